@@ -1,0 +1,1 @@
+"""Storage: the engine and its pragmas, typed models, migrations and the search index."""

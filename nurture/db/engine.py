@@ -1,0 +1,112 @@
+"""The SQLite engine: pragmas, explicit transactions, and storage failures turned into messages."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from nurture.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DiskFullError,
+    StorageError,
+)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's begin event decide when a transaction starts (pysqlite's own guessing
+    # skips DDL and SAVEPOINTs).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    # Writers take the lock up front: a deferred transaction that later upgrades to a write
+    # lock in WAL mode fails at once with SQLITE_BUSY instead of waiting for the busy timeout.
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def translate(error: BaseException, path: Path) -> StorageError | None:
+    """The user-facing storage error for a database failure, or None if it is not one."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if not isinstance(original, sqlite3.Error):
+        return None
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            f"The database {path} is busy: another program is writing to it. "
+            "Nothing was changed; try again in a moment."
+        )
+    if "full" in text:
+        return DiskFullError(
+            f"The disk holding {path.parent} is full, so nothing was saved. "
+            "Free some space and try again."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorruptError(
+            f"The database {path} is damaged. Restore the newest copy from "
+            f"{path.parent / 'backups'} (or move the file away to start afresh)."
+        )
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return StorageError(
+            f"Nurture cannot write to {path}. Check that the folder exists and is writable."
+        )
+    return None
+
+
+class Database:
+    """One SQLite file. Reads use deferred transactions, writes take the write lock at BEGIN."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.storage_errors(), self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self.storage_errors(), self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            known = translate(error, self.path)
+            if known is None:
+                raise
+            raise known from error
+
+    def close(self) -> None:
+        self.engine.dispose()

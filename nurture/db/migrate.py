@@ -1,0 +1,111 @@
+"""Opening the data file: create it, or back it up and migrate it, or refuse a newer one."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from nurture.db.engine import Database, translate
+from nurture.db.schema import HEAD_REVISION
+from nurture.errors import SchemaTooNewError, StorageError
+from nurture.paths import backups_dir, database_path
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BACKUPS_KEPT = 10
+
+
+def open_database(data_dir: Path) -> Database:
+    """The ready-to-use database in `data_dir`, created or upgraded to this build's schema."""
+    path = database_path(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"Nurture cannot create its data folder {data_dir}: {error}") from error
+    current = read_revision(path)
+    if current != HEAD_REVISION:
+        if current is not None:
+            _refuse_unknown(current, path)
+            backup(path, backups_dir(data_dir), reason=f"before-upgrade-from-{current}")
+        database = Database(path)
+        with database.storage_errors():
+            upgrade(database, HEAD_REVISION)
+        return database
+    return Database(path)
+
+
+def read_revision(path: Path) -> str | None:
+    """The Alembic revision stored in the file; None for a missing or empty file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StorageError(
+                        f"{path} is not a Nurture database. Move it away or choose another "
+                        "data folder with --data-dir."
+                    )
+                return None
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise (translate(error, path) or StorageError(f"Cannot read {path}: {error}")) from error
+    return None if row is None else str(row[0])
+
+
+def _refuse_unknown(revision: str, path: Path) -> None:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    try:
+        scripts.get_revision(revision)
+    except CommandError as error:
+        raise SchemaTooNewError(
+            f"{path} was written by a newer version of Nurture (schema {revision}). "
+            "It was not touched: install the newer Nurture to open it."
+        ) from error
+
+
+def upgrade(database: Database, revision: str) -> None:
+    """Run the Alembic migrations up to `revision` in one transaction, foreign keys off."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with database.engine.connect() as connection:
+        # PRAGMA foreign_keys is a no-op inside a transaction: set it on the raw connection.
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def backup(path: Path, folder: Path, reason: str) -> Path:
+    """A consistent copy made with SQLite's backup API; only the newest few are kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"nurture-{stamp}-{reason}.sqlite3"
+    try:
+        source = sqlite3.connect(path)
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+            source.close()
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise (translate(error, path) or StorageError(f"Backup failed: {error}")) from error
+    for old in sorted(folder.glob("nurture-*.sqlite3"))[:-BACKUPS_KEPT]:
+        old.unlink()
+    return target

@@ -1,0 +1,21 @@
+"""Alembic environment: runs on the connection the migrator hands over, in batch mode for SQLite."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from nurture.db.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=True,
+    transactional_ddl=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
+    # Foreign keys are off while tables are rebuilt; check them all before committing.
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left {len(broken)} dangling references: {broken[:5]}")

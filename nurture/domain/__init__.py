@@ -1,0 +1,1 @@
+"""Values the UI and the command line see: enums, partial dates and frozen DTOs."""
