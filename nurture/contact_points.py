@@ -1,0 +1,64 @@
+"""Normalising what people type into contact points: names, emails and phone numbers."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from nurture.errors import ValidationError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email_key(address: str) -> str:
+    """The form used to match the same address across contacts and imports."""
+    return address.strip().lower()
+
+
+def check_email(address: str) -> str:
+    value = address.strip()
+    if not _EMAIL.match(value):
+        raise ValidationError(f"'{address}' is not an email address (like name@example.com).")
+    return value
+
+
+def phone_e164(raw: str, region: str) -> str:
+    """The number in E.164 (+14155550123) when it parses as a possible number, else ""."""
+    try:
+        number = phonenumbers.parse(raw, region or None)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def check_phone(raw: str) -> str:
+    value = raw.strip()
+    if not any(ch.isdigit() for ch in value):
+        raise ValidationError(f"'{raw}' is not a phone number: it has no digits.")
+    return value
+
+
+def display_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:
+    name = " ".join(part for part in (given, middle, family) if part)
+    return name or nickname or organization or "(no name)"
+
+
+def sort_name(given: str, middle: str, family: str, organization: str) -> str:
+    """Family name first, case-folded, so the list reads like an address book."""
+    parts = [family, given, middle] if family or given else [organization]
+    return " ".join(p for p in parts if p).casefold()
+
+
+def split_name(full: str) -> tuple[str, str, str]:
+    """(given, middle, family) from one string: the last word is the family name."""
+    words = full.split()
+    if not words:
+        raise ValidationError("A contact needs a name.")
+    if len(words) == 1:
+        return words[0], "", ""
+    if len(words) == 2:
+        return words[0], "", words[1]
+    return words[0], " ".join(words[1:-1]), words[-1]

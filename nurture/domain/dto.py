@@ -1,0 +1,219 @@
+"""Frozen values handed to the UI and the command line. They never carry a session or ORM object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from nurture.domain.dates import PartialDate
+from nurture.domain.enums import (
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    InteractionKind,
+    PreferenceCategory,
+    Recurrence,
+    RelationshipKind,
+    WebKind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmailValue:
+    address: str
+    label: str = ""
+    primary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneValue:
+    """`raw` as the user typed it; `e164` when phonenumbers could parse it."""
+
+    raw: str
+    label: str = ""
+    primary: bool = False
+    e164: str = ""
+
+    @property
+    def value(self) -> str:
+        return self.e164 or self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class AddressValue:
+    label: str = ""
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    primary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WebLinkValue:
+    url: str
+    kind: WebKind = WebKind.WEBSITE
+    label: str = ""
+    primary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """Everything a contact editor can set. `update` replaces the contact with the draft."""
+
+    given_name: str = ""
+    middle_name: str = ""
+    family_name: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    organization: str = ""
+    title: str = ""
+    department: str = ""
+    notes: str = ""
+    how_we_met: str = ""
+    met_on: date | None = None
+    referred_by_id: int | None = None
+    time_zone: str = ""
+    tier: str = ""
+    keep_in_touch_days: int | None = None
+    starred: bool = False
+    archived: bool = False
+    is_light: bool = False
+    emails: tuple[EmailValue, ...] = ()
+    phones: tuple[PhoneValue, ...] = ()
+    addresses: tuple[AddressValue, ...] = ()
+    web_links: tuple[WebLinkValue, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSummary:
+    """One row of the contacts list."""
+
+    id: int
+    name: str
+    organization: str
+    title: str
+    primary_email: str
+    primary_phone: str
+    tags: tuple[str, ...]
+    last_interaction_at: datetime | None
+    keep_in_touch_days: int | None
+    starred: bool
+    archived: bool
+    is_light: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportantDateValue:
+    id: int
+    kind: DateKind
+    date: PartialDate
+    label: str = ""
+    recurrence: Recurrence = Recurrence.YEARLY
+    lead_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipValue:
+    """`other` is this contact's `kind` (already inverted when the row points the other way)."""
+
+    id: int
+    kind: RelationshipKind
+    other: ContactRef
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionValue:
+    id: int
+    kind: InteractionKind
+    occurred_at: datetime
+    participants: tuple[ContactRef, ...]
+    title: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpValue:
+    id: int
+    contact_id: int
+    due_date: date
+    title: str = ""
+    notes: str = ""
+    rrule: str = ""
+    done_at: datetime | None = None
+    snoozed_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceValue:
+    id: int
+    category: PreferenceCategory
+    item: str
+    detail: str = ""
+    likes: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class GiftValue:
+    id: int
+    direction: GiftDirection
+    description: str
+    occasion: str = ""
+    given_on: date | None = None
+    amount_cents: int | None = None
+    currency: str = ""
+    status: GiftStatus = GiftStatus.IDEA
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IntroductionValue:
+    id: int
+    person_a: ContactRef
+    person_b: ContactRef
+    introduced_on: date
+    reason: str = ""
+    outcome: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralValue:
+    id: int
+    referrer: ContactRef
+    referred: ContactRef
+    referred_on: date
+    value_cents: int | None = None
+    currency: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCard:
+    """Everything the core knows about one contact."""
+
+    id: int
+    uuid: str
+    name: str
+    draft: ContactDraft
+    created_at: datetime
+    last_interaction_at: datetime | None
+    referred_by: ContactRef | None
+    dates: tuple[ImportantDateValue, ...] = ()
+    relationships: tuple[RelationshipValue, ...] = ()
+    preferences: tuple[PreferenceValue, ...] = ()
+    gifts: tuple[GiftValue, ...] = ()
+    interactions: tuple[InteractionValue, ...] = ()
+    follow_ups: tuple[FollowUpValue, ...] = ()
+    introductions: tuple[IntroductionValue, ...] = ()
+    referrals: tuple[ReferralValue, ...] = ()
+    has_photo: bool = False

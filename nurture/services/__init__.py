@@ -1,0 +1,1 @@
+"""Services: one class per concern; each public write is one transaction returning `Outcome`."""

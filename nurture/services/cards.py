@@ -1,0 +1,255 @@
+"""Reading one contact's whole card: the read side shared by every service that returns it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from nurture.db.activity import (
+    FollowUp,
+    Gift,
+    Interaction,
+    Introduction,
+    Preference,
+    Referral,
+    interaction_participants,
+)
+from nurture.db.models import Contact, Relationship
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import (
+    AddressValue,
+    ContactCard,
+    ContactDraft,
+    ContactRef,
+    EmailValue,
+    FollowUpValue,
+    GiftValue,
+    ImportantDateValue,
+    InteractionValue,
+    IntroductionValue,
+    PhoneValue,
+    PreferenceValue,
+    ReferralValue,
+    RelationshipValue,
+    WebLinkValue,
+)
+from nurture.domain.enums import (
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    InteractionKind,
+    PreferenceCategory,
+    Recurrence,
+    RelationshipKind,
+    WebKind,
+)
+from nurture.errors import NotFoundError
+
+# The card shows the newest interactions; older ones stay in the database and the timeline.
+INTERACTIONS_ON_CARD = 200
+
+
+def load_card(session: Session, contact_id: int) -> ContactCard:
+    contact = session.scalar(
+        select(Contact)
+        .where(Contact.id == contact_id)
+        .options(
+            selectinload(Contact.emails),
+            selectinload(Contact.phones),
+            selectinload(Contact.addresses),
+            selectinload(Contact.web_links),
+            selectinload(Contact.tags),
+            selectinload(Contact.dates),
+            selectinload(Contact.referred_by),
+        )
+    )
+    if contact is None:
+        raise NotFoundError(f"There is no contact with id {contact_id}.")
+    return ContactCard(
+        id=contact.id,
+        uuid=contact.uuid,
+        name=contact.display_name,
+        draft=_draft(contact),
+        created_at=contact.created_at,
+        last_interaction_at=contact.last_interaction_at,
+        referred_by=_ref(contact.referred_by) if contact.referred_by else None,
+        dates=tuple(
+            ImportantDateValue(
+                id=d.id,
+                kind=DateKind(d.kind),
+                date=PartialDate(d.year, d.month, d.day),
+                label=d.label,
+                recurrence=Recurrence(d.recurrence),
+                lead_days=d.lead_days,
+            )
+            for d in sorted(contact.dates, key=lambda d: (d.month, d.day or 0))
+        ),
+        relationships=_relationships(session, contact_id),
+        preferences=tuple(
+            PreferenceValue(p.id, PreferenceCategory(p.category), p.item, p.detail, p.likes)
+            for p in session.scalars(
+                select(Preference)
+                .where(Preference.contact_id == contact_id)
+                .order_by(Preference.category, Preference.item)
+            )
+        ),
+        gifts=tuple(
+            GiftValue(
+                g.id, GiftDirection(g.direction), g.description, g.occasion, g.given_on,
+                g.amount_cents, g.currency, GiftStatus(g.status), g.notes,
+            )  # fmt: skip
+            for g in session.scalars(
+                select(Gift)
+                .where(Gift.contact_id == contact_id)
+                .order_by(Gift.given_on.desc().nulls_first(), Gift.id.desc())
+            )
+        ),
+        interactions=_interactions(session, contact_id),
+        follow_ups=tuple(
+            FollowUpValue(
+                f.id, f.contact_id, f.due_date, f.title, f.notes, f.rrule, f.done_at,
+                f.snoozed_until,
+            )  # fmt: skip
+            for f in session.scalars(
+                select(FollowUp)
+                .where(FollowUp.contact_id == contact_id)
+                .order_by(FollowUp.done_at.is_not(None), FollowUp.due_date)
+            )
+        ),
+        introductions=_introductions(session, contact_id),
+        referrals=_referrals(session, contact_id),
+        has_photo=contact.photo is not None,
+    )
+
+
+def _ref(contact: Contact) -> ContactRef:
+    return ContactRef(contact.id, contact.display_name)
+
+
+def _draft(contact: Contact) -> ContactDraft:
+    return ContactDraft(
+        given_name=contact.given_name,
+        middle_name=contact.middle_name,
+        family_name=contact.family_name,
+        prefix=contact.prefix,
+        suffix=contact.suffix,
+        nickname=contact.nickname,
+        organization=contact.organization,
+        title=contact.title,
+        department=contact.department,
+        notes=contact.notes,
+        how_we_met=contact.how_we_met,
+        met_on=contact.met_on,
+        referred_by_id=contact.referred_by_id,
+        time_zone=contact.time_zone,
+        tier=contact.tier,
+        keep_in_touch_days=contact.keep_in_touch_days,
+        starred=contact.starred,
+        archived=contact.archived,
+        is_light=contact.is_light,
+        emails=tuple(EmailValue(e.address, e.label, e.is_primary) for e in contact.emails),
+        phones=tuple(PhoneValue(p.raw, p.label, p.is_primary, p.e164) for p in contact.phones),
+        addresses=tuple(
+            AddressValue(a.label, a.street, a.city, a.region, a.postal_code, a.country,
+                         a.is_primary)  # fmt: skip
+            for a in contact.addresses
+        ),
+        web_links=tuple(
+            WebLinkValue(w.url, WebKind(w.kind), w.label, w.is_primary) for w in contact.web_links
+        ),
+        tags=tuple(t.name for t in contact.tags),
+    )
+
+
+def _relationships(session: Session, contact_id: int) -> tuple[RelationshipValue, ...]:
+    other = aliased(Contact)
+    rows = session.execute(
+        select(Relationship, other)
+        .join(
+            other,
+            or_(
+                (Relationship.contact_id == contact_id) & (other.id == Relationship.related_id),
+                (Relationship.related_id == contact_id) & (other.id == Relationship.contact_id),
+            ),
+        )
+        .where(or_(Relationship.contact_id == contact_id, Relationship.related_id == contact_id))
+        .order_by(Relationship.id)
+    )
+    values = []
+    for relation, person in rows:
+        kind = RelationshipKind(relation.kind)
+        if relation.contact_id != contact_id:
+            kind = kind.inverse
+        values.append(RelationshipValue(relation.id, kind, _ref(person), relation.label))
+    return tuple(values)
+
+
+def _interactions(session: Session, contact_id: int) -> tuple[InteractionValue, ...]:
+    interactions = list(
+        session.scalars(
+            select(Interaction)
+            .join(interaction_participants)
+            .where(interaction_participants.c.contact_id == contact_id)
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+            .limit(INTERACTIONS_ON_CARD)
+        )
+    )
+    people: dict[int, list[ContactRef]] = defaultdict(list)
+    rows = session.execute(
+        select(interaction_participants.c.interaction_id, Contact.id, Contact.display_name)
+        .join(Contact, Contact.id == interaction_participants.c.contact_id)
+        .where(interaction_participants.c.interaction_id.in_([i.id for i in interactions]))
+        .order_by(Contact.sort_name)
+    )
+    for interaction_id, person_id, name in rows:
+        people[interaction_id].append(ContactRef(person_id, name))
+    return tuple(
+        InteractionValue(
+            i.id, InteractionKind(i.kind), i.occurred_at, tuple(people[i.id]), i.title, i.notes
+        )
+        for i in interactions
+    )
+
+
+def _names(session: Session, ids: set[int]) -> dict[int, ContactRef]:
+    rows = session.execute(select(Contact.id, Contact.display_name).where(Contact.id.in_(ids)))
+    return {cid: ContactRef(cid, name) for cid, name in rows}
+
+
+def _introductions(session: Session, contact_id: int) -> tuple[IntroductionValue, ...]:
+    found = list(
+        session.scalars(
+            select(Introduction)
+            .where(
+                or_(Introduction.person_a_id == contact_id, Introduction.person_b_id == contact_id)
+            )
+            .order_by(Introduction.introduced_on.desc())
+        )
+    )
+    names = _names(session, {i.person_a_id for i in found} | {i.person_b_id for i in found})
+    return tuple(
+        IntroductionValue(
+            i.id, names[i.person_a_id], names[i.person_b_id], i.introduced_on, i.reason, i.outcome
+        )
+        for i in found
+    )
+
+
+def _referrals(session: Session, contact_id: int) -> tuple[ReferralValue, ...]:
+    found = list(
+        session.scalars(
+            select(Referral)
+            .where(or_(Referral.referrer_id == contact_id, Referral.referred_id == contact_id))
+            .order_by(Referral.referred_on.desc())
+        )
+    )
+    names = _names(session, {r.referrer_id for r in found} | {r.referred_id for r in found})
+    return tuple(
+        ReferralValue(
+            r.id, names[r.referrer_id], names[r.referred_id], r.referred_on, r.value_cents,
+            r.currency, r.notes,
+        )  # fmt: skip
+        for r in found
+    )

@@ -1,0 +1,221 @@
+"""Creating, editing, tagging, finding and deleting contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy.orm import Session
+
+from nurture.contact_points import (
+    check_email,
+    check_phone,
+    display_name,
+    email_key,
+    phone_e164,
+    sort_name,
+)
+from nurture.db import search_index
+from nurture.db.engine import Database
+from nurture.db.models import Address, Contact, Email, Phone, Tag, WebLink, contact_tags
+from nurture.domain.dto import ContactCard, ContactDraft
+from nurture.domain.enums import Area
+from nurture.errors import AmbiguousError, NotFoundError, ValidationError
+from nurture.services.cards import load_card
+from nurture.services.settings import SettingsService
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+V = TypeVar("V")
+
+_DELETE_ORPHAN_INTERACTIONS = text(
+    "DELETE FROM interactions WHERE NOT EXISTS "
+    "(SELECT 1 FROM interaction_participants p WHERE p.interaction_id = interactions.id)"
+)
+
+
+class ContactsService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    def card(self, contact_id: int) -> ContactCard:
+        with self._db.read() as session:
+            return load_card(session, contact_id)
+
+    def create(self, draft: ContactDraft) -> Outcome[ContactCard]:
+        region = self._settings.get().phone_region
+        with unit_of_work(self._db) as work:
+            contact = Contact()
+            apply_draft(work.session, contact, draft, region)
+            work.session.add(contact)
+            work.session.flush()
+            work.touch(Area.CONTACTS, contact.id)
+            if draft.tags:
+                work.touch(Area.TAGS, contact.id)
+        return Outcome(self.card(contact.id), work.changes)
+
+    def update(self, contact_id: int, draft: ContactDraft) -> Outcome[ContactCard]:
+        """Replace the contact's fields, contact points and tags with the draft's."""
+        region = self._settings.get().phone_region
+        with unit_of_work(self._db) as work:
+            contact = _get(work.session, contact_id)
+            if draft.referred_by_id == contact_id:
+                raise ValidationError("A contact cannot be referred by themselves.")
+            apply_draft(work.session, contact, draft, region)
+            work.touch(Area.CONTACTS, contact_id)
+            work.touch(Area.TAGS, contact_id)
+        return Outcome(self.card(contact_id), work.changes)
+
+    def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
+        """Delete contacts and everything that is only theirs; returns how many were deleted."""
+        ids = list(dict.fromkeys(contact_ids))
+        with unit_of_work(self._db) as work:
+            result = work.session.execute(delete(Contact).where(Contact.id.in_(ids)))
+            work.session.execute(_DELETE_ORPHAN_INTERACTIONS)
+            work.touch(Area.CONTACTS, *ids)
+            work.touch(Area.INTERACTIONS)
+        return Outcome(int(result.rowcount), work.changes)  # type: ignore[attr-defined]
+
+    def add_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
+        with unit_of_work(self._db) as work:
+            for tag in [tag_for(work.session, name) for name in names]:
+                work.session.execute(
+                    text(
+                        "INSERT OR IGNORE INTO contact_tags(contact_id, tag_id) "
+                        "SELECT id, :tag FROM contacts WHERE id IN :ids"
+                    ).bindparams(bindparam("ids", expanding=True)),
+                    {"tag": tag.id, "ids": list(contact_ids)},
+                )
+            work.touch(Area.TAGS, *contact_ids)
+        return Outcome(None, work.changes)
+
+    def remove_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
+        keys = [name.strip().casefold() for name in names]
+        with unit_of_work(self._db) as work:
+            tag_ids = select(Tag.id).where(func.lower(Tag.name).in_(keys))
+            work.session.execute(
+                delete(contact_tags).where(
+                    contact_tags.c.contact_id.in_(list(contact_ids)),
+                    contact_tags.c.tag_id.in_(tag_ids),
+                )
+            )
+            work.touch(Area.TAGS, *contact_ids)
+        return Outcome(None, work.changes)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with how many contacts carry it, by name."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(Tag.name, func.count(contact_tags.c.contact_id))
+                .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
+                .group_by(Tag.id)
+                .order_by(Tag.name.collate("NOCASE"))
+            )
+            return [(name, int(count)) for name, count in rows]
+
+    def resolve(self, reference: str) -> int:
+        """A contact id from an id or an unambiguous name (as the command line accepts)."""
+        with self._db.read() as session:
+            if reference.strip().isdigit():
+                contact_id = int(reference)
+                if session.get(Contact, contact_id) is None:
+                    raise NotFoundError(f"There is no contact with id {contact_id}.")
+                return contact_id
+            exact = session.execute(
+                select(Contact.id, Contact.display_name)
+                .where(Contact.display_name.collate("NOCASE") == reference.strip())
+                .limit(6)
+            ).all()
+            if not exact:
+                match = search_index.match_expression(reference)
+                if match is not None:
+                    exact = session.execute(
+                        text(
+                            "SELECT c.id, c.display_name FROM contact_search s "
+                            "JOIN contacts c ON c.id = s.rowid "
+                            "WHERE contact_search MATCH :q AND s.name MATCH :q LIMIT 6"
+                        ),
+                        {"q": match},
+                    ).all()
+        if len(exact) == 1:
+            return int(exact[0][0])
+        if not exact:
+            raise NotFoundError(f"No contact is called '{reference}'.")
+        listed = ", ".join(f"{name} (id {cid})" for cid, name in exact[:5])
+        raise AmbiguousError(f"'{reference}' could be {listed}: use the id.")
+
+
+def _get(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFoundError(f"There is no contact with id {contact_id}.")
+    return contact
+
+
+def tag_for(session: Session, name: str) -> Tag:
+    """The tag with this name (case-insensitive), created if new."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError("A tag needs a name.")
+    tag = session.scalar(select(Tag).where(Tag.name.collate("NOCASE") == clean))
+    if tag is None:
+        tag = Tag(name=clean)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
+def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region: str) -> None:
+    if draft.keep_in_touch_days is not None and draft.keep_in_touch_days <= 0:
+        raise ValidationError("Keep-in-touch must be a number of days above zero.")
+    if draft.referred_by_id is not None and session.get(Contact, draft.referred_by_id) is None:
+        raise NotFoundError(f"There is no contact with id {draft.referred_by_id}.")
+    for name in (
+        "prefix", "given_name", "middle_name", "family_name", "suffix", "nickname",
+        "organization", "title", "department", "notes", "how_we_met", "time_zone", "tier",
+    ):  # fmt: skip
+        setattr(contact, name, getattr(draft, name).strip())
+    contact.met_on = draft.met_on
+    contact.referred_by_id = draft.referred_by_id
+    contact.keep_in_touch_days = draft.keep_in_touch_days
+    contact.starred = draft.starred
+    contact.archived = draft.archived
+    contact.is_light = draft.is_light
+    contact.display_name = display_name(
+        contact.given_name, contact.middle_name, contact.family_name,
+        contact.nickname, contact.organization,
+    )  # fmt: skip
+    contact.sort_name = sort_name(
+        contact.given_name, contact.middle_name, contact.family_name, contact.organization
+    )
+    primary = _with_primary
+    contact.emails = [
+        Email(address=address, address_key=email_key(address), label=e.label.strip(),
+              is_primary=is_primary, position=i)
+        for i, (e, is_primary) in enumerate(primary(draft.emails, lambda e: e.primary))
+        for address in [check_email(e.address)]
+    ]  # fmt: skip
+    contact.phones = [
+        Phone(raw=raw, e164=phone_e164(raw, region), label=p.label.strip(),
+              is_primary=is_primary, position=i)
+        for i, (p, is_primary) in enumerate(primary(draft.phones, lambda p: p.primary))
+        for raw in [check_phone(p.raw)]
+    ]  # fmt: skip
+    contact.addresses = [
+        Address(label=a.label, street=a.street, city=a.city, region=a.region,
+                postal_code=a.postal_code, country=a.country, is_primary=is_primary, position=i)
+        for i, (a, is_primary) in enumerate(primary(draft.addresses, lambda a: a.primary))
+    ]  # fmt: skip
+    contact.web_links = [
+        WebLink(url=w.url.strip(), kind=str(w.kind), label=w.label, is_primary=is_primary,
+                position=i)
+        for i, (w, is_primary) in enumerate(primary(draft.web_links, lambda w: w.primary))
+    ]  # fmt: skip
+    contact.tags = list({tag.id: tag for tag in (tag_for(session, t) for t in draft.tags)}.values())
+
+
+def _with_primary(values: Sequence[V], flag: Callable[[V], bool]) -> list[tuple[V, bool]]:
+    """Exactly one primary per kind: the first one marked, else the first one."""
+    chosen = next((i for i, value in enumerate(values) if flag(value)), 0)
+    return [(value, i == chosen) for i, value in enumerate(values)]

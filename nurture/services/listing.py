@@ -1,0 +1,159 @@
+"""The contacts list: filter, search (FTS5), sort and page, all in SQL.
+
+The UI's lazy model asks for the ordered ids once (cheap: one covering index scan) and for
+summaries page by page; the command line asks for pages directly.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, Select, column, exists, func, select, text
+from sqlalchemy.orm import Session
+
+from nurture.db import search_index
+from nurture.db.engine import Database
+from nurture.db.models import Contact, Email, Phone, Tag, contact_tags
+from nurture.domain.dto import ContactSummary
+from nurture.domain.enums import ContactSort
+
+_SEARCH_IDS = text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactQuery:
+    search: str = ""
+    tag: str = ""
+    include_light: bool = False
+    include_archived: bool = False
+    starred_only: bool = False
+    sort: ContactSort = ContactSort.NAME
+    descending: bool = False
+
+
+def _filtered(query: ContactQuery, columns: Sequence[object]) -> Select[tuple[int]] | None:
+    stmt = select(*columns)  # type: ignore[call-overload]
+    if not query.include_light:
+        stmt = stmt.where(Contact.is_light.is_(False))
+    if not query.include_archived:
+        stmt = stmt.where(Contact.archived.is_(False))
+    if query.starred_only:
+        stmt = stmt.where(Contact.starred.is_(True))
+    if query.tag:
+        stmt = stmt.where(
+            exists()
+            .where(contact_tags.c.contact_id == Contact.id)
+            .where(contact_tags.c.tag_id == Tag.id)
+            .where(Tag.name.collate("NOCASE") == query.tag.strip())
+        )
+    if query.search.strip():
+        match = search_index.match_expression(query.search)
+        if match is None:
+            return None  # only punctuation: nothing can match
+        stmt = stmt.where(Contact.id.in_(_SEARCH_IDS.bindparams(match=match).columns(column("rowid", Integer))))
+    return stmt  # type: ignore[no-any-return]
+
+
+def _ordered(stmt: Select[tuple[int]], query: ContactQuery) -> Select[tuple[int]]:
+    key = {
+        ContactSort.NAME: Contact.sort_name,
+        ContactSort.ORGANIZATION: Contact.organization.collate("NOCASE"),
+        ContactSort.LAST_INTERACTION: Contact.last_interaction_at,
+        ContactSort.CREATED: Contact.created_at,
+    }[query.sort]
+    if query.descending:
+        return stmt.order_by(key.desc().nulls_last(), Contact.id.desc())
+    return stmt.order_by(key.asc().nulls_last(), Contact.id)
+
+
+class ListingService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def count(self, query: ContactQuery) -> int:
+        stmt = _filtered(query, [func.count()])
+        if stmt is None:
+            return 0
+        with self._db.read() as session:
+            return int(session.execute(stmt.select_from(Contact)).scalar_one())
+
+    def ids(self, query: ContactQuery) -> list[int]:
+        """Every matching id in display order."""
+        stmt = _filtered(query, [Contact.id])
+        if stmt is None:
+            return []
+        with self._db.read() as session:
+            return list(session.scalars(_ordered(stmt, query)))
+
+    def page(self, query: ContactQuery, offset: int = 0, limit: int = 100) -> list[ContactSummary]:
+        stmt = _filtered(query, [Contact.id])
+        if stmt is None:
+            return []
+        with self._db.read() as session:
+            ids = list(session.scalars(_ordered(stmt, query).offset(offset).limit(limit)))
+            return _summaries(session, ids)
+
+    def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
+        """Rows for these ids, in the same order (ids that vanished are left out)."""
+        with self._db.read() as session:
+            return _summaries(session, ids)
+
+
+def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
+    if not ids:
+        return []
+    wanted = list(ids)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for contact_id, name in session.execute(
+        select(contact_tags.c.contact_id, Tag.name)
+        .join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_(wanted))
+        .order_by(Tag.name)
+    ):
+        tags[contact_id].append(name)
+    emails: dict[int, str] = {
+        contact_id: address
+        for contact_id, address in session.execute(
+            select(Email.contact_id, Email.address).where(
+                Email.contact_id.in_(wanted), Email.is_primary.is_(True)
+            )
+        )
+    }
+    phones = {
+        contact_id: e164 or raw
+        for contact_id, raw, e164 in session.execute(
+            select(Phone.contact_id, Phone.raw, Phone.e164).where(
+                Phone.contact_id.in_(wanted), Phone.is_primary.is_(True)
+            )
+        )
+    }
+    rows = {
+        c.id: c
+        for c in session.execute(
+            select(
+                Contact.id, Contact.display_name, Contact.organization, Contact.title,
+                Contact.last_interaction_at, Contact.keep_in_touch_days, Contact.starred,
+                Contact.archived, Contact.is_light,
+            ).where(Contact.id.in_(wanted))  # fmt: skip
+        )
+    }
+    return [
+        ContactSummary(
+            id=r.id,
+            name=r.display_name,
+            organization=r.organization,
+            title=r.title,
+            primary_email=emails.get(r.id, ""),
+            primary_phone=phones.get(r.id, ""),
+            tags=tuple(tags[r.id]),
+            last_interaction_at=r.last_interaction_at,
+            keep_in_touch_days=r.keep_in_touch_days,
+            starred=r.starred,
+            archived=r.archived,
+            is_light=r.is_light,
+        )
+        for contact_id in wanted
+        if (r := rows.get(contact_id)) is not None
+    ]

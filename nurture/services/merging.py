@@ -1,0 +1,107 @@
+"""Merging two records of the same person: every related row moves to the kept contact."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from nurture.db.engine import Database
+from nurture.db.models import Contact
+from nurture.domain.dto import ContactCard
+from nurture.domain.enums import Area
+from nurture.errors import NotFoundError, ValidationError
+from nurture.services.cards import load_card
+from nurture.services.interactions import refresh_last_touch
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+# Tables whose rows simply change owner.
+_OWNED = ("emails", "phones", "addresses", "web_links", "important_dates", "follow_ups",
+          "preferences", "gifts")  # fmt: skip
+
+# (table, column) pairs that point at a contact and may collide once repointed; OR IGNORE skips
+# the rows the kept contact already has (and self-relations), which then go with the duplicate.
+_LINKS = (
+    ("contact_tags", "contact_id"),
+    ("interaction_participants", "contact_id"),
+    ("relationships", "contact_id"),
+    ("relationships", "related_id"),
+)
+
+# Text fields that are filled from the duplicate when the kept contact has none.
+_FILLED = ("prefix", "given_name", "middle_name", "family_name", "suffix", "nickname",
+           "organization", "title", "department", "time_zone", "tier")  # fmt: skip
+
+
+class MergeService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def merge(self, keep_id: int, duplicate_id: int) -> Outcome[ContactCard]:
+        """Fold `duplicate` into `keep`; nothing of the duplicate's is lost."""
+        if keep_id == duplicate_id:
+            raise ValidationError("Choose two different contacts to merge.")
+        with unit_of_work(self._db) as work:
+            session = work.session
+            keep = session.get(Contact, keep_id)
+            duplicate = session.get(Contact, duplicate_id)
+            if keep is None or duplicate is None:
+                raise NotFoundError("One of the contacts to merge no longer exists.")
+            _merge_fields(keep, duplicate)
+            session.flush()
+            _move_rows(session, keep_id, duplicate_id)
+            session.delete(duplicate)
+            session.flush()
+            refresh_last_touch(session, [keep_id])
+            for area in (Area.CONTACTS, Area.TAGS, Area.DATES, Area.INTERACTIONS, Area.NETWORK,
+                         Area.PREFERENCES, Area.GIFTS, Area.FOLLOW_UPS):  # fmt: skip
+                work.touch(area, keep_id, duplicate_id)
+        with self._db.read() as session:
+            return Outcome(load_card(session, keep_id), work.changes)
+
+
+def _merge_fields(keep: Contact, duplicate: Contact) -> None:
+    for name in _FILLED:
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    for name in ("notes", "how_we_met"):
+        mine, theirs = getattr(keep, name), getattr(duplicate, name)
+        if theirs and theirs not in mine:
+            setattr(keep, name, f"{mine}\n\n{theirs}" if mine else theirs)
+    keep.met_on = keep.met_on or duplicate.met_on
+    if keep.referred_by_id is None and duplicate.referred_by_id != keep.id:
+        keep.referred_by_id = duplicate.referred_by_id
+    if keep.keep_in_touch_days is None:
+        keep.keep_in_touch_days = duplicate.keep_in_touch_days
+    keep.photo = keep.photo or duplicate.photo
+    keep.starred = keep.starred or duplicate.starred
+    # A full contact absorbing a light one stays full; two light ones stay light.
+    keep.is_light = keep.is_light and duplicate.is_light
+    keep.archived = keep.archived and duplicate.archived
+
+
+def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
+    ids = {"keep": keep_id, "dup": duplicate_id}
+    run = session.execute
+    run(text("DELETE FROM relationships WHERE (contact_id = :keep AND related_id = :dup) "
+             "OR (contact_id = :dup AND related_id = :keep)"), ids)  # fmt: skip
+    for table in _OWNED:
+        run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
+    # Emails and phones the kept contact already had are now doubled: keep the older row.
+    run(text("DELETE FROM emails WHERE contact_id = :keep AND id NOT IN "
+             "(SELECT min(id) FROM emails WHERE contact_id = :keep GROUP BY address_key)"), ids)  # fmt: skip
+    run(text("DELETE FROM phones WHERE contact_id = :keep AND id NOT IN (SELECT min(id) FROM phones "
+             "WHERE contact_id = :keep GROUP BY CASE e164 WHEN '' THEN raw ELSE e164 END)"), ids)  # fmt: skip
+    run(text("UPDATE emails SET is_primary = 0 WHERE contact_id = :keep AND id <> "
+             "(SELECT id FROM emails WHERE contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)"), ids)  # fmt: skip
+    run(text("UPDATE phones SET is_primary = 0 WHERE contact_id = :keep AND id <> "
+             "(SELECT id FROM phones WHERE contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)"), ids)  # fmt: skip
+    for table, column in _LINKS:
+        run(text(f"UPDATE OR IGNORE {table} SET {column} = :keep WHERE {column} = :dup"), ids)
+    for table, a, b in (("introductions", "person_a_id", "person_b_id"),
+                        ("referrals", "referrer_id", "referred_id")):  # fmt: skip
+        run(text(f"UPDATE {table} SET {a} = :keep WHERE {a} = :dup"), ids)
+        run(text(f"UPDATE {table} SET {b} = :keep WHERE {b} = :dup"), ids)
+        # An introduction of a person to their own duplicate says nothing; it goes.
+        run(text(f"DELETE FROM {table} WHERE {a} = {b}"))
+    run(text("UPDATE contacts SET referred_by_id = :keep WHERE referred_by_id = :dup "
+             "AND id <> :keep"), ids)  # fmt: skip

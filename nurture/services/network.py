@@ -1,0 +1,150 @@
+"""The referral network: typed relationships, introductions you made, and referrals you got."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from nurture.db.activity import Introduction, Referral
+from nurture.db.engine import Database
+from nurture.db.models import Contact, Relationship
+from nurture.domain.dto import ContactDraft
+from nurture.domain.enums import Area, RelationshipKind
+from nurture.errors import NotFoundError, ValidationError
+from nurture.services.contacts import apply_draft
+from nurture.services.settings import SettingsService
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+
+def _require(session: Session, *contact_ids: int) -> None:
+    found = set(session.scalars(select(Contact.id).where(Contact.id.in_(contact_ids))))
+    for contact_id in contact_ids:
+        if contact_id not in found:
+            raise NotFoundError(f"There is no contact with id {contact_id}.")
+
+
+def _distinct(a: int, b: int, what: str) -> None:
+    if a == b:
+        raise ValidationError(f"A {what} needs two different people.")
+
+
+class NetworkService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    def relate(
+        self, contact_id: int, kind: RelationshipKind, related_id: int, label: str = ""
+    ) -> Outcome[int]:
+        """Record that `related` is `contact`'s `kind` (the inverse shows on the other card)."""
+        _distinct(contact_id, related_id, "relationship")
+        with unit_of_work(self._db) as work:
+            _require(work.session, contact_id, related_id)
+            kind = RelationshipKind(kind)
+            existing = work.session.scalar(
+                select(Relationship.id).where(
+                    or_(
+                        (Relationship.contact_id == contact_id)
+                        & (Relationship.related_id == related_id)
+                        & (Relationship.kind == kind.value),
+                        (Relationship.contact_id == related_id)
+                        & (Relationship.related_id == contact_id)
+                        & (Relationship.kind == kind.inverse.value),
+                    )
+                )
+            )
+            if existing is not None:
+                return Outcome(existing, work.changes)
+            relation = Relationship(
+                contact_id=contact_id, related_id=related_id, kind=kind.value, label=label.strip()
+            )
+            work.session.add(relation)
+            work.session.flush()
+            work.touch(Area.NETWORK, contact_id, related_id)
+        return Outcome(relation.id, work.changes)
+
+    def add_related_person(
+        self, contact_id: int, kind: RelationshipKind, person: ContactDraft, label: str = ""
+    ) -> Outcome[int]:
+        """Create a light contact (a spouse, a kid, an assistant) already related; returns its id."""
+        region = self._settings.get().phone_region
+        with unit_of_work(self._db) as work:
+            _require(work.session, contact_id)
+            relative = Contact()
+            apply_draft(work.session, relative, person, region)
+            relative.is_light = True
+            work.session.add(relative)
+            work.session.flush()
+            work.session.add(
+                Relationship(
+                    contact_id=contact_id, related_id=relative.id, kind=RelationshipKind(kind).value,
+                    label=label.strip(),
+                )  # fmt: skip
+            )
+            work.touch(Area.CONTACTS, relative.id)
+            work.touch(Area.NETWORK, contact_id, relative.id)
+        return Outcome(relative.id, work.changes)
+
+    def unrelate(self, relationship_id: int) -> Outcome[None]:
+        with unit_of_work(self._db) as work:
+            relation = work.session.get(Relationship, relationship_id)
+            if relation is None:
+                raise NotFoundError("That relationship no longer exists.")
+            work.touch(Area.NETWORK, relation.contact_id, relation.related_id)
+            work.session.delete(relation)
+        return Outcome(None, work.changes)
+
+    def introduce(
+        self, person_a_id: int, person_b_id: int, on: date, reason: str = "", outcome: str = ""
+    ) -> Outcome[int]:
+        _distinct(person_a_id, person_b_id, "introduction")
+        with unit_of_work(self._db) as work:
+            _require(work.session, person_a_id, person_b_id)
+            intro = Introduction(
+                person_a_id=person_a_id, person_b_id=person_b_id, introduced_on=on,
+                reason=reason.strip(), outcome=outcome.strip(),
+            )  # fmt: skip
+            work.session.add(intro)
+            work.session.flush()
+            work.touch(Area.NETWORK, person_a_id, person_b_id)
+        return Outcome(intro.id, work.changes)
+
+    def record_referral(
+        self,
+        referrer_id: int,
+        referred_id: int,
+        on: date,
+        value_cents: int | None = None,
+        currency: str = "",
+        notes: str = "",
+    ) -> Outcome[int]:
+        _distinct(referrer_id, referred_id, "referral")
+        with unit_of_work(self._db) as work:
+            _require(work.session, referrer_id, referred_id)
+            referral = Referral(
+                referrer_id=referrer_id, referred_id=referred_id, referred_on=on,
+                value_cents=value_cents, currency=currency.strip().upper(), notes=notes.strip(),
+            )  # fmt: skip
+            work.session.add(referral)
+            work.session.flush()
+            work.touch(Area.NETWORK, referrer_id, referred_id)
+        return Outcome(referral.id, work.changes)
+
+    def remove_introduction(self, introduction_id: int) -> Outcome[None]:
+        return self._remove(Introduction, introduction_id, "person_a_id", "person_b_id")
+
+    def remove_referral(self, referral_id: int) -> Outcome[None]:
+        return self._remove(Referral, referral_id, "referrer_id", "referred_id")
+
+    def _remove(
+        self, model: type[Introduction] | type[Referral], row_id: int, *people: str
+    ) -> Outcome[None]:
+        with unit_of_work(self._db) as work:
+            row = work.session.get(model, row_id)
+            if row is None:
+                raise NotFoundError("That record no longer exists.")
+            work.touch(Area.NETWORK, *(int(getattr(row, p)) for p in people))
+            work.session.execute(delete(model).where(model.id == row_id))
+        return Outcome(None, work.changes)

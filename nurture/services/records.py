@@ -1,0 +1,157 @@
+"""Adding and removing the records kept on a contact: important dates, follow-ups, preferences
+and gifts. Each is one row owned by one contact, so they share one small mechanism."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from nurture.db.activity import FollowUp, Gift, Preference
+from nurture.db.base import Base
+from nurture.db.engine import Database
+from nurture.db.models import Contact, ImportantDate
+from nurture.domain.dates import PartialDate
+from nurture.domain.enums import (
+    Area,
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    PreferenceCategory,
+    Recurrence,
+)
+from nurture.errors import NotFoundError, ValidationError
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+
+def check_rrule(rule: str, start: date) -> str:
+    """The rule as stored, after dateutil confirms it parses (RFC 5545 RRULE, no DTSTART)."""
+    from datetime import datetime
+
+    from dateutil.rrule import rrulestr
+
+    clean = rule.strip().removeprefix("RRULE:")
+    if not clean:
+        return ""
+    try:
+        rrulestr(clean, dtstart=datetime.combine(start, datetime.min.time()))
+    except (ValueError, TypeError) as error:
+        raise ValidationError(f"'{rule}' is not a recurrence rule (like FREQ=MONTHLY).") from error
+    return clean
+
+
+class RecordsService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def _add(self, area: Area, contact_id: int, record: Base) -> Outcome[int]:
+        with unit_of_work(self._db) as work:
+            _require_contact(work.session, contact_id)
+            work.session.add(record)
+            work.session.flush()
+            work.touch(area, contact_id)
+        return Outcome(int(record.id), work.changes)  # type: ignore[attr-defined]
+
+    def _remove(self, area: Area, model: type[Base], record_id: int) -> Outcome[None]:
+        with unit_of_work(self._db) as work:
+            record = work.session.get(model, record_id)
+            if record is None:
+                raise NotFoundError(f"That {area.value.rstrip('s')} no longer exists.")
+            contact_id = int(record.contact_id)  # type: ignore[attr-defined]
+            work.session.execute(delete(model).where(model.id == record_id))  # type: ignore[attr-defined]
+            work.touch(area, contact_id)
+        return Outcome(None, work.changes)
+
+    def add_date(
+        self,
+        contact_id: int,
+        kind: DateKind,
+        when: PartialDate,
+        label: str = "",
+        recurrence: Recurrence | None = None,
+        lead_days: int | None = None,
+    ) -> Outcome[int]:
+        if recurrence is None:
+            # A month-only date ("graduates June 2027") happens once; the rest come back yearly.
+            once = when.day is None or kind is DateKind.GRADUATION
+            recurrence = Recurrence.ONCE if once else Recurrence.YEARLY
+        if recurrence is Recurrence.YEARLY and when.day is None:
+            raise ValidationError("A date that comes back every year needs a day.")
+        if recurrence is Recurrence.ONCE and when.year is None:
+            raise ValidationError("A one-off date needs a year.")
+        if lead_days is not None and lead_days < 0:
+            raise ValidationError("The reminder lead time cannot be negative.")
+        record = ImportantDate(
+            contact_id=contact_id, kind=str(DateKind(kind)), label=label.strip(), year=when.year,
+            month=when.month, day=when.day, recurrence=str(recurrence), lead_days=lead_days,
+        )  # fmt: skip
+        return self._add(Area.DATES, contact_id, record)
+
+    def remove_date(self, date_id: int) -> Outcome[None]:
+        return self._remove(Area.DATES, ImportantDate, date_id)
+
+    def add_follow_up(
+        self, contact_id: int, due: date, title: str = "", rrule: str = "", notes: str = ""
+    ) -> Outcome[int]:
+        record = FollowUp(
+            contact_id=contact_id, due_date=due, title=title.strip(), notes=notes.strip(),
+            rrule=check_rrule(rrule, due),
+        )  # fmt: skip
+        return self._add(Area.FOLLOW_UPS, contact_id, record)
+
+    def remove_follow_up(self, follow_up_id: int) -> Outcome[None]:
+        return self._remove(Area.FOLLOW_UPS, FollowUp, follow_up_id)
+
+    def add_preference(
+        self,
+        contact_id: int,
+        category: PreferenceCategory,
+        item: str,
+        detail: str = "",
+        likes: bool = True,
+    ) -> Outcome[int]:
+        if not item.strip():
+            raise ValidationError("Say what the preference is (for example 'Scotch').")
+        record = Preference(
+            contact_id=contact_id, category=str(PreferenceCategory(category)), item=item.strip(),
+            detail=detail.strip(), likes=likes,
+        )  # fmt: skip
+        return self._add(Area.PREFERENCES, contact_id, record)
+
+    def remove_preference(self, preference_id: int) -> Outcome[None]:
+        return self._remove(Area.PREFERENCES, Preference, preference_id)
+
+    def add_gift(
+        self,
+        contact_id: int,
+        direction: GiftDirection,
+        description: str,
+        occasion: str = "",
+        given_on: date | None = None,
+        amount_cents: int | None = None,
+        currency: str = "",
+        status: GiftStatus | None = None,
+        notes: str = "",
+    ) -> Outcome[int]:
+        if not description.strip():
+            raise ValidationError("Describe the gift.")
+        if amount_cents is not None and amount_cents < 0:
+            raise ValidationError("A gift's amount cannot be negative.")
+        direction = GiftDirection(direction)
+        if status is None:
+            status = GiftStatus.IDEA if direction is GiftDirection.IDEA else GiftStatus.GIVEN
+        record = Gift(
+            contact_id=contact_id, direction=str(direction), description=description.strip(),
+            occasion=occasion.strip(), given_on=given_on, amount_cents=amount_cents,
+            currency=currency.strip().upper(), status=str(GiftStatus(status)), notes=notes.strip(),
+        )  # fmt: skip
+        return self._add(Area.GIFTS, contact_id, record)
+
+    def remove_gift(self, gift_id: int) -> Outcome[None]:
+        return self._remove(Area.GIFTS, Gift, gift_id)
+
+
+def _require_contact(session: Session, contact_id: int) -> None:
+    if session.get(Contact, contact_id) is None:
+        raise NotFoundError(f"There is no contact with id {contact_id}.")
