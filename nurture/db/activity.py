@@ -27,9 +27,7 @@ _CASCADE = "CASCADE"
 interaction_participants = Table(
     "interaction_participants",
     Base.metadata,
-    Column(
-        "interaction_id", ForeignKey("interactions.id", ondelete=_CASCADE), primary_key=True
-    ),
+    Column("interaction_id", ForeignKey("interactions.id", ondelete=_CASCADE), primary_key=True),
     Column("contact_id", ForeignKey("contacts.id", ondelete=_CASCADE), primary_key=True),
     Index("ix_interaction_participants_contact_id", "contact_id", "interaction_id"),
 )

@@ -102,14 +102,22 @@ class ContactSummary:
     name: str
     organization: str
     title: str
-    primary_email: str
-    primary_phone: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
     tags: tuple[str, ...]
     last_interaction_at: datetime | None
     keep_in_touch_days: int | None
     starred: bool
     archived: bool
     is_light: bool
+
+    @property
+    def primary_email(self) -> str:
+        return self.emails[0] if self.emails else ""
+
+    @property
+    def primary_phone(self) -> str:
+        return self.phones[0] if self.phones else ""
 
 
 @dataclass(frozen=True, slots=True)

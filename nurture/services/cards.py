@@ -97,9 +97,16 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
         ),
         gifts=tuple(
             GiftValue(
-                g.id, GiftDirection(g.direction), g.description, g.occasion, g.given_on,
-                g.amount_cents, g.currency, GiftStatus(g.status), g.notes,
-            )  # fmt: skip
+                g.id,
+                GiftDirection(g.direction),
+                g.description,
+                g.occasion,
+                g.given_on,
+                g.amount_cents,
+                g.currency,
+                GiftStatus(g.status),
+                g.notes,
+            )
             for g in session.scalars(
                 select(Gift)
                 .where(Gift.contact_id == contact_id)
@@ -109,9 +116,15 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
         interactions=_interactions(session, contact_id),
         follow_ups=tuple(
             FollowUpValue(
-                f.id, f.contact_id, f.due_date, f.title, f.notes, f.rrule, f.done_at,
+                f.id,
+                f.contact_id,
+                f.due_date,
+                f.title,
+                f.notes,
+                f.rrule,
+                f.done_at,
                 f.snoozed_until,
-            )  # fmt: skip
+            )
             for f in session.scalars(
                 select(FollowUp)
                 .where(FollowUp.contact_id == contact_id)
@@ -152,8 +165,9 @@ def _draft(contact: Contact) -> ContactDraft:
         emails=tuple(EmailValue(e.address, e.label, e.is_primary) for e in contact.emails),
         phones=tuple(PhoneValue(p.raw, p.label, p.is_primary, p.e164) for p in contact.phones),
         addresses=tuple(
-            AddressValue(a.label, a.street, a.city, a.region, a.postal_code, a.country,
-                         a.is_primary)  # fmt: skip
+            AddressValue(
+                a.label, a.street, a.city, a.region, a.postal_code, a.country, a.is_primary
+            )
             for a in contact.addresses
         ),
         web_links=tuple(
@@ -248,8 +262,13 @@ def _referrals(session: Session, contact_id: int) -> tuple[ReferralValue, ...]:
     names = _names(session, {r.referrer_id for r in found} | {r.referred_id for r in found})
     return tuple(
         ReferralValue(
-            r.id, names[r.referrer_id], names[r.referred_id], r.referred_on, r.value_cents,
-            r.currency, r.notes,
-        )  # fmt: skip
+            r.id,
+            names[r.referrer_id],
+            names[r.referred_id],
+            r.referred_on,
+            r.value_cents,
+            r.currency,
+            r.notes,
+        )
         for r in found
     )

@@ -172,9 +172,20 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     if draft.referred_by_id is not None and session.get(Contact, draft.referred_by_id) is None:
         raise NotFoundError(f"There is no contact with id {draft.referred_by_id}.")
     for name in (
-        "prefix", "given_name", "middle_name", "family_name", "suffix", "nickname",
-        "organization", "title", "department", "notes", "how_we_met", "time_zone", "tier",
-    ):  # fmt: skip
+        "prefix",
+        "given_name",
+        "middle_name",
+        "family_name",
+        "suffix",
+        "nickname",
+        "organization",
+        "title",
+        "department",
+        "notes",
+        "how_we_met",
+        "time_zone",
+        "tier",
+    ):
         setattr(contact, name, getattr(draft, name).strip())
     contact.met_on = draft.met_on
     contact.referred_by_id = draft.referred_by_id
@@ -183,35 +194,57 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     contact.archived = draft.archived
     contact.is_light = draft.is_light
     contact.display_name = display_name(
-        contact.given_name, contact.middle_name, contact.family_name,
-        contact.nickname, contact.organization,
-    )  # fmt: skip
+        contact.given_name,
+        contact.middle_name,
+        contact.family_name,
+        contact.nickname,
+        contact.organization,
+    )
     contact.sort_name = sort_name(
         contact.given_name, contact.middle_name, contact.family_name, contact.organization
     )
     primary = _with_primary
     contact.emails = [
-        Email(address=address, address_key=email_key(address), label=e.label.strip(),
-              is_primary=is_primary, position=i)
+        Email(
+            address=address,
+            address_key=email_key(address),
+            label=e.label.strip(),
+            is_primary=is_primary,
+            position=i,
+        )
         for i, (e, is_primary) in enumerate(primary(draft.emails, lambda e: e.primary))
         for address in [check_email(e.address)]
-    ]  # fmt: skip
+    ]
     contact.phones = [
-        Phone(raw=raw, e164=phone_e164(raw, region), label=p.label.strip(),
-              is_primary=is_primary, position=i)
+        Phone(
+            raw=raw,
+            e164=phone_e164(raw, region),
+            label=p.label.strip(),
+            is_primary=is_primary,
+            position=i,
+        )
         for i, (p, is_primary) in enumerate(primary(draft.phones, lambda p: p.primary))
         for raw in [check_phone(p.raw)]
-    ]  # fmt: skip
+    ]
     contact.addresses = [
-        Address(label=a.label, street=a.street, city=a.city, region=a.region,
-                postal_code=a.postal_code, country=a.country, is_primary=is_primary, position=i)
+        Address(
+            label=a.label,
+            street=a.street,
+            city=a.city,
+            region=a.region,
+            postal_code=a.postal_code,
+            country=a.country,
+            is_primary=is_primary,
+            position=i,
+        )
         for i, (a, is_primary) in enumerate(primary(draft.addresses, lambda a: a.primary))
-    ]  # fmt: skip
+    ]
     contact.web_links = [
-        WebLink(url=w.url.strip(), kind=str(w.kind), label=w.label, is_primary=is_primary,
-                position=i)
+        WebLink(
+            url=w.url.strip(), kind=str(w.kind), label=w.label, is_primary=is_primary, position=i
+        )
         for i, (w, is_primary) in enumerate(primary(draft.web_links, lambda w: w.primary))
-    ]  # fmt: skip
+    ]
     contact.tags = list({tag.id: tag for tag in (tag_for(session, t) for t in draft.tags)}.values())
 
 

@@ -54,9 +54,11 @@ class InteractionsService:
             if missing:
                 raise NotFoundError(f"There is no contact with id {', '.join(missing)}.")
             interaction = Interaction(
-                kind=str(InteractionKind(kind)), occurred_at=occurred_at, title=title.strip(),
+                kind=str(InteractionKind(kind)),
+                occurred_at=occurred_at,
+                title=title.strip(),
                 notes=notes.strip(),
-            )  # fmt: skip
+            )
             work.session.add(interaction)
             work.session.flush()
             work.session.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, Select, column, exists, func, select, text
 from sqlalchemy.orm import Session
@@ -19,7 +20,13 @@ from nurture.db.models import Contact, Email, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 
-_SEARCH_IDS = text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match")
+_SEARCH_IDS = text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match").columns(
+    column("rowid", Integer)
+)
+
+
+# Ids per IN (...) list, well under SQLite's limit on bound variables.
+_CHUNK = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +40,7 @@ class ContactQuery:
     descending: bool = False
 
 
-def _filtered(query: ContactQuery, columns: Sequence[object]) -> Select[tuple[int]] | None:
+def _filtered(query: ContactQuery, columns: Sequence[object]) -> Select[Any] | None:
     stmt = select(*columns)  # type: ignore[call-overload]
     if not query.include_light:
         stmt = stmt.where(Contact.is_light.is_(False))
@@ -52,11 +59,11 @@ def _filtered(query: ContactQuery, columns: Sequence[object]) -> Select[tuple[in
         match = search_index.match_expression(query.search)
         if match is None:
             return None  # only punctuation: nothing can match
-        stmt = stmt.where(Contact.id.in_(_SEARCH_IDS.bindparams(match=match).columns(column("rowid", Integer))))
+        stmt = stmt.where(Contact.id.in_(_SEARCH_IDS.bindparams(match=match)))
     return stmt  # type: ignore[no-any-return]
 
 
-def _ordered(stmt: Select[tuple[int]], query: ContactQuery) -> Select[tuple[int]]:
+def _ordered(stmt: Select[Any], query: ContactQuery) -> Select[Any]:
     key = {
         ContactSort.NAME: Contact.sort_name,
         ContactSort.ORGANIZATION: Contact.organization.collate("NOCASE"),
@@ -97,8 +104,11 @@ class ListingService:
 
     def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
         """Rows for these ids, in the same order (ids that vanished are left out)."""
+        found: list[ContactSummary] = []
         with self._db.read() as session:
-            return _summaries(session, ids)
+            for start in range(0, len(ids), _CHUNK):
+                found.extend(_summaries(session, ids[start : start + _CHUNK]))
+        return found
 
 
 def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
@@ -113,30 +123,34 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
         .order_by(Tag.name)
     ):
         tags[contact_id].append(name)
-    emails: dict[int, str] = {
-        contact_id: address
-        for contact_id, address in session.execute(
-            select(Email.contact_id, Email.address).where(
-                Email.contact_id.in_(wanted), Email.is_primary.is_(True)
-            )
-        )
-    }
-    phones = {
-        contact_id: e164 or raw
-        for contact_id, raw, e164 in session.execute(
-            select(Phone.contact_id, Phone.raw, Phone.e164).where(
-                Phone.contact_id.in_(wanted), Phone.is_primary.is_(True)
-            )
-        )
-    }
+    emails: dict[int, list[str]] = defaultdict(list)
+    for contact_id, address in session.execute(
+        select(Email.contact_id, Email.address)
+        .where(Email.contact_id.in_(wanted))
+        .order_by(Email.is_primary.desc(), Email.position)
+    ):
+        emails[contact_id].append(address)
+    phones: dict[int, list[str]] = defaultdict(list)
+    for contact_id, raw, e164 in session.execute(
+        select(Phone.contact_id, Phone.raw, Phone.e164)
+        .where(Phone.contact_id.in_(wanted))
+        .order_by(Phone.is_primary.desc(), Phone.position)
+    ):
+        phones[contact_id].append(e164 or raw)
     rows = {
         c.id: c
         for c in session.execute(
             select(
-                Contact.id, Contact.display_name, Contact.organization, Contact.title,
-                Contact.last_interaction_at, Contact.keep_in_touch_days, Contact.starred,
-                Contact.archived, Contact.is_light,
-            ).where(Contact.id.in_(wanted))  # fmt: skip
+                Contact.id,
+                Contact.display_name,
+                Contact.organization,
+                Contact.title,
+                Contact.last_interaction_at,
+                Contact.keep_in_touch_days,
+                Contact.starred,
+                Contact.archived,
+                Contact.is_light,
+            ).where(Contact.id.in_(wanted))
         )
     }
     return [
@@ -145,8 +159,8 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
             name=r.display_name,
             organization=r.organization,
             title=r.title,
-            primary_email=emails.get(r.id, ""),
-            primary_phone=phones.get(r.id, ""),
+            emails=tuple(emails[r.id]),
+            phones=tuple(phones[r.id]),
             tags=tuple(tags[r.id]),
             last_interaction_at=r.last_interaction_at,
             keep_in_touch_days=r.keep_in_touch_days,

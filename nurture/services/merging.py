@@ -15,8 +15,16 @@ from nurture.services.interactions import refresh_last_touch
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 # Tables whose rows simply change owner.
-_OWNED = ("emails", "phones", "addresses", "web_links", "important_dates", "follow_ups",
-          "preferences", "gifts")  # fmt: skip
+_OWNED = (
+    "emails",
+    "phones",
+    "addresses",
+    "web_links",
+    "important_dates",
+    "follow_ups",
+    "preferences",
+    "gifts",
+)
 
 # (table, column) pairs that point at a contact and may collide once repointed; OR IGNORE skips
 # the rows the kept contact already has (and self-relations), which then go with the duplicate.
@@ -27,9 +35,22 @@ _LINKS = (
     ("relationships", "related_id"),
 )
 
+_PHONE_KEY = "CASE e164 WHEN '' THEN raw ELSE e164 END"
+
 # Text fields that are filled from the duplicate when the kept contact has none.
-_FILLED = ("prefix", "given_name", "middle_name", "family_name", "suffix", "nickname",
-           "organization", "title", "department", "time_zone", "tier")  # fmt: skip
+_FILLED = (
+    "prefix",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "suffix",
+    "nickname",
+    "organization",
+    "title",
+    "department",
+    "time_zone",
+    "tier",
+)
 
 
 class MergeService:
@@ -52,8 +73,16 @@ class MergeService:
             session.delete(duplicate)
             session.flush()
             refresh_last_touch(session, [keep_id])
-            for area in (Area.CONTACTS, Area.TAGS, Area.DATES, Area.INTERACTIONS, Area.NETWORK,
-                         Area.PREFERENCES, Area.GIFTS, Area.FOLLOW_UPS):  # fmt: skip
+            for area in (
+                Area.CONTACTS,
+                Area.TAGS,
+                Area.DATES,
+                Area.INTERACTIONS,
+                Area.NETWORK,
+                Area.PREFERENCES,
+                Area.GIFTS,
+                Area.FOLLOW_UPS,
+            ):
                 work.touch(area, keep_id, duplicate_id)
         with self._db.read() as session:
             return Outcome(load_card(session, keep_id), work.changes)
@@ -82,26 +111,46 @@ def _merge_fields(keep: Contact, duplicate: Contact) -> None:
 def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
     ids = {"keep": keep_id, "dup": duplicate_id}
     run = session.execute
-    run(text("DELETE FROM relationships WHERE (contact_id = :keep AND related_id = :dup) "
-             "OR (contact_id = :dup AND related_id = :keep)"), ids)  # fmt: skip
+    run(
+        text(
+            "DELETE FROM relationships WHERE (contact_id = :keep AND related_id = :dup) "
+            "OR (contact_id = :dup AND related_id = :keep)"
+        ),
+        ids,
+    )
     for table in _OWNED:
         run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
-    # Emails and phones the kept contact already had are now doubled: keep the older row.
-    run(text("DELETE FROM emails WHERE contact_id = :keep AND id NOT IN "
-             "(SELECT min(id) FROM emails WHERE contact_id = :keep GROUP BY address_key)"), ids)  # fmt: skip
-    run(text("DELETE FROM phones WHERE contact_id = :keep AND id NOT IN (SELECT min(id) FROM phones "
-             "WHERE contact_id = :keep GROUP BY CASE e164 WHEN '' THEN raw ELSE e164 END)"), ids)  # fmt: skip
-    run(text("UPDATE emails SET is_primary = 0 WHERE contact_id = :keep AND id <> "
-             "(SELECT id FROM emails WHERE contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)"), ids)  # fmt: skip
-    run(text("UPDATE phones SET is_primary = 0 WHERE contact_id = :keep AND id <> "
-             "(SELECT id FROM phones WHERE contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)"), ids)  # fmt: skip
+    # Emails and phones the kept contact already had are now doubled: keep the older row,
+    # then leave exactly one primary of each.
+    for table, key in (("emails", "address_key"), ("phones", _PHONE_KEY)):
+        run(
+            text(
+                f"DELETE FROM {table} WHERE contact_id = :keep AND id NOT IN (SELECT min(id) "
+                f"FROM {table} WHERE contact_id = :keep GROUP BY {key})"
+            ),
+            ids,
+        )
+        run(
+            text(
+                f"UPDATE {table} SET is_primary = (id = (SELECT id FROM {table} WHERE "
+                "contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)) "
+                "WHERE contact_id = :keep"
+            ),
+            ids,
+        )
     for table, column in _LINKS:
         run(text(f"UPDATE OR IGNORE {table} SET {column} = :keep WHERE {column} = :dup"), ids)
-    for table, a, b in (("introductions", "person_a_id", "person_b_id"),
-                        ("referrals", "referrer_id", "referred_id")):  # fmt: skip
+    for table, a, b in (
+        ("introductions", "person_a_id", "person_b_id"),
+        ("referrals", "referrer_id", "referred_id"),
+    ):
         run(text(f"UPDATE {table} SET {a} = :keep WHERE {a} = :dup"), ids)
         run(text(f"UPDATE {table} SET {b} = :keep WHERE {b} = :dup"), ids)
         # An introduction of a person to their own duplicate says nothing; it goes.
         run(text(f"DELETE FROM {table} WHERE {a} = {b}"))
-    run(text("UPDATE contacts SET referred_by_id = :keep WHERE referred_by_id = :dup "
-             "AND id <> :keep"), ids)  # fmt: skip
+    run(
+        text(
+            "UPDATE contacts SET referred_by_id = :keep WHERE referred_by_id = :dup AND id <> :keep"
+        ),
+        ids,
+    )

@@ -68,7 +68,7 @@ class NetworkService:
     def add_related_person(
         self, contact_id: int, kind: RelationshipKind, person: ContactDraft, label: str = ""
     ) -> Outcome[int]:
-        """Create a light contact (a spouse, a kid, an assistant) already related; returns its id."""
+        """Create a light contact (spouse, kid, assistant) already related; returns its id."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db) as work:
             _require(work.session, contact_id)
@@ -79,9 +79,11 @@ class NetworkService:
             work.session.flush()
             work.session.add(
                 Relationship(
-                    contact_id=contact_id, related_id=relative.id, kind=RelationshipKind(kind).value,
+                    contact_id=contact_id,
+                    related_id=relative.id,
+                    kind=RelationshipKind(kind).value,
                     label=label.strip(),
-                )  # fmt: skip
+                )
             )
             work.touch(Area.CONTACTS, relative.id)
             work.touch(Area.NETWORK, contact_id, relative.id)
@@ -103,9 +105,12 @@ class NetworkService:
         with unit_of_work(self._db) as work:
             _require(work.session, person_a_id, person_b_id)
             intro = Introduction(
-                person_a_id=person_a_id, person_b_id=person_b_id, introduced_on=on,
-                reason=reason.strip(), outcome=outcome.strip(),
-            )  # fmt: skip
+                person_a_id=person_a_id,
+                person_b_id=person_b_id,
+                introduced_on=on,
+                reason=reason.strip(),
+                outcome=outcome.strip(),
+            )
             work.session.add(intro)
             work.session.flush()
             work.touch(Area.NETWORK, person_a_id, person_b_id)
@@ -124,9 +129,13 @@ class NetworkService:
         with unit_of_work(self._db) as work:
             _require(work.session, referrer_id, referred_id)
             referral = Referral(
-                referrer_id=referrer_id, referred_id=referred_id, referred_on=on,
-                value_cents=value_cents, currency=currency.strip().upper(), notes=notes.strip(),
-            )  # fmt: skip
+                referrer_id=referrer_id,
+                referred_id=referred_id,
+                referred_on=on,
+                value_cents=value_cents,
+                currency=currency.strip().upper(),
+                notes=notes.strip(),
+            )
             work.session.add(referral)
             work.session.flush()
             work.touch(Area.NETWORK, referrer_id, referred_id)

@@ -83,9 +83,15 @@ class RecordsService:
         if lead_days is not None and lead_days < 0:
             raise ValidationError("The reminder lead time cannot be negative.")
         record = ImportantDate(
-            contact_id=contact_id, kind=str(DateKind(kind)), label=label.strip(), year=when.year,
-            month=when.month, day=when.day, recurrence=str(recurrence), lead_days=lead_days,
-        )  # fmt: skip
+            contact_id=contact_id,
+            kind=str(DateKind(kind)),
+            label=label.strip(),
+            year=when.year,
+            month=when.month,
+            day=when.day,
+            recurrence=str(recurrence),
+            lead_days=lead_days,
+        )
         return self._add(Area.DATES, contact_id, record)
 
     def remove_date(self, date_id: int) -> Outcome[None]:
@@ -95,9 +101,12 @@ class RecordsService:
         self, contact_id: int, due: date, title: str = "", rrule: str = "", notes: str = ""
     ) -> Outcome[int]:
         record = FollowUp(
-            contact_id=contact_id, due_date=due, title=title.strip(), notes=notes.strip(),
+            contact_id=contact_id,
+            due_date=due,
+            title=title.strip(),
+            notes=notes.strip(),
             rrule=check_rrule(rrule, due),
-        )  # fmt: skip
+        )
         return self._add(Area.FOLLOW_UPS, contact_id, record)
 
     def remove_follow_up(self, follow_up_id: int) -> Outcome[None]:
@@ -114,9 +123,12 @@ class RecordsService:
         if not item.strip():
             raise ValidationError("Say what the preference is (for example 'Scotch').")
         record = Preference(
-            contact_id=contact_id, category=str(PreferenceCategory(category)), item=item.strip(),
-            detail=detail.strip(), likes=likes,
-        )  # fmt: skip
+            contact_id=contact_id,
+            category=str(PreferenceCategory(category)),
+            item=item.strip(),
+            detail=detail.strip(),
+            likes=likes,
+        )
         return self._add(Area.PREFERENCES, contact_id, record)
 
     def remove_preference(self, preference_id: int) -> Outcome[None]:
@@ -142,10 +154,16 @@ class RecordsService:
         if status is None:
             status = GiftStatus.IDEA if direction is GiftDirection.IDEA else GiftStatus.GIVEN
         record = Gift(
-            contact_id=contact_id, direction=str(direction), description=description.strip(),
-            occasion=occasion.strip(), given_on=given_on, amount_cents=amount_cents,
-            currency=currency.strip().upper(), status=str(GiftStatus(status)), notes=notes.strip(),
-        )  # fmt: skip
+            contact_id=contact_id,
+            direction=str(direction),
+            description=description.strip(),
+            occasion=occasion.strip(),
+            given_on=given_on,
+            amount_cents=amount_cents,
+            currency=currency.strip().upper(),
+            status=str(GiftStatus(status)),
+            notes=notes.strip(),
+        )
         return self._add(Area.GIFTS, contact_id, record)
 
     def remove_gift(self, gift_id: int) -> Outcome[None]:
