@@ -30,7 +30,8 @@ class PartialDate:
             # Feb 29 is valid without a year: it is somebody's real birthday.
             longest = calendar.monthrange(self.year if self.year else 2000, self.month)[1]
             if not 1 <= self.day <= longest:
-                raise ValidationError(f"{self.month:02d}-{self.day:02d} is not a date.")
+                year = f"{self.year:04d}-" if self.year else "--"
+                raise ValidationError(f"{year}{self.month:02d}-{self.day:02d} is not a date.")
         if self.year is None and self.day is None:
             raise ValidationError("A date needs at least a year or a day besides the month.")
 

@@ -19,10 +19,12 @@ from nurture.contact_points import (
 from nurture.db import search_index
 from nurture.db.engine import Database
 from nurture.db.models import Address, Contact, Email, Phone, Tag, WebLink, contact_tags
+from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactDraft
-from nurture.domain.enums import Area
+from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
 from nurture.services.cards import load_card
+from nurture.services.records import important_date
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -43,14 +45,20 @@ class ContactsService:
         with self._db.read() as session:
             return load_card(session, contact_id)
 
-    def create(self, draft: ContactDraft) -> Outcome[ContactCard]:
+    def create(
+        self, draft: ContactDraft, dates: Sequence[tuple[DateKind, PartialDate]] = ()
+    ) -> Outcome[ContactCard]:
+        """A new contact, with its important dates, in one transaction."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db) as work:
             contact = Contact()
             apply_draft(work.session, contact, draft, region)
             work.session.add(contact)
             work.session.flush()
+            work.session.add_all(important_date(contact.id, kind, when) for kind, when in dates)
             work.touch(Area.CONTACTS, contact.id)
+            if dates:
+                work.touch(Area.DATES, contact.id)
             if draft.tags:
                 work.touch(Area.TAGS, contact.id)
         return Outcome(self.card(contact.id), work.changes)

@@ -41,6 +41,37 @@ def check_rrule(rule: str, start: date) -> str:
     return clean
 
 
+def important_date(
+    contact_id: int,
+    kind: DateKind,
+    when: PartialDate,
+    label: str = "",
+    recurrence: Recurrence | None = None,
+    lead_days: int | None = None,
+) -> ImportantDate:
+    """A checked, unsaved important date."""
+    if recurrence is None:
+        # A month-only date ("graduates June 2027") happens once; the rest come back yearly.
+        once = when.day is None or kind is DateKind.GRADUATION
+        recurrence = Recurrence.ONCE if once else Recurrence.YEARLY
+    if recurrence is Recurrence.YEARLY and when.day is None:
+        raise ValidationError("A date that comes back every year needs a day.")
+    if recurrence is Recurrence.ONCE and when.year is None:
+        raise ValidationError("A one-off date needs a year.")
+    if lead_days is not None and lead_days < 0:
+        raise ValidationError("The reminder lead time cannot be negative.")
+    return ImportantDate(
+        contact_id=contact_id,
+        kind=str(DateKind(kind)),
+        label=label.strip(),
+        year=when.year,
+        month=when.month,
+        day=when.day,
+        recurrence=str(recurrence),
+        lead_days=lead_days,
+    )
+
+
 class RecordsService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -72,26 +103,7 @@ class RecordsService:
         recurrence: Recurrence | None = None,
         lead_days: int | None = None,
     ) -> Outcome[int]:
-        if recurrence is None:
-            # A month-only date ("graduates June 2027") happens once; the rest come back yearly.
-            once = when.day is None or kind is DateKind.GRADUATION
-            recurrence = Recurrence.ONCE if once else Recurrence.YEARLY
-        if recurrence is Recurrence.YEARLY and when.day is None:
-            raise ValidationError("A date that comes back every year needs a day.")
-        if recurrence is Recurrence.ONCE and when.year is None:
-            raise ValidationError("A one-off date needs a year.")
-        if lead_days is not None and lead_days < 0:
-            raise ValidationError("The reminder lead time cannot be negative.")
-        record = ImportantDate(
-            contact_id=contact_id,
-            kind=str(DateKind(kind)),
-            label=label.strip(),
-            year=when.year,
-            month=when.month,
-            day=when.day,
-            recurrence=str(recurrence),
-            lead_days=lead_days,
-        )
+        record = important_date(contact_id, kind, when, label, recurrence, lead_days)
         return self._add(Area.DATES, contact_id, record)
 
     def remove_date(self, date_id: int) -> Outcome[None]:

@@ -1,0 +1,262 @@
+"""The command line: `nurture [--data-dir DIR] SUBCOMMAND [options]`.
+
+Errors print one line to stderr and exit 1 (argparse exits 2 for usage errors); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from nurture import __version__
+from nurture.app import Nurture
+from nurture.cli_json import card_json, summary_json
+from nurture.contact_points import split_name
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
+from nurture.domain.enums import DateKind, InteractionKind
+from nurture.errors import NurtureError, ValidationError
+from nurture.services.listing import ContactQuery
+
+Handler = Callable[[Nurture, argparse.Namespace], None]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def _command(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _HANDLERS[name] = handler
+        return handler
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nurture",
+        description="Nurture keeps every relationship warm. Without a command it opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"nurture {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the data folder (default: $NURTURE_DATA_DIR, else the platform's user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill the database with a believable sample network")
+    demo.add_argument("--contacts", type=_positive, default=200, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    add = sub.add_parser("add", help="add a contact; prints its id")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--email", action="append", default=[], metavar="E")
+    add.add_argument("--phone", action="append", default=[], metavar="P")
+    add.add_argument("--company", default="", metavar="C")
+    add.add_argument("--title", default="", metavar="T")
+    add.add_argument("--birthday", type=_partial_date, metavar="DATE")
+    add.add_argument("--date", action="append", default=[], type=_kind_date, metavar="KIND=DATE")
+    add.add_argument("--tag", action="append", default=[], metavar="T")
+    add.add_argument("--every", type=_positive, metavar="DAYS", help="keep in touch every DAYS")
+    add.add_argument("--referred-by", metavar="NAME")
+    add.add_argument("--json", action="store_true")
+
+    log = sub.add_parser("log", help="log an interaction with one or more people")
+    log.add_argument("contact", metavar="CONTACT")
+    log.add_argument("--kind", required=True, choices=[k.value for k in InteractionKind])
+    log.add_argument("--with", dest="others", action="append", default=[], metavar="CONTACT")
+    log.add_argument("--when", type=_datetime, metavar="DATETIME")
+    log.add_argument("--note", default="", metavar="TEXT")
+    log.add_argument("--json", action="store_true")
+
+    follow = sub.add_parser("follow-up", help="add a follow-up, optionally recurring")
+    follow.add_argument("contact", metavar="CONTACT")
+    follow.add_argument("--due", required=True, type=_date, metavar="DATE")
+    follow.add_argument("--rrule", default="", metavar="RRULE")
+    follow.add_argument("--title", default="", metavar="TEXT")
+    follow.add_argument("--json", action="store_true")
+
+    contacts = sub.add_parser("contacts", help="list contacts")
+    contacts.add_argument("--search", default="", metavar="Q")
+    contacts.add_argument("--tag", default="", metavar="T")
+    contacts.add_argument("--all", action="store_true", help="include light contacts")
+    contacts.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="show a contact's whole card")
+    show.add_argument("contact", metavar="CONTACT")
+    show.add_argument("--json", action="store_true")
+
+    sub.add_parser("backup", help="copy the database into the backups folder")
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        app = Nurture.open(args.data_dir)
+        try:
+            _HANDLERS[args.command](app, args)
+        finally:
+            app.close()
+    except NurtureError as error:
+        print(f"nurture: {error.message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`nurture contacts | head`): not an error worth a message.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
+    except KeyboardInterrupt:
+        print("nurture: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"nurture: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# argparse value types: a ValueError (or ArgumentTypeError) becomes a usage error, exit 2.
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number above zero")
+    return value
+
+
+def _partial_date(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from error
+
+
+def _kind_date(text: str) -> tuple[DateKind, PartialDate]:
+    kind, _, when = text.partition("=")
+    try:
+        return DateKind(kind.strip().lower().replace("-", "_")), _partial_date(when)
+    except ValueError as error:
+        kinds = ", ".join(k.value for k in DateKind)
+        raise argparse.ArgumentTypeError(f"'{kind}' is not one of {kinds}") from error
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
+
+
+def _datetime(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)"
+        ) from error
+    return value if value.tzinfo else value.astimezone()
+
+
+@_command("demo")
+def _demo(app: Nurture, args: argparse.Namespace) -> None:
+    from nurture.demo import generate
+
+    report = generate(app.database, contacts=args.contacts, seed=args.seed)
+    print(
+        f"Created {report.contacts} contacts ({report.light_contacts} family members and "
+        f"assistants), {report.interactions} interactions and {report.gifts} gifts "
+        f"in {report.seconds:.1f} s."
+    )
+
+
+@_command("add")
+def _add(app: Nurture, args: argparse.Namespace) -> None:
+    given, middle, family = split_name(args.name)
+    referred_by = app.contacts.resolve(args.referred_by) if args.referred_by else None
+    draft = ContactDraft(
+        given_name=given,
+        middle_name=middle,
+        family_name=family,
+        organization=args.company,
+        title=args.title,
+        keep_in_touch_days=args.every,
+        referred_by_id=referred_by,
+        emails=tuple(EmailValue(e) for e in args.email),
+        phones=tuple(PhoneValue(p) for p in args.phone),
+        tags=tuple(args.tag),
+    )
+    dates = list(args.date)
+    if args.birthday:
+        dates.insert(0, (DateKind.BIRTHDAY, args.birthday))
+    # One transaction for the contact and its dates: a bad date leaves nothing behind.
+    card = app.contacts.create(draft, dates=dates).value
+    if args.json:
+        _print_json({"id": card.id, "name": card.name})
+    else:
+        print(card.id)
+
+
+@_command("log")
+def _log(app: Nurture, args: argparse.Namespace) -> None:
+    people = [app.contacts.resolve(ref) for ref in [args.contact, *args.others]]
+    when = args.when or datetime.now().astimezone()
+    interaction_id = app.interactions.log(
+        InteractionKind(args.kind), people, when, notes=args.note
+    ).value
+    if args.json:
+        _print_json({"id": interaction_id, "participants": people})
+    else:
+        print(interaction_id)
+
+
+@_command("follow-up")
+def _follow_up(app: Nurture, args: argparse.Namespace) -> None:
+    contact_id = app.contacts.resolve(args.contact)
+    follow_up_id = app.records.add_follow_up(
+        contact_id, args.due, title=args.title, rrule=args.rrule
+    ).value
+    if args.json:
+        _print_json({"id": follow_up_id, "contact_id": contact_id})
+    else:
+        print(follow_up_id)
+
+
+@_command("contacts")
+def _contacts(app: Nurture, args: argparse.Namespace) -> None:
+    query = ContactQuery(search=args.search, tag=args.tag, include_light=args.all)
+    summaries = app.listing.summaries(app.listing.ids(query))
+    if args.json:
+        _print_json([summary_json(s) for s in summaries])
+        return
+    for s in summaries:
+        touched = s.last_interaction_at.date().isoformat() if s.last_interaction_at else "never"
+        print(f"{s.id:>7}  {s.name[:32]:<32}  {s.organization[:28]:<28}  {touched}")
+    print(f"{len(summaries)} contact(s)", file=sys.stderr)
+
+
+@_command("show")
+def _show(app: Nurture, args: argparse.Namespace) -> None:
+    card = app.contacts.card(app.contacts.resolve(args.contact))
+    data = card_json(card)
+    if args.json:
+        _print_json(data)
+        return
+    for key, value in data.items():
+        if value not in ("", [], None, False):
+            print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+
+
+@_command("backup")
+def _backup(app: Nurture, args: argparse.Namespace) -> None:
+    from nurture.db.migrate import backup
+    from nurture.paths import backups_dir
+
+    print(backup(app.database.path, backups_dir(app.data_dir), reason="manual"))

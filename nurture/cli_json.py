@@ -1,0 +1,142 @@
+"""The command line's JSON shapes. They are a contract: later work and outside checks read them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from nurture.domain.dto import ContactCard, ContactRef, ContactSummary
+
+
+def _when(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _ref(ref: ContactRef) -> dict[str, Any]:
+    return {"id": ref.id, "name": ref.name}
+
+
+def summary_json(summary: ContactSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "organization": summary.organization,
+        "emails": list(summary.emails),
+        "phones": list(summary.phones),
+        "tags": list(summary.tags),
+        "last_interaction": _when(summary.last_interaction_at),
+    }
+
+
+def card_json(card: ContactCard) -> dict[str, Any]:
+    d = card.draft
+    return {
+        "id": card.id,
+        "uuid": card.uuid,
+        "name": card.name,
+        "given_name": d.given_name,
+        "middle_name": d.middle_name,
+        "family_name": d.family_name,
+        "nickname": d.nickname,
+        "organization": d.organization,
+        "title": d.title,
+        "department": d.department,
+        "emails": [{"value": e.address, "label": e.label, "primary": e.primary} for e in d.emails],
+        "phones": [
+            {"value": p.value, "raw": p.raw, "label": p.label, "primary": p.primary}
+            for p in d.phones
+        ],
+        "addresses": [
+            {
+                "label": a.label,
+                "street": a.street,
+                "city": a.city,
+                "region": a.region,
+                "postal_code": a.postal_code,
+                "country": a.country,
+            }
+            for a in d.addresses
+        ],
+        "websites": [{"url": w.url, "kind": w.kind.value, "label": w.label} for w in d.web_links],
+        "dates": [
+            {
+                "id": x.id,
+                "kind": x.kind.value,
+                "label": x.label,
+                "year": x.date.year,
+                "month": x.date.month,
+                "day": x.date.day,
+                "recurrence": x.recurrence.value,
+            }
+            for x in card.dates
+        ],
+        "relationships": [
+            {"kind": r.kind.value, "id": r.other.id, "name": r.other.name, "label": r.label}
+            for r in card.relationships
+        ],
+        "preferences": [
+            {"category": p.category.value, "item": p.item, "detail": p.detail, "likes": p.likes}
+            for p in card.preferences
+        ],
+        "gifts": [
+            {
+                "direction": g.direction.value,
+                "description": g.description,
+                "occasion": g.occasion,
+                "date": _when(g.given_on),
+                "amount_cents": g.amount_cents,
+                "currency": g.currency,
+                "status": g.status.value,
+            }
+            for g in card.gifts
+        ],
+        "interactions": [
+            {
+                "id": i.id,
+                "kind": i.kind.value,
+                "when": _when(i.occurred_at),
+                "title": i.title,
+                "notes": i.notes,
+                "with": [_ref(p) for p in i.participants if p.id != card.id],
+            }
+            for i in card.interactions
+        ],
+        "follow_ups": [
+            {
+                "id": f.id,
+                "due": _when(f.due_date),
+                "title": f.title,
+                "rrule": f.rrule,
+                "done": f.done_at is not None,
+                "snoozed_until": _when(f.snoozed_until),
+            }
+            for f in card.follow_ups
+        ],
+        "introductions": [
+            {
+                "with": _ref(i.person_b if i.person_a.id == card.id else i.person_a),
+                "date": _when(i.introduced_on),
+                "reason": i.reason,
+                "outcome": i.outcome,
+            }
+            for i in card.introductions
+        ],
+        "referrals": [
+            {
+                "referrer": _ref(r.referrer),
+                "referred": _ref(r.referred),
+                "date": _when(r.referred_on),
+                "value_cents": r.value_cents,
+                "currency": r.currency,
+            }
+            for r in card.referrals
+        ],
+        "tags": list(d.tags),
+        "notes": d.notes,
+        "how_we_met": d.how_we_met,
+        "starred": d.starred,
+        "light": d.is_light,
+        "keep_in_touch_days": d.keep_in_touch_days,
+        "last_interaction": _when(card.last_interaction_at),
+        "referred_by": _ref(card.referred_by) if card.referred_by else None,
+    }
