@@ -169,7 +169,7 @@ def _datetime(text: str) -> datetime:
 def _demo(app: Nurture, args: argparse.Namespace) -> None:
     from nurture.demo import generate
 
-    report = generate(app.database, contacts=args.contacts, seed=args.seed)
+    report = generate(app.database, contacts=args.contacts, seed=args.seed).value
     print(
         f"Created {report.contacts} contacts ({report.light_contacts} family members and "
         f"assistants), {report.interactions} interactions and {report.gifts} gifts "

@@ -51,9 +51,9 @@ def reindex(connection: Connection, contact_ids: Iterable[int]) -> None:
         connection.execute(text(f"{_INSERT}{_SELECT} WHERE c.id IN ({in_list})"))
 
 
-def rebuild(connection: Connection) -> None:
-    connection.execute(text("DELETE FROM contact_search"))
-    connection.execute(text(_INSERT + _SELECT))
+def index_new(connection: Connection, first_id: int) -> None:
+    """Index contacts inserted in bulk with ids from `first_id` up (not yet in the index)."""
+    connection.execute(text(f"{_INSERT}{_SELECT} WHERE c.id >= :first"), {"first": first_id})
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -1,0 +1,441 @@
+"""`nurture demo`: a believable network for a salesperson, written in bulk in one transaction.
+
+Rows are built in Python and written with SQLAlchemy Core executemany in dependency order, a
+batch at a time; ids are assigned here so no row needs a round trip. 100,000 contacts (plus
+their families) take well under a minute.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, text
+
+from nurture.db import search_index
+from nurture.db.activity import (
+    FollowUp,
+    Gift,
+    Interaction,
+    Introduction,
+    Preference,
+    Referral,
+    interaction_participants,
+)
+from nurture.db.base import Base
+from nurture.db.engine import Database
+from nurture.db.models import (
+    Address,
+    Contact,
+    Email,
+    ImportantDate,
+    Phone,
+    Relationship,
+    Tag,
+    WebLink,
+    contact_tags,
+    new_uuid,
+)
+from nurture.demo_words import (
+    COMPANY_FIRST,
+    COMPANY_SECOND,
+    COMPANY_SUFFIX,
+    CULTURES,
+    GIFTS,
+    HOW_WE_MET,
+    INTERACTION_NOTES,
+    NOTES,
+    PREFERENCES,
+    TAGS,
+    TITLES,
+)
+from nurture.domain.enums import Area
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+_BATCH = 20_000
+_KINDS = ("call", "email", "meeting", "lunch", "sales_call", "message", "social")
+_KIND_WEIGHTS = (30, 30, 12, 10, 8, 6, 4)
+_CADENCE = {"A": 30, "B": 90, "C": 180}
+
+
+def _table(model: type[Base] | Table) -> Table:
+    return model if isinstance(model, Table) else model.__table__  # type: ignore[return-value]
+
+
+# Parents before children, so foreign keys hold at every flush.
+_ORDER = [
+    _table(m)
+    for m in (
+        Contact,
+        Email,
+        Phone,
+        Address,
+        WebLink,
+        contact_tags,
+        ImportantDate,
+        Relationship,
+        Preference,
+        Gift,
+        Interaction,
+        interaction_participants,
+        FollowUp,
+        Introduction,
+        Referral,
+    )
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReport:
+    contacts: int
+    light_contacts: int
+    interactions: int
+    gifts: int
+    seconds: float
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _ascii(text_value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text_value)
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum()).lower()
+
+
+class _Writer:
+    """Buffers rows per table and writes them in dependency order.
+
+    Rows go through the connection's driver-level executemany with values already in the form
+    SQLAlchemy's SQLite types store (UTC datetimes and dates as ISO text, see `_utc_text`): its
+    per-row parameter processing would otherwise be most of the demo's time.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._rows: dict[Table, list[dict[str, Any]]] = {t: [] for t in _ORDER}
+        self.pending = 0
+
+    def add(self, table: Table, row: dict[str, Any]) -> None:
+        self._rows[table].append(row)
+        self.pending += 1
+
+    def flush(self) -> None:
+        for table in _ORDER:
+            rows = self._rows[table]
+            if rows:
+                columns = list(rows[0])
+                sql = (
+                    f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})"
+                )
+                pick = itemgetter(*columns)
+                self._connection.exec_driver_sql(sql, [pick(row) for row in rows])
+                rows.clear()
+        self.pending = 0
+
+
+class _Ids:
+    def __init__(self, connection: Connection) -> None:
+        self._next: dict[str, int] = {}
+        for model in (Contact, Email, Phone, Address, WebLink, ImportantDate, Relationship,
+                      Preference, Gift, Interaction, FollowUp, Introduction, Referral):  # fmt: skip
+            table = _table(model)
+            top = connection.execute(select(func.max(table.c.id))).scalar()
+            self._next[table.name] = (top or 0) + 1
+
+    def take(self, table: Table) -> int:
+        value = self._next[table.name]
+        self._next[table.name] = value + 1
+        return value
+
+    def peek(self, table: Table) -> int:
+        return self._next[table.name]
+
+
+class _Builder:
+    def __init__(self, rng: random.Random, now: datetime, writer: _Writer, ids: _Ids,
+                 tag_ids: dict[str, int]) -> None:  # fmt: skip
+        self.rng = rng
+        self.now = now
+        self.today = now.date()
+        self.stamp = _utc_text(now)
+        self.w = writer
+        self.ids = ids
+        self.tag_ids = tag_ids
+        self.main_ids: list[int] = []
+        self.light = 0
+        self.interactions = 0
+        self.gifts = 0
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _contact(self, given: str, family: str, **fields: Any) -> int:
+        cid = self.ids.take(_table(Contact))
+        row = {
+            "id": cid, "uuid": new_uuid(), "prefix": "", "given_name": given, "middle_name": "",
+            "family_name": family, "suffix": "", "nickname": "", "organization": "", "title": "",
+            "department": "", "notes": "", "how_we_met": "", "met_on": None,
+            "referred_by_id": None, "time_zone": "", "tier": "", "keep_in_touch_days": None,
+            "starred": False, "archived": False, "is_light": False, "photo": None,
+            "last_interaction_at": None, "import_batch_id": None, "created_at": self.stamp,
+            "updated_at": self.stamp, "display_name": f"{given} {family}".strip(),
+            "sort_name": f"{family} {given}".strip().casefold(),
+        }  # fmt: skip
+        row.update(fields)
+        self.w.add(_table(Contact), row)
+        return cid
+
+    def _date(self, cid: int, kind: str, year: int | None, month: int, day: int | None,
+              recurrence: str = "yearly") -> None:  # fmt: skip
+        self.w.add(_table(ImportantDate), {
+            "id": self.ids.take(_table(ImportantDate)), "contact_id": cid, "kind": kind,
+            "label": "", "year": year, "month": month, "day": day, "recurrence": recurrence,
+            "lead_days": None,
+        })  # fmt: skip
+
+    def _birthday(self, cid: int, born: int, with_year: bool = True) -> None:
+        month = self.rng.randint(1, 12)
+        day = self.rng.randint(1, 28)
+        if self.rng.random() < 0.004:
+            month, day, born = 2, 29, born - born % 4  # leap-day birthdays exist
+        self._date(cid, "birthday", born if with_year else None, month, day)
+
+    def _relate(self, cid: int, other: int, kind: str) -> None:
+        self.w.add(_table(Relationship), {
+            "id": self.ids.take(_table(Relationship)), "contact_id": cid, "related_id": other,
+            "kind": kind, "label": "", "created_at": self.stamp,
+        })  # fmt: skip
+
+    def _preference(self, cid: int) -> None:
+        category, item, detail = self.rng.choice(PREFERENCES)
+        self.w.add(_table(Preference), {
+            "id": self.ids.take(_table(Preference)), "contact_id": cid, "category": category,
+            "item": item, "detail": detail, "likes": category not in ("dislike", "allergy"),
+        })  # fmt: skip
+
+    def _moment(self, days_back: int) -> str:
+        return _utc_text(self.now - timedelta(seconds=self.rng.randint(3600, days_back * 86400)))
+
+    def _days_ago(self, days: int) -> str:
+        return (self.today - timedelta(days=days)).isoformat()
+
+    def _phone(self, cid: int, code: str, areas: tuple[str, ...], label: str, primary: bool,
+               position: int) -> None:  # fmt: skip
+        area = self.rng.choice(areas)
+        local = f"{self.rng.randint(200, 999)} {self.rng.randint(1000, 9999)}"
+        raw = f"+{code} {area} {local}"
+        # Written in international form, so E.164 is the digits with a plus (what phonenumbers
+        # gives for such input), without a parse per row.
+        self.w.add(_table(Phone), {
+            "id": self.ids.take(_table(Phone)), "contact_id": cid, "raw": raw,
+            "e164": "+" + "".join(c for c in raw if c.isdigit()), "label": label,
+            "is_primary": primary, "position": position,
+        })  # fmt: skip
+
+    # -- one main contact with its family ----------------------------------------------------
+
+    def person(self) -> None:
+        rng = self.rng
+        givens, families, code, areas, city, country = rng.choice(CULTURES)
+        given, family = rng.choice(givens), rng.choice(families)
+        company = " ".join(
+            p for p in (rng.choice(COMPANY_FIRST), rng.choice(COMPANY_SECOND),
+                        rng.choice(COMPANY_SUFFIX)) if p
+        )  # fmt: skip
+        domain = _ascii(company.split()[0]) + ".example.com"
+        tier = rng.choices(("A", "B", "C", ""), weights=(1, 3, 4, 2))[0]
+        referred_by = rng.choice(self.main_ids) if self.main_ids and rng.random() < 0.12 else None
+        met_days = rng.randint(30, 20 * 365)
+        cid = self._contact(
+            given, family, organization=company, title=rng.choice(TITLES), tier=tier,
+            keep_in_touch_days=_CADENCE.get(tier) if rng.random() < 0.8 else None,
+            notes=rng.choice(NOTES), how_we_met=rng.choice(HOW_WE_MET),
+            met_on=self._days_ago(met_days), referred_by_id=referred_by,
+            starred=rng.random() < 0.04, archived=rng.random() < 0.02,
+        )  # fmt: skip
+        first = _ascii(given) or "contact"
+        last = _ascii(family) or str(cid)
+        work_email = f"{first}.{last}{cid}@{domain}"
+        self.w.add(_table(Email), {
+            "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "work",
+            "address": work_email, "address_key": work_email,
+            "is_primary": True, "position": 0,
+        })  # fmt: skip
+        if rng.random() < 0.3:
+            personal = f"{first}{last[:1]}{rng.randint(1, 999)}@mail.example.org"
+            self.w.add(_table(Email), {
+                "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "home",
+                "address": personal, "address_key": personal, "is_primary": False, "position": 1,
+            })  # fmt: skip
+        self._phone(cid, code, areas, "mobile", True, 0)
+        if rng.random() < 0.5:
+            self._phone(cid, code, areas, "work", False, 1)
+        if rng.random() < 0.5:
+            self.w.add(_table(Address), {
+                "id": self.ids.take(_table(Address)), "contact_id": cid, "label": "work",
+                "street": f"{rng.randint(1, 999)} Market Street", "city": city, "region": "",
+                "postal_code": f"{rng.randint(10000, 99999)}", "country": country,
+                "is_primary": True, "position": 0,
+            })  # fmt: skip
+        if rng.random() < 0.6:
+            self.w.add(_table(WebLink), {
+                "id": self.ids.take(_table(WebLink)), "contact_id": cid, "kind": "linkedin",
+                "url": f"https://www.linkedin.com/in/{first}-{last}-{cid}", "label": "",
+                "is_primary": True, "position": 0,
+            })  # fmt: skip
+        tags = {"Clients" if rng.random() < 0.45 else "Prospects"}
+        tags.update(t for t in TAGS if rng.random() < 0.08)
+        if referred_by is not None:
+            tags.add("Referral Sources")
+        for tag in tags:
+            self.w.add(contact_tags, {"contact_id": cid, "tag_id": self.tag_ids[tag]})
+        born = self.today.year - rng.randint(28, 70)
+        if rng.random() < 0.85:
+            self._birthday(cid, born, with_year=rng.random() < 0.9)
+        if rng.random() < 0.2:
+            self._date(cid, "work_anniversary", self.today.year - rng.randint(1, 25),
+                       rng.randint(1, 12), rng.randint(1, 28))  # fmt: skip
+        for _ in range(rng.randint(1, 3)):
+            self._preference(cid)
+        self._family(cid, family, givens, born)
+        self._gifts(cid)
+        self._interactions(cid)
+        if rng.random() < 0.1:
+            due = self._days_ago(rng.randint(-30, 10))
+            self.w.add(_table(FollowUp), {
+                "id": self.ids.take(_table(FollowUp)), "contact_id": cid,
+                "title": rng.choice(("Send proposal", "Check on renewal", "Call about referral",
+                                     "Quarterly check-in")),
+                "notes": "", "due_date": due,
+                "rrule": "FREQ=MONTHLY" if rng.random() < 0.2 else "", "done_at": None,
+                "snoozed_until": None, "created_at": self.stamp,
+            })  # fmt: skip
+        if referred_by is not None:
+            self.w.add(_table(Referral), {
+                "id": self.ids.take(_table(Referral)), "referrer_id": referred_by,
+                "referred_id": cid, "referred_on": self._days_ago(met_days),
+                "value_cents": rng.choice((None, 250000, 1200000, 5000000)), "currency": "USD",
+                "notes": "",
+            })  # fmt: skip
+        if self.main_ids and rng.random() < 0.05:
+            self.w.add(_table(Introduction), {
+                "id": self.ids.take(_table(Introduction)), "person_a_id": cid,
+                "person_b_id": rng.choice(self.main_ids),
+                "introduced_on": self._days_ago(rng.randint(1, 900)),
+                "reason": "Both looking at warehouse automation",
+                "outcome": rng.choice(("", "They signed a pilot", "Met for lunch")),
+            })  # fmt: skip
+        self.main_ids.append(cid)
+        if self.w.pending >= _BATCH:
+            self.w.flush()
+
+    def _family(self, cid: int, family: str, givens: tuple[str, ...], born: int) -> None:
+        rng = self.rng
+        if rng.random() < 0.55:
+            spouse = self._contact(rng.choice(givens), family, is_light=True)
+            self.light += 1
+            self._relate(cid, spouse, "spouse")
+            self._date(cid, "anniversary", born + rng.randint(22, 35), rng.randint(1, 12),
+                       rng.randint(1, 28))  # fmt: skip
+            if rng.random() < 0.7:
+                self._birthday(spouse, born + rng.randint(-4, 4))
+            if rng.random() < 0.5:
+                self._preference(spouse)
+        for _ in range(rng.choice((0, 0, 1, 2, 2, 3))):
+            age = rng.randint(2, 26)
+            kid = self._contact(rng.choice(givens), family, is_light=True)
+            self.light += 1
+            self._relate(cid, kid, "child")
+            self._birthday(kid, self.today.year - age)
+            if age in (17, 18, 21, 22):
+                # High school or college, graduating this June or next: a month-only date.
+                year = self.today.year + (0 if self.today.month <= 6 else 1)
+                self._date(kid, "graduation", year, 6, None, recurrence="once")
+        if rng.random() < 0.15:
+            assistant = self._contact(rng.choice(givens), rng.choice(CULTURES)[1][0],
+                                      is_light=True, title="Executive Assistant")  # fmt: skip
+            self.light += 1
+            self._relate(cid, assistant, "assistant")
+
+    def _gifts(self, cid: int) -> None:
+        rng = self.rng
+        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            description, occasion, cents = rng.choice(GIFTS)
+            idea = rng.random() < 0.15
+            self.w.add(_table(Gift), {
+                "id": self.ids.take(_table(Gift)), "contact_id": cid,
+                "direction": "idea" if idea else "given", "description": description,
+                "occasion": occasion,
+                "given_on": None if idea else self._days_ago(rng.randint(20, 1000)),
+                "amount_cents": cents, "currency": "USD", "status": "idea" if idea else "given",
+                "notes": "",
+            })  # fmt: skip
+            self.gifts += 1
+
+    def _interactions(self, cid: int) -> None:
+        rng = self.rng
+        for _ in range(rng.randint(0, 8)):
+            iid = self.ids.take(_table(Interaction))
+            kind = rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
+            self.w.add(_table(Interaction), {
+                "id": iid, "kind": kind, "occurred_at": self._moment(3 * 365), "title": "",
+                "notes": rng.choice(INTERACTION_NOTES[kind]), "import_batch_id": None,
+                "created_at": self.stamp,
+            })  # fmt: skip
+            self.w.add(interaction_participants, {"interaction_id": iid, "contact_id": cid})
+            if self.main_ids and rng.random() < 0.12:
+                other = rng.choice(self.main_ids[-200:])
+                self.w.add(interaction_participants, {"interaction_id": iid, "contact_id": other})
+            self.interactions += 1
+
+
+def _tag_ids(connection: Connection) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for name in TAGS:
+        found = connection.execute(
+            select(Tag.id).where(Tag.name.collate("NOCASE") == name)
+        ).scalar()
+        if found is None:
+            found = connection.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar()
+        ids[name] = int(found)  # type: ignore[arg-type]
+    return ids
+
+
+def generate(
+    database: Database, contacts: int, seed: int = 1, now: datetime | None = None
+) -> Outcome[DemoReport]:
+    """Add `contacts` main contacts (and their families, history and gifts) in one transaction."""
+    started = time.perf_counter()
+    with unit_of_work(database) as work:
+        connection = work.session.connection()
+        ids = _Ids(connection)
+        first_contact = ids.peek(_table(Contact))
+        builder = _Builder(
+            random.Random(seed), now or datetime.now(UTC), _Writer(connection), ids,
+            _tag_ids(connection),
+        )  # fmt: skip
+        for _ in range(contacts):
+            builder.person()
+        builder.w.flush()
+        connection.execute(
+            text(
+                "UPDATE contacts SET last_interaction_at = (SELECT max(i.occurred_at) "
+                "FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id "
+                "WHERE p.contact_id = contacts.id) WHERE id >= :first"
+            ),
+            {"first": first_contact},
+        )
+        search_index.index_new(connection, first_contact)
+        for area in Area:
+            work.touch(area)
+    report = DemoReport(
+        contacts=contacts, light_contacts=builder.light, interactions=builder.interactions,
+        gifts=builder.gifts, seconds=time.perf_counter() - started,
+    )  # fmt: skip
+    return Outcome(report, work.changes)

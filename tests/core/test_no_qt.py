@@ -1,0 +1,69 @@
+"""The core never imports Qt: the command line must run on a headless server and start fast."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+# Alembic's env.py is a script Alembic runs inside a migration, not a module to import.
+_NOT_MODULES = {"nurture.db.migrations.env"}
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_every_core_module_imports_without_qt() -> None:
+    result = _run(
+        f"""
+        import importlib, json, pkgutil, sys
+        import nurture
+        names = []
+        for info in pkgutil.walk_packages(nurture.__path__, "nurture."):
+            if info.name not in {sorted(_NOT_MODULES)!r}:
+                importlib.import_module(info.name)
+                names.append(info.name)
+        qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "ui"))
+        print(json.dumps({{"imported": names, "qt": qt}}))
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["qt"] == []
+    # The walk really covered the package, not just its top.
+    for name in ("nurture.app", "nurture.cli", "nurture.services.contacts", "nurture.db.migrate"):
+        assert name in report["imported"]
+
+
+def test_command_line_runs_without_qt_or_alembic(data_dir: Path) -> None:
+    # `data_dir` already holds a database at the head revision, so opening it needs no
+    # migration: Alembic stays unloaded too (that keeps every start-up light).
+    result = _run(
+        """
+        import io, json, sys
+        from contextlib import redirect_stdout
+        from nurture.__main__ import main
+        out = io.StringIO()
+        with redirect_stdout(out):
+            code = main(["--data-dir", sys.argv[1], "contacts", "--json"])
+        loaded = sorted({m.split(".")[0] for m in sys.modules})
+        print(json.dumps({"code": code, "out": out.getvalue(), "loaded": loaded}))
+        """,
+        str(data_dir),
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["code"] == 0
+    assert json.loads(report["out"]) == []
+    assert "PySide6" not in report["loaded"]
+    assert "ui" not in report["loaded"]
+    assert "alembic" not in report["loaded"]
