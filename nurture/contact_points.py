@@ -34,6 +34,17 @@ def phone_e164(raw: str, region: str) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+def phone_for_display(value: str) -> str:
+    """An E.164 number in international format (+44 20 7946 0123); anything else as it is."""
+    if not value.startswith("+"):
+        return value
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
 def check_phone(raw: str) -> str:
     value = raw.strip()
     if not any(ch.isdigit() for ch in value):

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
+from nurture.contact_points import display_name, sort_name
 from nurture.db import search_index
 from nurture.db.activity import (
     FollowUp,
@@ -169,6 +170,7 @@ class _Builder:
         self.ids = ids
         self.tag_ids = tag_ids
         self.main_ids: list[int] = []
+        self.emails: set[str] = set()
         self.light = 0
         self.interactions = 0
         self.gifts = 0
@@ -177,17 +179,19 @@ class _Builder:
 
     def _contact(self, given: str, family: str, **fields: Any) -> int:
         cid = self.ids.take(_table(Contact))
-        row = {
+        row: dict[str, Any] = {
             "id": cid, "uuid": new_uuid(), "prefix": "", "given_name": given, "middle_name": "",
             "family_name": family, "suffix": "", "nickname": "", "organization": "", "title": "",
             "department": "", "notes": "", "how_we_met": "", "met_on": None,
             "referred_by_id": None, "time_zone": "", "tier": "", "keep_in_touch_days": None,
             "starred": False, "archived": False, "is_light": False, "photo": None,
             "last_interaction_at": None, "import_batch_id": None, "created_at": self.stamp,
-            "updated_at": self.stamp, "display_name": f"{given} {family}".strip(),
-            "sort_name": f"{family} {given}".strip().casefold(),
+            "updated_at": self.stamp,
         }  # fmt: skip
         row.update(fields)
+        parts = (row["given_name"], row["middle_name"], row["family_name"])
+        row["display_name"] = display_name(*parts, row["nickname"], row["organization"])
+        row["sort_name"] = sort_name(*parts, row["organization"])
         self.w.add(_table(Contact), row)
         return cid
 
@@ -222,6 +226,14 @@ class _Builder:
     def _moment(self, days_back: int) -> str:
         return _utc_text(self.now - timedelta(seconds=self.rng.randint(3600, days_back * 86400)))
 
+    def _unique(self, local: str, domain: str) -> str:
+        """An address nobody else in the network has (imports match people by email)."""
+        address = local + domain
+        while address in self.emails:
+            address = f"{local}{self.rng.randint(2, 9999)}{domain}"
+        self.emails.add(address)
+        return address
+
     def _days_ago(self, days: int) -> str:
         return (self.today - timedelta(days=days)).isoformat()
 
@@ -244,16 +256,18 @@ class _Builder:
         rng = self.rng
         givens, families, code, areas, city, country = rng.choice(CULTURES)
         given, family = rng.choice(givens), rng.choice(families)
+        middle = f"{rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.3 else ""
         company = " ".join(
             p for p in (rng.choice(COMPANY_FIRST), rng.choice(COMPANY_SECOND),
                         rng.choice(COMPANY_SUFFIX)) if p
         )  # fmt: skip
-        domain = _ascii(company.split()[0]) + ".example.com"
+        domain = "".join(_ascii(w) for w in company.split()[:2]) + ".example.com"
         tier = rng.choices(("A", "B", "C", ""), weights=(1, 3, 4, 2))[0]
         referred_by = rng.choice(self.main_ids) if self.main_ids and rng.random() < 0.12 else None
         met_days = rng.randint(30, 20 * 365)
         cid = self._contact(
-            given, family, organization=company, title=rng.choice(TITLES), tier=tier,
+            given, family, middle_name=middle, organization=company,
+            title=rng.choice(TITLES), tier=tier,
             keep_in_touch_days=_CADENCE.get(tier) if rng.random() < 0.8 else None,
             notes=rng.choice(NOTES), how_we_met=rng.choice(HOW_WE_MET),
             met_on=self._days_ago(met_days), referred_by_id=referred_by,
@@ -261,14 +275,14 @@ class _Builder:
         )  # fmt: skip
         first = _ascii(given) or "contact"
         last = _ascii(family) or str(cid)
-        work_email = f"{first}.{last}{cid}@{domain}"
+        work_email = self._unique(f"{first}.{last}", f"@{domain}")
         self.w.add(_table(Email), {
             "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "work",
             "address": work_email, "address_key": work_email,
             "is_primary": True, "position": 0,
         })  # fmt: skip
         if rng.random() < 0.3:
-            personal = f"{first}{last[:1]}{rng.randint(1, 999)}@mail.example.org"
+            personal = self._unique(f"{first}{last[:1]}", "@mail.example.org")
             self.w.add(_table(Email), {
                 "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "home",
                 "address": personal, "address_key": personal, "is_primary": False, "position": 1,

@@ -110,6 +110,7 @@ class WebKind(StrEnum):
 class ContactSort(StrEnum):
     NAME = "name"
     ORGANIZATION = "organization"
+    TITLE = "title"
     LAST_INTERACTION = "last_interaction"
     CREATED = "created"
 

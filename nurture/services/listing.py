@@ -67,6 +67,7 @@ def _ordered(stmt: Select[Any], query: ContactQuery) -> Select[Any]:
     key = {
         ContactSort.NAME: Contact.sort_name,
         ContactSort.ORGANIZATION: Contact.organization.collate("NOCASE"),
+        ContactSort.TITLE: Contact.title.collate("NOCASE"),
         ContactSort.LAST_INTERACTION: Contact.last_interaction_at,
         ContactSort.CREATED: Contact.created_at,
     }[query.sort]

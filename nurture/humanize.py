@@ -1,0 +1,23 @@
+"""Short human phrases for times and counts, as lists and cards show them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """'today', 'yesterday', '5 days ago', '3 weeks ago', '4 months ago', '2 years ago', 'never'."""
+    if moment is None:
+        return "never"
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days < 0:
+        return "in the future"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            count = days // size
+            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+    return "today"

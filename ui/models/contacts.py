@@ -1,0 +1,133 @@
+"""The contacts list as a lazy table: a row count from SQL and rows fetched a page at a time.
+
+Nothing is loaded up front, so a 100,000-contact database opens as fast as an empty one;
+search, filters and sorting are the core's SQL (`ListingService`), never a proxy model.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from nurture.contact_points import phone_for_display
+from nurture.domain.dto import ContactSummary
+from nurture.domain.enums import ContactSort
+from nurture.humanize import ago
+from nurture.services.listing import ContactQuery, ListingService
+from ui.avatars import avatar
+
+PAGE_SIZE = 200
+PAGES_CACHED = 40
+CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# (header, sort key or None when the column cannot be sorted, text of a summary)
+COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], ...] = (
+    ("Name", ContactSort.NAME, lambda s: s.name),
+    ("Company", ContactSort.ORGANIZATION, lambda s: s.organization),
+    ("Title", ContactSort.TITLE, lambda s: s.title),
+    ("Email", None, lambda s: s.primary_email),
+    ("Phone", None, lambda s: phone_for_display(s.primary_phone)),
+    ("Tags", None, lambda s: ", ".join(s.tags)),
+    ("Last touch", ContactSort.LAST_INTERACTION, lambda s: ""),
+)
+LAST_TOUCH_COLUMN = len(COLUMNS) - 1
+
+
+class ContactsModel(QAbstractTableModel):
+    def __init__(self, listing: ListingService, now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self._listing = listing
+        self._now = now
+        self._query = ContactQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[ContactSummary]] = OrderedDict()
+
+    @property
+    def query(self) -> ContactQuery:
+        return self._query
+
+    def set_query(self, query: ContactQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._count = self._listing.count(query)
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read after a write: the count may change and every cached page may be stale."""
+        self.set_query(self._query)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        return None
+
+    def summary(self, row: int) -> ContactSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._listing.page(self._query, number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            if len(self._pages) > PAGES_CACHED:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == LAST_TOUCH_COLUMN:
+                if role == Qt.ItemDataRole.ToolTipRole and summary.last_interaction_at:
+                    return summary.last_interaction_at.astimezone().strftime("%d %B %Y, %H:%M")
+                return ago(summary.last_interaction_at, self._now())
+            return COLUMNS[column][2](summary)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return avatar(summary.name)
+        if role == Qt.ItemDataRole.ForegroundRole and column == LAST_TOUCH_COLUMN:
+            if summary.last_interaction_at is None:
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
+        if role == CONTACT_ID_ROLE:
+            return summary.id
+        if role == Qt.ItemDataRole.BackgroundRole and summary.starred and column == 0:
+            return QColor(255, 248, 220)
+        return None
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == ContactSort.LAST_INTERACTION:
+            descending = not descending  # "ascending" reads as most recent first
+        self.set_query(replace(self._query, sort=key, descending=descending))
