@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
+import locale
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -15,10 +16,17 @@ from nurture.errors import ValidationError
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 
+def system_region() -> str:
+    """The country of the desktop's locale (en_GB -> GB), else US."""
+    language = locale.getlocale()[0] or ""
+    _, _, region = language.partition("_")
+    return region.upper() if len(region) == 2 and region.isalpha() else "US"
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     # ISO 3166 region used to read phone numbers typed without a country code.
-    phone_region: str = "US"
+    phone_region: str = field(default_factory=system_region)
 
 
 class SettingsService:
