@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     contacts = sub.add_parser("contacts", help="list contacts")
     contacts.add_argument("--search", default="", metavar="Q")
     contacts.add_argument("--tag", default="", metavar="T")
-    contacts.add_argument("--all", action="store_true", help="include light contacts")
+    contacts.add_argument(
+        "--all", action="store_true", help="include family members, assistants and archived"
+    )
     contacts.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="show a contact's whole card")
@@ -231,7 +233,9 @@ def _follow_up(app: Nurture, args: argparse.Namespace) -> None:
 
 @_command("contacts")
 def _contacts(app: Nurture, args: argparse.Namespace) -> None:
-    query = ContactQuery(search=args.search, tag=args.tag, include_light=args.all)
+    query = ContactQuery(
+        search=args.search, tag=args.tag, include_light=args.all, include_archived=args.all
+    )
     summaries = app.listing.summaries(app.listing.ids(query))
     if args.json:
         _print_json([summary_json(s) for s in summaries])

@@ -271,7 +271,7 @@ class _Builder:
             keep_in_touch_days=_CADENCE.get(tier) if rng.random() < 0.8 else None,
             notes=rng.choice(NOTES), how_we_met=rng.choice(HOW_WE_MET),
             met_on=self._days_ago(met_days), referred_by_id=referred_by,
-            starred=rng.random() < 0.04, archived=rng.random() < 0.02,
+            starred=rng.random() < 0.04,
         )  # fmt: skip
         first = _ascii(given) or "contact"
         last = _ascii(family) or str(cid)
