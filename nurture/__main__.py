@@ -9,9 +9,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from nurture.cli import build_parser, run_command
+    from nurture.cli import parse_args, run_command
 
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         from ui.application import run_app
 

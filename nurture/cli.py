@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -94,6 +95,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("backup", help="copy the database into the backups folder")
     return parser
+
+
+_YEAR_LESS = re.compile(r"--\d")
+
+
+def year_less_dates_attached(argv: list[str]) -> list[str]:
+    """`--birthday --02-29` as `--birthday=--02-29`: argparse would read the date as an option."""
+    fixed: list[str] = []
+    for arg in argv:
+        if fixed and fixed[-1] == "--birthday" and _YEAR_LESS.match(arg):
+            fixed[-1] = f"--birthday={arg}"
+        else:
+            fixed.append(arg)
+    return fixed
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(year_less_dates_attached(argv))
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -34,6 +34,16 @@ def phone_e164(raw: str, region: str) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+def national_digits(e164: str) -> str:
+    """The number without its country code ("4155550123" for "+14155550123"), for search."""
+    if not e164:
+        return ""
+    try:
+        return str(phonenumbers.national_significant_number(phonenumbers.parse(e164, None)))
+    except phonenumbers.NumberParseException:
+        return ""
+
+
 def phone_for_display(value: str) -> str:
     """An E.164 number in international format (+44 20 7946 0123); anything else as it is."""
     if not value.startswith("+"):
@@ -57,9 +67,10 @@ def display_name(given: str, middle: str, family: str, nickname: str, organizati
     return name or nickname or organization or "(no name)"
 
 
-def sort_name(given: str, middle: str, family: str, organization: str) -> str:
-    """Family name first, case-folded, so the list reads like an address book."""
-    parts = [family, given, middle] if family or given else [organization]
+def sort_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:
+    """Family name first, case-folded, so the list reads like an address book; a contact known
+    only by a nickname or a company sorts under that, as its name shows."""
+    parts = [family, given, middle] if family or given else [nickname or organization]
     return " ".join(p for p in parts if p).casefold()
 
 

@@ -191,7 +191,7 @@ class _Builder:
         row.update(fields)
         parts = (row["given_name"], row["middle_name"], row["family_name"])
         row["display_name"] = display_name(*parts, row["nickname"], row["organization"])
-        row["sort_name"] = sort_name(*parts, row["organization"])
+        row["sort_name"] = sort_name(*parts, row["nickname"], row["organization"])
         self.w.add(_table(Contact), row)
         return cid
 
@@ -247,6 +247,7 @@ class _Builder:
         self.w.add(_table(Phone), {
             "id": self.ids.take(_table(Phone)), "contact_id": cid, "raw": raw,
             "e164": "+" + "".join(c for c in raw if c.isdigit()), "label": label,
+            "national": f"{area}{local}".replace(" ", ""),
             "is_primary": primary, "position": position,
         })  # fmt: skip
 

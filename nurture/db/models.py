@@ -132,6 +132,8 @@ class Phone(_ContactPoint, Base):
     raw: Mapped[str] = mapped_column(String(80))
     # E.164 when phonenumbers can parse the number, else empty.
     e164: Mapped[str] = mapped_column(String(32), default="", index=True)
+    # The national significant number, so "4155550123" finds "+1 415 555 0123".
+    national: Mapped[str] = mapped_column(String(32), default="", server_default="")
     contact: Mapped[Contact] = relationship(back_populates="phones")
 
 

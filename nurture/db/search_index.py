@@ -25,7 +25,7 @@ SELECT c.id,
        c.display_name || ' ' || c.nickname,
        c.organization || ' ' || c.title || ' ' || c.department,
        (SELECT group_concat(address, ' ') FROM emails WHERE contact_id = c.id),
-       (SELECT group_concat(raw || ' ' || e164 || ' ' || {_DIGITS}, ' ')
+       (SELECT group_concat(raw || ' ' || e164 || ' ' || national || ' ' || {_DIGITS}, ' ')
           FROM phones WHERE contact_id = c.id),
        c.notes || ' ' || c.how_we_met,
        (SELECT group_concat(category || ' ' || item || ' ' || detail, ' ')

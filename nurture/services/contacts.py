@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from nurture.contact_points import (
     check_phone,
     display_name,
     email_key,
+    national_digits,
     phone_e164,
     sort_name,
 )
@@ -29,11 +31,26 @@ from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 V = TypeVar("V")
+_ID = re.compile(r"[0-9]{1,18}")
 
+_LINKED_CONTACTS = text(
+    "SELECT related_id FROM relationships WHERE contact_id IN :ids "
+    "UNION SELECT contact_id FROM relationships WHERE related_id IN :ids "
+    "UNION SELECT id FROM contacts WHERE referred_by_id IN :ids "
+    "UNION SELECT person_b_id FROM introductions WHERE person_a_id IN :ids "
+    "UNION SELECT person_a_id FROM introductions WHERE person_b_id IN :ids "
+    "UNION SELECT referred_id FROM referrals WHERE referrer_id IN :ids "
+    "UNION SELECT referrer_id FROM referrals WHERE referred_id IN :ids "
+    "UNION SELECT p.contact_id FROM interaction_participants p JOIN interaction_participants q "
+    "ON q.interaction_id = p.interaction_id WHERE q.contact_id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_THEIR_INTERACTIONS = text(
+    "SELECT interaction_id FROM interaction_participants WHERE contact_id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
 _DELETE_ORPHAN_INTERACTIONS = text(
-    "DELETE FROM interactions WHERE NOT EXISTS "
+    "DELETE FROM interactions WHERE id IN :ids AND NOT EXISTS "
     "(SELECT 1 FROM interaction_participants p WHERE p.interaction_id = interactions.id)"
-)
+).bindparams(bindparam("ids", expanding=True))
 
 
 class ContactsService:
@@ -79,10 +96,15 @@ class ContactsService:
         """Delete contacts and everything that is only theirs; returns how many were deleted."""
         ids = list(dict.fromkeys(contact_ids))
         with unit_of_work(self._db) as work:
+            # People linked to the deleted lose a relationship, a referrer or a co-participant.
+            linked = work.session.scalars(_LINKED_CONTACTS, {"ids": ids}).all()
+            theirs = work.session.scalars(_THEIR_INTERACTIONS, {"ids": ids}).all()
             result = work.session.execute(delete(Contact).where(Contact.id.in_(ids)))
-            work.session.execute(_DELETE_ORPHAN_INTERACTIONS)
-            work.touch(Area.CONTACTS, *ids)
-            work.touch(Area.INTERACTIONS)
+            # An interaction nobody is left in goes too; shared ones stay with the others.
+            work.session.execute(_DELETE_ORPHAN_INTERACTIONS, {"ids": list(theirs)})
+            work.touch(Area.CONTACTS, *ids, *linked)
+            work.touch(Area.NETWORK, *linked)
+            work.touch(Area.INTERACTIONS, *linked)
         return Outcome(int(result.rowcount), work.changes)  # type: ignore[attr-defined]
 
     def add_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
@@ -99,9 +121,9 @@ class ContactsService:
         return Outcome(None, work.changes)
 
     def remove_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
-        keys = [name.strip().casefold() for name in names]
         with unit_of_work(self._db) as work:
-            tag_ids = select(Tag.id).where(func.lower(Tag.name).in_(keys))
+            found = [find_tag(work.session, name) for name in names]
+            tag_ids = [tag.id for tag in found if tag is not None]
             work.session.execute(
                 delete(contact_tags).where(
                     contact_tags.c.contact_id.in_(list(contact_ids)),
@@ -125,7 +147,7 @@ class ContactsService:
     def resolve(self, reference: str) -> int:
         """A contact id from an id or an unambiguous name (as the command line accepts)."""
         with self._db.read() as session:
-            if reference.strip().isdigit():
+            if _ID.fullmatch(reference.strip()):
                 contact_id = int(reference)
                 if session.get(Contact, contact_id) is None:
                     raise NotFoundError(f"There is no contact with id {contact_id}.")
@@ -161,12 +183,21 @@ def _get(session: Session, contact_id: int) -> Contact:
     return contact
 
 
+def _tag_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def find_tag(session: Session, name: str) -> Tag | None:
+    """The tag with this name, ignoring case (as SQLite's NOCASE does) and runs of spaces."""
+    return session.scalar(select(Tag).where(Tag.name.collate("NOCASE") == _tag_name(name)))
+
+
 def tag_for(session: Session, name: str) -> Tag:
-    """The tag with this name (case-insensitive), created if new."""
-    clean = " ".join(name.split())
+    """The tag with this name, created if new."""
+    clean = _tag_name(name)
     if not clean:
         raise ValidationError("A tag needs a name.")
-    tag = session.scalar(select(Tag).where(Tag.name.collate("NOCASE") == clean))
+    tag = find_tag(session, clean)
     if tag is None:
         tag = Tag(name=clean)
         session.add(tag)
@@ -201,16 +232,7 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     contact.starred = draft.starred
     contact.archived = draft.archived
     contact.is_light = draft.is_light
-    contact.display_name = display_name(
-        contact.given_name,
-        contact.middle_name,
-        contact.family_name,
-        contact.nickname,
-        contact.organization,
-    )
-    contact.sort_name = sort_name(
-        contact.given_name, contact.middle_name, contact.family_name, contact.organization
-    )
+    refresh_names(contact)
     primary = _with_primary
     contact.emails = [
         Email(
@@ -226,13 +248,15 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     contact.phones = [
         Phone(
             raw=raw,
-            e164=phone_e164(raw, region),
+            e164=e164,
+            national=national_digits(e164),
             label=p.label.strip(),
             is_primary=is_primary,
             position=i,
         )
         for i, (p, is_primary) in enumerate(primary(draft.phones, lambda p: p.primary))
         for raw in [check_phone(p.raw)]
+        for e164 in [phone_e164(raw, region)]
     ]
     contact.addresses = [
         Address(
@@ -254,6 +278,13 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
         for i, (w, is_primary) in enumerate(primary(draft.web_links, lambda w: w.primary))
     ]
     contact.tags = list({tag.id: tag for tag in (tag_for(session, t) for t in draft.tags)}.values())
+
+
+def refresh_names(contact: Contact) -> None:
+    """Recompute the stored display and sort names from the name parts."""
+    parts = (contact.given_name, contact.middle_name, contact.family_name, contact.nickname)
+    contact.display_name = display_name(*parts, contact.organization)
+    contact.sort_name = sort_name(*parts, contact.organization)
 
 
 def _with_primary(values: Sequence[V], flag: Callable[[V], bool]) -> list[tuple[V, bool]]:

@@ -11,6 +11,7 @@ from nurture.domain.dto import ContactCard
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.cards import load_card
+from nurture.services.contacts import refresh_names
 from nurture.services.interactions import refresh_last_touch
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -35,7 +36,13 @@ _LINKS = (
     ("relationships", "related_id"),
 )
 
-_PHONE_KEY = "CASE e164 WHEN '' THEN raw ELSE e164 END"
+# (table, expression) saying when two rows of a contact are the same thing.
+_SAME_THING = (
+    ("emails", "address_key"),
+    ("phones", "CASE e164 WHEN '' THEN raw ELSE e164 END"),
+    ("important_dates", "kind || '/' || ifnull(year, '') || '/' || month || '/' || ifnull(day, 0)"),
+    ("preferences", "category || '/' || lower(item) || '/' || likes"),
+)
 
 # Text fields that are filled from the duplicate when the kept contact has none.
 _FILLED = (
@@ -106,6 +113,7 @@ def _merge_fields(keep: Contact, duplicate: Contact) -> None:
     # A full contact absorbing a light one stays full; two light ones stay light.
     keep.is_light = keep.is_light and duplicate.is_light
     keep.archived = keep.archived and duplicate.archived
+    refresh_names(keep)
 
 
 def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
@@ -118,22 +126,23 @@ def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
         ),
         ids,
     )
-    for table in _OWNED:
-        run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
-    # Emails and phones the kept contact already had are now doubled: keep the older row,
-    # then leave exactly one primary of each.
-    for table, key in (("emails", "address_key"), ("phones", _PHONE_KEY)):
+    # What the kept contact already has wins: the duplicate's copies of the same email, phone,
+    # date or taste go (the kept row keeps its label); everything else moves over.
+    for table, key in _SAME_THING:
         run(
             text(
-                f"DELETE FROM {table} WHERE contact_id = :keep AND id NOT IN (SELECT min(id) "
-                f"FROM {table} WHERE contact_id = :keep GROUP BY {key})"
+                f"DELETE FROM {table} WHERE contact_id = :dup AND {key} IN "
+                f"(SELECT {key} FROM {table} WHERE contact_id = :keep)"
             ),
             ids,
         )
+    for table in _OWNED:
+        run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
+    for table in ("emails", "phones"):
         run(
             text(
                 f"UPDATE {table} SET is_primary = (id = (SELECT id FROM {table} WHERE "
-                "contact_id = :keep ORDER BY is_primary DESC, id LIMIT 1)) "
+                "contact_id = :keep ORDER BY is_primary DESC, position, id LIMIT 1)) "
                 "WHERE contact_id = :keep"
             ),
             ids,

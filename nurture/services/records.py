@@ -35,9 +35,12 @@ def check_rrule(rule: str, start: date) -> str:
     if not clean:
         return ""
     try:
-        rrulestr(clean, dtstart=datetime.combine(start, datetime.min.time()))
+        recurrence = rrulestr(clean, dtstart=datetime.combine(start, datetime.min.time()))
+        first = next(iter(recurrence), None)
     except (ValueError, TypeError) as error:
         raise ValidationError(f"'{rule}' is not a recurrence rule (like FREQ=MONTHLY).") from error
+    if first is None:
+        raise ValidationError(f"'{rule}' never happens; check its months and days.")
     return clean
 
 

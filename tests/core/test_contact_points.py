@@ -10,6 +10,7 @@ from nurture.contact_points import (
     display_name,
     email_key,
     phone_e164,
+    phone_for_display,
     sort_name,
     split_name,
 )
@@ -105,10 +106,24 @@ def test_display_name_falls_back_from_name_to_nickname_to_company() -> None:
 
 
 def test_sort_name_puts_the_family_name_first_case_folded() -> None:
-    assert sort_name("Ann", "Marie", "Lee", "Acme") == "lee ann marie"
-    assert sort_name("Cher", "", "", "") == "cher"
-    assert sort_name("", "", "", "Acme Corp") == "acme corp"
-    assert sort_name("Hans", "", "STRAẞE", "") == "strasse hans"
+    assert sort_name("Ann", "Marie", "Lee", "Annie", "Acme") == "lee ann marie"
+    assert sort_name("Cher", "", "", "", "") == "cher"
+    assert sort_name("", "", "", "", "Acme Corp") == "acme corp"
+    assert sort_name("", "", "", "Zorro", "Acme Corp") == "zorro"
+    assert sort_name("Hans", "", "STRAẞE", "", "") == "strasse hans"
     names = [("Zoe", "", "Adams"), ("Adam", "", "Young"), ("bob", "", "adams")]
-    ordered = sorted(names, key=lambda n: sort_name(*n, ""))
+    ordered = sorted(names, key=lambda n: sort_name(*n, "", ""))
     assert ordered == [("bob", "", "adams"), ("Zoe", "", "Adams"), ("Adam", "", "Young")]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+14155550123", "+1 415-555-0123"),
+        ("+442079460958", "+44 20 7946 0958"),
+        ("ext. 42", "ext. 42"),  # not E.164: as the user typed it
+        ("+999", "+999"),  # not a real country code
+    ],
+)
+def test_stored_numbers_are_shown_in_international_format(stored: str, shown: str) -> None:
+    assert phone_for_display(stored) == shown

@@ -198,22 +198,12 @@ def test_a_blank_tag_is_refused(app: Nurture, make_contact: MakeContact) -> None
     assert app.contacts.tags() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: remove_tags matches with SQLite lower(), which only folds ASCII, "
-    "against Python casefold(): a tag with a non-ASCII letter can never be removed",
-)
 def test_a_tag_with_an_accent_can_be_removed(app: Nurture, make_contact: MakeContact) -> None:
     ann = make_contact("Ann Lee", tags=("École",))
     app.contacts.remove_tags([ann.id], ["École"])
     assert app.contacts.card(ann.id).draft.tags == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tag names are stored with runs of spaces collapsed, but remove_tags "
-    "does not collapse them in the names it is given",
-)
 def test_a_tag_is_removed_by_the_name_it_was_added_with(
     app: Nurture, make_contact: MakeContact
 ) -> None:
@@ -320,12 +310,6 @@ class TestResolve:
         with pytest.raises(NotFoundError):
             app.contacts.resolve("!!!")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: resolve() trusts str.isdigit(), which accepts '²' and other digits "
-        "int() rejects, and passes ids beyond SQLite's 64-bit range to the database: "
-        "ValueError/OverflowError escape (a traceback from `nurture show ²`)",
-    )
     @pytest.mark.parametrize("reference", ["²", "99999999999999999999"])
     def test_odd_numbers_are_not_found(self, app: Nurture, reference: str) -> None:
         with pytest.raises(NotFoundError):

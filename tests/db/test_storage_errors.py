@@ -23,7 +23,7 @@ def test_a_write_while_another_program_holds_the_lock_says_busy_and_changes_noth
     other = sqlite3.connect(database_path(tmp_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(DatabaseLockedError, match="busy.*Nothing was changed"):
+        with pytest.raises(DatabaseLockedError, match=r"busy.*Nothing was changed"):
             core.contacts.create(ContactDraft(given_name="Ada"))
     finally:
         other.execute("ROLLBACK")

@@ -11,14 +11,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QStandardPaths  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths
 
-from nurture.app import Nurture  # noqa: E402
+from nurture.app import Nurture
 
 # QSettings go to a throw-away test location, never the developer's real window state.
 QStandardPaths.setTestModeEnabled(True)
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def fresh_window_state(tmp_path: Path) -> None:
+    """Each test starts with no saved geometry, columns or sort order."""
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
 
 
 @pytest.fixture

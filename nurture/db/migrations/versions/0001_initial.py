@@ -339,6 +339,7 @@ def upgrade() -> None:
         "phones",
         sa.Column("raw", sa.String(length=80), nullable=False),
         sa.Column("e164", sa.String(length=32), nullable=False),
+        sa.Column("national", sa.String(length=32), server_default="", nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
         sa.Column("label", sa.String(length=60), nullable=False),
