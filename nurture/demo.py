@@ -12,10 +12,9 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 
 from nurture.contact_points import display_name, sort_name
 from nurture.db import search_index
@@ -28,7 +27,7 @@ from nurture.db.activity import (
     Referral,
     interaction_participants,
 )
-from nurture.db.base import Base
+from nurture.db.bulk import BulkWriter, IdAllocator, table_of, utc_text
 from nurture.db.engine import Database
 from nurture.db.models import (
     Address,
@@ -59,36 +58,16 @@ from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 _BATCH = 20_000
+# Parents before children, so foreign keys hold at every flush.
+_TABLES = [
+    table_of(m)
+    for m in (Contact, Email, Phone, Address, WebLink, contact_tags, ImportantDate, Relationship,
+              Preference, Gift, Interaction, interaction_participants, FollowUp, Introduction,
+              Referral)
+]  # fmt: skip
 _KINDS = ("call", "email", "meeting", "lunch", "sales_call", "message", "social")
 _KIND_WEIGHTS = (30, 30, 12, 10, 8, 6, 4)
 _CADENCE = {"A": 30, "B": 90, "C": 180}
-
-
-def _table(model: type[Base] | Table) -> Table:
-    return model if isinstance(model, Table) else model.__table__  # type: ignore[return-value]
-
-
-# Parents before children, so foreign keys hold at every flush.
-_ORDER = [
-    _table(m)
-    for m in (
-        Contact,
-        Email,
-        Phone,
-        Address,
-        WebLink,
-        contact_tags,
-        ImportantDate,
-        Relationship,
-        Preference,
-        Gift,
-        Interaction,
-        interaction_participants,
-        FollowUp,
-        Introduction,
-        Referral,
-    )
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,72 +79,18 @@ class DemoReport:
     seconds: float
 
 
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def _ascii(text_value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text_value)
     return "".join(c for c in decomposed if c.isascii() and c.isalnum()).lower()
 
 
-class _Writer:
-    """Buffers rows per table and writes them in dependency order.
-
-    Rows go through the connection's driver-level executemany with values already in the form
-    SQLAlchemy's SQLite types store (UTC datetimes and dates as ISO text, see `_utc_text`): its
-    per-row parameter processing would otherwise be most of the demo's time.
-    """
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._rows: dict[Table, list[dict[str, Any]]] = {t: [] for t in _ORDER}
-        self.pending = 0
-
-    def add(self, table: Table, row: dict[str, Any]) -> None:
-        self._rows[table].append(row)
-        self.pending += 1
-
-    def flush(self) -> None:
-        for table in _ORDER:
-            rows = self._rows[table]
-            if rows:
-                columns = list(rows[0])
-                sql = (
-                    f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})"
-                )
-                pick = itemgetter(*columns)
-                self._connection.exec_driver_sql(sql, [pick(row) for row in rows])
-                rows.clear()
-        self.pending = 0
-
-
-class _Ids:
-    def __init__(self, connection: Connection) -> None:
-        self._next: dict[str, int] = {}
-        for model in (Contact, Email, Phone, Address, WebLink, ImportantDate, Relationship,
-                      Preference, Gift, Interaction, FollowUp, Introduction, Referral):  # fmt: skip
-            table = _table(model)
-            top = connection.execute(select(func.max(table.c.id))).scalar()
-            self._next[table.name] = (top or 0) + 1
-
-    def take(self, table: Table) -> int:
-        value = self._next[table.name]
-        self._next[table.name] = value + 1
-        return value
-
-    def peek(self, table: Table) -> int:
-        return self._next[table.name]
-
-
 class _Builder:
-    def __init__(self, rng: random.Random, now: datetime, writer: _Writer, ids: _Ids,
+    def __init__(self, rng: random.Random, now: datetime, writer: BulkWriter, ids: IdAllocator,
                  tag_ids: dict[str, int]) -> None:  # fmt: skip
         self.rng = rng
         self.now = now
         self.today = now.date()
-        self.stamp = _utc_text(now)
+        self.stamp = utc_text(now)
         self.w = writer
         self.ids = ids
         self.tag_ids = tag_ids
@@ -178,7 +103,7 @@ class _Builder:
     # -- helpers -----------------------------------------------------------------------------
 
     def _contact(self, given: str, family: str, **fields: Any) -> int:
-        cid = self.ids.take(_table(Contact))
+        cid = self.ids.take(table_of(Contact))
         row: dict[str, Any] = {
             "id": cid, "uuid": new_uuid(), "prefix": "", "given_name": given, "middle_name": "",
             "family_name": family, "suffix": "", "nickname": "", "organization": "", "title": "",
@@ -192,13 +117,13 @@ class _Builder:
         parts = (row["given_name"], row["middle_name"], row["family_name"])
         row["display_name"] = display_name(*parts, row["nickname"], row["organization"])
         row["sort_name"] = sort_name(*parts, row["nickname"], row["organization"])
-        self.w.add(_table(Contact), row)
+        self.w.add(table_of(Contact), row)
         return cid
 
     def _date(self, cid: int, kind: str, year: int | None, month: int, day: int | None,
               recurrence: str = "yearly") -> None:  # fmt: skip
-        self.w.add(_table(ImportantDate), {
-            "id": self.ids.take(_table(ImportantDate)), "contact_id": cid, "kind": kind,
+        self.w.add(table_of(ImportantDate), {
+            "id": self.ids.take(table_of(ImportantDate)), "contact_id": cid, "kind": kind,
             "label": "", "year": year, "month": month, "day": day, "recurrence": recurrence,
             "lead_days": None,
         })  # fmt: skip
@@ -211,20 +136,20 @@ class _Builder:
         self._date(cid, "birthday", born if with_year else None, month, day)
 
     def _relate(self, cid: int, other: int, kind: str) -> None:
-        self.w.add(_table(Relationship), {
-            "id": self.ids.take(_table(Relationship)), "contact_id": cid, "related_id": other,
+        self.w.add(table_of(Relationship), {
+            "id": self.ids.take(table_of(Relationship)), "contact_id": cid, "related_id": other,
             "kind": kind, "label": "", "created_at": self.stamp,
         })  # fmt: skip
 
     def _preference(self, cid: int) -> None:
         category, item, detail = self.rng.choice(PREFERENCES)
-        self.w.add(_table(Preference), {
-            "id": self.ids.take(_table(Preference)), "contact_id": cid, "category": category,
+        self.w.add(table_of(Preference), {
+            "id": self.ids.take(table_of(Preference)), "contact_id": cid, "category": category,
             "item": item, "detail": detail, "likes": category not in ("dislike", "allergy"),
         })  # fmt: skip
 
     def _moment(self, days_back: int) -> str:
-        return _utc_text(self.now - timedelta(seconds=self.rng.randint(3600, days_back * 86400)))
+        return utc_text(self.now - timedelta(seconds=self.rng.randint(3600, days_back * 86400)))
 
     def _unique(self, local: str, domain: str) -> str:
         """An address nobody else in the network has (imports match people by email)."""
@@ -244,8 +169,8 @@ class _Builder:
         raw = f"+{code} {area} {local}"
         # Written in international form, so E.164 is the digits with a plus (what phonenumbers
         # gives for such input), without a parse per row.
-        self.w.add(_table(Phone), {
-            "id": self.ids.take(_table(Phone)), "contact_id": cid, "raw": raw,
+        self.w.add(table_of(Phone), {
+            "id": self.ids.take(table_of(Phone)), "contact_id": cid, "raw": raw,
             "e164": "+" + "".join(c for c in raw if c.isdigit()), "label": label,
             "national": f"{area}{local}".replace(" ", ""),
             "is_primary": primary, "position": position,
@@ -277,30 +202,30 @@ class _Builder:
         first = _ascii(given) or "contact"
         last = _ascii(family) or str(cid)
         work_email = self._unique(f"{first}.{last}", f"@{domain}")
-        self.w.add(_table(Email), {
-            "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "work",
+        self.w.add(table_of(Email), {
+            "id": self.ids.take(table_of(Email)), "contact_id": cid, "label": "work",
             "address": work_email, "address_key": work_email,
             "is_primary": True, "position": 0,
         })  # fmt: skip
         if rng.random() < 0.3:
             personal = self._unique(f"{first}{last[:1]}", "@mail.example.org")
-            self.w.add(_table(Email), {
-                "id": self.ids.take(_table(Email)), "contact_id": cid, "label": "home",
+            self.w.add(table_of(Email), {
+                "id": self.ids.take(table_of(Email)), "contact_id": cid, "label": "home",
                 "address": personal, "address_key": personal, "is_primary": False, "position": 1,
             })  # fmt: skip
         self._phone(cid, code, areas, "mobile", True, 0)
         if rng.random() < 0.5:
             self._phone(cid, code, areas, "work", False, 1)
         if rng.random() < 0.5:
-            self.w.add(_table(Address), {
-                "id": self.ids.take(_table(Address)), "contact_id": cid, "label": "work",
+            self.w.add(table_of(Address), {
+                "id": self.ids.take(table_of(Address)), "contact_id": cid, "label": "work",
                 "street": f"{rng.randint(1, 999)} Market Street", "city": city, "region": "",
                 "postal_code": f"{rng.randint(10000, 99999)}", "country": country,
                 "is_primary": True, "position": 0,
             })  # fmt: skip
         if rng.random() < 0.6:
-            self.w.add(_table(WebLink), {
-                "id": self.ids.take(_table(WebLink)), "contact_id": cid, "kind": "linkedin",
+            self.w.add(table_of(WebLink), {
+                "id": self.ids.take(table_of(WebLink)), "contact_id": cid, "kind": "linkedin",
                 "url": f"https://www.linkedin.com/in/{first}-{last}-{cid}", "label": "",
                 "is_primary": True, "position": 0,
             })  # fmt: skip
@@ -323,8 +248,8 @@ class _Builder:
         self._interactions(cid)
         if rng.random() < 0.1:
             due = self._days_ago(rng.randint(-30, 10))
-            self.w.add(_table(FollowUp), {
-                "id": self.ids.take(_table(FollowUp)), "contact_id": cid,
+            self.w.add(table_of(FollowUp), {
+                "id": self.ids.take(table_of(FollowUp)), "contact_id": cid,
                 "title": rng.choice(("Send proposal", "Check on renewal", "Call about referral",
                                      "Quarterly check-in")),
                 "notes": "", "due_date": due,
@@ -332,15 +257,15 @@ class _Builder:
                 "snoozed_until": None, "created_at": self.stamp,
             })  # fmt: skip
         if referred_by is not None:
-            self.w.add(_table(Referral), {
-                "id": self.ids.take(_table(Referral)), "referrer_id": referred_by,
+            self.w.add(table_of(Referral), {
+                "id": self.ids.take(table_of(Referral)), "referrer_id": referred_by,
                 "referred_id": cid, "referred_on": self._days_ago(met_days),
                 "value_cents": rng.choice((None, 250000, 1200000, 5000000)), "currency": "USD",
                 "notes": "",
             })  # fmt: skip
         if self.main_ids and rng.random() < 0.05:
-            self.w.add(_table(Introduction), {
-                "id": self.ids.take(_table(Introduction)), "person_a_id": cid,
+            self.w.add(table_of(Introduction), {
+                "id": self.ids.take(table_of(Introduction)), "person_a_id": cid,
                 "person_b_id": rng.choice(self.main_ids),
                 "introduced_on": self._days_ago(rng.randint(1, 900)),
                 "reason": "Both looking at warehouse automation",
@@ -383,8 +308,8 @@ class _Builder:
         for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
             description, occasion, cents = rng.choice(GIFTS)
             idea = rng.random() < 0.15
-            self.w.add(_table(Gift), {
-                "id": self.ids.take(_table(Gift)), "contact_id": cid,
+            self.w.add(table_of(Gift), {
+                "id": self.ids.take(table_of(Gift)), "contact_id": cid,
                 "direction": "idea" if idea else "given", "description": description,
                 "occasion": occasion,
                 "given_on": None if idea else self._days_ago(rng.randint(20, 1000)),
@@ -396,9 +321,9 @@ class _Builder:
     def _interactions(self, cid: int) -> None:
         rng = self.rng
         for _ in range(rng.randint(0, 8)):
-            iid = self.ids.take(_table(Interaction))
+            iid = self.ids.take(table_of(Interaction))
             kind = rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
-            self.w.add(_table(Interaction), {
+            self.w.add(table_of(Interaction), {
                 "id": iid, "kind": kind, "occurred_at": self._moment(3 * 365), "title": "",
                 "notes": rng.choice(INTERACTION_NOTES[kind]), "import_batch_id": None,
                 "created_at": self.stamp,
@@ -429,10 +354,10 @@ def generate(
     started = time.perf_counter()
     with unit_of_work(database) as work:
         connection = work.session.connection()
-        ids = _Ids(connection)
-        first_contact = ids.peek(_table(Contact))
+        ids = IdAllocator(connection)
+        first_contact = ids.peek(table_of(Contact))
         builder = _Builder(
-            random.Random(seed), now or datetime.now(UTC), _Writer(connection), ids,
+            random.Random(seed), now or datetime.now(UTC), BulkWriter(connection, _TABLES), ids,
             _tag_ids(connection),
         )  # fmt: skip
         for _ in range(contacts):
