@@ -34,8 +34,12 @@ def _spawn(arguments: list[str], config_home: Path) -> dict[str, float]:
     started_ns = time.time_ns()
     done = subprocess.run(
         [sys.executable, str(CHILD), *arguments],
-        capture_output=True, text=True, env=env, timeout=TIMEOUT_S, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
     exit_ns = time.time_ns()
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -76,8 +80,14 @@ def run(workspace: Workspace) -> Payload:
     for key in ("paint_ms", "frame_ms", "exit_ms"):
         product, floor = med("product", key), med("floor", key)
         summary[key] = {"product": product, "floor": floor, "ratio": ratio(product, floor)}
-        rows.append((key.removesuffix("_ms"), f"{product:.0f}", f"{floor:.0f}",
-                     fmt_ratio(ratio(product, floor))))  # fmt: skip
+        rows.append(
+            (
+                key.removesuffix("_ms"),
+                f"{product:.0f}",
+                f"{floor:.0f}",
+                fmt_ratio(ratio(product, floor)),
+            )
+        )
     paint_ratio = summary["paint_ms"]["ratio"]
     print_table(
         f"cold_start: spawn to the main window's first paint, {workspace.contacts:,}-contact "

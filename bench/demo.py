@@ -147,21 +147,14 @@ def plan_floor(product: Path, fresh: Path) -> tuple[list[_TablePlan], dict[str, 
             info = source.execute(f'PRAGMA table_info("{name}")').fetchall()
             columns = [row[1] for row in info]
             pk = [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
-            rowid_alias = pk[0] if len(pk) == 1 and info[columns.index(pk[0])][2].upper() == (
-                "INTEGER"
-            ) else None  # fmt: skip
+            types = {row[1]: str(row[2]).upper() for row in info}
+            rowid_alias = pk[0] if len(pk) == 1 and types[pk[0]] == "INTEGER" else None
             if virtual:
                 columns = ["rowid", *columns]
                 rowid_alias = "rowid"
             keys = _foreign_keys(source, name)
             parents[name] = set(keys.values())
             selected = ", ".join(f'"{c}"' if c != "rowid" else "rowid" for c in columns)
-            step = max(1, product_counts[name] // SAMPLE_ROWS)
-            templates = source.execute(
-                f'SELECT {selected} FROM "{name}" WHERE rowid % ? = 0 LIMIT ?',
-                (step, SAMPLE_ROWS),
-            ).fetchall() or source.execute(f'SELECT {selected} FROM "{name}" LIMIT ?',
-                                            (SAMPLE_ROWS,)).fetchall()  # fmt: skip
             plan = _TablePlan(name, virtual, columns)
             plans[name] = plan
             if fresh_counts.get(name, 0) == 0 and product_counts[name] <= SAMPLE_ROWS:
@@ -171,15 +164,33 @@ def plan_floor(product: Path, fresh: Path) -> tuple[list[_TablePlan], dict[str, 
             first = 1 + int(
                 empty.execute(f'SELECT coalesce(max(rowid), 0) FROM "{name}"').fetchone()[0]
             )
+            # Templates: every k-th row of the product's, so their shapes span the whole table.
+            step = max(1, product_counts[name] // SAMPLE_ROWS)
+            templates = source.execute(
+                f'SELECT {selected} FROM "{name}" WHERE rowid % ? = 0 LIMIT ?', (step, SAMPLE_ROWS)
+            ).fetchall()
             plan.rows = _synthetic_rows(
-                source, name, columns, templates, extra, first, rowid_alias, pk, keys,
-                _unique_columns(source, name), rng,
-            )  # fmt: skip
+                source,
+                name,
+                columns,
+                templates or _first_rows(source, name, selected),
+                extra,
+                first,
+                rowid_alias,
+                pk,
+                keys,
+                _unique_columns(source, name),
+                rng,
+            )
         order = _dependency_order(plans, parents)
         return [plans[name] for name in order], product_counts
     finally:
         source.close()
         empty.close()
+
+
+def _first_rows(source: sqlite3.Connection, table: str, selected: str) -> list[Row]:
+    return source.execute(f'SELECT {selected} FROM "{table}" LIMIT ?', (SAMPLE_ROWS,)).fetchall()
 
 
 def _synthetic_rows(

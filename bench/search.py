@@ -174,16 +174,36 @@ def run(workspace: Workspace) -> Payload:
     print_table(
         f"search: {workspace.contacts:,}-contact database, median of {ROUNDS} after a warm-up "
         f"(ms); floor = raw FTS5 MATCH ... LIMIT 100",
-        ("query", "text", "matches", "page ms", "count ms", "floor ms", "page/floor",
-         "count/floor", f"< {TARGET_MS:.0f} ms", "CLI ms", "CLI rows"),
+        (
+            "query",
+            "text",
+            "matches",
+            "page ms",
+            "count ms",
+            "floor ms",
+            "page/floor",
+            "count/floor",
+            f"both < {TARGET_MS:.0f} ms",
+            "CLI ms",
+            "CLI rows",
+        ),
         [
-            (r["label"], _short(r["query"]), f"{r['matches']:,}", f"{r['page_ms']:.2f}",
-             f"{r['count_ms']:.2f}", f"{r['floor_ms']:.3f}", fmt_ratio(r["page_ratio"]),
-             fmt_ratio(r["count_ratio"]), "yes" if r["meets_target"] else "NO",
-             f"{r['cli_ms']:.0f}", f"{r['cli_listed']:,}")
+            (
+                r["label"],
+                _short(r["query"]),
+                f"{r['matches']:,}",
+                f"{r['page_ms']:.2f}",
+                f"{r['count_ms']:.2f}",
+                f"{r['floor_ms']:.3f}",
+                fmt_ratio(r["page_ratio"]),
+                fmt_ratio(r["count_ratio"]),
+                "yes" if r["meets_target"] else "NO",
+                f"{r['cli_ms']:.0f}",
+                f"{r['cli_listed']:,}",
+            )
             for r in results
         ],
-    )  # fmt: skip
+    )
     note(f"  (`nurture --version`, the command line's start-up alone: {median(baseline):.0f} ms)")
     return {
         "contacts": workspace.contacts,
