@@ -1,19 +1,27 @@
-"""The composition root: every service, built once from a data folder."""
+"""The composition root: every service, built from a data folder on first use.
+
+Services are created (and their modules imported) when first asked for, so the window's first
+paint pays only for the listing it shows.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nurture.db.engine import Database
 from nurture.db.migrate import open_database
 from nurture.paths import resolve_data_dir
-from nurture.services.contacts import ContactsService
-from nurture.services.interactions import InteractionsService
 from nurture.services.listing import ListingService
-from nurture.services.merging import MergeService
-from nurture.services.network import NetworkService
-from nurture.services.records import RecordsService
-from nurture.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from nurture.services.contacts import ContactsService
+    from nurture.services.interactions import InteractionsService
+    from nurture.services.merging import MergeService
+    from nurture.services.network import NetworkService
+    from nurture.services.records import RecordsService
+    from nurture.services.settings import SettingsService
 
 
 class Nurture:
@@ -22,19 +30,49 @@ class Nurture:
     def __init__(self, database: Database, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.database = database
-        self.settings = SettingsService(database)
-        self.contacts = ContactsService(database, self.settings)
         self.listing = ListingService(database)
-        self.interactions = InteractionsService(database)
-        self.records = RecordsService(database)
-        self.network = NetworkService(database, self.settings)
-        self.merging = MergeService(database)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> Nurture:
         """Open (creating or migrating) the database in `data_dir` or the default folder."""
         folder = resolve_data_dir(data_dir)
         return cls(open_database(folder), folder)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from nurture.services.settings import SettingsService
+
+        return SettingsService(self.database)
+
+    @cached_property
+    def contacts(self) -> ContactsService:
+        from nurture.services.contacts import ContactsService
+
+        return ContactsService(self.database, self.settings)
+
+    @cached_property
+    def interactions(self) -> InteractionsService:
+        from nurture.services.interactions import InteractionsService
+
+        return InteractionsService(self.database)
+
+    @cached_property
+    def records(self) -> RecordsService:
+        from nurture.services.records import RecordsService
+
+        return RecordsService(self.database)
+
+    @cached_property
+    def network(self) -> NetworkService:
+        from nurture.services.network import NetworkService
+
+        return NetworkService(self.database, self.settings)
+
+    @cached_property
+    def merging(self) -> MergeService:
+        from nurture.services.merging import MergeService
+
+        return MergeService(self.database)
 
     def close(self) -> None:
         self.database.close()

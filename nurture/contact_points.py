@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from nurture.errors import ValidationError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -25,6 +23,8 @@ def check_email(address: str) -> str:
 
 def phone_e164(raw: str, region: str) -> str:
     """The number in E.164 (+14155550123) when it parses as a possible number, else ""."""
+    import phonenumbers  # 20 ms to import; only writes need it, not the app's first paint
+
     try:
         number = phonenumbers.parse(raw, region or None)
     except phonenumbers.NumberParseException:
@@ -36,23 +36,14 @@ def phone_e164(raw: str, region: str) -> str:
 
 def national_digits(e164: str) -> str:
     """The number without its country code ("4155550123" for "+14155550123"), for search."""
+    import phonenumbers
+
     if not e164:
         return ""
     try:
         return str(phonenumbers.national_significant_number(phonenumbers.parse(e164, None)))
     except phonenumbers.NumberParseException:
         return ""
-
-
-def phone_for_display(value: str) -> str:
-    """An E.164 number in international format (+44 20 7946 0123); anything else as it is."""
-    if not value.startswith("+"):
-        return value
-    try:
-        number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return value
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def check_phone(raw: str) -> str:

@@ -103,7 +103,8 @@ class ContactSummary:
     organization: str
     title: str
     emails: tuple[str, ...]
-    phones: tuple[str, ...]
+    phones: tuple[str, ...]  # E.164 where it parsed, primary first
+    phone_as_entered: str  # the primary number as the user typed it
     tags: tuple[str, ...]
     last_interaction_at: datetime | None
     keep_in_touch_days: int | None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, column, exists, func, select, text
+from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from nurture.db import search_index
@@ -20,6 +20,12 @@ from nurture.db.models import Contact, Email, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 
+# Below this many search matches, looking each one up beats walking the list index.
+_FEW_MATCHES = 3000
+_BOUNDED_MATCHES = text(
+    "SELECT count(*) FROM (SELECT rowid FROM contact_search WHERE contact_search MATCH :match "
+    f"LIMIT {_FEW_MATCHES})"
+)
 _SEARCH_IDS = text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match").columns(
     column("rowid", Integer)
 )
@@ -40,12 +46,25 @@ class ContactQuery:
     descending: bool = False
 
 
-def _filtered(query: ContactQuery, columns: Sequence[object]) -> Select[Any] | None:
+def _unindexed(column: Any) -> Any:
+    """`+contacts.x`: the same value, but SQLite may not use an index for it (its documented
+    way to steer the planner), so a search drives the query from the FTS matches."""
+    return literal_column(f"+{column.table.name}.{column.name}")
+
+
+def _filtered(
+    query: ContactQuery, columns: Sequence[object], from_matches: bool = True
+) -> Select[Any] | None:
+    """The query's filters. With `from_matches`, a search is answered by looking up each
+    matching contact (best when few match); without, by walking the list index in order and
+    keeping the matches (best for a page of a broad search: it stops after one page)."""
     stmt = select(*columns)  # type: ignore[call-overload]
+    searching = bool(query.search.strip()) and from_matches
+    flag = _unindexed if searching else (lambda column: column)
     if not query.include_light:
-        stmt = stmt.where(Contact.is_light.is_(False))
+        stmt = stmt.where(flag(Contact.is_light).is_(False))
     if not query.include_archived:
-        stmt = stmt.where(Contact.archived.is_(False))
+        stmt = stmt.where(flag(Contact.archived).is_(False))
     if query.starred_only:
         stmt = stmt.where(Contact.starred.is_(True))
     if query.tag:
@@ -76,6 +95,14 @@ def _ordered(stmt: Select[Any], query: ContactQuery) -> Select[Any]:
     return stmt.order_by(key.asc().nulls_last(), Contact.id)
 
 
+def _few_matches(session: Session, query: ContactQuery) -> bool:
+    match = search_index.match_expression(query.search)
+    if match is None:
+        return True
+    found = session.execute(_BOUNDED_MATCHES, {"match": match}).scalar_one()
+    return int(found) < _FEW_MATCHES
+
+
 class ListingService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -96,10 +123,11 @@ class ListingService:
             return list(session.scalars(_ordered(stmt, query)))
 
     def page(self, query: ContactQuery, offset: int = 0, limit: int = 100) -> list[ContactSummary]:
-        stmt = _filtered(query, [Contact.id])
-        if stmt is None:
-            return []
         with self._db.read() as session:
+            few = not query.search.strip() or _few_matches(session, query)
+            stmt = _filtered(query, [Contact.id], from_matches=few)
+            if stmt is None:
+                return []
             ids = list(session.scalars(_ordered(stmt, query).offset(offset).limit(limit)))
             return _summaries(session, ids)
 
@@ -132,12 +160,14 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     ):
         emails[contact_id].append(address)
     phones: dict[int, list[str]] = defaultdict(list)
+    typed: dict[int, str] = {}
     for contact_id, raw, e164 in session.execute(
         select(Phone.contact_id, Phone.raw, Phone.e164)
         .where(Phone.contact_id.in_(wanted))
         .order_by(Phone.is_primary.desc(), Phone.position)
     ):
         phones[contact_id].append(e164 or raw)
+        typed.setdefault(contact_id, raw)
     rows = {
         c.id: c
         for c in session.execute(
@@ -162,6 +192,7 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
             title=r.title,
             emails=tuple(emails[r.id]),
             phones=tuple(phones[r.id]),
+            phone_as_entered=typed.get(r.id, ""),
             tags=tuple(tags[r.id]),
             last_interaction_at=r.last_interaction_at,
             keep_in_touch_days=r.keep_in_touch_days,

@@ -10,7 +10,6 @@ from nurture.contact_points import (
     display_name,
     email_key,
     phone_e164,
-    phone_for_display,
     sort_name,
     split_name,
 )
@@ -114,16 +113,3 @@ def test_sort_name_puts_the_family_name_first_case_folded() -> None:
     names = [("Zoe", "", "Adams"), ("Adam", "", "Young"), ("bob", "", "adams")]
     ordered = sorted(names, key=lambda n: sort_name(*n, "", ""))
     assert ordered == [("bob", "", "adams"), ("Zoe", "", "Adams"), ("Adam", "", "Young")]
-
-
-@pytest.mark.parametrize(
-    ("stored", "shown"),
-    [
-        ("+14155550123", "+1 415-555-0123"),
-        ("+442079460958", "+44 20 7946 0958"),
-        ("ext. 42", "ext. 42"),  # not E.164: as the user typed it
-        ("+999", "+999"),  # not a real country code
-    ],
-)
-def test_stored_numbers_are_shown_in_international_format(stored: str, shown: str) -> None:
-    assert phone_for_display(stored) == shown

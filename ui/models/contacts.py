@@ -16,15 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from nurture.contact_points import phone_for_display
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 from nurture.humanize import ago
 from nurture.services.listing import ContactQuery, ListingService
 from ui.avatars import avatar
 
-PAGE_SIZE = 200
-PAGES_CACHED = 40
+PAGE_SIZE = 100
+PAGES_CACHED = 80
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +34,7 @@ COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], 
     ("Company", ContactSort.ORGANIZATION, lambda s: s.organization),
     ("Title", ContactSort.TITLE, lambda s: s.title),
     ("Email", None, lambda s: s.primary_email),
-    ("Phone", None, lambda s: phone_for_display(s.primary_phone)),
+    ("Phone", None, lambda s: s.phone_as_entered),
     ("Tags", None, lambda s: ", ".join(s.tags)),
     ("Last touch", ContactSort.LAST_INTERACTION, lambda s: ""),
 )
@@ -49,6 +48,7 @@ class ContactsModel(QAbstractTableModel):
         self._now = now
         self._query = ContactQuery()
         self._count = 0
+        self.loaded = False
         self._pages: OrderedDict[int, list[ContactSummary]] = OrderedDict()
 
     @property
@@ -56,14 +56,18 @@ class ContactsModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: ContactQuery) -> None:
+        if self.loaded and query == self._query:
+            return
         self.beginResetModel()
         self._query = query
         self._count = self._listing.count(query)
         self._pages.clear()
+        self.loaded = True
         self.endResetModel()
 
     def refresh(self) -> None:
         """Re-read after a write: the count may change and every cached page may be stale."""
+        self.loaded = False
         self.set_query(self._query)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

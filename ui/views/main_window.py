@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.demo import generate
 from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
@@ -97,7 +96,9 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changed)
         if not state.restore(self, header):
             self.resize(1280, 800)
-        self.reload()
+        if not self.model.loaded:  # the restored sort order has usually loaded it already
+            self.model.refresh()
+        self._show_current_page()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         self.model.refresh()
+        self._show_current_page()
+
+    def _show_current_page(self) -> None:
         empty = self.model.rowCount() == 0 and not self.search.text().strip()
         if empty and self.core.listing.count(replace(self.model.query, include_light=True)) == 0:
             self.pages.setCurrentWidget(self.welcome)
@@ -157,6 +161,8 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _create_sample_data(self) -> None:
+        from nurture.demo import generate  # only ever needed on a first run
+
         database = self.core.database
         self.tasks.run(
             lambda: generate(database, contacts=SAMPLE_CONTACTS),
