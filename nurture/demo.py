@@ -181,6 +181,8 @@ class _Builder:
     def person(self) -> None:
         rng = self.rng
         givens, families, code, areas, city, country = rng.choice(CULTURES)
+        if rng.random() < 0.25:  # an international network: marriages, expats, second generations
+            families = rng.choice(CULTURES)[1]
         given, family = rng.choice(givens), rng.choice(families)
         middle = f"{rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.3 else ""
         company = " ".join(

@@ -16,8 +16,9 @@ def ago(moment: datetime | None, now: datetime) -> str:
         return "today"
     if days == 1:
         return "yesterday"
-    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+    # 360-364 days is "1 year ago", not "12 months ago".
+    for size, unit in ((360, "year"), (30, "month"), (7, "week"), (1, "day")):
         if days >= size:
-            count = days // size
+            count = max(1, days // 365) if unit == "year" else days // size
             return f"{count} {unit}{'s' if count != 1 else ''} ago"
     return "today"

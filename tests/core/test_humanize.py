@@ -22,7 +22,7 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
         (20, "2 weeks ago"),
         (30, "1 month ago"),
         (95, "3 months ago"),
-        (364, "12 months ago"),
+        (364, "1 year ago"),
         (365, "1 year ago"),
         (800, "2 years ago"),
         (-3, "in the future"),

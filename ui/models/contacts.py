@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from nurture.domain.dto import ContactSummary
@@ -111,7 +111,8 @@ class ContactsModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.ToolTipRole and summary.last_interaction_at:
                     return summary.last_interaction_at.astimezone().strftime("%d %B %Y, %H:%M")
                 return ago(summary.last_interaction_at, self._now())
-            return COLUMNS[column][2](summary)
+            text = COLUMNS[column][2](summary)
+            return f"{text}  ★" if column == 0 and summary.starred else text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return avatar(summary.name)
         if role == Qt.ItemDataRole.ForegroundRole and column == LAST_TOUCH_COLUMN:
@@ -120,8 +121,6 @@ class ContactsModel(QAbstractTableModel):
             return None
         if role == CONTACT_ID_ROLE:
             return summary.id
-        if role == Qt.ItemDataRole.BackgroundRole and summary.starred and column == 0:
-            return QColor(255, 248, 220)
         return None
 
     def sortable(self, column: int) -> bool:
