@@ -59,6 +59,8 @@ class FollowUp(Base):
     # An RFC 5545 RRULE (without DTSTART, which is due_date) for recurring follow-ups.
     rrule: Mapped[str] = mapped_column(String(500), default="")
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # For a recurring follow-up: every occurrence up to this day is done.
+    completed_through: Mapped[date | None] = mapped_column(Date)
     snoozed_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

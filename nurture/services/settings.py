@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import locale
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import time
 from typing import Any
 
 from sqlalchemy import select
 
+from nurture.calendar.gift_days import DEFAULT_GIFT_DAYS
+from nurture.calendar.occasions import LeapDayPolicy
+from nurture.calendar.timing import system_zone_name
 from nurture.db.activity import Setting
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
@@ -23,10 +27,48 @@ def system_region() -> str:
     return region.upper() if len(region) == 2 and region.isalpha() else "US"
 
 
+def _lead_days() -> dict[str, int]:
+    return {
+        "birthday": 7, "anniversary": 7, "graduation": 14, "work_anniversary": 3, "custom": 3,
+        "follow_up": 0, "keep_in_touch": 0, "holiday": 0, "gift_deadline": 0,
+    }  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     # ISO 3166 region used to read phone numbers typed without a country code.
     phone_region: str = field(default_factory=system_region)
+    # Where Feb 29 birthdays fall in common years: "feb28" or "mar1".
+    leap_day: str = "feb28"
+    # Days before an occasion its reminder fires, per kind; a date's own lead time wins.
+    lead_days: dict[str, int] = field(default_factory=_lead_days)
+    default_lead_days: int = 3
+    # Local wall-clock time (HH:MM) of the daily digest and of every dated reminder.
+    digest_time: str = "08:00"
+    time_zone: str = field(default_factory=system_zone_name)
+    holiday_country: str = field(default_factory=system_region)
+    gift_holidays: list[str] = field(default_factory=lambda: list(DEFAULT_GIFT_DAYS))
+    # Days before a gift holiday to buy the presents.
+    gift_lead_days: int = 14
+    # Keep-in-touch cadence in days for contacts without their own or a tag's, by tier.
+    tier_cadence: dict[str, int] = field(default_factory=lambda: {"A": 30, "B": 90, "C": 180})
+    reconnect_after_days: int = 180
+    reconnect_tags: list[str] = field(
+        default_factory=lambda: ["Former colleagues", "Clients", "Referral Sources"]
+    )
+
+    @property
+    def leap_day_policy(self) -> LeapDayPolicy:
+        return LeapDayPolicy(self.leap_day)
+
+    @property
+    def digest_clock(self) -> time:
+        return time.fromisoformat(self.digest_time)
+
+    def lead_for(self, kind: str, own: int | None = None) -> int:
+        if own is not None:
+            return own
+        return self.lead_days.get(kind, self.default_lead_days)
 
 
 class SettingsService:
@@ -48,8 +90,22 @@ class SettingsService:
         if unknown:
             raise ValidationError(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
         new = replace(self.get(), **changes)
+        _check(new)
         with unit_of_work(self._db) as work:
             for key, value in asdict(new).items():
                 work.session.merge(Setting(key=key, value=json.dumps(value)))
             work.touch(Area.SETTINGS)
         return Outcome(new, work.changes)
+
+
+def _check(settings: Settings) -> None:
+    """Refuse settings the engine cannot use, before anything is stored."""
+    try:
+        LeapDayPolicy(settings.leap_day)
+        time.fromisoformat(settings.digest_time)
+    except ValueError as error:
+        raise ValidationError(f"That setting is not valid: {error}.") from error
+    if any(days < 0 for days in settings.lead_days.values()) or settings.gift_lead_days < 0:
+        raise ValidationError("Reminder lead times cannot be negative.")
+    if any(days <= 0 for days in settings.tier_cadence.values()):
+        raise ValidationError("A keep-in-touch cadence must be at least one day.")

@@ -1,0 +1,44 @@
+"""Follow-up due dates: one-off or an RFC 5545 RRULE anchored on the first due date (dateutil)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import lru_cache
+
+from dateutil.rrule import rrule, rrulestr
+
+
+@lru_cache(maxsize=4096)
+def _rule(text: str, anchor: date) -> rrule:
+    parsed = rrulestr(text, dtstart=datetime.combine(anchor, time()))
+    assert isinstance(parsed, rrule)
+    return parsed
+
+
+def follow_up_dates(
+    anchor: date, rule: str, start: date, end: date, completed_through: date | None = None
+) -> list[date]:
+    """The follow-up's due dates in [start, end] that are not yet completed, in order.
+
+    `anchor` is the first due date; `completed_through` is the last occurrence marked done
+    (everything up to it is done). Without a rule, the anchor is the only date.
+    """
+    low = start
+    if completed_through is not None and completed_through >= low:
+        low = date.fromordinal(completed_through.toordinal() + 1)
+    if low > end:
+        return []
+    if not rule:
+        return [anchor] if low <= anchor <= end else []
+    found = _rule(rule, anchor).between(
+        datetime.combine(low, time()), datetime.combine(end, time()), inc=True
+    )
+    return [moment.date() for moment in found]
+
+
+def next_follow_up(anchor: date, rule: str, after: date) -> date | None:
+    """The first due date after `after` (None when a one-off or the rule has run out)."""
+    if not rule:
+        return anchor if anchor > after else None
+    found = _rule(rule, anchor).after(datetime.combine(after, time(23, 59)))
+    return None if found is None else found.date()
