@@ -16,6 +16,7 @@ from nurture.paths import resolve_data_dir
 from nurture.services.listing import ListingService
 
 if TYPE_CHECKING:
+    from nurture.services.agenda import AgendaService
     from nurture.services.contacts import ContactsService
     from nurture.services.interactions import InteractionsService
     from nurture.services.merging import MergeService
@@ -37,6 +38,12 @@ class Nurture:
         """Open (creating or migrating) the database in `data_dir` or the default folder."""
         folder = resolve_data_dir(data_dir)
         return cls(open_database(folder), folder)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from nurture.services.agenda import AgendaService
+
+        return AgendaService(self.database, self.settings)
 
     @cached_property
     def settings(self) -> SettingsService:
