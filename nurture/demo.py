@@ -247,7 +247,7 @@ class _Builder:
             self._preference(cid)
         self._family(cid, family, givens, born)
         self._gifts(cid)
-        self._interactions(cid)
+        self._interactions(cid, _CADENCE.get(tier, 365))
         if rng.random() < 0.1:
             due = self._days_ago(rng.randint(-30, 10))
             self.w.add(table_of(FollowUp), {
@@ -320,13 +320,18 @@ class _Builder:
             })  # fmt: skip
             self.gifts += 1
 
-    def _interactions(self, cid: int) -> None:
+    def _interactions(self, cid: int, cadence: int) -> None:
         rng = self.rng
-        for _ in range(rng.randint(0, 8)):
+        moments = [self._moment(3 * 365) for _ in range(rng.randint(0, 8))]
+        if rng.random() < 0.85:
+            # A salesperson who uses Nurture keeps most people on track: a recent touch,
+            # within the tier's cadence (the rest are going cold, as in real life).
+            moments.append(self._moment(max(2, int(cadence * 0.95))))
+        for moment in moments:
             iid = self.ids.take(table_of(Interaction))
             kind = rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
             self.w.add(table_of(Interaction), {
-                "id": iid, "kind": kind, "occurred_at": self._moment(3 * 365), "title": "",
+                "id": iid, "kind": kind, "occurred_at": moment, "title": "",
                 "notes": rng.choice(INTERACTION_NOTES[kind]), "import_batch_id": None,
                 "created_at": self.stamp,
             })  # fmt: skip

@@ -61,12 +61,3 @@ def years_since(first_year: int | None, when: date) -> int | None:
         return None
     years = when.year - first_year
     return years if years > 0 else None
-
-
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"

@@ -1,24 +1,27 @@
 """The agenda: every occurrence in a window of days, from dates, follow-ups, cadences and holidays.
 
-SQL narrows the rows to the window (month/day ranges for yearly dates); Python turns each row into
-its occurrence with the pure rules of `nurture.calendar`. Occurrences are computed, never stored.
+A year at 100,000 contacts is hundreds of thousands of occurrences, so the bulk is computed in
+SQL: a yearly date's day in the window (by month/day, with its year) and a contact's keep-in-touch
+due day (last touch + cadence: its own, else its tags' shortest, else its tier's). The rare cases
+stay in Python with the pure rules of `nurture.calendar`: Feb 29 (by policy), one-off and
+month-only dates, follow-up RRULEs, holidays. Occurrences are computed, never stored.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from nurture.calendar.cadence import cadence_days, due_on
 from nurture.calendar.gift_days import gift_days
-from nurture.calendar.occasions import LeapDayPolicy, once_between, ordinal, yearly_on
+from nurture.calendar.occasions import LeapDayPolicy, once_between, yearly_between, years_since
 from nurture.calendar.recurrence import follow_up_dates
-from nurture.calendar.timing import local_day
+from nurture.calendar.timing import zone
 from nurture.db.engine import Database
 from nurture.domain.enums import RelationshipKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
@@ -26,25 +29,36 @@ from nurture.services.settings import Settings, SettingsService
 
 # The order occurrences of one day are listed in.
 KIND_ORDER = {kind: i for i, kind in enumerate(OccurrenceKind)}
+# SQL's month/day arithmetic handles windows up to a year; longer ones are cut into years.
+_SLICE_DAYS = 365
 
-# A date of a light contact (a kid, a spouse) is shown through the main contact it belongs to,
-# found through a relationship in either direction.
-_DATES = """
-SELECT d.id, d.kind, d.label, d.year, d.month, d.day, d.recurrence, d.lead_days,
-       c.id, c.display_name, c.organization, c.is_light,
-       ma.id, ma.display_name, ra.kind, mb.id, mb.display_name, rb.kind
-  FROM important_dates d
-  JOIN contacts c ON c.id = d.contact_id AND c.archived = 0
-  LEFT JOIN relationships ra ON c.is_light = 1 AND ra.related_id = c.id
-  LEFT JOIN contacts ma ON ma.id = ra.contact_id AND ma.is_light = 0
-  LEFT JOIN relationships rb ON c.is_light = 1 AND ra.id IS NULL AND rb.contact_id = c.id
-  LEFT JOIN contacts mb ON mb.id = rb.related_id AND mb.is_light = 0
- WHERE {window}
+_DATE_ROWS = """
+SELECT {day}, d.year, d.kind, d.label, d.lead_days, d.id, d.month, d.day, d.recurrence,
+       c.id, c.display_name, c.organization, c.is_light
+  FROM important_dates d JOIN contacts c ON c.id = d.contact_id AND c.archived = 0
+ WHERE {where}
 """
-_YEARLY_SAME_YEAR = "(d.recurrence = 'yearly' AND (d.month * 100 + d.day BETWEEN :a AND :b{leap}))"
-_YEARLY_ACROSS = "(d.recurrence = 'yearly' AND (d.month * 100 + d.day >= :a OR d.month * 100 + d.day <= :b{leap}))"  # noqa: E501
-_LEAP = " OR (d.month = 2 AND d.day = 29)"
-_ONCE = "(d.recurrence = 'once' AND d.year BETWEEN :y1 AND :y2)"
+# A date of a light contact (a kid, a spouse) is shown through the main contact it belongs to,
+# found through a relationship in either direction: (light id, main id, main name, kind, inverted).
+_OWNERS = """
+SELECT r.related_id, m.id, m.display_name, r.kind, 0 FROM relationships r
+ CROSS JOIN contacts m ON m.id = r.contact_id AND m.is_light = 0 {related}
+UNION ALL
+SELECT r.contact_id, m.id, m.display_name, r.kind, 1 FROM relationships r
+ CROSS JOIN contacts m ON m.id = r.related_id AND m.is_light = 0 {contact}
+"""
+# Below this many relatives, their owners are looked up by id (CROSS JOIN makes SQLite start
+# from the relationships, through their indexes) rather than all read at once.
+_FEW_RELATIVES = 20_000
+_MD = "(d.month * 100 + d.day)"
+# The year a yearly month/day falls in within [start, end]: the start's, or the next one's.
+_YEARLY_DAY = (
+    f"printf('%04d-%02d-%02d', CASE WHEN {_MD} >= :a THEN :y ELSE :y + 1 END, d.month, d.day)"
+)
+_YEARLY = "d.recurrence = 'yearly' AND NOT (d.month = 2 AND d.day = 29) AND "
+_SAME_YEAR = f"{_MD} BETWEEN :a AND :b"
+_ACROSS_YEARS = f"({_MD} >= :a OR {_MD} <= :b)"
+_RARE = "(d.recurrence = 'once' AND d.year BETWEEN :y AND :y2) OR (d.recurrence = 'yearly' AND d.month = 2 AND d.day = 29)"  # noqa: E501
 
 _FOLLOW_UPS = text("""
 SELECT f.id, f.title, f.due_date, f.rrule, f.completed_through, f.snoozed_until,
@@ -53,24 +67,23 @@ SELECT f.id, f.title, f.due_date, f.rrule, f.completed_through, f.snoozed_until,
  WHERE f.done_at IS NULL AND (f.rrule <> '' OR f.due_date <= :end)
 """)
 
-_CADENCES = """
-SELECT c.id, c.display_name, c.last_interaction_at, c.created_at, c.keep_in_touch_days, c.tier,
-       (SELECT min(t.keep_in_touch_days) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-         WHERE ct.contact_id = c.id) AS tag_days
-  FROM contacts c
- WHERE c.is_light = 0 AND c.archived = 0
-   AND (c.keep_in_touch_days IS NOT NULL OR c.tier IN ({tiers})
-        OR EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-                    WHERE ct.contact_id = c.id AND t.keep_in_touch_days IS NOT NULL))
+# Due day = local day of the last touch + cadence; never touched = the day they were added.
+_GOING_COLD = """
+SELECT id, display_name,
+       CASE WHEN last_interaction_at IS NULL THEN date(created_at, :offset)
+            ELSE date(last_interaction_at, :offset, '+' || cadence || ' days') END AS due
+  FROM (SELECT c.id, c.display_name, c.last_interaction_at, c.created_at,
+               coalesce(c.keep_in_touch_days, {tag_cadence},
+                        CASE c.tier {tiers} ELSE NULL END) AS cadence
+          FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
+ WHERE cadence IS NOT NULL AND due <= :end {since}
 """
+_TAG_CADENCE = (
+    "(SELECT min(t.keep_in_touch_days) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+    " WHERE ct.contact_id = c.id)"
+)
+_ANY_TAG_CADENCE = "SELECT EXISTS (SELECT 1 FROM tags WHERE keep_in_touch_days IS NOT NULL)"
 
-_TITLES = {
-    "birthday": ("{who} turns {n}", "{who}'s birthday"),
-    "anniversary": ("{who}: {nth} anniversary", "{who}'s anniversary"),
-    "work_anniversary": ("{who}: {n} years at {org}", "{who}'s work anniversary"),
-    "graduation": ("{who} graduates", "{who} graduates"),
-    "custom": ("{who}: {label} ({nth})", "{who}: {label}"),
-}
 _NOUNS = {
     RelationshipKind.SPOUSE: "spouse", RelationshipKind.CHILD: "child",
     RelationshipKind.PARENT: "parent", RelationshipKind.ASSISTANT: "assistant",
@@ -78,6 +91,11 @@ _NOUNS = {
     RelationshipKind.COLLEAGUE: "colleague", RelationshipKind.COMPETITOR: "competitor",
     RelationshipKind.FRIEND: "friend", RelationshipKind.CUSTOM: "relative",
 }  # fmt: skip
+_KINDS = {kind.value: kind for kind in OccurrenceKind}
+
+
+def _order(occurrence: Occurrence) -> tuple[date, int, str]:
+    return occurrence.day, KIND_ORDER[occurrence.kind], occurrence.contact
 
 
 def holiday_id(key: str) -> int:
@@ -97,56 +115,93 @@ class AgendaService:
             return []
         settings = self._settings.get()
         overdue_on = today if today is not None and start <= today <= end else None
+        found: list[Occurrence] = []
         with self._db.read() as session:
-            found = [
-                *_dates(session, start, end, settings.leap_day_policy),
-                *_follow_ups(session, start, end, overdue_on),
-                *_going_cold(session, start, end, overdue_on, settings),
-            ]
+            low = start
+            while low <= end:
+                high = min(end, low + timedelta(days=_SLICE_DAYS - 1))
+                found.extend(_yearly_dates(session, low, high))
+                low = high + timedelta(days=1)
+            found.extend(_rare_dates(session, start, end, settings.leap_day_policy))
+            found.extend(_follow_ups(session, start, end, overdue_on))
+            found.extend(_going_cold(session, start, end, overdue_on, settings))
         found.extend(_holidays(start, end, settings))
-        found.sort(key=lambda o: (o.day, KIND_ORDER[o.kind], o.contact.casefold(), o.title))
+        found.sort(key=_order)
         return found
 
 
-def _dates(session: Session, start: date, end: date, policy: LeapDayPolicy) -> Iterator[Occurrence]:
-    params: dict[str, Any] = {"y1": start.year, "y2": end.year}
-    if (end - start).days >= 365:
-        yearly = "d.recurrence = 'yearly'"
+def _raw(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Rows straight from the sqlite3 cursor: at hundreds of thousands of rows, SQLAlchemy's
+    per-row result processing would cost more than the query."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver.execute(sql, params).fetchall()
+
+
+def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, str]]:
+    """For each relative: (main contact id, its name, what the relative is to it)."""
+    if len(light_ids) < _FEW_RELATIVES:
+        ids = ",".join(str(i) for i in light_ids) or "NULL"
+        sql = _OWNERS.format(related=f"WHERE r.related_id IN ({ids})",
+                             contact=f"WHERE r.contact_id IN ({ids})")  # fmt: skip
     else:
-        template = _YEARLY_SAME_YEAR if start.year == end.year else _YEARLY_ACROSS
-        yearly = template.format(leap=_LEAP)
-        params.update(a=start.month * 100 + start.day, b=end.month * 100 + end.day)
-    sql = text(_DATES.format(window=f"({yearly} OR {_ONCE})"))
-    seen: set[int] = set()
-    years = range(start.year, end.year + 1)
-    for row in session.execute(sql, params):
-        (date_id, kind, label, year, month, day, recurrence, lead, cid, name, org, light,
-         ma_id, ma_name, ra_kind, mb_id, mb_name, rb_kind) = row  # fmt: skip
-        if date_id in seen:
-            continue  # a relative linked to two main contacts: shown once
-        seen.add(date_id)
-        owner_id, owner, who = cid, name, name
-        if light and (ma_id or mb_id):
-            owner_id, owner = (ma_id, ma_name) if ma_id else (mb_id, mb_name)
-            relation = RelationshipKind(ra_kind) if ma_id else RelationshipKind(rb_kind).inverse
-            who = f"{name} ({owner}'s {_NOUNS[relation]})"
+        sql = _OWNERS.format(related="", contact="")
+    owners: dict[int, tuple[int, str, str]] = {}
+    for light_id, main_id, main_name, kind, inverted in _raw(session, sql, {}):
+        if light_id not in owners:
+            relation = RelationshipKind(kind)
+            owners[light_id] = (
+                main_id,
+                main_name,
+                _NOUNS[relation.inverse if inverted else relation],
+            )
+    return owners
+
+
+def _rows(session: Session, day_sql: str, where: str, params: dict[str, Any]) -> Iterator[Any]:
+    """Date rows with whom they are about: (row, owner id, owner name, who)."""
+    rows = _raw(session, _DATE_ROWS.format(day=day_sql, where=where), params)
+    owners = _owners(session, {row[9] for row in rows if row[12]})
+    for row in rows:
+        cid, name = row[9], row[10]
+        owner = owners.get(cid) if row[12] else None
+        if owner is None:
+            yield row, cid, name, name
+        else:
+            yield row, owner[0], owner[1], f"{name} ({owner[1]}'s {owner[2]})"
+
+
+def _yearly_dates(session: Session, start: date, end: date) -> Iterator[Occurrence]:
+    """Yearly dates (but Feb 29) in a window of at most a year, their day computed in SQL."""
+    window = _SAME_YEAR if start.year == end.year else _ACROSS_YEARS
+    params = {"a": start.month * 100 + start.day, "b": end.month * 100 + end.day, "y": start.year}
+    for row, owner_id, owner, who in _rows(session, _YEARLY_DAY, _YEARLY + window, params):
+        day = date.fromisoformat(row[0])
+        year = row[1]
+        years = day.year - year if year is not None and day.year > year else None
+        detail = row[11] if row[2] == "work_anniversary" else row[3]
+        yield Occurrence(day, _KINDS[row[2]], owner_id, owner, who, years, Source.DATE, row[5],
+                         day, row[4], False, detail)  # fmt: skip
+
+
+def _rare_dates(
+    session: Session, start: date, end: date, policy: LeapDayPolicy
+) -> Iterator[Occurrence]:
+    """One-off and month-only dates, and Feb 29 yearly dates (placed by the leap-day policy)."""
+    params = {"y": start.year, "y2": end.year}
+    for row, owner_id, owner, who in _rows(session, "NULL", _RARE, params):
+        year, kind, label, lead, date_id, month, day, recurrence = row[1:9]
+        detail = row[11] if kind == "work_anniversary" else label
         if recurrence == "once":
             when = once_between(year, month, day, start, end)
-            days = [] if when is None else [when]
-        else:
-            days = [d for y in years if start <= (d := yearly_on(y, month, day, policy)) <= end]
-        for when in days:
-            count = when.year - year if year is not None and recurrence == "yearly" else None
-            if count is not None and count <= 0:
-                count = None
-            with_count, without = _TITLES[kind]
-            title = (with_count if count else without).format(
-                who=who, n=count, nth=ordinal(count) if count else "", org=org or "work",
-                label=label or "special day",
-            )  # fmt: skip
-            due = when if day is not None else date(year, month, 1)
-            yield Occurrence(when, OccurrenceKind(kind), title, owner_id, owner, count,
-                             Source.DATE, date_id, due, lead, day is None)  # fmt: skip
+            if when is not None:
+                due = when if day is not None else date(year, month, 1)
+                yield Occurrence(when, _KINDS[kind], owner_id, owner, who, None, Source.DATE,
+                                 date_id, due, lead, day is None, detail)  # fmt: skip
+            continue
+        for when in yearly_between(month, day, start, end, policy):
+            yield Occurrence(when, _KINDS[kind], owner_id, owner, who, years_since(year, when),
+                             Source.DATE, date_id, when, lead, False, detail)  # fmt: skip
 
 
 def _follow_ups(
@@ -157,56 +212,43 @@ def _follow_ups(
     ):
         anchor = date.fromisoformat(anchor_text)
         completed, pushed = _day(completed_text), _day(pushed_text)
-        label = title or "Follow up"
-        what = f"{label} with {name}" if title else f"Follow up with {name}"
         # A follow-up pushed to a later day keeps its due date but shows from that day on.
-        hidden_before = pushed if pushed and pushed > start else None
-        if overdue_on is not None:
+        shown_from = pushed if pushed and pushed > start else start
+        if overdue_on is not None and shown_from <= overdue_on:
             late = follow_up_dates(anchor, rule, anchor, overdue_on - timedelta(days=1), completed)
-            if late and (hidden_before is None or hidden_before <= overdue_on):
-                days_late = (overdue_on - late[0]).days
-                yield Occurrence(overdue_on, OccurrenceKind.FOLLOW_UP,
-                                 f"{what} (overdue {days_late} day{'s' * (days_late != 1)})",
-                                 cid, name, None, Source.FOLLOW_UP, fid, late[0])  # fmt: skip
+            if late:
+                yield Occurrence(overdue_on, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
+                                 Source.FOLLOW_UP, fid, late[0], None, False, title)  # fmt: skip
         low = max(start, overdue_on) if overdue_on else start
         for when in follow_up_dates(anchor, rule, low, end, completed):
-            shown = max(when, hidden_before) if hidden_before else when
-            if shown <= end:
-                yield Occurrence(shown, OccurrenceKind.FOLLOW_UP, what, cid, name, None,
-                                 Source.FOLLOW_UP, fid, when)  # fmt: skip
+            shown = max(when, shown_from)
+            yield Occurrence(shown, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
+                             Source.FOLLOW_UP, fid, when, None, False, title)  # fmt: skip
 
 
 def _going_cold(
     session: Session, start: date, end: date, overdue_on: date | None, settings: Settings
 ) -> Iterator[Occurrence]:
-    tiers = settings.tier_cadence
-    tier_list = ", ".join(f":t{i}" for i in range(len(tiers))) or "NULL"
-    params = {f"t{i}": tier for i, tier in enumerate(tiers)}
-    zone = settings.time_zone
-    sql = text(_CADENCES.format(tiers=tier_list))
-    for cid, name, last, created, own, tier, tag_days in session.execute(sql, params):
-        days = cadence_days(own, [tag_days], tier, tiers)
-        if days is None:
-            continue
-        last_day = local_day(_aware(last), zone) if last else None
-        due = due_on(last_day, local_day(_aware(created), zone), days)
-        if due > end:
-            continue
-        if due < start:
-            if overdue_on is None:
-                continue
-            late = (overdue_on - due).days
-            yield Occurrence(overdue_on, OccurrenceKind.KEEP_IN_TOUCH,
-                             f"Get in touch with {name} (overdue {late} day{'s' * (late != 1)})",
-                             cid, name, None, Source.KEEP_IN_TOUCH, cid, due)  # fmt: skip
-        else:
-            yield Occurrence(due, OccurrenceKind.KEEP_IN_TOUCH, f"Keep in touch with {name}",
-                             cid, name, None, Source.KEEP_IN_TOUCH, cid, due)  # fmt: skip
-
-
-def _aware(moment: str) -> datetime:
-    """A UTCDateTime column read by raw SQL: its stored naive UTC text, made aware."""
-    return datetime.fromisoformat(moment).replace(tzinfo=UTC)
+    tiers = list(settings.tier_cadence.items())
+    whens = " ".join(f"WHEN :tier{i} THEN :days{i}" for i in range(len(tiers)))
+    params: dict[str, Any] = {"end": end.isoformat(), "start": start.isoformat()}
+    for i, (tier, days) in enumerate(tiers):
+        params[f"tier{i}"], params[f"days{i}"] = tier, int(days)
+    # The local day of a stored UTC time, with today's offset from UTC (a touch logged within
+    # an hour of midnight in another DST season may count for the neighbouring day).
+    offset = datetime.now(zone(settings.time_zone)).utcoffset() or timedelta()
+    params["offset"] = f"{int(offset.total_seconds() // 60):+d} minutes"
+    since = "" if overdue_on is not None else "AND due >= :start"
+    # Most networks give no tag a cadence: then no contact needs its tags looked at.
+    tag_cadence = _TAG_CADENCE if _raw(session, _ANY_TAG_CADENCE, {})[0][0] else "NULL"
+    sql = _GOING_COLD.format(
+        tiers=whens or "WHEN NULL THEN NULL", since=since, tag_cadence=tag_cadence
+    )
+    for cid, name, due_text in _raw(session, sql, params):
+        due = date.fromisoformat(due_text)
+        day = due if due >= start or overdue_on is None else overdue_on
+        yield Occurrence(day, OccurrenceKind.KEEP_IN_TOUCH, cid, name, name, None,
+                         Source.KEEP_IN_TOUCH, cid, due)  # fmt: skip
 
 
 def _day(value: str | None) -> date | None:
@@ -216,15 +258,13 @@ def _day(value: str | None) -> date | None:
 
 def _holidays(start: date, end: date, settings: Settings) -> Iterator[Occurrence]:
     lead = timedelta(days=settings.gift_lead_days)
-    for gift_day in gift_days(
-        settings.gift_holidays, settings.holiday_country, start, end + lead
-    ):
+    for gift_day in gift_days(settings.gift_holidays, settings.holiday_country, start, end + lead):
         source_id = holiday_id(gift_day.key)
         if start <= gift_day.day <= end:
-            yield Occurrence(gift_day.day, OccurrenceKind.HOLIDAY, gift_day.name, None, "", None,
+            yield Occurrence(gift_day.day, OccurrenceKind.HOLIDAY, None, "", gift_day.name, None,
                              Source.HOLIDAY, source_id, gift_day.day)  # fmt: skip
         buy_by = gift_day.day - lead
         if lead and start <= buy_by <= end:
-            title = f"Buy gifts for {gift_day.name} ({gift_day.day:%B} {gift_day.day.day})"
-            yield Occurrence(buy_by, OccurrenceKind.GIFT_DEADLINE, title, None, "", None,
-                             Source.GIFT_DEADLINE, source_id, buy_by)  # fmt: skip
+            yield Occurrence(buy_by, OccurrenceKind.GIFT_DEADLINE, None, "", gift_day.name, None,
+                             Source.GIFT_DEADLINE, source_id, buy_by, None, False,
+                             f"{gift_day.day:%B} {gift_day.day.day}")  # fmt: skip
