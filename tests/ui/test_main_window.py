@@ -120,7 +120,8 @@ def test_model_pages_match_the_core_listing(big_core: Nurture, now: datetime, qt
     assert model.rowCount() == big_core.listing.count(ContactQuery())
     row = PAGE_SIZE * 2 + 17
     expected = big_core.listing.page(ContactQuery(), row, 1)[0]
-    assert model.index(row, 0).data() == expected.name
+    star = "  ★" if expected.starred else ""
+    assert model.index(row, 0).data() == expected.name + star
     assert model.index(row, 0).data(CONTACT_ID_ROLE) == expected.id
     qtmodeltester.check(model)
 
