@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from nurture.services.merging import MergeService
     from nurture.services.network import NetworkService
     from nurture.services.records import RecordsService
+    from nurture.services.reminders import ReminderService
     from nurture.services.settings import SettingsService
 
 
@@ -44,6 +45,12 @@ class Nurture:
         from nurture.services.agenda import AgendaService
 
         return AgendaService(self.database, self.settings)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from nurture.services.reminders import ReminderService
+
+        return ReminderService(self.database, self.agenda, self.settings)
 
     @cached_property
     def settings(self) -> SettingsService:

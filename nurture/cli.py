@@ -11,12 +11,13 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.cli_json import card_json, summary_json
+from nurture.calendar.timing import local_day
+from nurture.cli_json import card_json, occurrence_json, summary_json
 from nurture.contact_points import split_name
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
@@ -92,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="show a contact's whole card")
     show.add_argument("contact", metavar="CONTACT")
     show.add_argument("--json", action="store_true")
+
+    agenda = sub.add_parser("agenda", help="what is coming: occasions, follow-ups, who goes cold")
+    agenda.add_argument("--from", dest="start", type=_date, metavar="DATE")
+    agenda.add_argument("--days", type=_positive, default=7, metavar="N")
+    agenda.add_argument("--json", action="store_true")
+
+    due = sub.add_parser("due", help="what the reminder engine fires now (and marks it fired)")
+    due.add_argument("--now", type=_datetime, metavar="DATETIME")
+    due.add_argument("--dry-run", action="store_true", help="show, but do not mark as fired")
+    due.add_argument("--json", action="store_true")
 
     sub.add_parser("backup", help="copy the database into the backups folder")
     return parser
@@ -275,6 +286,43 @@ def _show(app: Nurture, args: argparse.Namespace) -> None:
     for key, value in data.items():
         if value not in ("", [], None, False):
             print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+
+
+@_command("agenda")
+def _agenda(app: Nurture, args: argparse.Namespace) -> None:
+    today = local_day(datetime.now(UTC), app.settings.get().time_zone)
+    start = args.start or today
+    occurrences = app.agenda.between(start, start + timedelta(days=args.days - 1), today)
+    if args.json:
+        _print_json([occurrence_json(o) for o in occurrences])
+        return
+    for o in occurrences:
+        print(f"{o.day:%a %d %b %Y}  {o.kind.value:<16}  {o.title}")
+    print(f"{len(occurrences)} item(s)", file=sys.stderr)
+
+
+@_command("due")
+def _due(app: Nurture, args: argparse.Namespace) -> None:
+    now = args.now or datetime.now(UTC)
+    due = app.reminders.due(now, dry_run=args.dry_run).value
+    if args.json:
+        _print_json(
+            {
+                "digest": due.digest,
+                "summary": due.summary,
+                "reminders": [
+                    {**occurrence_json(r.occurrence), "fire_at": r.fire_at.isoformat()}
+                    for r in due.reminders
+                ],
+            }
+        )
+        return
+    if not due.reminders:
+        print("Nothing is due.")
+        return
+    print(due.summary)
+    for r in due.reminders:
+        print(f"  {r.occurrence.day:%a %d %b}  {r.occurrence.title}")
 
 
 @_command("backup")

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nurture.domain.dto import ContactCard, ContactRef, ContactSummary
+from nurture.domain.occurrence import Occurrence
 
 
 def _when(value: date | datetime | None) -> str | None:
@@ -14,6 +15,18 @@ def _when(value: date | datetime | None) -> str | None:
 
 def _ref(ref: ContactRef) -> dict[str, Any]:
     return {"id": ref.id, "name": ref.name}
+
+
+def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
+    return {
+        "date": occurrence.day.isoformat(),
+        "kind": occurrence.kind.value,
+        "contact_id": occurrence.contact_id,
+        "contact": occurrence.contact or None,
+        "title": occurrence.title,
+        "years": occurrence.years,
+        "due": occurrence.due.isoformat(),
+    }
 
 
 def summary_json(summary: ContactSummary) -> dict[str, Any]:

@@ -7,6 +7,7 @@ their families) take well under a minute.
 
 from __future__ import annotations
 
+import calendar
 import random
 import time
 import unicodedata
@@ -58,6 +59,7 @@ from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 _BATCH = 20_000
+_DAYS_IN_MONTH = {month: calendar.monthrange(2001, month)[1] for month in range(1, 13)}
 # Parents before children, so foreign keys hold at every flush.
 _TABLES = [
     table_of(m)
@@ -128,9 +130,12 @@ class _Builder:
             "lead_days": None,
         })  # fmt: skip
 
-    def _birthday(self, cid: int, born: int, with_year: bool = True) -> None:
+    def _month_day(self) -> tuple[int, int]:
         month = self.rng.randint(1, 12)
-        day = self.rng.randint(1, 28)
+        return month, self.rng.randint(1, _DAYS_IN_MONTH[month])
+
+    def _birthday(self, cid: int, born: int, with_year: bool = True) -> None:
+        month, day = self._month_day()
         if self.rng.random() < 0.004:
             month, day, born = 2, 29, born - born % 4  # leap-day birthdays exist
         self._date(cid, "birthday", born if with_year else None, month, day)
@@ -242,7 +247,7 @@ class _Builder:
             self._birthday(cid, born, with_year=rng.random() < 0.9)
         if rng.random() < 0.2:
             self._date(cid, "work_anniversary", self.today.year - rng.randint(1, 25),
-                       rng.randint(1, 12), rng.randint(1, 28))  # fmt: skip
+                       *self._month_day())  # fmt: skip
         for _ in range(rng.randint(1, 3)):
             self._preference(cid)
         self._family(cid, family, givens, born)
@@ -283,8 +288,7 @@ class _Builder:
             spouse = self._contact(rng.choice(givens), family, is_light=True)
             self.light += 1
             self._relate(cid, spouse, "spouse")
-            self._date(cid, "anniversary", born + rng.randint(22, 35), rng.randint(1, 12),
-                       rng.randint(1, 28))  # fmt: skip
+            self._date(cid, "anniversary", born + rng.randint(22, 35), *self._month_day())
             if rng.random() < 0.7:
                 self._birthday(spouse, born + rng.randint(-4, 4))
             if rng.random() < 0.5:

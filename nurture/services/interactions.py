@@ -13,7 +13,7 @@ from nurture.db.engine import Database
 from nurture.db.models import Contact
 from nurture.domain.enums import Area, InteractionKind
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.unit_of_work import Outcome, unit_of_work
+from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work
 
 # Recomputed rather than bumped, so deleting or back-dating an interaction stays right.
 _REFRESH_LAST_TOUCH = text(
@@ -30,6 +30,43 @@ def refresh_last_touch(session: Session, contact_ids: Sequence[int]) -> None:
         session.execute(_REFRESH_LAST_TOUCH, {"ids": list(contact_ids)})
 
 
+def record_interaction(
+    work: UnitOfWork,
+    kind: InteractionKind,
+    participant_ids: Sequence[int],
+    occurred_at: datetime,
+    title: str = "",
+    notes: str = "",
+) -> int:
+    """Add an interaction inside a unit of work; every participant's last touch follows."""
+    people = list(dict.fromkeys(participant_ids))
+    if not people:
+        raise ValidationError("An interaction needs at least one person.")
+    if occurred_at.tzinfo is None:
+        raise ValidationError("The time of an interaction needs a time zone.")
+    try:
+        kind = InteractionKind(kind)
+    except ValueError as error:
+        raise ValidationError(f"'{kind}' is not a kind of interaction.") from error
+    session = work.session
+    found = set(session.scalars(select(Contact.id).where(Contact.id.in_(people))))
+    missing = [str(p) for p in people if p not in found]
+    if missing:
+        raise NotFoundError(f"There is no contact with id {', '.join(missing)}.")
+    interaction = Interaction(
+        kind=kind.value, occurred_at=occurred_at, title=title.strip(), notes=notes.strip()
+    )
+    session.add(interaction)
+    session.flush()
+    session.execute(
+        insert(interaction_participants),
+        [{"interaction_id": interaction.id, "contact_id": p} for p in people],
+    )
+    refresh_last_touch(session, people)
+    work.touch(Area.INTERACTIONS, *people)
+    return interaction.id
+
+
 class InteractionsService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -43,31 +80,11 @@ class InteractionsService:
         notes: str = "",
     ) -> Outcome[int]:
         """Record one interaction with everyone in it; returns its id."""
-        people = list(dict.fromkeys(participant_ids))
-        if not people:
-            raise ValidationError("An interaction needs at least one person.")
-        if occurred_at.tzinfo is None:
-            raise ValidationError("The time of an interaction needs a time zone.")
         with unit_of_work(self._db) as work:
-            found = set(work.session.scalars(select(Contact.id).where(Contact.id.in_(people))))
-            missing = [str(p) for p in people if p not in found]
-            if missing:
-                raise NotFoundError(f"There is no contact with id {', '.join(missing)}.")
-            interaction = Interaction(
-                kind=str(InteractionKind(kind)),
-                occurred_at=occurred_at,
-                title=title.strip(),
-                notes=notes.strip(),
+            interaction_id = record_interaction(
+                work, kind, participant_ids, occurred_at, title, notes
             )
-            work.session.add(interaction)
-            work.session.flush()
-            work.session.execute(
-                insert(interaction_participants),
-                [{"interaction_id": interaction.id, "contact_id": p} for p in people],
-            )
-            refresh_last_touch(work.session, people)
-            work.touch(Area.INTERACTIONS, *people)
-        return Outcome(interaction.id, work.changes)
+        return Outcome(interaction_id, work.changes)
 
     def delete(self, interaction_id: int) -> Outcome[None]:
         with unit_of_work(self._db) as work:

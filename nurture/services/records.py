@@ -3,11 +3,12 @@ and gifts. Each is one row owned by one contact, so they share one small mechani
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from nurture.calendar.recurrence import next_follow_up
 from nurture.db.activity import FollowUp, Gift, Preference
 from nurture.db.base import Base
 from nurture.db.engine import Database
@@ -22,13 +23,11 @@ from nurture.domain.enums import (
     Recurrence,
 )
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.unit_of_work import Outcome, unit_of_work
+from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work
 
 
 def check_rrule(rule: str, start: date) -> str:
     """The rule as stored, after dateutil confirms it parses (RFC 5545 RRULE, no DTSTART)."""
-    from datetime import datetime
-
     from dateutil.rrule import rrulestr
 
     clean = rule.strip().removeprefix("RRULE:")
@@ -73,6 +72,19 @@ def important_date(
         recurrence=str(recurrence),
         lead_days=lead_days,
     )
+
+
+def complete_follow_up(work: UnitOfWork, follow_up_id: int, occurrence: date) -> None:
+    """Inside a unit of work: everything up to `occurrence` is done; with nothing after it
+    (a one-off, or a rule that has run out), the follow-up is done."""
+    follow_up = work.session.get(FollowUp, follow_up_id)
+    if follow_up is None:
+        raise NotFoundError("That follow-up no longer exists.")
+    done_through = max(occurrence, follow_up.completed_through or occurrence)
+    follow_up.completed_through = done_through
+    if next_follow_up(follow_up.due_date, follow_up.rrule, done_through) is None:
+        follow_up.done_at = datetime.now(UTC)
+    work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
 
 
 class RecordsService:
@@ -123,6 +135,12 @@ class RecordsService:
             rrule=check_rrule(rrule, due),
         )
         return self._add(Area.FOLLOW_UPS, contact_id, record)
+
+    def complete_follow_up(self, follow_up_id: int, occurrence: date) -> Outcome[None]:
+        """Mark one occurrence done (a one-off follow-up is then done for good)."""
+        with unit_of_work(self._db) as work:
+            complete_follow_up(work, follow_up_id, occurrence)
+        return Outcome(None, work.changes)
 
     def remove_follow_up(self, follow_up_id: int) -> Outcome[None]:
         return self._remove(Area.FOLLOW_UPS, FollowUp, follow_up_id)
