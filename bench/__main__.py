@@ -1,8 +1,8 @@
 """`python -m bench [NAME ...] [--contacts N]`: run the benchmarks (all of them by default).
 
 Data lives in one temporary folder, deleted at the end; the demo database of N contacts is built
-once and shared by `search` and `cold_start` (the `demo` benchmark's first product database when
-it runs). Results go to bench/results/<name>.json.
+once and shared by `search`, `cold_start` and `agenda` (the `demo` benchmark's first product
+database when it runs). Results go to bench/results/<name>.json.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import cold_start, demo, search
+from bench import agenda, cold_start, demo, search
 from bench.common import Payload, note, write_results
 from bench.workspace import Workspace
 
@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, Callable[[Workspace], Payload]] = {
     "demo": demo.run,
     "search": search.run,
     "cold_start": cold_start.run,
+    "agenda": agenda.run,
 }
 
 
