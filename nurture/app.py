@@ -18,6 +18,7 @@ from nurture.services.listing import ListingService
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
     from nurture.services.contacts import ContactsService
+    from nurture.services.insights import InsightsService
     from nurture.services.interactions import InteractionsService
     from nurture.services.merging import MergeService
     from nurture.services.network import NetworkService
@@ -51,6 +52,12 @@ class Nurture:
         from nurture.services.reminders import ReminderService
 
         return ReminderService(self.database, self.agenda, self.settings)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        from nurture.services.insights import InsightsService
+
+        return InsightsService(self.database, self.agenda, self.reminders, self.settings)
 
     @cached_property
     def settings(self) -> SettingsService:

@@ -1,0 +1,128 @@
+"""The Today page's questions: what is on this week, who is going cold, whom to reconnect with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import exists, func, or_, select
+
+from nurture.calendar.timing import local_day
+from nurture.db.activity import Referral
+from nurture.db.engine import Database
+from nurture.db.models import Contact, Tag, contact_tags
+from nurture.domain.dto import ContactRef
+from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.services.agenda import AgendaService
+from nurture.services.reminders import ReminderService
+from nurture.services.settings import SettingsService
+
+WEEK_DAYS = 7
+_OCCASIONS = frozenset({
+    OccurrenceKind.BIRTHDAY, OccurrenceKind.ANNIVERSARY, OccurrenceKind.GRADUATION,
+    OccurrenceKind.WORK_ANNIVERSARY, OccurrenceKind.CUSTOM,
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """Today and the next six days, without what the user already dealt with."""
+
+    today: date
+    occasions: tuple[Occurrence, ...]
+    follow_ups: tuple[Occurrence, ...]  # due or overdue, the most overdue first
+    going_cold: tuple[Occurrence, ...]  # overdue first, the longest overdue first
+    gift_deadlines: tuple[Occurrence, ...]
+    holidays: tuple[Occurrence, ...]
+
+    @property
+    def summary(self) -> str:
+        """'4 birthdays this week, 7 people overdue'."""
+        birthdays = sum(o.kind is OccurrenceKind.BIRTHDAY for o in self.occasions)
+        overdue = sum(o.overdue_days > 0 for o in self.going_cold)
+        follow_ups = sum(o.day <= self.today for o in self.follow_ups)
+        parts = [
+            _count(birthdays, "birthday", "birthdays") + " this week",
+            _count(overdue, "person", "people") + " overdue",
+            _count(follow_ups, "follow-up", "follow-ups") + " due",
+        ]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Reconnect:
+    contact: ContactRef
+    last_interaction_at: datetime | None
+    reason: str
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+class InsightsService:
+    def __init__(
+        self,
+        database: Database,
+        agenda: AgendaService,
+        reminders: ReminderService,
+        settings: SettingsService,
+    ) -> None:
+        self._db = database
+        self._agenda = agenda
+        self._reminders = reminders
+        self._settings = settings
+
+    def week(self, now: datetime) -> Week:
+        today = local_day(now, self._settings.get().time_zone)
+        settled = self._reminders.settled(now)
+        found = [
+            o
+            for o in self._agenda.between(today, today + timedelta(days=WEEK_DAYS - 1), today)
+            if o.key not in settled
+        ]
+
+        def of(*kinds: OccurrenceKind) -> list[Occurrence]:
+            return [o for o in found if o.kind in kinds]
+
+        most_overdue_first = (lambda o: (o.due, o.day))  # noqa: E731
+        return Week(
+            today=today,
+            occasions=tuple(o for o in found if o.kind in _OCCASIONS),
+            follow_ups=tuple(sorted(of(OccurrenceKind.FOLLOW_UP), key=most_overdue_first)),
+            going_cold=tuple(sorted(of(OccurrenceKind.KEEP_IN_TOUCH), key=most_overdue_first)),
+            gift_deadlines=tuple(of(OccurrenceKind.GIFT_DEADLINE)),
+            holidays=tuple(of(OccurrenceKind.HOLIDAY)),
+        )
+
+    def reconnect(self, now: datetime, limit: int = 10) -> list[Reconnect]:
+        """Former colleagues, clients and referral sources (by tag, or who referred somebody)
+        not touched for `reconnect_after_days`, the longest untouched first."""
+        settings = self._settings.get()
+        cutoff = now - timedelta(days=settings.reconnect_after_days)
+        tag_names = [t.casefold() for t in settings.reconnect_tags]
+        tagged = (
+            select(func.group_concat(Tag.name, ", "))
+            .join(contact_tags, contact_tags.c.tag_id == Tag.id)
+            .where(contact_tags.c.contact_id == Contact.id, func.lower(Tag.name).in_(tag_names))
+            .scalar_subquery()
+        )
+        referred = exists().where(Referral.referrer_id == Contact.id)
+        stmt = (
+            select(Contact.id, Contact.display_name, Contact.last_interaction_at, tagged, referred)
+            .where(Contact.is_light.is_(False), Contact.archived.is_(False))
+            .where(or_(Contact.last_interaction_at.is_(None), Contact.last_interaction_at < cutoff))
+            .where(or_(tagged.is_not(None), referred))
+            .order_by(Contact.last_interaction_at.asc().nulls_first(), Contact.sort_name)
+            .limit(limit)
+        )
+        with self._db.read() as session:
+            rows = session.execute(stmt).all()
+        return [
+            Reconnect(
+                ContactRef(cid, name),
+                last,
+                ", ".join(filter(None, [tags, "referred business to you" if gave else ""])),
+            )
+            for cid, name, last, tags, gave in rows
+        ]
