@@ -41,10 +41,10 @@ SELECT {day}, d.year, d.kind, d.label, d.lead_days, d.id, d.month, d.day, d.recu
 # A date of a light contact (a kid, a spouse) is shown through the main contact it belongs to,
 # found through a relationship in either direction: (light id, main id, main name, kind, inverted).
 _OWNERS = """
-SELECT r.related_id, m.id, m.display_name, r.kind, 0 FROM relationships r
+SELECT r.related_id, m.id, m.display_name, r.kind, 0, m.archived FROM relationships r
  CROSS JOIN contacts m ON m.id = r.contact_id AND m.is_light = 0 {related}
 UNION ALL
-SELECT r.contact_id, m.id, m.display_name, r.kind, 1 FROM relationships r
+SELECT r.contact_id, m.id, m.display_name, r.kind, 1, m.archived FROM relationships r
  CROSS JOIN contacts m ON m.id = r.related_id AND m.is_light = 0 {contact}
 """
 # Below this many relatives, their owners are looked up by id (CROSS JOIN makes SQLite start
@@ -55,7 +55,11 @@ _MD = "(d.month * 100 + d.day)"
 _YEARLY_DAY = (
     f"printf('%04d-%02d-%02d', CASE WHEN {_MD} >= :a THEN :y ELSE :y + 1 END, d.month, d.day)"
 )
-_YEARLY = "d.recurrence = 'yearly' AND NOT (d.month = 2 AND d.day = 29) AND "
+# ... and not before the year it started (an anniversary of a wedding still to come).
+_YEARLY = (
+    "d.recurrence = 'yearly' AND NOT (d.month = 2 AND d.day = 29) AND (d.year IS NULL OR "
+    f"d.year <= CASE WHEN {_MD} >= :a THEN :y ELSE :y + 1 END) AND "
+)
 _SAME_YEAR = f"{_MD} BETWEEN :a AND :b"
 _ACROSS_YEARS = f"({_MD} >= :a OR {_MD} <= :b)"
 _RARE = "(d.recurrence = 'once' AND d.year BETWEEN :y AND :y2) OR (d.recurrence = 'yearly' AND d.month = 2 AND d.day = 29)"  # noqa: E501
@@ -138,17 +142,20 @@ def _raw(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     return driver.execute(sql, params).fetchall()
 
 
-def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, str]]:
-    """For each relative: (main contact id, its name, what the relative is to it)."""
+def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, str] | None]:
+    """For each relative: (main contact id, its name, what the relative is to it); None when
+    every main contact it belongs to is archived (the family goes with the client)."""
     if len(light_ids) < _FEW_RELATIVES:
         ids = ",".join(str(i) for i in light_ids) or "NULL"
         sql = _OWNERS.format(related=f"WHERE r.related_id IN ({ids})",
                              contact=f"WHERE r.contact_id IN ({ids})")  # fmt: skip
     else:
         sql = _OWNERS.format(related="", contact="")
-    owners: dict[int, tuple[int, str, str]] = {}
-    for light_id, main_id, main_name, kind, inverted in _raw(session, sql, {}):
-        if light_id not in owners:
+    owners: dict[int, tuple[int, str, str] | None] = {}
+    for light_id, main_id, main_name, kind, inverted, archived in _raw(session, sql, {}):
+        if archived:
+            owners.setdefault(light_id, None)
+        elif owners.get(light_id) is None:
             relation = RelationshipKind(kind)
             owners[light_id] = (
                 main_id,
@@ -164,8 +171,10 @@ def _rows(session: Session, day_sql: str, where: str, params: dict[str, Any]) ->
     owners = _owners(session, {row[9] for row in rows if row[12]})
     for row in rows:
         cid, name = row[9], row[10]
-        owner = owners.get(cid) if row[12] else None
+        owner = owners.get(cid, ()) if row[12] else ()
         if owner is None:
+            continue  # a relative of archived contacts only
+        if not owner:
             yield row, cid, name, name
         else:
             yield row, owner[0], owner[1], f"{name} ({owner[1]}'s {owner[2]})"
@@ -207,22 +216,25 @@ def _rare_dates(
 def _follow_ups(
     session: Session, start: date, end: date, overdue_on: date | None
 ) -> Iterator[Occurrence]:
+    """Each open follow-up's due dates in the window. Dates already past when the window holds
+    today, or before the day the follow-up was pushed to, are gathered into one item on that
+    day (today, or the pushed-to day), due at the earliest of them."""
     for fid, title, anchor_text, rule, completed_text, pushed_text, cid, name in session.execute(
         _FOLLOW_UPS, {"end": end}
     ):
         anchor = date.fromisoformat(anchor_text)
         completed, pushed = _day(completed_text), _day(pushed_text)
-        # A follow-up pushed to a later day keeps its due date but shows from that day on.
-        shown_from = pushed if pushed and pushed > start else start
-        if overdue_on is not None and shown_from <= overdue_on:
-            late = follow_up_dates(anchor, rule, anchor, overdue_on - timedelta(days=1), completed)
-            if late:
-                yield Occurrence(overdue_on, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
+        gather_on = max(filter(None, (overdue_on, pushed)), default=None)
+        low = start
+        if gather_on is not None:
+            before = gather_on - timedelta(days=1)
+            late = follow_up_dates(anchor, rule, anchor, before, completed)
+            if late and start <= gather_on <= end:
+                yield Occurrence(gather_on, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
                                  Source.FOLLOW_UP, fid, late[0], None, False, title)  # fmt: skip
-        low = max(start, overdue_on) if overdue_on else start
+            low = max(start, gather_on)
         for when in follow_up_dates(anchor, rule, low, end, completed):
-            shown = max(when, shown_from)
-            yield Occurrence(shown, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
+            yield Occurrence(when, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
                              Source.FOLLOW_UP, fid, when, None, False, title)  # fmt: skip
 
 

@@ -101,6 +101,8 @@ class ReminderService:
         # A first run fires today's reminders, not the history of the last weeks.
         floor = max(checked or now - timedelta(days=1), now - timedelta(days=CATCH_UP_DAYS))
         start = min(local_day(floor, settings.time_zone), today)
+        # A snooze can outlast the occasion's own day: look back far enough to find it again.
+        start = min(start, self._snoozed_since(now) or start)
         occurrences = self._agenda.between(
             start, today + timedelta(days=self._longest_lead(settings)), today
         )
@@ -114,8 +116,12 @@ class ReminderService:
                     continue
                 if state.snoozed_until is not None:
                     fire_at = state.snoozed_until
-            elif fire_at < floor and occurrence.source not in _ACTIONABLE:
-                continue  # fell due before the catch-up window: history, not news
+            elif (
+                fire_at < floor
+                and occurrence.source not in _ACTIONABLE
+                and occurrence.due < today
+            ):
+                continue  # came and went before the catch-up window: history, not news
             if fire_at <= now:
                 found.append(Reminder(occurrence, fire_at))
         # Missed: due to fire after the last check but well before now (nobody was running).
@@ -184,6 +190,18 @@ class ReminderService:
         with self._db.read() as session:
             value = session.get(Setting, _CHECKED_AT)
         return None if value is None else datetime.fromisoformat(value.value)
+
+    def _snoozed_since(self, now: datetime) -> date | None:
+        """The oldest occasion day among snoozes that have run out and not yet fired."""
+        with self._db.read() as session:
+            return session.scalar(
+                select(func.min(ReminderState.occurs_on)).where(
+                    ReminderState.snoozed_until <= now,
+                    ReminderState.fired_at.is_(None),
+                    ReminderState.done_at.is_(None),
+                    ReminderState.dismissed_at.is_(None),
+                )
+            )
 
     def _longest_lead(self, settings: Settings) -> int:
         with self._db.read() as session:

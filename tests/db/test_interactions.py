@@ -141,7 +141,7 @@ def test_invalid_interactions_write_nothing(
     ann = make_contact("Ann Lee").id
     with pytest.raises(ValidationError):
         app.interactions.log(InteractionKind.CALL, [ann] if with_ann else [], when)
-    with pytest.raises(ValueError, match="pigeon"):
+    with pytest.raises(ValidationError, match="pigeon"):
         app.interactions.log("carrier pigeon", [ann], MAY_1)  # type: ignore[arg-type]
     assert _interaction_rows(app) == (0, 0)
     assert _last(app, ann) is None
