@@ -1,0 +1,76 @@
+"""One contact as read from a file, in a neutral form every reader produces and the importer
+merges: what the file said, nothing decided yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from nurture.contact_points import split_name
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import AddressValue, ContactDraft, EmailValue, PhoneValue, WebLinkValue
+from nurture.domain.enums import DateKind, RelationshipKind
+
+
+@dataclass(slots=True)
+class IncomingDate:
+    kind: DateKind
+    date: PartialDate
+    label: str = ""
+
+
+@dataclass(slots=True)
+class IncomingRelation:
+    """A person named in the file (spouse, child, assistant...) who becomes a light contact."""
+
+    kind: RelationshipKind
+    name: str
+    label: str = ""
+
+
+@dataclass(slots=True)
+class IncomingContact:
+    line: int  # where it starts in the file (1-based), for messages
+    given_name: str = ""
+    middle_name: str = ""
+    family_name: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    full_name: str = ""  # a formatted name, used when the parts are missing
+    organization: str = ""
+    title: str = ""
+    department: str = ""
+    notes: str = ""
+    how_we_met: str = ""
+    met_on: date | None = None
+    starred: bool = False
+    emails: list[EmailValue] = field(default_factory=list)
+    phones: list[PhoneValue] = field(default_factory=list)
+    addresses: list[AddressValue] = field(default_factory=list)
+    web_links: list[WebLinkValue] = field(default_factory=list)
+    dates: list[IncomingDate] = field(default_factory=list)
+    relations: list[IncomingRelation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    photo: bytes | None = None
+    warnings: list[str] = field(default_factory=list)  # kept, but something was left out
+
+    def has_name(self) -> bool:
+        return any((self.given_name, self.family_name, self.full_name, self.nickname,
+                    self.organization))  # fmt: skip
+
+    def is_empty(self) -> bool:
+        return not (self.has_name() or self.emails or self.phones)
+
+    def to_draft(self) -> ContactDraft:
+        given, middle, family = self.given_name, self.middle_name, self.family_name
+        if not (given or family) and self.full_name.strip():
+            given, middle, family = split_name(self.full_name)
+        return ContactDraft(
+            given_name=given, middle_name=middle, family_name=family, prefix=self.prefix,
+            suffix=self.suffix, nickname=self.nickname, organization=self.organization,
+            title=self.title, department=self.department, notes=self.notes,
+            how_we_met=self.how_we_met, met_on=self.met_on, starred=self.starred,
+            emails=tuple(self.emails), phones=tuple(self.phones), addresses=tuple(self.addresses),
+            web_links=tuple(self.web_links), tags=tuple(dict.fromkeys(self.tags)),
+        )  # fmt: skip
