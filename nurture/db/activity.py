@@ -140,6 +140,21 @@ class ImportBatch(Base):
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class ImportBatchItem(Base):
+    """What an import did to data that was already there, so undoing it restores exactly that:
+    a row it added to an existing contact (`row_id` in `table_name`), or the values it filled in
+    (`before`, JSON of the old values, for `table_name` "contacts" or a link it added)."""
+
+    __tablename__ = "import_batch_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete=_CASCADE), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[str] = mapped_column(Text, default="")
+
+
 class ReminderState(Base):
     """What happened to one reminder of one occurrence of one source (a date, a follow-up...)."""
 

@@ -14,8 +14,7 @@ from nurture.contact_points import (
     check_phone,
     display_name,
     email_key,
-    national_digits,
-    phone_e164,
+    phone_parts,
     sort_name,
 )
 from nurture.db import search_index
@@ -249,14 +248,14 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
         Phone(
             raw=raw,
             e164=e164,
-            national=national_digits(e164),
+            national=national,
             label=p.label.strip(),
             is_primary=is_primary,
             position=i,
         )
         for i, (p, is_primary) in enumerate(primary(draft.phones, lambda p: p.primary))
         for raw in [check_phone(p.raw)]
-        for e164 in [phone_e164(raw, region)]
+        for e164, national in [phone_parts(raw, region)]
     ]
     contact.addresses = [
         Address(

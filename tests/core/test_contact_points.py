@@ -9,7 +9,7 @@ from nurture.contact_points import (
     check_phone,
     display_name,
     email_key,
-    phone_e164,
+    phone_parts,
     sort_name,
     split_name,
 )
@@ -30,7 +30,9 @@ from nurture.errors import ValidationError
     ],
 )
 def test_phone_numbers_are_normalised_to_e164(raw: str, region: str, expected: str) -> None:
-    assert phone_e164(raw, region) == expected
+    e164, national = phone_parts(raw, region)
+    assert e164 == expected
+    assert expected.endswith(national)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,7 @@ def test_phone_numbers_are_normalised_to_e164(raw: str, region: str, expected: s
     ],
 )
 def test_numbers_that_cannot_be_read_give_no_e164(raw: str, region: str) -> None:
-    assert phone_e164(raw, region) == ""
+    assert phone_parts(raw, region) == ("", "")
 
 
 def test_a_phone_is_kept_as_typed_when_it_has_digits() -> None:
