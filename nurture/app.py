@@ -18,6 +18,7 @@ from nurture.services.listing import ListingService
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
     from nurture.services.contacts import ContactsService
+    from nurture.services.importing import ImportService
     from nurture.services.insights import InsightsService
     from nurture.services.interactions import InteractionsService
     from nurture.services.merging import MergeService
@@ -58,6 +59,12 @@ class Nurture:
         from nurture.services.insights import InsightsService
 
         return InsightsService(self.database, self.agenda, self.reminders, self.settings)
+
+    @cached_property
+    def importing(self) -> ImportService:
+        from nurture.services.importing import ImportService
+
+        return ImportService(self.database, self.settings)
 
     @cached_property
     def settings(self) -> SettingsService:

@@ -1,0 +1,102 @@
+"""A contacts file of any supported format, read into incoming contacts and problems by line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from nurture.errors import ValidationError
+from nurture.io.csv_formats import CsvFormat, Field, detect, looks_like_header, mapping
+from nurture.io.csv_read import CsvRow, read_table
+from nurture.io.csv_rows import build
+from nurture.io.decoding import decode
+from nurture.io.incoming import IncomingContact, Problem
+
+VCARD = "vcard"
+FORMATS = ("auto", *[f.value for f in CsvFormat], VCARD)
+_SAMPLE_ROWS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A CSV column as the wizard shows it: its name, a sample value and where it goes."""
+
+    name: str
+    sample: str
+    target: str  # a field of csv_formats.FIELDS, a Google group part, or "" (not imported)
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    format: str
+    encoding: str
+    columns: list[Column] = field(default_factory=list)
+    contacts: list[IncomingContact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.contacts) + len(self.problems)
+
+
+def parse(
+    data: bytes, name: str = "The file", fmt: str = "auto",
+    chosen: Mapping[str, str] | None = None,
+) -> ParsedFile:  # fmt: skip
+    """Everything in the file; ValidationError when the file as a whole cannot be read."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}.")
+    text, encoding = decode(data, name)
+    if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
+        return _vcards(text, encoding)
+    return _csv(text, encoding, fmt, chosen)
+
+
+def _vcards(text: str, encoding: str) -> ParsedFile:
+    from nurture.io.vcard import CardError, read_vcards
+
+    parsed = ParsedFile(VCARD, encoding)
+    for item in read_vcards(text):
+        if isinstance(item, CardError):
+            parsed.problems.append(Problem(item.line, item.message))
+        else:
+            parsed.contacts.append(item)
+    if not parsed.contacts and not parsed.problems:
+        raise ValidationError("The file holds no vCards (no BEGIN:VCARD ... END:VCARD).")
+    return parsed
+
+
+def _csv(text: str, encoding: str, fmt: str, chosen: Mapping[str, str] | None) -> ParsedFile:
+    table = read_table(text, looks_like_header)
+    csv_format = detect(table.header) if fmt == "auto" else CsvFormat(fmt)
+    fields = mapping(table.header, csv_format, chosen)
+    if not any(fields):
+        raise ValidationError(
+            "None of the columns is one Nurture knows "
+            f"({', '.join(table.header[:6])}...). Map them by hand (--map COLUMN=FIELD)."
+        )
+    parsed = ParsedFile(csv_format.value, encoding)
+    samples: list[str] = [""] * len(table.header)
+    for item in table.rows():
+        if isinstance(item, Problem):
+            parsed.problems.append(item)
+            continue
+        if len(parsed.contacts) < _SAMPLE_ROWS:
+            for i, cell in enumerate(item.cells[: len(samples)]):
+                samples[i] = samples[i] or cell.strip()[:80]
+        _add(parsed, item, fields, csv_format)
+    parsed.columns = [
+        Column(column, sample, f.target if f else "")
+        for column, sample, f in zip(table.header, samples, fields, strict=True)
+    ]
+    return parsed
+
+
+def _add(parsed: ParsedFile, row: CsvRow, fields: list[Field | None], fmt: CsvFormat) -> None:
+    contact = build(row, fields, fmt)
+    if len(row.cells) > len(fields) and any(c.strip() for c in row.cells[len(fields):]):
+        contact.warnings.append("cells beyond the last column were left out")
+    if contact.is_empty():
+        parsed.problems.append(Problem(row.line, "no name, email or phone"))
+    else:
+        parsed.contacts.append(contact)

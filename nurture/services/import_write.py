@@ -1,0 +1,308 @@
+"""Writing an import: new contacts in bulk, and field-by-field merges into existing ones that
+record what they changed (`import_batch_items`) so the batch can be undone exactly.
+
+Nothing existing is overwritten: an empty field is filled, a new email, phone, address, link,
+tag, date or relative is added, a different value is kept as it was and reported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, text, update
+
+from nurture.contact_points import check_email, display_name, email_key, sort_name
+from nurture.db.activity import ImportBatchItem
+from nurture.db.bulk import BulkWriter, IdAllocator, table_of, utc_text
+from nurture.db.models import (
+    Address,
+    Contact,
+    Email,
+    ImportantDate,
+    Phone,
+    Relationship,
+    WebLink,
+    contact_tags,
+    new_uuid,
+)  # fmt: skip
+from nurture.domain.enums import Area
+from nurture.errors import ValidationError
+from nurture.io.incoming import IncomingContact, IncomingDate
+from nurture.services.contacts import tag_for
+from nurture.services.import_match import name_key
+from nurture.services.records import important_date
+from nurture.services.unit_of_work import UnitOfWork
+
+TABLES = [table_of(m) for m in (Contact, Email, Phone, Address, WebLink, contact_tags,
+                                 ImportantDate, Relationship, ImportBatchItem)]  # fmt: skip
+_SCALARS = ("given_name", "middle_name", "family_name", "prefix", "suffix", "nickname",
+            "organization", "title", "department", "how_we_met")  # fmt: skip
+_IN_CHUNK = 900
+
+
+class ImportWriter:
+    def __init__(self, work: UnitOfWork, batch_id: int, region: str) -> None:
+        self.work = work
+        self.connection: Connection = work.session.connection()
+        self.batch_id = batch_id
+        self.region = region
+        self.ids = IdAllocator(self.connection)
+        self.bulk = BulkWriter(self.connection, TABLES)
+        self.first_new = self.ids.peek(table_of(Contact))
+        self.stamp = utc_text(datetime.now(UTC))
+        self._tags: dict[str, int] = {}
+        self._existing: dict[int, dict[str, Any]] = {}
+        self._updates: dict[int, dict[str, Any]] = defaultdict(dict)
+        self.added_rows = 0
+
+    # -- new contacts ------------------------------------------------------------------------
+
+    def new_id(self) -> int:
+        return self.ids.take(table_of(Contact))
+
+    def create(self, contact_id: int, incoming: IncomingContact, phones: list[tuple[str, str]],
+               light: bool = False) -> list[str]:  # fmt: skip
+        """Queue a new contact with everything it has; returns what had to be left out. A later
+        row of the same file that is the same person merges into it like into any other."""
+        draft = incoming.to_draft()
+        parts = (draft.given_name, draft.middle_name, draft.family_name, draft.nickname)
+        self.bulk.add(table_of(Contact), {
+            "id": contact_id, "uuid": new_uuid(), "prefix": draft.prefix,
+            "given_name": draft.given_name, "middle_name": draft.middle_name,
+            "family_name": draft.family_name, "suffix": draft.suffix, "nickname": draft.nickname,
+            "display_name": display_name(*parts, draft.organization),
+            "sort_name": sort_name(*parts, draft.organization),
+            "organization": draft.organization, "title": draft.title,
+            "department": draft.department, "notes": draft.notes, "how_we_met": draft.how_we_met,
+            "met_on": draft.met_on.isoformat() if draft.met_on else None, "referred_by_id": None,
+            "time_zone": "", "tier": "", "keep_in_touch_days": None, "starred": draft.starred,
+            "archived": False, "is_light": light, "photo": incoming.photo,
+            "last_interaction_at": None, "import_batch_id": self.batch_id,
+            "created_at": self.stamp, "updated_at": self.stamp,
+        })  # fmt: skip
+        have: dict[str, Any] = {name: getattr(draft, name) for name in _SCALARS}
+        have.update(id=contact_id, notes=draft.notes, starred=draft.starred,
+                    met_on=draft.met_on.isoformat() if draft.met_on else None,
+                    has_photo=incoming.photo is not None)  # fmt: skip
+        self._existing[contact_id] = have
+        return self._add_points(contact_id, incoming, phones, have, record=False)
+
+    # -- merging into existing contacts ------------------------------------------------------
+
+    def load_existing(self, contact_ids: set[int]) -> None:
+        """What the matched contacts already have, read in a few queries for all of them."""
+        ids = sorted(contact_ids)
+        for start in range(0, len(ids), _IN_CHUNK):
+            self._load(ids[start : start + _IN_CHUNK])
+
+    def merge(self, contact_id: int, incoming: IncomingContact,
+              phones: list[tuple[str, str]]) -> tuple[bool, list[str]]:  # fmt: skip
+        """Add what is new to an existing contact: (changed, notes about conflicts)."""
+        have = self._existing[contact_id]
+        notes: list[str] = []
+        before: dict[str, Any] = {}
+        draft = incoming.to_draft()
+        for name in _SCALARS:
+            mine, theirs = have[name], getattr(draft, name)
+            if theirs and not mine:
+                before[name], have[name] = mine, theirs
+            elif theirs and mine and theirs.casefold() != mine.casefold():
+                notes.append(f"kept {name.replace('_', ' ')} '{mine}' (the file says '{theirs}')")
+        if draft.notes and draft.notes not in have["notes"]:
+            before["notes"] = have["notes"]
+            have["notes"] = f"{have['notes']}\n\n{draft.notes}" if have["notes"] else draft.notes
+        if draft.starred and not have["starred"]:
+            before["starred"], have["starred"] = False, True
+        if draft.met_on and not have["met_on"]:
+            before["met_on"], have["met_on"] = None, draft.met_on.isoformat()
+        if incoming.photo and not have["has_photo"]:
+            before["photo"], have["has_photo"] = None, True
+            self._updates[contact_id]["photo"] = incoming.photo
+        if before:
+            self._record("contacts", contact_id, before)
+            self._updates[contact_id].update({k: have[k] for k in before if k != "photo"})
+        rows_before = self.added_rows
+        notes.extend(self._add_points(contact_id, incoming, phones, have, record=True))
+        return bool(before) or self.added_rows > rows_before, notes
+
+    def finish(self) -> None:
+        self.bulk.flush()
+        for contact_id, values in self._updates.items():
+            have = self._existing[contact_id]
+            if any(k in values for k in ("given_name", "middle_name", "family_name", "nickname",
+                                          "organization")):  # fmt: skip
+                parts = (have["given_name"], have["middle_name"], have["family_name"],
+                         have["nickname"])  # fmt: skip
+                values["display_name"] = display_name(*parts, have["organization"])
+                values["sort_name"] = sort_name(*parts, have["organization"])
+            self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
+        self.work.touch(Area.CONTACTS, *self._updates)
+
+    # -- shared ------------------------------------------------------------------------------
+
+    def _record(self, table: str, row_id: int, before: dict[str, Any] | None = None) -> None:
+        self.bulk.add(table_of(ImportBatchItem), {
+            "id": self.ids.take(table_of(ImportBatchItem)), "batch_id": self.batch_id,
+            "table_name": table, "row_id": row_id,
+            "before": json.dumps(before, default=str) if before else "",
+        })  # fmt: skip
+
+    def _row(self, table: Table, row: dict[str, Any], record: bool) -> None:
+        self.added_rows += 1
+        row["id"] = self.ids.take(table)
+        self.bulk.add(table, row)
+        if record:
+            self._record(table.name, row["id"])
+
+    def _add_points(self, contact_id: int, incoming: IncomingContact,
+                    phones: list[tuple[str, str]], have: dict[str, Any],
+                    record: bool) -> list[str]:  # fmt: skip
+        notes: list[str] = []
+        emails = have.setdefault("emails", set())
+        for email in incoming.emails:
+            try:
+                address = check_email(email.address)
+            except ValidationError:
+                notes.append(f"email '{email.address}' left out: not an email address")
+                continue
+            key = email_key(address)
+            if key in emails:
+                continue
+            self._row(table_of(Email), {"contact_id": contact_id, "address": address,
+                                        "address_key": key, "label": email.label,
+                                        "is_primary": not emails,
+                                        "position": len(emails)}, record)  # fmt: skip
+            emails.add(key)
+        numbers = have.setdefault("phones", set())
+        for phone, (e164, national) in zip(incoming.phones, phones, strict=True):
+            key = e164 or name_key(phone.raw)
+            if key in numbers or not any(c.isdigit() for c in phone.raw):
+                continue
+            self._row(table_of(Phone), {"contact_id": contact_id, "raw": phone.raw.strip(),
+                                        "e164": e164, "national": national, "label": phone.label,
+                                        "is_primary": not numbers,
+                                        "position": len(numbers)}, record)  # fmt: skip
+            numbers.add(key)
+        places = have.setdefault("addresses", set())
+        for a in incoming.addresses:
+            key = name_key(f"{a.street} {a.city} {a.postal_code}")
+            if key in places or not key:
+                continue
+            self._row(table_of(Address), {"contact_id": contact_id, "label": a.label,
+                                          "street": a.street, "city": a.city, "region": a.region,
+                                          "postal_code": a.postal_code, "country": a.country,
+                                          "is_primary": not places,
+                                          "position": len(places)}, record)  # fmt: skip
+            places.add(key)
+        links = have.setdefault("links", set())
+        for link in incoming.web_links:
+            if link.url in links:
+                continue
+            self._row(table_of(WebLink), {"contact_id": contact_id, "kind": link.kind.value,
+                                          "url": link.url, "label": link.label,
+                                          "is_primary": not links,
+                                          "position": len(links)}, record)  # fmt: skip
+            links.add(link.url)
+        tags = have.setdefault("tags", set())
+        for name in incoming.tags:
+            tag_id = self._tag(name)
+            if tag_id in tags:
+                continue
+            self.bulk.add(contact_tags, {"contact_id": contact_id, "tag_id": tag_id})
+            self.added_rows += 1
+            if record:
+                self._record("contact_tags", contact_id, {"tag_id": tag_id})
+            tags.add(tag_id)
+        notes.extend(self._dates(contact_id, incoming.dates, have, record))
+        relatives = have.setdefault("relatives", set())
+        for relation in incoming.relations:
+            key = name_key(relation.name)
+            if not key or key in relatives:
+                continue
+            relative = IncomingContact(line=incoming.line, full_name=relation.name,
+                                       family_name="")  # fmt: skip
+            relative_id = self.new_id()
+            self.create(relative_id, relative, [], light=True)
+            self._row(table_of(Relationship), {"contact_id": contact_id,
+                                               "related_id": relative_id,
+                                               "kind": relation.kind.value,
+                                               "label": relation.label,
+                                               "created_at": self.stamp}, record)  # fmt: skip
+            relatives.add(key)
+        return notes
+
+    def _dates(self, contact_id: int, dates: list[IncomingDate], have: dict[str, Any],
+               record: bool) -> list[str]:  # fmt: skip
+        notes: list[str] = []
+        known: set[tuple[str, int | None, int, int | None]] = have.setdefault("dates", set())
+        kinds = {kind for kind, *_ in known}
+        for item in dates:
+            key = (item.kind.value, item.date.year, item.date.month, item.date.day)
+            if key in known:
+                continue
+            if item.kind.value == "birthday" and "birthday" in kinds:
+                notes.append(f"kept the birthday on file (the file says {item.date.iso()})")
+                continue
+            try:
+                checked = important_date(contact_id, item.kind, item.date, item.label)
+            except ValidationError as error:
+                notes.append(f"{item.kind.value} left out: {error.message}")
+                continue
+            self._row(table_of(ImportantDate), {
+                "contact_id": contact_id, "kind": checked.kind, "label": checked.label,
+                "year": checked.year, "month": checked.month, "day": checked.day,
+                "recurrence": checked.recurrence, "lead_days": None,
+            }, record)  # fmt: skip
+            known.add(key)
+            kinds.add(item.kind.value)
+        return notes
+
+    def _tag(self, name: str) -> int:
+        key = name.casefold()
+        if key not in self._tags:
+            self._tags[key] = tag_for(self.work.session, name).id
+        return self._tags[key]
+
+    def _load(self, ids: list[int]) -> None:
+        params = {"ids": ids}
+
+        def rows(sql: str) -> Any:
+            return self.connection.execute(
+                text(sql).bindparams(bindparam("ids", expanding=True)), params
+            )
+
+        for row in rows(f"SELECT id, {', '.join(_SCALARS)}, notes, starred, met_on, "
+                        "photo IS NOT NULL FROM contacts WHERE id IN :ids"):  # fmt: skip
+            values = dict(zip(("id", *_SCALARS, "notes", "starred", "met_on", "has_photo"),
+                              row, strict=True))  # fmt: skip
+            self._existing[row[0]] = values
+        for contact_id, key in rows("SELECT contact_id, address_key FROM emails "
+                                    "WHERE contact_id IN :ids"):  # fmt: skip
+            self._existing[contact_id].setdefault("emails", set()).add(key)
+        for contact_id, e164, raw in rows("SELECT contact_id, e164, raw FROM phones "
+                                          "WHERE contact_id IN :ids"):  # fmt: skip
+            self._existing[contact_id].setdefault("phones", set()).add(e164 or name_key(raw))
+        for contact_id, street, city, postal in rows(
+            "SELECT contact_id, street, city, postal_code FROM addresses WHERE contact_id IN :ids"
+        ):
+            key = name_key(f"{street} {city} {postal}")
+            self._existing[contact_id].setdefault("addresses", set()).add(key)
+        for contact_id, url in rows("SELECT contact_id, url FROM web_links "
+                                    "WHERE contact_id IN :ids"):  # fmt: skip
+            self._existing[contact_id].setdefault("links", set()).add(url)
+        for contact_id, tag_id in rows("SELECT contact_id, tag_id FROM contact_tags "
+                                       "WHERE contact_id IN :ids"):  # fmt: skip
+            self._existing[contact_id].setdefault("tags", set()).add(tag_id)
+        for contact_id, kind, year, month, day in rows(
+            "SELECT contact_id, kind, year, month, day FROM important_dates "
+            "WHERE contact_id IN :ids"
+        ):
+            self._existing[contact_id].setdefault("dates", set()).add((kind, year, month, day))
+        for contact_id, name in rows(
+            "SELECT r.contact_id, c.display_name FROM relationships r JOIN contacts c "
+            "ON c.id = r.related_id WHERE r.contact_id IN :ids"
+        ):
+            self._existing[contact_id].setdefault("relatives", set()).add(name_key(name))

@@ -1,0 +1,245 @@
+"""Importing a contacts file: preview, import as one undoable batch, undo.
+
+The file is read completely first (a file that cannot be read changes nothing); then one
+transaction matches every incoming contact (email, phone, name), merges or skips duplicates by
+choice, creates the rest in bulk and records the batch. A preview is the same import rolled
+back; cancelling rolls back too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import bindparam, select, text
+
+from nurture.contact_points import phone_parts
+from nurture.db import search_index
+from nurture.db.activity import ImportBatch, ImportBatchItem
+from nurture.db.engine import Database
+from nurture.db.models import Contact
+from nurture.domain.enums import Area
+from nurture.errors import NotFoundError, NurtureError, ValidationError
+from nurture.io.incoming import IncomingContact, Problem
+from nurture.io.reader import Column, parse
+from nurture.services.import_match import Matcher
+from nurture.services.import_write import ImportWriter
+from nurture.services.settings import SettingsService
+from nurture.services.unit_of_work import Changes, Outcome, unit_of_work
+
+PROGRESS_EVERY = 500
+_LINK_TABLES = frozenset({"emails", "phones", "addresses", "web_links", "important_dates",
+                          "relationships"})  # fmt: skip
+
+
+class OnDuplicate(StrEnum):
+    MERGE = "merge"
+    SKIP = "skip"
+    ADD = "add"
+
+
+class ImportCancelled(NurtureError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was imported.")
+
+
+class _Preview(Exception):
+    """Rolls a preview's transaction back after its report is made."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    format: str = "auto"
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    on_duplicate: OnDuplicate = OnDuplicate.MERGE
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    batch: int | None  # None for a preview
+    format: str
+    encoding: str
+    rows: int
+    created: int
+    merged: int  # matched an existing contact and added something to it
+    unchanged: int  # matched, and the file had nothing new
+    skipped: int  # matched, left alone by choice
+    errors: tuple[Problem, ...]  # rows not imported, and why
+    notes: tuple[Problem, ...]  # imported, with something left out or kept as it was
+    columns: tuple[Column, ...] = ()
+    duplicates: tuple[tuple[int, int, str], ...] = ()  # (line, existing contact id, why)
+
+
+Progress = Callable[[int, int], None]
+
+
+class ImportService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    def preview(self, data: bytes, name: str, options: ImportOptions) -> ImportReport:
+        """Exactly what `run` would do, without keeping any of it."""
+        return self._import(data, name, options, None, None, preview=True).value
+
+    def run(
+        self,
+        data: bytes,
+        name: str,
+        options: ImportOptions,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Outcome[ImportReport]:
+        return self._import(data, name, options, progress, cancelled, preview=False)
+
+    def _import(
+        self,
+        data: bytes,
+        name: str,
+        options: ImportOptions,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        preview: bool,
+    ) -> Outcome[ImportReport]:
+        parsed = parse(data, name, options.format, options.mapping)
+        region = self._settings.get().phone_region
+        report: ImportReport | None = None
+        try:
+            with unit_of_work(self._db) as work:
+                batch = ImportBatch(source=name, format=parsed.format)
+                work.session.add(batch)
+                work.session.flush()
+                writer = ImportWriter(work, batch.id, region)
+                counts, notes, duplicates = _write(
+                    writer, parsed.contacts, options.on_duplicate, progress, cancelled
+                )
+                writer.finish()
+                search_index.index_new(work.session.connection(), writer.first_new)
+                batch.added, batch.merged, batch.skipped = counts[0], counts[1], counts[3]
+                report = ImportReport(
+                    None if preview else batch.id, parsed.format, parsed.encoding, parsed.rows,
+                    counts[0], counts[1], counts[2], counts[3], tuple(parsed.problems),
+                    tuple(notes), tuple(parsed.columns), tuple(duplicates),
+                )  # fmt: skip
+                work.touch(Area.IMPORTS)
+                if counts[0]:
+                    work.touch(Area.CONTACTS)
+                if preview:
+                    raise _Preview
+        except _Preview:
+            assert report is not None
+            return Outcome(report, Changes())
+        assert report is not None
+        return Outcome(report, work.changes)
+
+    def undo(self, batch_id: int) -> Outcome[int]:
+        """Remove exactly what the batch added and restore what it filled in; returns how many
+        contacts it removed."""
+        with unit_of_work(self._db) as work:
+            session = work.session
+            batch = session.get(ImportBatch, batch_id)
+            if batch is None:
+                raise NotFoundError(f"There is no import {batch_id}.")
+            if batch.undone_at is not None:
+                raise ValidationError(f"Import {batch_id} was already undone.")
+            touched: set[int] = set()
+            items = session.scalars(
+                select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
+                .order_by(ImportBatchItem.id.desc())
+            ).all()  # fmt: skip
+            for item in items:
+                touched.update(_undo_item(session, item))
+            added = list(session.scalars(select(Contact.id).where(
+                Contact.import_batch_id == batch_id)))  # fmt: skip
+            for start in range(0, len(added), 900):
+                session.execute(
+                    text("DELETE FROM contacts WHERE id IN :ids").bindparams(
+                        bindparam("ids", expanding=True)
+                    ),
+                    {"ids": added[start : start + 900]},
+                )
+            batch.undone_at = datetime.now(UTC)
+            work.touch(Area.CONTACTS, *touched, *added)
+            work.touch(Area.TAGS, *touched)
+            work.touch(Area.IMPORTS)
+        return Outcome(len(added), work.changes)
+
+    def batches(self) -> list[ImportBatch]:
+        with self._db.read() as session:
+            return list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())))
+
+
+def _write(
+    writer: ImportWriter,
+    contacts: list[IncomingContact],
+    on_duplicate: OnDuplicate,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[list[int], list[Problem], list[tuple[int, int, str]]]:
+    """[created, merged, unchanged, skipped], notes and duplicates found."""
+    matcher = Matcher(writer.connection)
+    counts = [0, 0, 0, 0]
+    notes: list[Problem] = []
+    duplicates: list[tuple[int, int, str]] = []
+    plan: list[tuple[IncomingContact, list[tuple[str, str]], int, bool]] = []
+    region = writer.region
+    # First pass: who is who (new people are indexed at once, so a file's own repeats merge).
+    for incoming in contacts:
+        phones = [phone_parts(p.raw, region) for p in incoming.phones]
+        e164s = [e164 for e164, _ in phones]
+        found = None if on_duplicate is OnDuplicate.ADD else matcher.find(incoming, e164s)
+        if found is None:
+            contact_id = writer.new_id()
+            matcher.add(contact_id, incoming, e164s)
+            plan.append((incoming, phones, contact_id, True))
+            continue
+        contact_id, why = found
+        duplicates.append((incoming.line, contact_id, why))
+        if on_duplicate is OnDuplicate.SKIP:
+            counts[3] += 1
+        else:
+            plan.append((incoming, phones, contact_id, False))
+    writer.load_existing({cid for _, _, cid, new in plan if not new and cid < writer.first_new})
+    for done, (incoming, phones, contact_id, new) in enumerate(plan, start=1):
+        if cancelled is not None and done % 50 == 0 and cancelled():
+            raise ImportCancelled
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(plan))
+        notes.extend(Problem(incoming.line, w) for w in incoming.warnings)
+        if new:
+            left_out = writer.create(contact_id, incoming, phones)
+            counts[0] += 1
+        else:
+            changed, left_out = writer.merge(contact_id, incoming, phones)
+            counts[1 if changed else 2] += 1
+        notes.extend(Problem(incoming.line, note) for note in left_out)
+    if progress is not None:
+        progress(len(plan), len(plan))
+    return counts, notes, duplicates
+
+
+def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    if item.table_name == "contacts":
+        before = json.loads(item.before)
+        columns = ", ".join(f"{name} = :{name}" for name in before)
+        session.execute(text(f"UPDATE contacts SET {columns} WHERE id = :id"),
+                        {**before, "id": item.row_id})  # fmt: skip
+        return {item.row_id}
+    if item.table_name == "contact_tags":
+        tag_id = json.loads(item.before)["tag_id"]
+        session.execute(text("DELETE FROM contact_tags WHERE contact_id = :c AND tag_id = :t"),
+                        {"c": item.row_id, "t": tag_id})  # fmt: skip
+        return {item.row_id}
+    if item.table_name in _LINK_TABLES:
+        owner = session.execute(
+            text(f"SELECT contact_id FROM {item.table_name} WHERE id = :id"), {"id": item.row_id}
+        ).scalar()
+        session.execute(text(f"DELETE FROM {item.table_name} WHERE id = :id"), {"id": item.row_id})
+        return {owner} if owner is not None else set()
+    raise ValidationError(f"Import records a change Nurture cannot undo ({item.table_name}).")
