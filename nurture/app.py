@@ -18,6 +18,8 @@ from nurture.services.listing import ListingService
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
     from nurture.services.contacts import ContactsService
+    from nurture.services.duplicates import DuplicatesService
+    from nurture.services.exporting import ExportService
     from nurture.services.importing import ImportService
     from nurture.services.insights import InsightsService
     from nurture.services.interactions import InteractionsService
@@ -65,6 +67,18 @@ class Nurture:
         from nurture.services.importing import ImportService
 
         return ImportService(self.database, self.settings)
+
+    @cached_property
+    def exporting(self) -> ExportService:
+        from nurture.services.exporting import ExportService
+
+        return ExportService(self.database)
+
+    @cached_property
+    def duplicates(self) -> DuplicatesService:
+        from nurture.services.duplicates import DuplicatesService
+
+        return DuplicatesService(self.database)
 
     @cached_property
     def settings(self) -> SettingsService:

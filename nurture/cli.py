@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from nurture import __version__
@@ -23,6 +24,11 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, InteractionKind
 from nurture.errors import NurtureError, ValidationError
+from nurture.io.csv_formats import FIELDS
+from nurture.io.incoming import Problem
+from nurture.io.reader import FORMATS
+from nurture.services.exporting import ExportFormat
+from nurture.services.importing import ImportOptions, OnDuplicate
 from nurture.services.listing import ContactQuery
 
 Handler = Callable[[Nurture, argparse.Namespace], None]
@@ -104,6 +110,29 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--dry-run", action="store_true", help="show, but do not mark as fired")
     due.add_argument("--json", action="store_true")
 
+    imp = sub.add_parser("import", help="import contacts from CSV or vCard (one undoable batch)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--format", default="auto", choices=FORMATS)
+    imp.add_argument("--map", action="append", default=[], type=_column_field,
+                     metavar="COLUMN=FIELD")  # fmt: skip
+    imp.add_argument("--on-duplicate", default="merge", choices=[o.value for o in OnDuplicate])
+    imp.add_argument("--dry-run", action="store_true", help="report only; change nothing")
+    imp.add_argument("--json", action="store_true")
+
+    undo = sub.add_parser("undo-import", help="remove exactly what one import added")
+    undo.add_argument("batch", type=_positive, metavar="BATCH")
+
+    dupes = sub.add_parser("duplicates", help="likely duplicate contacts, with the reason")
+    dupes.add_argument("--json", action="store_true")
+
+    merge = sub.add_parser("merge", help="merge contact B into contact A (nothing is lost)")
+    merge.add_argument("keep", metavar="A")
+    merge.add_argument("other", metavar="B")
+
+    export = sub.add_parser("export", help="export contacts (CSV, vCard) or occasions (ics)")
+    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
     sub.add_parser("backup", help="copy the database into the backups folder")
     return parser
 
@@ -145,6 +174,10 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except OSError as error:
         print(f"nurture: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: one line for the user, never a traceback
+        print(f"nurture: unexpected error ({type(error).__name__}: {error}); nothing was "
+              "changed by the failed step. Please report it.", file=sys.stderr)  # fmt: skip
         return 1
     return 0
 
@@ -323,6 +356,89 @@ def _due(app: Nurture, args: argparse.Namespace) -> None:
     print(due.summary)
     for r in due.reminders:
         print(f"  {r.occurrence.day:%a %d %b}  {r.occurrence.title}")
+
+
+def _column_field(text: str) -> tuple[str, str]:
+    column, _, target = text.partition("=")
+    if not column.strip() or target.strip() not in FIELDS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not COLUMN=FIELD with FIELD one of {', '.join(FIELDS)}"
+        )
+    return column.strip(), target.strip()
+
+
+def _problems(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
+    return [{"line": p.line, "message": p.message} for p in problems]
+
+
+@_command("import")
+def _import(app: Nurture, args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
+    options = ImportOptions(args.format, dict(args.map), OnDuplicate(args.on_duplicate))
+    service = app.importing
+    report = (service.preview(data, path.name, options) if args.dry_run
+              else service.run(data, path.name, options).value)  # fmt: skip
+    if args.json:
+        _print_json({
+            "batch": report.batch, "format": report.format, "rows": report.rows,
+            "created": report.created, "merged": report.merged, "unchanged": report.unchanged,
+            "skipped": report.skipped, "errors": _problems(report.errors),
+            "notes": _problems(report.notes),
+        })  # fmt: skip
+        return
+    what = "Would import" if args.dry_run else f"Import {report.batch}:"
+    print(f"{what} {report.rows} rows ({report.format}): {report.created} new, "
+          f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
+          f"{len(report.errors)} not imported.")  # fmt: skip
+    for problem in report.errors:
+        print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
+
+
+@_command("undo-import")
+def _undo_import(app: Nurture, args: argparse.Namespace) -> None:
+    removed = app.importing.undo(args.batch).value
+    print(f"Import {args.batch} undone: {removed} contact(s) removed, merged changes restored.")
+
+
+@_command("duplicates")
+def _duplicates(app: Nurture, args: argparse.Namespace) -> None:
+    pairs = app.duplicates.find()
+    if args.json:
+        _print_json([{"a": {"id": p.first.id, "name": p.first.name},
+                      "b": {"id": p.second.id, "name": p.second.name}, "reason": p.reason}
+                     for p in pairs])  # fmt: skip
+        return
+    for p in pairs:
+        print(f"{p.first.id:>7} {p.first.name}  ~  {p.second.id:>7} {p.second.name}  ({p.reason})")
+    print(f"{len(pairs)} likely duplicate(s)", file=sys.stderr)
+
+
+@_command("merge")
+def _merge(app: Nurture, args: argparse.Namespace) -> None:
+    keep, other = app.contacts.resolve(args.keep), app.contacts.resolve(args.other)
+    card = app.merging.merge(keep, other).value
+    print(f"Merged {other} into {card.id} ({card.name}).")
+
+
+@_command("export")
+def _export(app: Nurture, args: argparse.Namespace) -> None:
+    data = app.exporting.export(args.format)
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        return
+    target = Path(args.output)
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)  # never a half-written file under the real name
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
+    print(f"Exported to {target}", file=sys.stderr)
 
 
 @_command("backup")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from nurture.errors import ValidationError
+from nurture.io.incoming import Problem
 
 # Address books put multi-megabyte photos and notes in cells.
 csv.field_size_limit(sys.maxsize)
@@ -32,9 +33,9 @@ class CsvTable:
     skip: int  # records up to and including the header
     text: str
 
-    def rows(self) -> Iterator[CsvRow | ValidationError]:
-        """The records after the header; a ValidationError (then nothing more) for a quote
-        that is never closed."""
+    def rows(self) -> Iterator[CsvRow | Problem]:
+        """The records after the header; a Problem (then nothing more) for a quote that is
+        never closed."""
         reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter,
                             strict=True)  # fmt: skip
         previous = 0
@@ -48,9 +49,8 @@ class CsvTable:
             except StopIteration:
                 return
             except csv.Error as error:
-                yield ValidationError(
-                    f"Line {start}: a quoted cell is never closed ({error}); "
-                    "nothing after it could be read."
+                yield Problem(
+                    start, f"a quoted cell is never closed ({error}); nothing after it was read"
                 )
                 return
             previous = reader.line_num

@@ -13,6 +13,14 @@ from nurture.domain.dto import AddressValue, ContactDraft, EmailValue, PhoneValu
 from nurture.domain.enums import DateKind, RelationshipKind, WebKind
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A record that could not be read, and why, by the line it starts on."""
+
+    line: int
+    message: str
+
+
 @dataclass(slots=True)
 class IncomingDate:
     kind: DateKind

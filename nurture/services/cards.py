@@ -71,7 +71,7 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
         id=contact.id,
         uuid=contact.uuid,
         name=contact.display_name,
-        draft=_draft(contact),
+        draft=contact_draft(contact),
         created_at=contact.created_at,
         last_interaction_at=contact.last_interaction_at,
         referred_by=_ref(contact.referred_by) if contact.referred_by else None,
@@ -141,7 +141,7 @@ def _ref(contact: Contact) -> ContactRef:
     return ContactRef(contact.id, contact.display_name)
 
 
-def _draft(contact: Contact) -> ContactDraft:
+def contact_draft(contact: Contact) -> ContactDraft:
     return ContactDraft(
         given_name=contact.given_name,
         middle_name=contact.middle_name,

@@ -1,0 +1,144 @@
+"""Exporting everything: CSV (Google layout), vCard 4.0/3.0, and an iCalendar of the occasions.
+
+Main contacts are exported; their relatives travel inside them as relations (names), which is how
+Google, Apple and Outlook hold a spouse or a child too. Cards are read a few hundred at a time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from nurture.db.activity import FollowUp
+from nurture.db.engine import Database
+from nurture.db.models import Contact, ImportantDate, Relationship
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactCard, ContactRef, ImportantDateValue, RelationshipValue
+from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
+from nurture.errors import ValidationError
+from nurture.io.csv_export import write_google_csv
+from nurture.io.ics import CalendarEvent, write_ics
+from nurture.services.cards import contact_draft
+
+_CHUNK = 500
+# A year-less yearly date starts its series in a leap year, so Feb 29 exists.
+_NO_YEAR_START = 2000
+_ICS_KINDS = {
+    DateKind.BIRTHDAY: "birthday", DateKind.ANNIVERSARY: "anniversary",
+    DateKind.GRADUATION: "graduation", DateKind.WORK_ANNIVERSARY: "work anniversary",
+}  # fmt: skip
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    VCARD = "vcard"
+    VCARD3 = "vcard3"
+    ICS = "ics"
+
+
+class ExportService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def export(self, fmt: ExportFormat | str, now: datetime | None = None) -> bytes:
+        try:
+            fmt = ExportFormat(fmt)
+        except ValueError as error:
+            choices = ", ".join(f.value for f in ExportFormat)
+            raise ValidationError(f"Unknown export format '{fmt}': choose {choices}.") from error
+        if fmt is ExportFormat.ICS:
+            return write_ics(self._events(), now or datetime.now(UTC))
+        cards = list(self.cards())
+        if fmt is ExportFormat.CSV:
+            return write_google_csv(cards).encode("utf-8")
+        from nurture.io.vcard import write_vcards
+
+        return write_vcards(cards, "3.0" if fmt is ExportFormat.VCARD3 else "4.0").encode("utf-8")
+
+    def cards(self) -> Iterator[ContactCard]:
+        """Every main contact with its contact points, tags, dates and relationships."""
+        with self._db.read() as session:
+            ids = list(session.scalars(select(Contact.id).where(Contact.is_light.is_(False))
+                                       .order_by(Contact.sort_name, Contact.id)))  # fmt: skip
+            for start in range(0, len(ids), _CHUNK):
+                yield from _cards(session, ids[start : start + _CHUNK])
+
+    def _events(self) -> Iterator[CalendarEvent]:
+        with self._db.read() as session:
+            rows = session.execute(
+                select(ImportantDate, Contact.display_name, Contact.uuid)
+                .join(Contact, Contact.id == ImportantDate.contact_id)
+                .where(Contact.archived.is_(False))
+                .order_by(ImportantDate.month, ImportantDate.day)
+            )
+            for when, name, uuid in rows:
+                yield _date_event(when, name, uuid)
+            follow_ups = session.execute(
+                select(FollowUp, Contact.display_name)
+                .join(Contact, Contact.id == FollowUp.contact_id)
+                .where(FollowUp.done_at.is_(None), Contact.archived.is_(False))
+            )
+            for follow_up, name in follow_ups:
+                yield CalendarEvent(
+                    f"follow-up-{follow_up.id}@nurture",
+                    f"{follow_up.title or 'Follow up'} with {name}",
+                    follow_up.due_date, rrule=follow_up.rrule, description=follow_up.notes,
+                )  # fmt: skip
+
+
+def _date_event(when: ImportantDate, name: str, uuid: str) -> CalendarEvent:
+    kind = DateKind(when.kind)
+    what = _ICS_KINDS.get(kind, when.label or "special day")
+    uid = f"{uuid}-date-{when.id}@nurture"
+    if when.recurrence == Recurrence.ONCE.value and when.year is not None:
+        start = date(when.year, when.month, when.day or 1)
+        return CalendarEvent(uid, f"{name}: {what}", start, whole_month=when.day is None)
+    year = when.year or _NO_YEAR_START
+    summary = f"{name}'s {what}" + (f" (since {when.year})" if when.year else "")
+    return CalendarEvent(uid, summary, date(year, when.month, when.day or 1), yearly=True)
+
+
+def _cards(session: Session, ids: list[int]) -> Iterator[ContactCard]:
+    contacts = session.scalars(
+        select(Contact).where(Contact.id.in_(ids)).options(
+            selectinload(Contact.emails), selectinload(Contact.phones),
+            selectinload(Contact.addresses), selectinload(Contact.web_links),
+            selectinload(Contact.tags), selectinload(Contact.dates),
+        )
+    ).all()  # fmt: skip
+    relations: dict[int, list[RelationshipValue]] = defaultdict(list)
+    rows = session.execute(
+        select(Relationship, Contact.id, Contact.display_name).join(
+            Contact, or_(
+                (Contact.id == Relationship.related_id) & Relationship.contact_id.in_(ids),
+                (Contact.id == Relationship.contact_id) & Relationship.related_id.in_(ids),
+            ),
+        )
+    )  # fmt: skip
+    for relation, other_id, other_name in rows:
+        if other_id == relation.related_id:
+            owner, kind = relation.contact_id, RelationshipKind(relation.kind)
+        else:
+            owner, kind = relation.related_id, RelationshipKind(relation.kind).inverse
+        relations[owner].append(
+            RelationshipValue(relation.id, kind, ContactRef(other_id, other_name), relation.label)
+        )
+    by_id = {c.id: c for c in contacts}
+    for contact_id in ids:
+        contact = by_id[contact_id]
+        yield ContactCard(
+            id=contact.id, uuid=contact.uuid, name=contact.display_name,
+            draft=contact_draft(contact), created_at=contact.created_at,
+            last_interaction_at=contact.last_interaction_at, referred_by=None,
+            dates=tuple(
+                ImportantDateValue(d.id, DateKind(d.kind), PartialDate(d.year, d.month, d.day),
+                                   d.label, Recurrence(d.recurrence), d.lead_days)
+                for d in sorted(contact.dates, key=lambda d: (d.kind != "birthday", d.id))
+            ),
+            relationships=tuple(relations[contact_id]),
+        )  # fmt: skip
