@@ -112,6 +112,9 @@ def _split_cards(lines: Iterator[tuple[int, str]]) -> Iterator[_RawCard | CardEr
 
 def _head(line: str) -> str:
     """The name and parameters of a content line (before the first ':' outside quotes)."""
+    colon = line.find(":")
+    if colon < 0 or '"' not in line[:colon]:
+        return line if colon < 0 else line[:colon]
     quoted = False
     for index, char in enumerate(line):
         if char == '"':
@@ -235,7 +238,9 @@ class _Reader:
             else:
                 self._line(line)
         c = self.contact
-        if not (c.given_name or c.middle_name or c.family_name):
+        # A company's or a nickname's card repeats it as FN: that is not a person's name.
+        if not (c.given_name or c.middle_name or c.family_name) and formatted.casefold() not in (
+            c.organization.casefold(), c.nickname.casefold()):
             c.full_name = formatted
         _one_primary(c.emails)
         _one_primary(c.phones)

@@ -33,7 +33,7 @@ from nurture.errors import ValidationError
 from nurture.io.incoming import IncomingContact, IncomingDate
 from nurture.services.contacts import tag_for
 from nurture.services.import_match import name_key
-from nurture.services.records import important_date
+from nurture.services.records import date_recurrence
 from nurture.services.unit_of_work import UnitOfWork
 
 TABLES = [table_of(m) for m in (Contact, Email, Phone, Address, WebLink, contact_tags,
@@ -247,14 +247,14 @@ class ImportWriter:
                 notes.append(f"kept the birthday on file (the file says {item.date.iso()})")
                 continue
             try:
-                checked = important_date(contact_id, item.kind, item.date, item.label)
+                recurrence = date_recurrence(item.kind, item.date)
             except ValidationError as error:
                 notes.append(f"{item.kind.value} left out: {error.message}")
                 continue
             self._row(table_of(ImportantDate), {
-                "contact_id": contact_id, "kind": checked.kind, "label": checked.label,
-                "year": checked.year, "month": checked.month, "day": checked.day,
-                "recurrence": checked.recurrence, "lead_days": None,
+                "contact_id": contact_id, "kind": item.kind.value, "label": item.label.strip(),
+                "year": item.date.year, "month": item.date.month, "day": item.date.day,
+                "recurrence": recurrence.value, "lead_days": None,
             }, record)  # fmt: skip
             known.add(key)
             kinds.add(item.kind.value)

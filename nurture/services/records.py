@@ -43,6 +43,24 @@ def check_rrule(rule: str, start: date) -> str:
     return clean
 
 
+def date_recurrence(
+    kind: DateKind, when: PartialDate, recurrence: Recurrence | None = None,
+    lead_days: int | None = None,
+) -> Recurrence:  # fmt: skip
+    """How a date comes back, checked: a month-only date ("graduates June 2027") and a
+    graduation happen once; the rest come back yearly unless told otherwise."""
+    if recurrence is None:
+        once = when.day is None or kind is DateKind.GRADUATION
+        recurrence = Recurrence.ONCE if once else Recurrence.YEARLY
+    if recurrence is Recurrence.YEARLY and when.day is None:
+        raise ValidationError("A date that comes back every year needs a day.")
+    if recurrence is Recurrence.ONCE and when.year is None:
+        raise ValidationError("A one-off date needs a year.")
+    if lead_days is not None and lead_days < 0:
+        raise ValidationError("The reminder lead time cannot be negative.")
+    return recurrence
+
+
 def important_date(
     contact_id: int,
     kind: DateKind,
@@ -52,16 +70,6 @@ def important_date(
     lead_days: int | None = None,
 ) -> ImportantDate:
     """A checked, unsaved important date."""
-    if recurrence is None:
-        # A month-only date ("graduates June 2027") happens once; the rest come back yearly.
-        once = when.day is None or kind is DateKind.GRADUATION
-        recurrence = Recurrence.ONCE if once else Recurrence.YEARLY
-    if recurrence is Recurrence.YEARLY and when.day is None:
-        raise ValidationError("A date that comes back every year needs a day.")
-    if recurrence is Recurrence.ONCE and when.year is None:
-        raise ValidationError("A one-off date needs a year.")
-    if lead_days is not None and lead_days < 0:
-        raise ValidationError("The reminder lead time cannot be negative.")
     return ImportantDate(
         contact_id=contact_id,
         kind=str(DateKind(kind)),
@@ -69,7 +77,7 @@ def important_date(
         year=when.year,
         month=when.month,
         day=when.day,
-        recurrence=str(recurrence),
+        recurrence=str(date_recurrence(kind, when, recurrence, lead_days)),
         lead_days=lead_days,
     )
 
