@@ -58,6 +58,11 @@ class WebLinkValue:
     primary: bool = False
 
 
+# The one-line text fields of a contact: its name parts and where it works.
+NAME_AND_WORK_FIELDS = ("prefix", "given_name", "middle_name", "family_name", "suffix",
+                        "nickname", "organization", "title", "department")  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class ContactDraft:
     """Everything a contact editor can set. `update` replaces the contact with the draft."""

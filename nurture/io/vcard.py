@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from nurture.io.vcard_read import CardError, read_vcards
+from nurture.io.vcard_lines import CardError
+from nurture.io.vcard_read import read_vcards
 from nurture.io.vcard_write import write_vcards
 
 __all__ = ["CardError", "read_vcards", "write_vcards"]

@@ -1,5 +1,6 @@
-"""The labels vCard writers use for relations, dates and links, both ways: Apple's built-in
-`_$!<Spouse>!$_` words, vCard 4.0 RELATED types, and the social sites told apart by host."""
+"""The words vCards label things with, both ways: TYPE values, Apple's built-in `_$!<Spouse>!$_`
+labels, the properties each producer names relations and dates with, vCard 4.0 RELATED types,
+and the social sites told apart by host."""
 
 from __future__ import annotations
 
@@ -9,6 +10,32 @@ from collections.abc import Collection
 
 from nurture.domain.enums import DateKind, RelationshipKind, WebKind
 
+# Reading: TYPE words and Apple labels of phones, emails and addresses, in order of precedence.
+PHONE_TYPES = (("fax", "fax"), ("cell", "mobile"), ("mobile", "mobile"), ("iphone", "mobile"),
+               ("main", "main"), ("x-main", "main"), ("work", "work"), ("home", "home"),
+               ("other", "other"), ("pager", "other"))  # fmt: skip
+PLACE_TYPES = (("work", "work"), ("home", "home"), ("other", "other"))
+KNOWN_LABELS = {"mobile": "mobile", "cell": "mobile", "iphone": "mobile", "main": "main",
+                "homefax": "fax", "workfax": "fax", "otherfax": "fax", "fax": "fax",
+                "home": "home", "work": "work", "other": "other", "pager": "other"}  # fmt: skip
+# Properties naming one kind of relation (the children ones hold a comma-separated list).
+RELATION_PROPERTIES: dict[str, RelationshipKind] = {
+    **dict.fromkeys(("X-SPOUSE", "X-MS-SPOUSE", "X-EVOLUTION-SPOUSE",
+                     "X-KADDRESSBOOK-X-SPOUSENAME"), RelationshipKind.SPOUSE),
+    **dict.fromkeys(("X-ASSISTANT", "X-MS-ASSISTANT", "X-EVOLUTION-ASSISTANT",
+                     "X-KADDRESSBOOK-X-ASSISTANTSNAME"), RelationshipKind.ASSISTANT),
+    **dict.fromkeys(("X-MANAGER", "X-MS-MANAGER", "X-EVOLUTION-MANAGER",
+                     "X-KADDRESSBOOK-X-MANAGERSNAME"), RelationshipKind.MANAGER),
+    **dict.fromkeys(("X-MS-CHILD", "X-MS-CHILDREN", "X-CHILDREN", "X-CHILD"),
+                    RelationshipKind.CHILD),
+}  # fmt: skip
+ANNIVERSARY_PROPERTIES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY",
+                          "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY"}  # fmt: skip
+# Android's X-ANDROID-CUSTOM relation and event type numbers (ContactsContract).
+ANDROID_RELATIONS = {"1": "assistant", "3": "child", "4": "partner", "5": "father", "6": "friend",
+                     "7": "manager", "8": "mother", "9": "parent", "10": "partner",
+                     "14": "spouse"}  # fmt: skip
+ANDROID_EVENTS = {"1": "anniversary", "3": "birthday"}
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _R = RelationshipKind
 RELATION_WORDS: dict[str, RelationshipKind] = {

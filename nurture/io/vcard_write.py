@@ -68,10 +68,8 @@ class _CardWriter:
         if label:
             self.items += 1
             group = f"item{self.items}."
-        head = group + name + "".join(
-            f";{key}={','.join(_param(value) for value in values)}" for key, values in params
-        )
-        self.lines.append(fold(f"{head}:{value}"))
+        params_text = "".join(f";{key}={','.join(map(_param, values))}" for key, values in params)
+        self.lines.append(fold(f"{group}{name}{params_text}:{value}"))
         if label:
             self.lines.append(fold(f"{group}X-ABLabel:{escape(label)}"))
 

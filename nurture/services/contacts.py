@@ -21,7 +21,7 @@ from nurture.db import search_index
 from nurture.db.engine import Database
 from nurture.db.models import Address, Contact, Email, Phone, Tag, WebLink, contact_tags
 from nurture.domain.dates import PartialDate
-from nurture.domain.dto import ContactCard, ContactDraft
+from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard, ContactDraft
 from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
 from nurture.services.cards import load_card
@@ -209,21 +209,7 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
         raise ValidationError("Keep-in-touch must be a number of days above zero.")
     if draft.referred_by_id is not None and session.get(Contact, draft.referred_by_id) is None:
         raise NotFoundError(f"There is no contact with id {draft.referred_by_id}.")
-    for name in (
-        "prefix",
-        "given_name",
-        "middle_name",
-        "family_name",
-        "suffix",
-        "nickname",
-        "organization",
-        "title",
-        "department",
-        "notes",
-        "how_we_met",
-        "time_zone",
-        "tier",
-    ):
+    for name in (*NAME_AND_WORK_FIELDS, "notes", "how_we_met", "time_zone", "tier"):
         setattr(contact, name, getattr(draft, name).strip())
     contact.met_on = draft.met_on
     contact.referred_by_id = draft.referred_by_id

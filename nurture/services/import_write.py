@@ -28,6 +28,7 @@ from nurture.db.models import (
     contact_tags,
     new_uuid,
 )  # fmt: skip
+from nurture.domain.dto import NAME_AND_WORK_FIELDS
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError
 from nurture.io.incoming import IncomingContact, IncomingDate
@@ -38,8 +39,7 @@ from nurture.services.unit_of_work import UnitOfWork
 
 TABLES = [table_of(m) for m in (Contact, Email, Phone, Address, WebLink, contact_tags,
                                  ImportantDate, Relationship, ImportBatchItem)]  # fmt: skip
-_SCALARS = ("given_name", "middle_name", "family_name", "prefix", "suffix", "nickname",
-            "organization", "title", "department", "how_we_met")  # fmt: skip
+_SCALARS = (*NAME_AND_WORK_FIELDS, "how_we_met")
 _IN_CHUNK = 900
 
 

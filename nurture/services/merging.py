@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
 from nurture.db.models import Contact
-from nurture.domain.dto import ContactCard
+from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.cards import load_card
@@ -45,19 +45,7 @@ _SAME_THING = (
 )
 
 # Text fields that are filled from the duplicate when the kept contact has none.
-_FILLED = (
-    "prefix",
-    "given_name",
-    "middle_name",
-    "family_name",
-    "suffix",
-    "nickname",
-    "organization",
-    "title",
-    "department",
-    "time_zone",
-    "tier",
-)
+_FILLED = (*NAME_AND_WORK_FIELDS, "time_zone", "tier")
 
 
 class MergeService:
