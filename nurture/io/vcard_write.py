@@ -79,9 +79,13 @@ class _CardWriter:
         self.add("VERSION", "4.0" if self.v4 else "3.0")
         self.add("PRODID", _PRODID)
         self.add("UID", f"urn:uuid:{card.uuid}")
-        self.add("FN", escape(card.name or " ".join(p for p in (d.given_name, d.family_name) if p)))
+        person = " ".join(p for p in (d.given_name, d.middle_name, d.family_name) if p)
+        first_email = d.emails[0].address if d.emails else ""
+        self.add("FN", escape(card.name or person or d.nickname or d.organization or first_email))
         parts = (d.family_name, d.given_name, d.middle_name, d.prefix, d.suffix)
         self.add("N", ";".join(map(escape, parts)))
+        if d.organization and not (person or d.nickname):  # a company, not a person
+            self.add(*(("KIND", "org") if self.v4 else ("X-ABShowAs", "COMPANY")))
         for name, text in (("NICKNAME", d.nickname), ("TITLE", d.title), ("NOTE", d.notes)):
             if text.strip():
                 self.add(name, escape(text.strip()))
@@ -93,8 +97,10 @@ class _CardWriter:
         for phone in d.phones:
             self._point("TEL", phone.raw or phone.e164, phone.label, phone.primary, _PHONE_TYPES)
         for place in d.addresses:
-            value = ";".join(map(escape, ("", "", place.street, place.city, place.region,
-                                          place.postal_code, place.country)))  # fmt: skip
+            fields = (place.street, place.city, place.region, place.postal_code, place.country)
+            if not any(field.strip() for field in fields):
+                continue
+            value = ";".join(map(escape, ("", "", *fields)))
             self._point("ADR", value, place.label, place.primary, _PLACE_TYPES, escaped=True)
         for link in d.web_links:
             url = link.url.replace("\r", "").replace("\n", "")
