@@ -18,6 +18,7 @@ from nurture.services.listing import ListingService
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
     from nurture.services.contacts import ContactsService
+    from nurture.services.deletion import DeletionService
     from nurture.services.duplicates import DuplicatesService
     from nurture.services.exporting import ExportService
     from nurture.services.importing import ImportService
@@ -79,6 +80,12 @@ class Nurture:
         from nurture.services.duplicates import DuplicatesService
 
         return DuplicatesService(self.database)
+
+    @cached_property
+    def deletion(self) -> DeletionService:
+        from nurture.services.deletion import DeletionService
+
+        return DeletionService(self.database)
 
     @cached_property
     def settings(self) -> SettingsService:

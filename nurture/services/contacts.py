@@ -32,26 +32,6 @@ from nurture.services.unit_of_work import Outcome, unit_of_work
 V = TypeVar("V")
 _ID = re.compile(r"[0-9]{1,18}")
 
-_LINKED_CONTACTS = text(
-    "SELECT related_id FROM relationships WHERE contact_id IN :ids "
-    "UNION SELECT contact_id FROM relationships WHERE related_id IN :ids "
-    "UNION SELECT id FROM contacts WHERE referred_by_id IN :ids "
-    "UNION SELECT person_b_id FROM introductions WHERE person_a_id IN :ids "
-    "UNION SELECT person_a_id FROM introductions WHERE person_b_id IN :ids "
-    "UNION SELECT referred_id FROM referrals WHERE referrer_id IN :ids "
-    "UNION SELECT referrer_id FROM referrals WHERE referred_id IN :ids "
-    "UNION SELECT p.contact_id FROM interaction_participants p JOIN interaction_participants q "
-    "ON q.interaction_id = p.interaction_id WHERE q.contact_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
-_THEIR_INTERACTIONS = text(
-    "SELECT interaction_id FROM interaction_participants WHERE contact_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
-_DELETE_ORPHAN_INTERACTIONS = text(
-    "DELETE FROM interactions WHERE id IN :ids AND NOT EXISTS "
-    "(SELECT 1 FROM interaction_participants p WHERE p.interaction_id = interactions.id)"
-).bindparams(bindparam("ids", expanding=True))
-
-
 class ContactsService:
     def __init__(self, database: Database, settings: SettingsService) -> None:
         self._db = database
@@ -92,19 +72,13 @@ class ContactsService:
         return Outcome(self.card(contact_id), work.changes)
 
     def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
-        """Delete contacts and everything that is only theirs; returns how many were deleted."""
-        ids = list(dict.fromkeys(contact_ids))
-        with unit_of_work(self._db) as work:
-            # People linked to the deleted lose a relationship, a referrer or a co-participant.
-            linked = work.session.scalars(_LINKED_CONTACTS, {"ids": ids}).all()
-            theirs = work.session.scalars(_THEIR_INTERACTIONS, {"ids": ids}).all()
-            result = work.session.execute(delete(Contact).where(Contact.id.in_(ids)))
-            # An interaction nobody is left in goes too; shared ones stay with the others.
-            work.session.execute(_DELETE_ORPHAN_INTERACTIONS, {"ids": list(theirs)})
-            work.touch(Area.CONTACTS, *ids, *linked)
-            work.touch(Area.NETWORK, *linked)
-            work.touch(Area.INTERACTIONS, *linked)
-        return Outcome(int(result.rowcount), work.changes)  # type: ignore[attr-defined]
+        """Delete contacts and everything that is only theirs; returns how many were deleted.
+        (The UI uses DeletionService directly, to keep what its Undo needs.)"""
+        from nurture.services.deletion import DeletionService
+
+        outcome = DeletionService(self._db).delete(contact_ids)
+        _table, _columns, deleted_rows = outcome.value.rows[0]
+        return Outcome(len(deleted_rows), outcome.changes)
 
     def add_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
         with unit_of_work(self._db) as work:

@@ -45,9 +45,10 @@ class DuplicatesService:
         """Pairs, strongest evidence first (email, phone, name, similar name), each pair once."""
         with self._db.read() as session:
             names = {cid: (name, family) for cid, name, family in session.execute(_PEOPLE)}
-            every_name: dict[int, str] = dict(
-                session.execute(text("SELECT id, display_name FROM contacts")).tuples().all()
-            )
+            every_name: dict[int, str] = {
+                int(cid): str(name)
+                for cid, name in session.execute(text("SELECT id, display_name FROM contacts"))
+            }
             reasons: dict[tuple[int, int], str] = {}
             for a, b, address in session.execute(_SAME_EMAIL):
                 reasons.setdefault((a, b), f"same email {address}")

@@ -1,0 +1,214 @@
+"""A contact card as HTML for a QTextBrowser: readable at a glance, every link clickable
+(mailto:, tel:, profiles, and nurture://contact/ID for the people around them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from html import escape
+
+from nurture.calendar.occasions import LeapDayPolicy, yearly_on
+from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
+from nurture.domain.enums import DateKind, GiftDirection, Recurrence
+from nurture.humanize import ago
+
+CONTACT_SCHEME = "nurture"
+_KIND_LABELS = {DateKind.BIRTHDAY: "Birthday", DateKind.ANNIVERSARY: "Anniversary",
+                DateKind.GRADUATION: "Graduation", DateKind.WORK_ANNIVERSARY: "Work anniversary",
+                DateKind.CUSTOM: "Date"}  # fmt: skip
+STYLE = """
+body { font-size: 10pt; color: #1f2933; }
+h1 { font-size: 17pt; margin: 0; }
+h2 { font-size: 10pt; color: #52606d; margin-top: 14px; margin-bottom: 2px;
+     text-transform: uppercase; letter-spacing: 1px; }
+.sub { color: #52606d; font-size: 10.5pt; }
+.muted { color: #7b8794; }
+.tag { background: #e6f4f1; color: #14665a; padding: 1px 6px; }
+.warn { color: #b44d12; font-weight: bold; }
+.ok { color: #2f7d32; }
+.due { color: #b44d12; }
+td { padding: 1px 8px 1px 0; vertical-align: top; }
+a { color: #1a6fb3; text-decoration: none; }
+"""
+
+
+def contact_link(contact_id: int, name: str) -> str:
+    return f'<a href="{CONTACT_SCHEME}://contact/{contact_id}">{escape(name)}</a>'
+
+
+def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: int | None,
+              now: datetime) -> str:  # fmt: skip
+    d = card.draft
+    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    star = " ★" if d.starred else ""
+    parts.append(f"<h1>{escape(card.name)}{star}</h1>")
+    work = " at ".join(escape(x) for x in (d.title, d.organization) if x)
+    if work or d.department:
+        parts.append(
+            f'<div class="sub">{work}{" · " + escape(d.department) if d.department else ""}</div>'
+        )
+    if d.tags:
+        parts.append(
+            "<p>" + " ".join(f'<span class="tag">{escape(t)}</span>' for t in d.tags) + "</p>"
+        )
+    parts.append(f"<p>{_touch(card, cadence, today, now)}</p>")
+
+    rows = []
+    for e in d.emails:
+        rows.append(
+            _row(
+                e.label or "email",
+                f'<a href="mailto:{escape(e.address)}">{escape(e.address)}</a>',
+                e.primary,
+            )
+        )
+    for p in d.phones:
+        rows.append(
+            _row(
+                p.label or "phone",
+                f'<a href="tel:{escape(p.value)}">{escape(p.raw)}</a>',
+                p.primary,
+            )
+        )
+    for a in d.addresses:
+        text = ", ".join(
+            escape(x) for x in (a.street, a.city, a.region, a.postal_code, a.country) if x
+        )
+        rows.append(_row(a.label or "address", text, a.primary))
+    for w in d.web_links:
+        url = w.url if "//" in w.url else f"https://{w.url}"
+        rows.append(
+            _row(w.label or w.kind.value, f'<a href="{escape(url)}">{escape(w.url)}</a>', False)
+        )
+    _section(parts, "Contact", rows)
+
+    _section(parts, "Important dates", [_date_row(x, today, policy) for x in card.dates])
+    _section(parts, "Family and relationships", [
+        _row(r.label or r.kind.label, contact_link(r.other.id, r.other.name), False)
+        for r in card.relationships
+    ])  # fmt: skip
+    _section(parts, "Likes and dislikes", [
+        _row(p.category.value, ("👍 " if p.likes else "👎 ") + escape(p.item)
+             + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else ""), False)
+        for p in card.preferences
+    ])  # fmt: skip
+    _section(parts, "Gifts", list(_gift_rows(card.gifts)))
+    open_follow_ups = [f for f in card.follow_ups if f.done_at is None]
+    _section(parts, "Follow-ups", [
+        _row(f"{f.due_date:%d %b %Y}", escape(f.title or "Follow up")
+             + (' <span class="muted">(repeats)</span>' if f.rrule else "")
+             + (' <span class="due">overdue</span>' if f.due_date < today and not f.rrule else ""),
+             False)
+        for f in open_follow_ups
+    ])  # fmt: skip
+    _section(parts, "Timeline", list(_timeline(card)))
+    about = []
+    if d.how_we_met:
+        about.append(_row("how we met", escape(d.how_we_met), False))
+    if d.met_on:
+        about.append(_row("met on", f"{d.met_on:%d %B %Y}", False))
+    if card.referred_by:
+        about.append(
+            _row("referred by", contact_link(card.referred_by.id, card.referred_by.name), False)
+        )
+    _section(parts, "How we met", about)
+    if d.notes:
+        parts.append("<h2>Notes</h2><p>" + escape(d.notes).replace("\n", "<br>") + "</p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _row(label: str, value: str, primary: bool) -> str:
+    mark = " ★" if primary else ""
+    return f'<tr><td class="muted">{escape(label)}{mark}</td><td>{value}</td></tr>'
+
+
+def _section(parts: list[str], title: str, rows: Iterable[str]) -> None:
+    rows = list(rows)
+    if rows:
+        parts.append(f"<h2>{escape(title)}</h2><table>{''.join(rows)}</table>")
+
+
+def _touch(card: ContactCard, cadence: int | None, today: date, now: datetime) -> str:
+    last = card.last_interaction_at
+    text = f"Last touch: <b>{ago(last, now)}</b>"
+    if cadence:
+        if last is None:
+            return (
+                f'{text} · <span class="warn">keep in touch every {cadence} days — due now</span>'
+            )
+        due = (last.astimezone().date() - today).days + cadence
+        if due < 0:
+            return (
+                f'{text} · <span class="warn">overdue by {-due} days</span> (every {cadence} days)'
+            )
+        return f'{text} · <span class="ok">on track</span> (next touch in {due} days)'
+    return text
+
+
+def _date_row(value: ImportantDateValue, today: date, policy: LeapDayPolicy) -> str:
+    when = value.date
+    label = value.label or _KIND_LABELS[value.kind]
+    text = escape(when.display())
+    if value.recurrence is Recurrence.YEARLY and when.day is not None:
+        upcoming = yearly_on(today.year, when.month, when.day, policy)
+        if upcoming < today:
+            upcoming = yearly_on(today.year + 1, when.month, when.day, policy)
+        days = (upcoming - today).days
+        extra = "today" if days == 0 else f"in {days} days"
+        if when.year:
+            extra += f" · {'turns' if value.kind is DateKind.BIRTHDAY else 'marks'} {upcoming.year - when.year}"  # noqa: E501
+        text += f' <span class="muted">({extra})</span>'
+    return _row(label, text, False)
+
+
+def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:
+    given = {g.description.casefold() for g in gifts if g.direction is GiftDirection.GIVEN}
+    for g in gifts:
+        amount = f" · {g.amount_cents / 100:,.2f} {g.currency}" if g.amount_cents else ""
+        when = f"{g.given_on:%b %Y}" if g.given_on else g.direction.value
+        warn = ""
+        if g.direction is GiftDirection.IDEA and g.description.casefold() in given:
+            warn = ' <span class="warn">already given before</span>'
+        occasion = f' <span class="muted">({escape(g.occasion)})</span>' if g.occasion else ""
+        yield _row(when, f"{escape(g.description)}{occasion}{amount}{warn}", False)
+
+
+def _timeline(card: ContactCard) -> Iterable[str]:
+    items: list[tuple[date, str]] = []
+    for i in card.interactions:
+        others = [p for p in i.participants if p.id != card.id]
+        with_ = (" with " + ", ".join(contact_link(p.id, p.name) for p in others)) if others else ""
+        note = f' <span class="muted">— {escape(i.notes)}</span>' if i.notes else ""
+        items.append(
+            (
+                i.occurred_at.date(),
+                f"{escape(i.kind.value.replace('_', ' ').capitalize())}{with_}{note}",
+            )
+        )
+    for intro in card.introductions:
+        other = intro.person_b if intro.person_a.id == card.id else intro.person_a
+        items.append(
+            (
+                intro.introduced_on,
+                f"Introduced to {contact_link(other.id, other.name)}"
+                + (f' <span class="muted">— {escape(intro.reason)}</span>' if intro.reason else ""),
+            )
+        )
+    for ref in card.referrals:
+        if ref.referrer.id == card.id:
+            items.append(
+                (
+                    ref.referred_on,
+                    f"Referred {contact_link(ref.referred.id, ref.referred.name)} to you",
+                )
+            )
+        else:
+            items.append(
+                (
+                    ref.referred_on,
+                    f"Was referred by {contact_link(ref.referrer.id, ref.referrer.name)}",
+                )
+            )
+    for when, text in sorted(items, key=lambda item: item[0], reverse=True)[:40]:
+        yield _row(f"{when:%d %b %Y}", text, False)
