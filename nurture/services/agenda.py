@@ -77,14 +77,13 @@ SELECT id, display_name,
        CASE WHEN last_interaction_at IS NULL THEN date(created_at, :offset)
             ELSE date(last_interaction_at, :offset, '+' || cadence || ' days') END AS due
   FROM (SELECT c.id, c.display_name, c.last_interaction_at, c.created_at,
-               coalesce(c.keep_in_touch_days, {tag_cadence},
-                        CASE c.tier {tiers} ELSE NULL END) AS cadence
+               {cadence} AS cadence
           FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
  WHERE cadence IS NOT NULL AND due <= :end {since}
 """
 _TAG_CADENCE = (
     "(SELECT min(t.keep_in_touch_days) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
-    " WHERE ct.contact_id = c.id)"
+    " WHERE ct.contact_id = {alias}.id)"
 )
 _ANY_TAG_CADENCE = "SELECT EXISTS (SELECT 1 FROM tags WHERE keep_in_touch_days IS NOT NULL)"
 
@@ -238,24 +237,32 @@ def _follow_ups(
                              Source.FOLLOW_UP, fid, when, None, False, title)  # fmt: skip
 
 
+def cadence_sql(session: Session, settings: Settings, alias: str) -> tuple[str, dict[str, Any]]:
+    """A contact's keep-in-touch cadence in days as SQL (`alias` names the contacts table):
+    its own, else its tags' shortest, else its tier's from settings; NULL for none."""
+    tiers = list(settings.tier_cadence.items())
+    whens = " ".join(f"WHEN :tier{i} THEN :days{i}" for i in range(len(tiers)))
+    params: dict[str, Any] = {}
+    for i, (tier, days) in enumerate(tiers):
+        params[f"tier{i}"], params[f"days{i}"] = tier, int(days)
+    # Most networks give no tag a cadence: then no contact needs its tags looked at.
+    has_tag_cadence = _raw(session, _ANY_TAG_CADENCE, {})[0][0]
+    tagged = _TAG_CADENCE.format(alias=alias) if has_tag_cadence else "NULL"
+    by_tier = f"CASE {alias}.tier {whens} ELSE NULL END" if whens else "NULL"
+    return f"coalesce({alias}.keep_in_touch_days, {tagged}, {by_tier})", params
+
+
 def _going_cold(
     session: Session, start: date, end: date, overdue_on: date | None, settings: Settings
 ) -> Iterator[Occurrence]:
-    tiers = list(settings.tier_cadence.items())
-    whens = " ".join(f"WHEN :tier{i} THEN :days{i}" for i in range(len(tiers)))
-    params: dict[str, Any] = {"end": end.isoformat(), "start": start.isoformat()}
-    for i, (tier, days) in enumerate(tiers):
-        params[f"tier{i}"], params[f"days{i}"] = tier, int(days)
+    cadence, params = cadence_sql(session, settings, "c")
+    params.update(end=end.isoformat(), start=start.isoformat())
     # The local day of a stored UTC time, with today's offset from UTC (a touch logged within
     # an hour of midnight in another DST season may count for the neighbouring day).
     offset = datetime.now(zone(settings.time_zone)).utcoffset() or timedelta()
     params["offset"] = f"{int(offset.total_seconds() // 60):+d} minutes"
     since = "" if overdue_on is not None else "AND due >= :start"
-    # Most networks give no tag a cadence: then no contact needs its tags looked at.
-    tag_cadence = _TAG_CADENCE if _raw(session, _ANY_TAG_CADENCE, {})[0][0] else "NULL"
-    sql = _GOING_COLD.format(
-        tiers=whens or "WHEN NULL THEN NULL", since=since, tag_cadence=tag_cadence
-    )
+    sql = _GOING_COLD.format(cadence=cadence, since=since)
     for cid, name, due_text in _raw(session, sql, params):
         due = date.fromisoformat(due_text)
         day = due if due >= start or overdue_on is None else overdue_on

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
@@ -42,6 +43,8 @@ class ContactQuery:
     include_light: bool = False
     include_archived: bool = False
     starred_only: bool = False
+    tier: str = ""
+    going_cold: bool = False  # overdue for their keep-in-touch cadence
     sort: ContactSort = ContactSort.NAME
     descending: bool = False
 
@@ -67,6 +70,8 @@ def _filtered(
         stmt = stmt.where(flag(Contact.archived).is_(False))
     if query.starred_only:
         stmt = stmt.where(Contact.starred.is_(True))
+    if query.tier:
+        stmt = stmt.where(Contact.tier == query.tier)
     if query.tag:
         stmt = stmt.where(
             exists()
@@ -112,6 +117,7 @@ class ListingService:
         if stmt is None:
             return 0
         with self._db.read() as session:
+            stmt = self._cold(session, stmt, query)
             return int(session.execute(stmt.select_from(Contact)).scalar_one())
 
     def ids(self, query: ContactQuery) -> list[int]:
@@ -120,7 +126,7 @@ class ListingService:
         if stmt is None:
             return []
         with self._db.read() as session:
-            return list(session.scalars(_ordered(stmt, query)))
+            return list(session.scalars(_ordered(self._cold(session, stmt, query), query)))
 
     def page(self, query: ContactQuery, offset: int = 0, limit: int = 100) -> list[ContactSummary]:
         with self._db.read() as session:
@@ -128,8 +134,25 @@ class ListingService:
             stmt = _filtered(query, [Contact.id], from_matches=few)
             if stmt is None:
                 return []
-            ids = list(session.scalars(_ordered(stmt, query).offset(offset).limit(limit)))
+            stmt = _ordered(self._cold(session, stmt, query), query)
+            ids = list(session.scalars(stmt.offset(offset).limit(limit)))
             return _summaries(session, ids)
+
+    def _cold(self, session: Session, stmt: Select[Any], query: ContactQuery) -> Select[Any]:
+        """Only contacts past their cadence (the same rule as the agenda's keep-in-touch items)."""
+        if not query.going_cold:
+            return stmt
+        from nurture.services.agenda import cadence_sql
+        from nurture.services.settings import SettingsService
+
+        settings = SettingsService(self._db).get()
+        cadence, params = cadence_sql(session, settings, "contacts")
+        params["now"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        condition = text(
+            f"{cadence} IS NOT NULL AND (contacts.last_interaction_at IS NULL OR "
+            f"datetime(contacts.last_interaction_at, '+' || {cadence} || ' days') < :now)"
+        ).bindparams(**params)
+        return stmt.where(condition)
 
     def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
         """Rows for these ids, in the same order (ids that vanished are left out)."""
