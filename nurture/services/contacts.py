@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from nurture.contact_points import (
@@ -104,6 +104,22 @@ class ContactsService:
                 )
             )
             work.touch(Area.TAGS, *contact_ids)
+        return Outcome(None, work.changes)
+
+    def set_cadence(self, contact_ids: Sequence[int], days: int | None) -> Outcome[None]:
+        """Keep in touch with all of them every `days` days (None: no cadence of their own)."""
+        if days is not None and days <= 0:
+            raise ValidationError("Keep-in-touch must be a number of days above zero.")
+        return self._set(contact_ids, keep_in_touch_days=days)
+
+    def set_archived(self, contact_ids: Sequence[int], archived: bool) -> Outcome[None]:
+        return self._set(contact_ids, archived=archived)
+
+    def _set(self, contact_ids: Sequence[int], **values: object) -> Outcome[None]:
+        ids = list(contact_ids)
+        with unit_of_work(self._db) as work:
+            work.session.execute(update(Contact).where(Contact.id.in_(ids)).values(**values))
+            work.touch(Area.CONTACTS, *ids)
         return Outcome(None, work.changes)
 
     def tags(self) -> list[tuple[str, int]]:

@@ -34,15 +34,15 @@ def test_first_run_offers_sample_data_and_then_lists_it(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:
     window = _window(qtbot, core, now)
-    assert window.pages.currentWidget() is window.welcome
+    assert window.root.currentWidget() is window.welcome
     assert not window.toolbar.isVisible()
 
     qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.table, timeout=20_000)
+    qtbot.waitUntil(lambda: window.root.currentWidget() is window.body, timeout=20_000)
     main_contacts = core.listing.count(ContactQuery())
     assert main_contacts > 0
-    assert window.model.rowCount() == main_contacts
+    assert window.contacts.model.rowCount() == main_contacts
     assert window.count_label.text() == f"{main_contacts:,} contacts"
     assert window.toolbar.isVisible()
 
@@ -52,17 +52,17 @@ def test_search_finds_a_person_by_a_preference(qtbot: QtBot, core: Nurture, now:
     core.records.add_preference(wanted, PreferenceCategory.DRINK, "Scotch", "Highland malt only")
     _person(core, "Ada", "Lovelace", "Analytical Engines")
     window = _window(qtbot, core, now)
-    assert window.model.rowCount() == 2
+    assert window.contacts.model.rowCount() == 2
 
     qtbot.keyClicks(window.search, "highland")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 1)
 
-    assert window.model.index(0, 0).data() == "Hamish MacLeod"
-    assert window.model.index(0, 0).data(CONTACT_ID_ROLE) == wanted
+    assert window.contacts.model.index(0, 0).data() == "Hamish MacLeod"
+    assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == wanted
     assert window.count_label.text() == "1 matching contact"
 
     window.search.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 2)
 
 
 def test_ctrl_k_focuses_search(qtbot: QtBot, core: Nurture, now: datetime) -> None:
@@ -70,9 +70,9 @@ def test_ctrl_k_focuses_search(qtbot: QtBot, core: Nurture, now: datetime) -> No
     window = _window(qtbot, core, now)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.table.setFocus()
+    window.contacts.table.setFocus()
     assert not window.search.hasFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.contacts.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search.hasFocus)
 
 
@@ -82,16 +82,16 @@ def test_sorting_by_company_and_ignoring_unsortable_columns(
     _person(core, "Zoe", "Adams", "Acme")
     _person(core, "Adam", "Zed", "Beta")
     window = _window(qtbot, core, now)
-    assert [window.model.index(r, 0).data() for r in range(2)] == ["Zoe Adams", "Adam Zed"]
+    assert [window.contacts.model.index(r, 0).data() for r in range(2)] == ["Zoe Adams", "Adam Zed"]
 
-    window.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    assert [window.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
+    window.contacts.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [window.contacts.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
 
     email_column = 3
-    window.table.horizontalHeader().setSortIndicator(email_column, Qt.SortOrder.AscendingOrder)
-    header = window.table.horizontalHeader()
+    window.contacts.table.horizontalHeader().setSortIndicator(email_column, Qt.SortOrder.AscendingOrder)
+    header = window.contacts.table.horizontalHeader()
     assert header.sortIndicatorSection() == 1
-    assert [window.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
+    assert [window.contacts.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
 
 
 def test_last_touch_reads_like_a_person_would_say_it(
@@ -102,7 +102,7 @@ def test_last_touch_reads_like_a_person_would_say_it(
     core.interactions.log(InteractionKind.LUNCH, [met], now - timedelta(days=21))
     window = _window(qtbot, core, now)
     touches = {
-        window.model.index(r, 0).data(): window.model.index(r, LAST_TOUCH_COLUMN).data()
+        window.contacts.model.index(r, 0).data(): window.contacts.model.index(r, LAST_TOUCH_COLUMN).data()
         for r in range(2)
     }
     assert touches == {"Ada Lovelace": "3 weeks ago", "Bob Never": "never"}
@@ -137,5 +137,5 @@ def test_phone_column_shows_the_number_as_the_user_typed_it(
     )
     core.contacts.create(draft)
     window = _window(qtbot, core, now)
-    assert window.model.index(0, 4).data() == "(415) 555-0123"
-    assert window.model.index(0, 3).data() == "olivia@example.co.uk"
+    assert window.contacts.model.index(0, 4).data() == "(415) 555-0123"
+    assert window.contacts.model.index(0, 3).data() == "olivia@example.co.uk"

@@ -1,37 +1,45 @@
-"""The main window: a search bar, the contacts list, and the welcome page on an empty database."""
+"""The main window: a sidebar of pages, a search field always at hand, the menus people expect,
+Undo, and the welcome page on an empty database."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QFileDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QWidget,
 )
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.domain.enums import Area
+from nurture.domain.dto import ContactRef
+from nurture.domain.enums import Area, DateKind, InteractionKind
+from nurture.services.importing import ImportOptions, ImportReport
+from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
-from ui.bus import Bus
-from ui.models.contacts import ContactsModel
-from ui.tasks import TaskRunner
+from ui.dialogs.contact_editor import ContactEditor
+from ui.dialogs.quick_log import QuickLogDialog
+from ui.views.contacts_page import ContactsPage
+from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
+from ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
+PAGES = ("Today", "Contacts")
+_EXPORTS = {".csv": "csv", ".vcf": "vcard", ".ics": "ics"}
 
 
 class MainWindow(QMainWindow):
@@ -40,39 +48,34 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.core = core
-        self.bus = Bus(self)
-        self.tasks = TaskRunner(self)
+        self.workspace = Workspace(core, now, self)
+        self.workspace.window = self
         self.setWindowTitle("Nurture")
         self.setWindowIcon(icon)
 
-        self.model = ContactsModel(core.listing, now)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        # Fixed row heights and no content-based sizing: Qt never walks 100,000 rows.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((220, 220, 170, 240, 140, 180, 110)):
-            header.resizeSection(column, width)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
-        self._sort = (0, Qt.SortOrder.AscendingOrder)
-
+        self.contacts = ContactsPage(self.workspace)
+        self.contacts.log_requested.connect(self.quick_log)
+        self.contacts.edit_requested.connect(self.edit_contact)
+        self.today = TodayPage(self.workspace)
+        self.today.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
         self.welcome.try_sample_data.connect(self._create_sample_data)
+        self.welcome.import_requested.connect(self.import_file)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.table)
-        self.setCentralWidget(self.pages)
+        for page in (self.today, self.contacts):
+            self.pages.addWidget(page)
+        self.sidebar = QListWidget()
+        self.sidebar.addItems(PAGES)
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self.body = QSplitter()
+        self.body.addWidget(self.sidebar)
+        self.body.addWidget(self.pages)
+        self.body.setStretchFactor(1, 1)
+        self.root = QStackedWidget()
+        self.root.addWidget(self.welcome)
+        self.root.addWidget(self.body)
+        self.setCentralWidget(self.root)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -83,88 +86,203 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.toolbar = toolbar = QToolBar("Search")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
+        self.toolbar = QToolBar("Search")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self.search)
+        self.addToolBar(self.toolbar)
         for keys in (QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)):
             QShortcut(keys, self, self._focus_search)
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
-        self.bus.changed.connect(self._on_changed)
+        self.workspace.bus.changed.connect(self._changed)
+        header = self.contacts.table.horizontalHeader()
         if not state.restore(self, header):
             self.resize(1280, 800)
-        if not self.model.loaded:  # the restored sort order has usually loaded it already
-            self.model.refresh()
-        self._show_current_page()
+        if not self.contacts.model.loaded:  # the restored sort order has usually loaded it
+            self.contacts.model.refresh()
+        self.sidebar.setCurrentRow(1)
+        self._show_root()
+
+    # -- structure ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Nurture", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New contact…", self.new_contact, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Log interaction…", lambda: self.quick_log([], None), "Ctrl+L")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import contacts…", self.import_file, "Ctrl+I")
+        self._action(file_menu, "&Export…", self.export_file, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.workspace.undo,
+                                        QKeySequence.StandardKey.Undo)  # fmt: skip
+        self.undo_action.setEnabled(False)
+        self.workspace.undo_available.connect(self._undo_label)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Nurture", self._about)
 
-    def reload(self) -> None:
-        self.model.refresh()
-        self._show_current_page()
+    def _action(self, menu: object, text: str, slot: Callable[[], object],
+                keys: QKeySequence.StandardKey | str | None = None) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
 
-    def _show_current_page(self) -> None:
-        empty = self.model.rowCount() == 0 and not self.search.text().strip()
-        if empty and self.core.listing.count(replace(self.model.query, include_light=True)) == 0:
-            self.pages.setCurrentWidget(self.welcome)
-        else:
-            self.pages.setCurrentWidget(self.table)
-        on_welcome = self.pages.currentWidget() is self.welcome
+    def _undo_label(self, label: str) -> None:
+        self.undo_action.setEnabled(bool(label))
+        self.undo_action.setText(f"&Undo {label.lower()}" if label else "&Undo")
+
+    def _show_root(self) -> None:
+        empty = self.core.listing.count(ContactQuery(include_light=True, include_archived=True))
+        on_welcome = empty == 0
+        self.root.setCurrentWidget(self.welcome if on_welcome else self.body)
         self.toolbar.setVisible(not on_welcome)
         self.count_label.setVisible(not on_welcome)
         self._update_count()
 
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.today:
+            self.today.reload()
+
     def _update_count(self) -> None:
-        count = self.model.rowCount()
+        count = self.contacts.model.rowCount()
         noun = "contact" if count == 1 else "contacts"
-        if self.model.query.search:
-            self.count_label.setText(f"{count:,} matching {noun}")
-        else:
-            self.count_label.setText(f"{count:,} {noun}")
+        matching = "matching " if self.contacts.model.query.search else ""
+        self.count_label.setText(f"{count:,} {matching}{noun}")
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.CONTACTS):
+            self._show_root()
+        self._update_count()
+
+    # -- search ------------------------------------------------------------------------------
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def _apply_search(self) -> None:
-        self.model.set_query(replace(self.model.query, search=self.search.text()))
+        self.sidebar.setCurrentRow(PAGES.index("Contacts"))
+        self.contacts.set_search(self.search.text())
         self._update_count()
-        if self.model.rowCount():
-            self.table.scrollToTop()
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
 
-    def _keep_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        # Columns the core cannot sort in SQL keep the previous sort (and its arrow).
-        if self.model.sortable(column):
-            self._sort = (column, order)
-        else:
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(*self._sort)
-            header.blockSignals(False)
-        self._update_count()
+    def open_contact(self, contact_id: int) -> None:
+        self.sidebar.setCurrentRow(PAGES.index("Contacts"))
+        self.contacts.open_contact(contact_id)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def new_contact(self) -> None:
+        editor = ContactEditor(self)
+        if editor.exec() != ContactEditor.DialogCode.Accepted:
+            return
+        draft, birthday = editor.draft(), editor.birthday()
+        dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
+        contacts, deletion = self.core.contacts, self.core.deletion
+        self.workspace.write(
+            lambda: contacts.create(draft, dates=dates),
+            done=lambda card: self.open_contact(card.id),
+            undo=("New contact", lambda card: lambda: deletion.delete([card.id])),
+        )
+
+    def edit_contact(self, contact_id: int) -> None:
+        card = self.core.contacts.card(contact_id)
+        birthday = next((d for d in card.dates if d.kind is DateKind.BIRTHDAY), None)
+        editor = ContactEditor(
+            self, card.draft, birthday.date if birthday else None, "Edit contact"
+        )
+        if editor.exec() != ContactEditor.DialogCode.Accepted:
+            return
+        draft, new_birthday = editor.draft(), editor.birthday()
+        contacts, records = self.core.contacts, self.core.records
+
+        def save() -> Outcome[object]:
+            outcome = contacts.update(contact_id, draft)
+            if new_birthday != (birthday.date if birthday else None):
+                if birthday is not None:
+                    records.remove_date(birthday.id)
+                if new_birthday is not None:
+                    records.add_date(contact_id, DateKind.BIRTHDAY, new_birthday)
+            dates = Changes(frozenset({Area.DATES}), frozenset({contact_id}))
+            return Outcome(outcome.value, outcome.changes | dates)
+
+        previous = card.draft
+        self.workspace.write(
+            save, undo=("Edit", lambda _v: lambda: contacts.update(contact_id, previous))
+        )
+
+    def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
+        named = [p if p.name else ContactRef(p.id, self.core.contacts.card(p.id).name)
+                 for p in people]  # fmt: skip
+        dialog = QuickLogDialog(self, self.core.listing, named, self.workspace.now())
+        if kind is not None:
+            dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        if dialog.exec() != QuickLogDialog.DialogCode.Accepted:
+            return
+        ids, what, when = dialog.participant_ids(), dialog.interaction_kind(), dialog.occurred_at()
+        note, interactions = dialog.note.text(), self.core.interactions
+        self.workspace.write(
+            lambda: interactions.log(what, ids, when, notes=note),
+            undo=("Log", lambda interaction_id: lambda: interactions.delete(interaction_id)),
+        )
+
+    def import_file(self, path: str = "") -> None:
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
+            )
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            self.workspace.fail(f"Cannot read {path}: {error.strerror or error}.")
+            return
+        importing, name = self.core.importing, Path(path).name
+        self.workspace.write(
+            lambda: importing.run(data, name, ImportOptions()),
+            done=self._imported,
+            undo=("Import", lambda report: lambda: importing.undo(report.batch)),
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        problems = "".join(f"\nLine {p.line}: {p.message}" for p in report.errors[:10])
+        QMessageBox.information(
+            self, "Import finished",
+            f"{report.rows:,} rows ({report.format}): {report.created:,} new, "
+            f"{report.merged:,} merged, {report.unchanged:,} already here, "
+            f"{len(report.errors):,} not imported.{problems}\n\nEdit ▸ Undo takes it back.",
+        )  # fmt: skip
+
+    def export_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export", "nurture.csv",
+            "Google CSV (*.csv);;vCard (*.vcf);;Calendar of occasions (*.ics)",
+        )  # fmt: skip
+        if not path:
+            return
+        fmt = _EXPORTS.get(Path(path).suffix.lower(), "csv")
+        exporting = self.core.exporting
+
+        def export() -> Outcome[str]:
+            Path(path).write_bytes(exporting.export(fmt))
+            return Outcome(path, Changes())
+
+        self.workspace.write(export, done=lambda where: self.statusBar().showMessage(
+            f"Exported to {where}", 5000))  # fmt: skip
 
     def _create_sample_data(self) -> None:
         from nurture.demo import generate  # only ever needed on a first run
 
         database = self.core.database
-        self.tasks.run(
+        self.workspace.tasks.run(
             lambda: generate(database, contacts=SAMPLE_CONTACTS),
             self._sample_data_created,
             self._sample_data_failed,
@@ -172,17 +290,14 @@ class MainWindow(QMainWindow):
 
     def _sample_data_created(self, outcome: Outcome[object]) -> None:
         self.welcome.reset()
-        self.bus.publish(outcome.changes)
+        self.contacts.refresh_filters()
+        self.workspace.bus.publish(outcome.changes)
 
     def _sample_data_failed(self, message: str) -> None:
         self.welcome.reset()
         QMessageBox.warning(
             self, "Sample data", f"The sample network was not created.\n\n{message}"
         )
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(Area.CONTACTS, Area.TAGS, Area.INTERACTIONS):
-            self.reload()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -193,6 +308,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        state.save(self, self.table.horizontalHeader())
-        self.tasks.wait(10_000)
+        state.save(self, self.contacts.table.horizontalHeader())
+        self.workspace.tasks.wait(10_000)
         super().closeEvent(event)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 SAMPLE_CONTACTS = 500
 
 
 class WelcomePage(QWidget):
     try_sample_data = Signal()
+    import_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +34,8 @@ class WelcomePage(QWidget):
         text = QLabel(
             "Every birthday, every follow-up, every gift and introduction, for everyone who "
             "matters to your business. Your contacts stay on this computer, in a file that "
-            "belongs to you.\n\nNew here? Look around with a sample network of "
+            "belongs to you.\n\nBring in the address books you have (Google, Outlook, LinkedIn, "
+            "Apple), or look around first with a sample network of "
             f"{SAMPLE_CONTACTS} people, their families, tastes and history."
         )
         text.setWordWrap(True)
@@ -37,6 +46,9 @@ class WelcomePage(QWidget):
         self.sample_button.setDefault(True)
         self.sample_button.setMinimumHeight(36)
         self.sample_button.clicked.connect(self._start)
+        self.import_button = QPushButton("Import contacts…")
+        self.import_button.setMinimumHeight(36)
+        self.import_button.clicked.connect(self.import_requested.emit)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(320)
@@ -51,7 +63,12 @@ class WelcomePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(text, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(20)
-        layout.addWidget(self.sample_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.progress, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 

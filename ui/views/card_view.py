@@ -1,0 +1,85 @@
+"""The contact card pane: the card (links open mail, phone, profiles and other cards) under a
+row of the actions a salesperson takes most."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from nurture.domain.dto import ContactCard
+from nurture.domain.enums import InteractionKind
+from nurture.errors import NotFoundError
+from nurture.services.settings import Settings
+from ui.card_html import CONTACT_SCHEME, card_html
+from ui.workspace import Workspace
+
+
+class CardView(QWidget):
+    open_contact = Signal(int)
+    edit_requested = Signal()
+    log_requested = Signal(object)  # InteractionKind
+    related_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.card: ContactCard | None = None
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        self.browser.setPlaceholderText("Select a contact to see everything about them.")
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, handler in (
+            ("edit", "Edit…", self.edit_requested.emit),
+            ("call", "Log call", lambda: self.log_requested.emit(InteractionKind.CALL)),
+            ("lunch", "Log lunch", lambda: self.log_requested.emit(InteractionKind.LUNCH)),
+            ("log", "Log…", lambda: self.log_requested.emit(None)),
+            ("related", "Add family…", self.related_requested.emit),
+            ("delete", "Delete", self.delete_requested.emit),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.browser, 1)
+        self._enable(False)
+
+    def show_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self.card = None
+            self.browser.clear()
+            self._enable(False)
+            return
+        try:
+            self.card = self.workspace.core.contacts.card(contact_id)
+        except NotFoundError:
+            self.show_contact(None)
+            return
+        self.browser.setHtml(self._html(self.card))
+        self._enable(True)
+
+    def reload(self) -> None:
+        self.show_contact(self.card.id if self.card else None)
+
+    def _html(self, card: ContactCard) -> str:
+        settings: Settings = self.workspace.core.settings.get()
+        now = self.workspace.now()
+        cadence = card.draft.keep_in_touch_days or settings.tier_cadence.get(card.draft.tier)
+        return card_html(card, now.astimezone().date(), settings.leap_day_policy, cadence, now)
+
+    def _enable(self, on: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(on)
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == CONTACT_SCHEME:
+            self.open_contact.emit(int(url.path().rsplit("/", 1)[-1] or url.host()))
+        else:
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,258 @@
+"""The contacts page: filters, the lazy list (sorting and searching in SQL), the card beside it,
+and bulk actions on the selected rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nurture.domain.dto import ContactDraft, ContactRef
+from nurture.domain.enums import Area, RelationshipKind
+from nurture.services.unit_of_work import Changes
+from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
+from ui.views.card_view import CardView
+from ui.workspace import Workspace
+
+_WIDTHS = (220, 200, 160, 230, 140, 170, 110)
+
+
+class ContactsPage(QWidget):
+    log_requested = Signal(object, object)  # people (list[ContactRef]), InteractionKind | None
+    edit_requested = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        core = workspace.core
+        self.model = ContactsModel(core.listing, workspace.now)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        # Fixed row heights and no content-based sizing: Qt never walks 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._bulk_menu)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.tag = QComboBox()
+        self.tier = QComboBox()
+        self.starred = QCheckBox("Starred")
+        self.cold = QCheckBox("Going cold")
+        self.archived = QCheckBox("Show archived")
+        self.bulk = QPushButton("Selected ▾")
+        self.bulk.clicked.connect(lambda: self._bulk_menu(None))
+        filters = QHBoxLayout()
+        for label, widget in (("Tag", self.tag), ("Tier", self.tier)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        for box in (self.starred, self.cold, self.archived):
+            filters.addWidget(box)
+            box.toggled.connect(self._apply_filters)
+        filters.addStretch(1)
+        filters.addWidget(self.bulk)
+        self.tag.currentIndexChanged.connect(self._apply_filters)
+        self.tier.currentIndexChanged.connect(self._apply_filters)
+
+        self.card = CardView(workspace)
+        self.card.open_contact.connect(self.open_contact)
+        self.card.edit_requested.connect(lambda: self.edit_requested.emit(self._card_id()))
+        self.card.log_requested.connect(
+            lambda kind: self.log_requested.emit([self._card_ref()], kind)
+        )
+        self.card.related_requested.connect(self._add_related)
+        self.card.delete_requested.connect(lambda: self.delete([self._card_id()]))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self.refresh_filters()
+        workspace.bus.changed.connect(self._changed)
+
+    # -- list ------------------------------------------------------------------------------
+
+    def refresh_filters(self) -> None:
+        tags = [name for name, _count in self.workspace.core.contacts.tags()]
+        for combo, values in ((self.tag, tags), (self.tier, ["A", "B", "C"])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("All", "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def set_search(self, text: str) -> None:
+        self.model.set_query(replace(self.model.query, search=text))
+        if self.model.rowCount():
+            self.table.scrollToTop()
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _apply_filters(self) -> None:
+        self.model.set_query(replace(
+            self.model.query, tag=self.tag.currentData() or "", tier=self.tier.currentData() or "",
+            starred_only=self.starred.isChecked(), going_cold=self.cold.isChecked(),
+            include_archived=self.archived.isChecked(),
+        ))  # fmt: skip
+
+    def _keep_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        # Columns the core cannot sort in SQL keep the previous sort (and its arrow).
+        if self.model.sortable(column):
+            self._sort = (column, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sort)
+        header.blockSignals(False)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [int(self.model.index(r, 0).data(CONTACT_ID_ROLE)) for r in rows]
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.card.show_contact(ids[0] if len(ids) == 1 else None)
+        self.bulk.setEnabled(bool(ids))
+
+    def open_contact(self, contact_id: int) -> None:
+        self.card.show_contact(contact_id)
+
+    def _card_id(self) -> int:
+        assert self.card.card is not None
+        return self.card.card.id
+
+    def _card_ref(self) -> ContactRef:
+        assert self.card.card is not None
+        return ContactRef(self.card.card.id, self.card.card.name)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.areas <= {Area.REMINDERS, Area.SETTINGS}:
+            return
+        self.model.refresh()
+        shown = self.card.card
+        if shown is not None and (shown.id in changes.contact_ids or not changes.contact_ids):
+            self.card.reload()
+        if changes.touches(Area.TAGS):
+            self.refresh_filters()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _bulk_menu(self, _position: Any) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(f"Add a tag to {len(ids)}…", lambda: self._tag(ids, add=True))
+        menu.addAction(f"Remove a tag from {len(ids)}…", lambda: self._tag(ids, add=False))
+        menu.addAction(f"Log one interaction with {len(ids)}…", lambda: self.log_requested.emit(
+            [ContactRef(i, "") for i in ids], None))  # fmt: skip
+        menu.addAction("Set keep-in-touch cadence…", lambda: self._cadence(ids))
+        menu.addAction(f"Archive {len(ids)}", lambda: self._archive(ids))
+        menu.addSeparator()
+        menu.addAction(f"Delete {len(ids)}…", lambda: self.delete(ids))
+        menu.exec(self.cursor().pos())
+
+    def _tag(self, ids: list[int], add: bool) -> None:
+        names = [name for name, _n in self.workspace.core.contacts.tags()]
+        tag, ok = QInputDialog.getItem(self, "Tag", "Tag:", names, 0, True)
+        if not ok or not tag.strip():
+            return
+        contacts = self.workspace.core.contacts
+        if add:
+            self.workspace.write(
+                lambda: contacts.add_tags(ids, [tag]),
+                undo=(f"Tag {tag}", lambda _v: lambda: contacts.remove_tags(ids, [tag])),
+            )
+        else:
+            self.workspace.write(lambda: contacts.remove_tags(ids, [tag]))
+
+    def _cadence(self, ids: list[int]) -> None:
+        days, ok = QInputDialog.getInt(self, "Keep in touch", "Every how many days?", 90, 1, 3650)
+        if ok:
+            self.workspace.write(lambda: self.workspace.core.contacts.set_cadence(ids, days))
+
+    def _archive(self, ids: list[int]) -> None:
+        contacts = self.workspace.core.contacts
+        self.workspace.write(
+            lambda: contacts.set_archived(ids, True),
+            undo=("Archive", lambda _v: lambda: contacts.set_archived(ids, False)),
+        )
+
+    def delete(self, ids: list[int]) -> None:
+        noun = "this contact" if len(ids) == 1 else f"these {len(ids)} contacts"
+        answer = QMessageBox.question(
+            self, "Delete", f"Delete {noun} and their dates, notes and history?\n"
+            "You can undo this with Edit ▸ Undo (Ctrl+Z).",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deletion = self.workspace.core.deletion
+        self.card.show_contact(None)
+        self.workspace.write(
+            lambda: deletion.delete(ids),
+            undo=("Delete", lambda snapshot: lambda: deletion.restore(snapshot)),
+        )
+
+    def _add_related(self) -> None:
+        main = self._card_ref()
+        kinds = {k.label: k for k in RelationshipKind}
+        kind, ok = QInputDialog.getItem(self, "Add family", f"Who is it to {main.name}?",
+                                        list(kinds), 0, False)  # fmt: skip
+        if not ok:
+            return
+        name, ok = QInputDialog.getText(self, "Add family", "Their name:")
+        if not ok or not name.strip():
+            return
+        from nurture.contact_points import split_name
+
+        given, middle, family = split_name(name)
+        draft = ContactDraft(given_name=given, middle_name=middle, family_name=family)
+        network = self.workspace.core.network
+        self.workspace.write(lambda: network.add_related_person(main.id, kinds[kind], draft))

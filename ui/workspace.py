@@ -1,0 +1,69 @@
+"""What every page shares: the core, the clock, the task runner, the change bus and Undo.
+
+Every write goes through `write`: it runs on the worker, its `Changes` are published on the
+bus (pages refresh what they show), a failure becomes a message, and an undoable write leaves
+its inverse for Edit ▸ Undo (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from nurture.app import Nurture
+from nurture.services.unit_of_work import Outcome
+from ui.bus import Bus
+from ui.tasks import TaskRunner
+
+Write = Callable[[], Outcome[Any]]
+UndoFactory = Callable[[Any], Write]
+
+
+class Workspace(QObject):
+    undo_available = Signal(str)  # what Undo would undo, "" for nothing
+    busy = Signal(bool)
+
+    def __init__(self, core: Nurture, now: Callable[[], datetime], parent: QObject | None = None):
+        super().__init__(parent)
+        self.core = core
+        self.now = now
+        self.bus = Bus(self)
+        self.tasks = TaskRunner(self)
+        self._undo: tuple[str, Write] | None = None
+        self.window: QWidget | None = None
+
+    def write(
+        self,
+        work: Write,
+        done: Callable[[Any], None] | None = None,
+        undo: tuple[str, UndoFactory] | None = None,
+    ) -> None:
+        """Run `work` on the worker; `undo` = (label, value -> the write that reverses it)."""
+        self.busy.emit(True)
+
+        def finished(outcome: Outcome[Any]) -> None:
+            self.busy.emit(False)
+            if undo is not None:
+                self._undo = (undo[0], undo[1](outcome.value))
+                self.undo_available.emit(undo[0])
+            self.bus.publish(outcome.changes)
+            if done is not None:
+                done(outcome.value)
+
+        self.tasks.run(work, finished, self.fail)
+
+    def fail(self, message: str) -> None:
+        self.busy.emit(False)
+        QMessageBox.warning(self.window, "Nurture", message)
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        _label, work = self._undo
+        self._undo = None
+        self.undo_available.emit("")
+        self.write(work)
