@@ -13,6 +13,8 @@ from nurture.domain.enums import DateKind, GiftDirection, Recurrence
 from nurture.humanize import ago
 
 CONTACT_SCHEME = "nurture"
+_LIKES = '<span class="ok">✓</span> '
+_DISLIKES = '<span class="warn">✗</span> '
 _KIND_LABELS = {DateKind.BIRTHDAY: "Birthday", DateKind.ANNIVERSARY: "Anniversary",
                 DateKind.GRADUATION: "Graduation", DateKind.WORK_ANNIVERSARY: "Work anniversary",
                 DateKind.CUSTOM: "Date"}  # fmt: skip
@@ -88,7 +90,7 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: in
         for r in card.relationships
     ])  # fmt: skip
     _section(parts, "Likes and dislikes", [
-        _row(p.category.value, ("👍 " if p.likes else "👎 ") + escape(p.item)
+        _row(p.category.value, (_LIKES if p.likes else _DISLIKES) + escape(p.item)
              + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else ""), False)
         for p in card.preferences
     ])  # fmt: skip

@@ -88,8 +88,8 @@ def test_sorting_by_company_and_ignoring_unsortable_columns(
     assert [window.contacts.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
 
     email_column = 3
-    window.contacts.table.horizontalHeader().setSortIndicator(email_column, Qt.SortOrder.AscendingOrder)
     header = window.contacts.table.horizontalHeader()
+    header.setSortIndicator(email_column, Qt.SortOrder.AscendingOrder)
     assert header.sortIndicatorSection() == 1
     assert [window.contacts.model.index(r, 1).data() for r in range(2)] == ["Beta", "Acme"]
 
@@ -101,10 +101,8 @@ def test_last_touch_reads_like_a_person_would_say_it(
     _person(core, "Bob", "Never")
     core.interactions.log(InteractionKind.LUNCH, [met], now - timedelta(days=21))
     window = _window(qtbot, core, now)
-    touches = {
-        window.contacts.model.index(r, 0).data(): window.contacts.model.index(r, LAST_TOUCH_COLUMN).data()
-        for r in range(2)
-    }
+    model = window.contacts.model
+    touches = {model.index(r, 0).data(): model.index(r, LAST_TOUCH_COLUMN).data() for r in range(2)}
     assert touches == {"Ada Lovelace": "3 weeks ago", "Bob Never": "never"}
 
 

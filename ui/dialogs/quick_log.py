@@ -65,6 +65,12 @@ class QuickLogDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What was it about?")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         for person in people:
             self.add_person(person)
         form = QFormLayout()
@@ -76,12 +82,6 @@ class QuickLogDialog(QDialog):
         form.addRow("", row)
         form.addRow("When", self.when)
         form.addRow("Note", self.note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

@@ -67,6 +67,11 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
         self.sidebar.setFixedWidth(150)
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
+            "QListWidget::item { padding: 10px 14px; border-radius: 6px; }"
+            "QListWidget::item:selected { background: #1f8f7a; color: white; }"
+        )
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.body = QSplitter()
         self.body.addWidget(self.sidebar)

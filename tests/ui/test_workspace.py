@@ -1,0 +1,199 @@
+"""The contacts workspace driven like a user would: real dialogs, real database, real worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from nurture.app import Nurture
+from nurture.domain.dto import ContactDraft, ContactRef
+from nurture.domain.enums import InteractionKind, PreferenceCategory, RelationshipKind
+from nurture.services.listing import ContactQuery
+from ui.application import app_icon
+from ui.dialogs.contact_editor import ContactEditor
+from ui.dialogs.quick_log import QuickLogDialog
+from ui.models.contacts import CONTACT_ID_ROLE
+from ui.views.main_window import MainWindow
+
+
+def _window(qtbot: QtBot, core: Nurture, now: datetime) -> MainWindow:
+    window = MainWindow(core, app_icon(), lambda: now)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _on_next_dialog(action: Callable[[QWidget], None]) -> None:
+    """Act on the next modal dialog as soon as it is up (dialogs run their own event loop)."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+        else:
+            action(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def _person(core: Nurture, given: str, family: str) -> int:
+    return core.contacts.create(ContactDraft(given_name=given, family_name=family)).value.id
+
+
+def _select(window: MainWindow, contact_id: int) -> None:
+    model = window.contacts.model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(CONTACT_ID_ROLE) == contact_id:
+            window.contacts.table.selectRow(row)
+            return
+    raise AssertionError(f"contact {contact_id} is not listed")
+
+
+def test_create_edit_and_delete_a_contact_then_undo_the_delete(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    _person(core, "Ada", "Lovelace")
+    window = _window(qtbot, core, now)
+
+    def fill_new(dialog: QWidget) -> None:
+        assert isinstance(dialog, ContactEditor)
+        dialog.given.setText("Hamish")
+        dialog.family.setText("MacLeod")
+        dialog.emails.setText("hamish@glen.example")
+        dialog.birthday_edit.setText("--02-29")
+        dialog.tags.setText("Clients, Whisky")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(fill_new)
+    window.new_contact()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 2)
+    hamish = core.contacts.resolve("Hamish MacLeod")
+    card = core.contacts.card(hamish)
+    assert card.draft.tags == ("Clients", "Whisky")
+    assert [(d.date.month, d.date.day, d.date.year) for d in card.dates] == [(2, 29, None)]
+    qtbot.waitUntil(lambda: window.contacts.card.card is not None)
+    assert window.contacts.card.card is not None
+    assert window.contacts.card.card.name == "Hamish MacLeod"
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, ContactEditor)
+        dialog.job_title.setText("Distiller")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(rename)
+    window.edit_contact(hamish)
+    qtbot.waitUntil(lambda: core.contacts.card(hamish).draft.title == "Distiller")
+    qtbot.waitUntil(lambda: "Distiller" in window.contacts.card.browser.toPlainText())
+
+    _on_next_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    window.contacts.delete([hamish])
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 1)
+    qtbot.waitUntil(window.undo_action.isEnabled)
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 2)
+    assert core.contacts.card(hamish).draft.title == "Distiller"
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 2)
+
+
+def test_the_editor_explains_a_bad_email_and_will_not_save_it(qtbot: QtBot) -> None:
+    editor = ContactEditor(None)
+    qtbot.addWidget(editor)
+    editor.given.setText("Ann")
+    editor.emails.setText("ann-at-example")
+    ok = editor.buttons.button(editor.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert "not an email address" in editor.error.text()
+    editor.emails.setText("ann@example.com")
+    assert ok.isEnabled()
+    assert editor.error.text() == ""
+
+
+def test_add_a_related_person_in_one_step(qtbot: QtBot, core: Nurture, now: datetime) -> None:
+    jane = _person(core, "Jane", "Doe")
+    window = _window(qtbot, core, now)
+    _select(window, jane)
+    qtbot.waitUntil(lambda: window.contacts.card.card is not None)
+    answers = iter([RelationshipKind.CHILD.label, "Tim Doe"])
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(next(answers))
+        dialog.accept()
+        if dialog.labelText().startswith("Who"):
+            _on_next_dialog(answer)
+
+    _on_next_dialog(answer)
+    window.contacts.card.buttons["related"].click()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(jane).relationships))
+    relation = core.contacts.card(jane).relationships[0]
+    assert (relation.kind, relation.other.name) == (RelationshipKind.CHILD, "Tim Doe")
+    assert core.contacts.card(relation.other.id).draft.is_light
+    qtbot.waitUntil(lambda: "Tim Doe" in window.contacts.card.browser.toPlainText())
+
+
+def test_a_preference_finds_the_person(qtbot: QtBot, core: Nurture, now: datetime) -> None:
+    wife = _person(core, "Maria", "Rossi")
+    core.records.add_preference(wife, PreferenceCategory.FOOD, "Dark chocolate", "70% or more")
+    _person(core, "Bob", "Roe")
+    window = _window(qtbot, core, now)
+    qtbot.keyClicks(window.search, "dark choc")
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 1)
+    assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == wife
+    qtbot.waitUntil(lambda: "Dark chocolate" in window.contacts.card.browser.toPlainText())
+
+
+def test_log_a_lunch_with_two_people_touches_both(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    ann, bob = _person(core, "Ann", "Lee"), _person(core, "Bob", "Roe")
+    window = _window(qtbot, core, now)
+
+    def log(dialog: QWidget) -> None:
+        assert isinstance(dialog, QuickLogDialog)
+        assert dialog.participant_ids() == [ann]
+        dialog.add_person(ContactRef(bob, "Bob Roe"))
+        dialog.note.setText("Sushi")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(log)
+    window.quick_log([ContactRef(ann, "Ann Lee")], InteractionKind.LUNCH)
+    qtbot.waitUntil(lambda: core.contacts.card(bob).last_interaction_at is not None)
+    for person in (ann, bob):
+        card = core.contacts.card(person)
+        assert card.last_interaction_at is not None
+        assert abs(card.last_interaction_at - now) < timedelta(minutes=1)
+        assert card.interactions[0].kind is InteractionKind.LUNCH
+    qtbot.waitUntil(lambda: window.contacts.model.index(0, 6).data() == "today")
+
+
+def test_bulk_tag_three_contacts_and_undo(qtbot: QtBot, core: Nurture, now: datetime) -> None:
+    ids = [_person(core, given, "Smith") for given in ("Al", "Bo", "Cy", "Di")]
+    window = _window(qtbot, core, now)
+    for contact_id in ids[:3]:
+        model = window.contacts.model
+        row = next(r for r in range(4) if model.index(r, 0).data(CONTACT_ID_ROLE) == contact_id)
+        window.contacts.table.selectionModel().select(
+            window.contacts.model.index(row, 0),
+            window.contacts.table.selectionModel().SelectionFlag.Select
+            | window.contacts.table.selectionModel().SelectionFlag.Rows,
+        )
+    assert sorted(window.contacts.selected_ids()) == sorted(ids[:3])
+
+    def tag(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Holiday cards")
+        dialog.accept()
+
+    _on_next_dialog(tag)
+    window.contacts._tag(window.contacts.selected_ids(), add=True)
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery(tag="Holiday cards")) == 3)
+    assert "Holiday cards" not in core.contacts.card(ids[3]).draft.tags
+    qtbot.waitUntil(lambda: window.contacts.tag.findData("Holiday cards") >= 0)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery(tag="Holiday cards")) == 0)
