@@ -116,6 +116,8 @@ class ContactSummary:
     starred: bool
     archived: bool
     is_light: bool
+    tier: str = ""
+    yearly_dates: tuple[tuple[str, int, int], ...] = ()  # (kind, month, day) of yearly dates
 
     @property
     def primary_email(self) -> str:

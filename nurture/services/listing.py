@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from nurture.db import search_index
 from nurture.db.engine import Database
-from nurture.db.models import Contact, Email, Phone, Tag, contact_tags
+from nurture.db.models import Contact, Email, ImportantDate, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 
@@ -191,6 +191,13 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     ):
         phones[contact_id].append(e164 or raw)
         typed.setdefault(contact_id, raw)
+    yearly: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+    for contact_id, kind, month, day in session.execute(
+        select(ImportantDate.contact_id, ImportantDate.kind, ImportantDate.month, ImportantDate.day)
+        .where(ImportantDate.contact_id.in_(wanted), ImportantDate.recurrence == "yearly",
+               ImportantDate.day.is_not(None))
+    ):  # fmt: skip
+        yearly[contact_id].append((kind, month, day or 1))
     rows = {
         c.id: c
         for c in session.execute(
@@ -204,6 +211,7 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
                 Contact.starred,
                 Contact.archived,
                 Contact.is_light,
+                Contact.tier,
             ).where(Contact.id.in_(wanted))
         )
     }
@@ -222,6 +230,8 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
             starred=r.starred,
             archived=r.archived,
             is_light=r.is_light,
+            tier=r.tier,
+            yearly_dates=tuple(yearly[r.id]),
         )
         for contact_id in wanted
         if (r := rows.get(contact_id)) is not None

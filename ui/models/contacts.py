@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from nurture.calendar.occasions import LeapDayPolicy, yearly_on
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 from nurture.humanize import ago
@@ -37,15 +38,28 @@ COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], 
     ("Phone", None, lambda s: s.phone_as_entered),
     ("Tags", None, lambda s: ", ".join(s.tags)),
     ("Last touch", ContactSort.LAST_INTERACTION, lambda s: ""),
+    ("Keep in touch", None, lambda s: ""),
+    ("Next occasion", None, lambda s: ""),
 )
-LAST_TOUCH_COLUMN = len(COLUMNS) - 1
+LAST_TOUCH_COLUMN, CADENCE_COLUMN, OCCASION_COLUMN = 6, 7, 8
+_OVERDUE, _SOON, _ON_TRACK = QColor("#b3261e"), QColor("#b45f06"), QColor("#2f7d32")
+_OCCASIONS = {"birthday": "Birthday", "anniversary": "Anniversary", "custom": "Date",
+              "work_anniversary": "Work anniversary", "graduation": "Graduation"}  # fmt: skip
 
 
 class ContactsModel(QAbstractTableModel):
-    def __init__(self, listing: ListingService, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        listing: ListingService,
+        now: Callable[[], datetime],
+        rules: Callable[[], tuple[dict[str, int], LeapDayPolicy]] | None = None,
+    ) -> None:
         super().__init__()
         self._listing = listing
         self._now = now
+        # (tier cadences, Feb 29 policy) from the settings, read when first needed.
+        self._rules_source = rules or (lambda: ({}, LeapDayPolicy.FEB_28))
+        self._rules: tuple[dict[str, int], LeapDayPolicy] | None = None
         self._query = ContactQuery()
         self._count = 0
         self.loaded = False
@@ -68,6 +82,7 @@ class ContactsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read after a write: the count may change and every cached page may be stale."""
         self.loaded = False
+        self._rules = None
         self.set_query(self._query)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -111,6 +126,10 @@ class ContactsModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.ToolTipRole and summary.last_interaction_at:
                     return summary.last_interaction_at.astimezone().strftime("%d %B %Y, %H:%M")
                 return ago(summary.last_interaction_at, self._now())
+            if column == CADENCE_COLUMN:
+                return self._cadence(summary)[0]
+            if column == OCCASION_COLUMN:
+                return self._next_occasion(summary)
             text = COLUMNS[column][2](summary)
             return f"{text}  ★" if column == 0 and summary.starred else text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
@@ -119,9 +138,50 @@ class ContactsModel(QAbstractTableModel):
             if summary.last_interaction_at is None:
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == CADENCE_COLUMN:
+            return self._cadence(summary)[1]
         if role == CONTACT_ID_ROLE:
             return summary.id
         return None
+
+    def _rule_values(self) -> tuple[dict[str, int], LeapDayPolicy]:
+        if self._rules is None:
+            self._rules = self._rules_source()
+        return self._rules
+
+    def _cadence(self, summary: ContactSummary) -> tuple[str, QColor | None]:
+        """Keep-in-touch state in words and colour: overdue, due soon, on track."""
+        days = summary.keep_in_touch_days or self._rule_values()[0].get(summary.tier)
+        if not days:
+            return "", None
+        if summary.last_interaction_at is None:
+            return "overdue (never)", _OVERDUE
+        since = (self._now().astimezone().date() - summary.last_interaction_at.astimezone().date())
+        left = days - since.days
+        if left < 0:
+            return f"overdue {-left} d", _OVERDUE
+        if left <= 7:
+            return f"due in {left} d", _SOON
+        return "on track", _ON_TRACK
+
+    def _next_occasion(self, summary: ContactSummary) -> str:
+        if not summary.yearly_dates:
+            return ""
+        today = self._now().astimezone().date()
+        policy = self._rule_values()[1]
+        soonest: tuple[date, str] | None = None
+        for kind, month, day in summary.yearly_dates:
+            when = yearly_on(today.year, month, day, policy)
+            if when < today:
+                when = yearly_on(today.year + 1, month, day, policy)
+            if soonest is None or when < soonest[0]:
+                soonest = (when, _OCCASIONS.get(kind, "Date"))
+        assert soonest is not None
+        when, label = soonest
+        days = (when - today).days
+        if days == 0:
+            return f"{label} today"
+        return f"{label} in {days} d" if days <= 30 else f"{label} {when:%b} {when.day}"
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nurture.calendar.occasions import LeapDayPolicy
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.services.unit_of_work import Changes
@@ -31,7 +32,7 @@ from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.views.card_view import CardView
 from ui.workspace import Workspace
 
-_WIDTHS = (220, 200, 160, 230, 140, 170, 110)
+_WIDTHS = (210, 190, 150, 220, 130, 160, 100, 110, 150)
 
 
 class ContactsPage(QWidget):
@@ -42,7 +43,11 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         core = workspace.core
-        self.model = ContactsModel(core.listing, workspace.now)
+        def rules() -> tuple[dict[str, int], LeapDayPolicy]:
+            settings = core.settings.get()
+            return settings.tier_cadence, settings.leap_day_policy
+
+        self.model = ContactsModel(core.listing, workspace.now, rules)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
