@@ -197,3 +197,31 @@ def test_bulk_tag_three_contacts_and_undo(qtbot: QtBot, core: Nurture, now: date
     qtbot.waitUntil(lambda: window.contacts.tag.findData("Holiday cards") >= 0)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: core.listing.count(ContactQuery(tag="Holiday cards")) == 0)
+
+
+def test_add_a_taste_from_the_card_then_find_the_person_by_it(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from ui.dialogs.records import PreferenceDialog
+
+    client = _person(core, "Hamish", "MacLeod")
+    _person(core, "Ada", "Lovelace")
+    window = _window(qtbot, core, now)
+    _select(window, client)
+    qtbot.waitUntil(lambda: window.contacts.card.card is not None)
+
+    def taste(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreferenceDialog)
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.item.setText("Scotch")
+        dialog.category.setCurrentIndex(dialog.category.findData(PreferenceCategory.DRINK))
+        dialog.detail.setText("Highland single malt only")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(taste)
+    window.contacts.card.buttons["preference"].click()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(client).preferences))
+    qtbot.waitUntil(lambda: "Highland single malt" in window.contacts.card.browser.toPlainText())
+    qtbot.keyClicks(window.search, "highland")
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 1)
+    assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == client

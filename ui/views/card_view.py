@@ -21,6 +21,7 @@ class CardView(QWidget):
     log_requested = Signal(object)  # InteractionKind
     related_requested = Signal()
     delete_requested = Signal()
+    add_requested = Signal(str)  # "follow_up", "gift" or "preference"
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +36,11 @@ class CardView(QWidget):
         for key, label, handler in (
             ("edit", "Edit…", self.edit_requested.emit),
             ("call", "Log call", lambda: self.log_requested.emit(InteractionKind.CALL)),
-            ("lunch", "Log lunch", lambda: self.log_requested.emit(InteractionKind.LUNCH)),
             ("log", "Log…", lambda: self.log_requested.emit(None)),
-            ("related", "Add family…", self.related_requested.emit),
+            ("follow_up", "Follow-up…", lambda: self.add_requested.emit("follow_up")),
+            ("gift", "Gift…", lambda: self.add_requested.emit("gift")),
+            ("preference", "Taste…", lambda: self.add_requested.emit("preference")),
+            ("related", "Family…", self.related_requested.emit),
             ("delete", "Delete", self.delete_requested.emit),
         ):
             button = QPushButton(label)

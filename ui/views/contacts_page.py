@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,6 +29,7 @@ from nurture.calendar.occasions import LeapDayPolicy
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.services.unit_of_work import Changes
+from ui.dialogs.records import FollowUpDialog, GiftDialog, PreferenceDialog, picked
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.views.card_view import CardView
 from ui.workspace import Workspace
@@ -98,6 +100,7 @@ class ContactsPage(QWidget):
             lambda kind: self.log_requested.emit([self._card_ref()], kind)
         )
         self.card.related_requested.connect(self._add_related)
+        self.card.add_requested.connect(self._add_record)
         self.card.delete_requested.connect(lambda: self.delete([self._card_id()]))
 
         left = QWidget()
@@ -244,6 +247,29 @@ class ContactsPage(QWidget):
             lambda: deletion.delete(ids),
             undo=("Delete", lambda snapshot: lambda: deletion.restore(snapshot)),
         )
+
+    def _add_record(self, what: str) -> None:
+        contact_id, today = self._card_id(), self.workspace.now().astimezone().date()
+        records = self.workspace.core.records
+        if what == "follow_up":
+            follow = FollowUpDialog(self, today)
+            if follow.exec() == QDialog.DialogCode.Accepted:
+                title, due, rule = follow.what.text(), picked(follow.due), follow.rrule()
+                self.workspace.write(lambda: records.add_follow_up(contact_id, due, title, rule))
+        elif what == "gift":
+            gift = GiftDialog(self, today)
+            if gift.exec() == QDialog.DialogCode.Accepted:
+                cents = round(gift.amount.value() * 100) or None
+                args = (contact_id, gift.direction.currentData(), gift.description.text(),
+                        gift.occasion.text(), picked(gift.when), cents,
+                        "USD" if cents else "")  # fmt: skip
+                self.workspace.write(lambda: records.add_gift(*args))
+        else:
+            taste = PreferenceDialog(self)
+            if taste.exec() == QDialog.DialogCode.Accepted:
+                values = (contact_id, taste.category.currentData(), taste.item.text(),
+                          taste.detail.text(), taste.likes.isChecked())  # fmt: skip
+                self.workspace.write(lambda: records.add_preference(*values))
 
     def _add_related(self) -> None:
         main = self._card_ref()
