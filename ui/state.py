@@ -1,16 +1,16 @@
-"""Window state (geometry, column widths) in QSettings; user data and settings live in the db."""
+"""Window state (geometry, columns, splitter) in QSettings; user data lives in the db."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 
 def _settings() -> QSettings:
     return QSettings("Nurture", "Nurture")
 
 
-def restore(window: QMainWindow, header: QHeaderView) -> bool:
+def restore(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> bool:
     """Restore what was saved; False on a first run (nothing saved yet)."""
     settings = _settings()
     geometry = settings.value("window/geometry")
@@ -20,10 +20,14 @@ def restore(window: QMainWindow, header: QHeaderView) -> bool:
     columns = settings.value("contacts/header")
     if isinstance(columns, QByteArray):
         header.restoreState(columns)
+    sizes = settings.value("contacts/splitter")
+    if isinstance(sizes, QByteArray):
+        splitter.restoreState(sizes)
     return True
 
 
-def save(window: QMainWindow, header: QHeaderView) -> None:
+def save(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> None:
     settings = _settings()
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("contacts/header", header.saveState())
+    settings.setValue("contacts/splitter", splitter.saveState())

@@ -32,13 +32,14 @@ from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
+from ui.views.calendar_page import CalendarPage
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
 from ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
-PAGES = ("Today", "Contacts")
+PAGES = ("Today", "Contacts", "Calendar")
 _EXPORTS = {".csv": "csv", ".vcf": "vcard", ".ics": "ics"}
 
 
@@ -58,11 +59,13 @@ class MainWindow(QMainWindow):
         self.contacts.edit_requested.connect(self.edit_contact)
         self.today = TodayPage(self.workspace)
         self.today.open_contact.connect(self.open_contact)
+        self.calendar = CalendarPage(self.workspace)
+        self.calendar.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
         self.welcome.try_sample_data.connect(self._create_sample_data)
         self.welcome.import_requested.connect(self.import_file)
         self.pages = QStackedWidget()
-        for page in (self.today, self.contacts):
+        for page in (self.today, self.contacts, self.calendar):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.workspace.bus.changed.connect(self._changed)
         header = self.contacts.table.horizontalHeader()
-        if not state.restore(self, header):
+        if not state.restore(self, header, self.contacts.splitter):
             self.resize(1280, 800)
         if not self.contacts.model.loaded:  # the restored sort order has usually loaded it
             self.contacts.model.refresh()
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if self.pages.currentWidget() is self.today:
             self.today.reload()
+        elif self.pages.currentWidget() is self.calendar:
+            self.calendar.show_today()
 
     def _update_count(self) -> None:
         count = self.contacts.model.rowCount()
@@ -313,6 +318,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        state.save(self, self.contacts.table.horizontalHeader())
+        state.save(self, self.contacts.table.horizontalHeader(), self.contacts.splitter)
         self.workspace.tasks.wait(10_000)
         super().closeEvent(event)

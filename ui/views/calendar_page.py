@@ -1,0 +1,70 @@
+"""Calendar (a first version): a month to pick a day from, and that day's week of occasions
+beside it; double-click opens the contact. The month grid with chips comes with the Today and
+Calendar work."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QListWidget, QListWidgetItem, QWidget
+
+from nurture.domain.occurrence import Occurrence
+from ui.workspace import Workspace
+
+DAYS_SHOWN = 7
+
+
+class CalendarPage(QWidget):
+    open_contact = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.month = QCalendarWidget()
+        self.month.setGridVisible(True)
+        self.month.setMaximumWidth(420)
+        self.month.selectionChanged.connect(self.reload)
+        self.items = QListWidget()
+        self.items.setAlternatingRowColors(True)
+        self.items.itemActivated.connect(self._open)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.month, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.items, 1)
+
+    def reload(self) -> None:
+        picked = self.month.selectedDate().toPython()
+        assert isinstance(picked, date)
+        agenda = self.workspace.core.agenda
+        today = self.workspace.now().astimezone().date()
+        end = picked + timedelta(days=DAYS_SHOWN - 1)
+        self.workspace.tasks.run(lambda: agenda.between(picked, end, today), self._show,
+                                 self.workspace.fail)  # fmt: skip
+
+    def show_today(self) -> None:
+        today = self.workspace.now().astimezone().date()
+        self.month.setSelectedDate(QDate(today.year, today.month, today.day))
+        self.reload()
+
+    def _show(self, found: list[Occurrence]) -> None:
+        self.items.clear()
+        day: date | None = None
+        for occurrence in found:
+            if occurrence.day != day:
+                day = occurrence.day
+                header = QListWidgetItem(f"{day:%A %d %B %Y}")
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.items.addItem(header)
+            item = QListWidgetItem(f"   {occurrence.title}")
+            item.setData(Qt.ItemDataRole.UserRole, occurrence.contact_id)
+            self.items.addItem(item)
+        if not found:
+            self.items.addItem("Nothing on these days.")
+
+    def _open(self, item: QListWidgetItem) -> None:
+        contact_id = item.data(Qt.ItemDataRole.UserRole)
+        if contact_id:
+            self.open_contact.emit(int(contact_id))
