@@ -14,6 +14,10 @@ def email_key(address: str) -> str:
     return address.strip().lower()
 
 
+def is_email(address: str) -> bool:
+    return bool(_EMAIL.match(address.strip()))
+
+
 def check_email(address: str) -> str:
     value = address.strip()
     if not _EMAIL.match(value):

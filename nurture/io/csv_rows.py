@@ -28,7 +28,6 @@ _TEXT = frozenset({"given_name", "middle_name", "family_name", "prefix", "suffix
                    "full_name", "organization", "title", "department"})  # fmt: skip
 _PEOPLE = {"spouse": RelationshipKind.SPOUSE, "assistant": RelationshipKind.ASSISTANT,
            "manager": RelationshipKind.MANAGER}  # fmt: skip
-_SYSTEM_GROUPS = frozenset({"mycontacts", "starred", "friends", "family", "coworkers"})
 
 
 def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) -> IncomingContact:
@@ -129,11 +128,6 @@ def _tags(contact: IncomingContact, value: str, csv_format: CsvFormat) -> None:
         if piece.startswith("* "):  # a Google system group, not a tag
             if piece[2:].strip().lower() == "starred":
                 contact.starred = True
-            continue
-        if piece.lower().replace(" ", "") in _SYSTEM_GROUPS and csv_format in (
-            CsvFormat.GOOGLE,
-            CsvFormat.GOOGLE_LEGACY,
-        ):
             continue
         contact.tags.append(piece)
 

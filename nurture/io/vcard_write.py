@@ -106,8 +106,10 @@ class _CardWriter:
             url = link.url.replace("\r", "").replace("\n", "")
             self._point("URL", url, link.label, link.primary, _PLACE_TYPES, escaped=True)
         self._dates(card.dates)
-        if d.tags:
-            self.add("CATEGORIES", ",".join(escape(tag) for tag in d.tags))
+        # Google's convention for a starred contact, which our reader understands too.
+        categories = [*d.tags, "starred"] if d.starred else list(d.tags)
+        if categories:
+            self.add("CATEGORIES", ",".join(escape(tag) for tag in categories))
         self._relations(card)
         self.add("END", "VCARD")
         return "".join(f"{line}\r\n" for line in self.lines)

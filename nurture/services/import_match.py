@@ -9,7 +9,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, text
 
-from nurture.contact_points import email_key
+from nurture.contact_points import email_key, is_email
 from nurture.io.incoming import IncomingContact
 
 # token_sort_ratio at or above this counts as the same name ("Jon Smith" / "John Smith": 95).
@@ -55,7 +55,8 @@ class Matcher:
 
     def add(self, contact_id: int, contact: IncomingContact, phones: list[str]) -> None:
         for email in contact.emails:
-            self.by_email.setdefault(email_key(email.address), contact_id)
+            if is_email(email.address):
+                self.by_email.setdefault(email_key(email.address), contact_id)
         for e164 in phones:
             if e164:
                 self.by_phone.setdefault(e164, contact_id)
@@ -64,7 +65,8 @@ class Matcher:
     def find(self, contact: IncomingContact, phones: list[str]) -> tuple[int, str] | None:
         """(contact id, why) of the person this incoming contact already is, if any."""
         for email in contact.emails:
-            found = self.by_email.get(email_key(email.address))
+            # "n/a" in an email column is not an address two people can share.
+            found = self.by_email.get(email_key(email.address)) if is_email(email.address) else None
             if found is not None:
                 return found, f"same email {email.address}"
         for e164 in phones:

@@ -32,7 +32,7 @@ from nurture.domain.dto import NAME_AND_WORK_FIELDS
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError
 from nurture.io.incoming import IncomingContact, IncomingDate
-from nurture.services.contacts import tag_for
+from nurture.services.contacts import find_tag, tag_for
 from nurture.services.import_match import name_key
 from nurture.services.records import date_recurrence
 from nurture.services.unit_of_work import UnitOfWork
@@ -162,7 +162,10 @@ class ImportWriter:
                     record: bool) -> list[str]:  # fmt: skip
         notes: list[str] = []
         emails = have.setdefault("emails", set())
-        for email in incoming.emails:
+        # A new contact takes the file's primary marks (Google's "* Work"); an existing one
+        # keeps its own primary and gets the new values beside it.
+        first_email = _primary_index([e.primary for e in incoming.emails]) if not emails else -1
+        for index, email in enumerate(incoming.emails):
             try:
                 address = check_email(email.address)
             except ValidationError:
@@ -173,17 +176,20 @@ class ImportWriter:
                 continue
             self._row(table_of(Email), {"contact_id": contact_id, "address": address,
                                         "address_key": key, "label": email.label,
-                                        "is_primary": not emails,
+                                        "is_primary": index == first_email,
                                         "position": len(emails)}, record)  # fmt: skip
             emails.add(key)
         numbers = have.setdefault("phones", set())
-        for phone, (e164, national) in zip(incoming.phones, phones, strict=True):
+        first_phone = _primary_index([p.primary for p in incoming.phones]) if not numbers else -1
+        for index, (phone, (e164, national)) in enumerate(
+            zip(incoming.phones, phones, strict=True)
+        ):
             key = e164 or name_key(phone.raw)
             if key in numbers or not any(c.isdigit() for c in phone.raw):
                 continue
             self._row(table_of(Phone), {"contact_id": contact_id, "raw": phone.raw.strip(),
                                         "e164": e164, "national": national, "label": phone.label,
-                                        "is_primary": not numbers,
+                                        "is_primary": index == first_phone,
                                         "position": len(numbers)}, record)  # fmt: skip
             numbers.add(key)
         places = have.setdefault("addresses", set())
@@ -263,7 +269,11 @@ class ImportWriter:
     def _tag(self, name: str) -> int:
         key = name.casefold()
         if key not in self._tags:
-            self._tags[key] = tag_for(self.work.session, name).id
+            existed = find_tag(self.work.session, name) is not None
+            tag_id = tag_for(self.work.session, name).id
+            if not existed:
+                self._record("tags", tag_id)  # undo removes it if nobody else has it by then
+            self._tags[key] = tag_id
         return self._tags[key]
 
     def _load(self, ids: list[int]) -> None:
@@ -306,3 +316,8 @@ class ImportWriter:
             "ON c.id = r.related_id WHERE r.contact_id IN :ids"
         ):
             self._existing[contact_id].setdefault("relatives", set()).add(name_key(name))
+
+
+def _primary_index(marks: list[bool]) -> int:
+    """The value marked primary, else the first."""
+    return marks.index(True) if True in marks else 0

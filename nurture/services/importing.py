@@ -25,6 +25,7 @@ from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
 from nurture.io.incoming import IncomingContact, Problem
 from nurture.io.reader import Column, parse
+from nurture.services.contacts import refresh_names
 from nurture.services.import_match import Matcher
 from nurture.services.import_write import ImportWriter
 from nurture.services.settings import SettingsService
@@ -105,6 +106,13 @@ class ImportService:
         preview: bool,
     ) -> Outcome[ImportReport]:
         parsed = parse(data, name, options.format, options.mapping)
+        if not parsed.contacts:
+            first = (
+                f" Line {parsed.problems[0].line}: {parsed.problems[0].message}."
+                if parsed.problems
+                else ""
+            )
+            raise ValidationError(f"{name} holds no contacts that could be imported.{first}")
         region = self._settings.get().phone_region
         report: ImportReport | None = None
         try:
@@ -145,13 +153,8 @@ class ImportService:
                 raise NotFoundError(f"There is no import {batch_id}.")
             if batch.undone_at is not None:
                 raise ValidationError(f"Import {batch_id} was already undone.")
-            touched: set[int] = set()
-            items = session.scalars(
-                select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
-                .order_by(ImportBatchItem.id.desc())
-            ).all()  # fmt: skip
-            for item in items:
-                touched.update(_undo_item(session, item))
+            # The contacts it created go first (with their rows), then what it did to others:
+            # a tag it created is removed once nobody has it.
             added = list(session.scalars(select(Contact.id).where(
                 Contact.import_batch_id == batch_id)))  # fmt: skip
             for start in range(0, len(added), 900):
@@ -161,6 +164,13 @@ class ImportService:
                     ),
                     {"ids": added[start : start + 900]},
                 )
+            touched: set[int] = set()
+            items = session.scalars(
+                select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
+                .order_by(ImportBatchItem.id.desc())
+            ).all()  # fmt: skip
+            for item in items:
+                touched.update(_undo_item(session, item))
             batch.undone_at = datetime.now(UTC)
             work.touch(Area.CONTACTS, *touched, *added)
             work.touch(Area.TAGS, *touched)
@@ -204,7 +214,7 @@ def _write(
             plan.append((incoming, phones, contact_id, False))
     writer.load_existing({cid for _, _, cid, new in plan if not new and cid < writer.first_new})
     for done, (incoming, phones, contact_id, new) in enumerate(plan, start=1):
-        if cancelled is not None and done % 50 == 0 and cancelled():
+        if cancelled is not None and cancelled():
             raise ImportCancelled
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(plan))
@@ -230,7 +240,15 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
         columns = ", ".join(f"{name} = :{name}" for name in before)
         session.execute(text(f"UPDATE contacts SET {columns} WHERE id = :id"),
                         {**before, "id": item.row_id})  # fmt: skip
+        contact = session.get(Contact, item.row_id)
+        if contact is not None:
+            session.refresh(contact)
+            refresh_names(contact)
         return {item.row_id}
+    if item.table_name == "tags":
+        session.execute(text("DELETE FROM tags WHERE id = :id AND NOT EXISTS (SELECT 1 FROM "
+                             "contact_tags WHERE tag_id = :id)"), {"id": item.row_id})  # fmt: skip
+        return set()
     if item.table_name == "contact_tags":
         tag_id = json.loads(item.before)["tag_id"]
         session.execute(text("DELETE FROM contact_tags WHERE contact_id = :c AND tag_id = :t"),
