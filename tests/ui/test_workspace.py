@@ -225,3 +225,30 @@ def test_add_a_taste_from_the_card_then_find_the_person_by_it(
     qtbot.keyClicks(window.search, "highland")
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 1)
     assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == client
+
+
+def test_today_lists_the_weeks_birthday_and_an_overdue_person(
+    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester  # type: ignore[no-untyped-def]
+) -> None:
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+    from ui.models.occurrences import CONTACT_ROLE
+
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    soon = (now + timedelta(days=2)).date()
+    ann = _person(core, "Ann", "Lee")
+    core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
+    bob = core.contacts.create(ContactDraft(given_name="Bob", family_name="Roe",
+                                            keep_in_touch_days=30)).value.id  # fmt: skip
+    core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
+    window = _window(qtbot, core, now)
+    window.sidebar.setCurrentRow(0)
+    model = window.today.model
+    qtbot.waitUntil(lambda: model.rowCount() > 2)
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert any("Ann Lee turns 40" in t for t in texts)
+    assert any("Get in touch with Bob Roe (overdue 15 days)" in t for t in texts)
+    assert "1 birthday this week, 1 person overdue" in window.today.summary.text()
+    row = next(r for r, t in enumerate(texts) if "Bob Roe" in t)
+    assert model.index(row, 0).data(CONTACT_ROLE) == bob
+    qtmodeltester.check(model)

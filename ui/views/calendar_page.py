@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QListView, QWidget
 
 from nurture.domain.occurrence import Occurrence
+from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
 from ui.workspace import Workspace
 
 DAYS_SHOWN = 7
@@ -25,9 +26,12 @@ class CalendarPage(QWidget):
         self.month.setGridVisible(True)
         self.month.setMaximumWidth(420)
         self.month.selectionChanged.connect(self.reload)
-        self.items = QListWidget()
+        self.model = OccurrenceListModel()
+        self.items = QListView()
+        self.items.setModel(self.model)
         self.items.setAlternatingRowColors(True)
-        self.items.itemActivated.connect(self._open)
+        self.items.setUniformItemSizes(True)
+        self.items.activated.connect(self._open)
         layout = QHBoxLayout(self)
         layout.addWidget(self.month, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.items, 1)
@@ -47,24 +51,16 @@ class CalendarPage(QWidget):
         self.reload()
 
     def _show(self, found: list[Occurrence]) -> None:
-        self.items.clear()
+        rows: list[Row] = []
         day: date | None = None
         for occurrence in found:
             if occurrence.day != day:
                 day = occurrence.day
-                header = QListWidgetItem(f"{day:%A %d %B %Y}")
-                font = header.font()
-                font.setBold(True)
-                header.setFont(font)
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.items.addItem(header)
-            item = QListWidgetItem(f"   {occurrence.title}")
-            item.setData(Qt.ItemDataRole.UserRole, occurrence.contact_id)
-            self.items.addItem(item)
-        if not found:
-            self.items.addItem("Nothing on these days.")
+                rows.append(f"{day:%A %d %B %Y}")
+            rows.append(occurrence)
+        self.model.set_rows(rows or ["Nothing on these days."])
 
-    def _open(self, item: QListWidgetItem) -> None:
-        contact_id = item.data(Qt.ItemDataRole.UserRole)
+    def _open(self, index: QModelIndex) -> None:
+        contact_id = index.data(CONTACT_ROLE)
         if contact_id:
             self.open_contact.emit(int(contact_id))

@@ -3,16 +3,13 @@ summary line; double-click opens the contact. Computed on the worker, never on t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from nurture.domain.occurrence import Occurrence
 from nurture.services.insights import Week
 from nurture.services.unit_of_work import Changes
+from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
 from ui.workspace import Workspace
-
-_SHOWN_PER_SECTION = 60
 
 
 class TodayPage(QWidget):
@@ -26,9 +23,12 @@ class TodayPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.summary.setFont(font)
-        self.items = QListWidget()
+        self.model = OccurrenceListModel()
+        self.items = QListView()
+        self.items.setModel(self.model)
         self.items.setAlternatingRowColors(True)
-        self.items.itemActivated.connect(self._open)
+        self.items.setSpacing(2)
+        self.items.activated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.items, 1)
@@ -44,33 +44,18 @@ class TodayPage(QWidget):
 
     def _show(self, week: Week) -> None:
         self.summary.setText(week.summary[:1].upper() + week.summary[1:])
-        self.items.clear()
+        rows: list[Row] = []
         for title, found in (("Occasions this week", week.occasions),
                              ("Follow-ups", week.follow_ups),
                              ("Going cold", week.going_cold),
                              ("Gifts to buy", week.gift_deadlines),
                              ("Holidays", week.holidays)):  # fmt: skip
-            if not found:
-                continue
-            header = QListWidgetItem(f"{title} ({len(found):,})")
-            bold = QFont(header.font())
-            bold.setBold(True)
-            header.setFont(bold)
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.items.addItem(header)
-            for occurrence in found[:_SHOWN_PER_SECTION]:
-                self.items.addItem(self._item(occurrence))
-            if len(found) > _SHOWN_PER_SECTION:
-                more = QListWidgetItem(f"   … and {len(found) - _SHOWN_PER_SECTION:,} more")
-                more.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.items.addItem(more)
+            if found:
+                rows.append(f"{title} ({len(found):,})")
+                rows.extend(found)
+        self.model.set_rows(rows or ["Nothing needs you this week."])
 
-    def _item(self, occurrence: Occurrence) -> QListWidgetItem:
-        item = QListWidgetItem(f"   {occurrence.day:%a %d %b}   {occurrence.title}")
-        item.setData(Qt.ItemDataRole.UserRole, occurrence.contact_id)
-        return item
-
-    def _open(self, item: QListWidgetItem) -> None:
-        contact_id = item.data(Qt.ItemDataRole.UserRole)
+    def _open(self, index: QModelIndex) -> None:
+        contact_id = index.data(CONTACT_ROLE)
         if contact_id:
             self.open_contact.emit(int(contact_id))
