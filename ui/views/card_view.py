@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 from nurture.domain.dto import ContactCard
 from nurture.domain.enums import InteractionKind
 from nurture.errors import NotFoundError
-from nurture.services.settings import Settings
 from ui.card_html import CONTACT_SCHEME, card_html
 from ui.workspace import Workspace
 
@@ -72,7 +71,7 @@ class CardView(QWidget):
         self.show_contact(self.card.id if self.card else None)
 
     def _html(self, card: ContactCard) -> str:
-        settings: Settings = self.workspace.core.settings.get()
+        settings = self.workspace.core.settings.get()
         now = self.workspace.now()
         cadence = card.draft.keep_in_touch_days or settings.tier_cadence.get(card.draft.tier)
         return card_html(card, now.astimezone().date(), settings.leap_day_policy, cadence, now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -26,7 +27,6 @@ from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area, DateKind, InteractionKind
-from nurture.services.importing import ImportOptions, ImportReport
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
@@ -37,6 +37,9 @@ from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from nurture.services.importing import ImportReport
 
 SEARCH_DELAY_MS = 150
 PAGES = ("Today", "Contacts", "Calendar")
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.workspace.fail(f"Cannot read {path}: {error.strerror or error}.")
             return
+        from nurture.services.importing import ImportOptions  # the import engine loads on use
+
         importing, name = self.core.importing, Path(path).name
         self.workspace.write(
             lambda: importing.run(data, name, ImportOptions()),

@@ -3,13 +3,17 @@ summary line; double-click opens the contact. Computed on the worker, never on t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from nurture.services.insights import Week
 from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from nurture.services.insights import Week
 
 
 class TodayPage(QWidget):
