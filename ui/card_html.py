@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape
 
 from nurture.calendar.occasions import LeapDayPolicy, yearly_on
@@ -84,7 +84,11 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: in
         )
     _section(parts, "Contact", rows)
 
-    _section(parts, "Important dates", [_date_row(x, today, policy) for x in card.dates])
+    _section(parts, "Important dates", [
+        *(_date_row(x, today, policy) for x in card.dates),
+        *(_date_row(x, today, policy, f"{who.name}'s ({kind.label.lower()}) ")
+          for who, kind, x in card.family_dates),
+    ])  # fmt: skip
     _section(parts, "Family and relationships", [
         _row(r.label or r.kind.label, contact_link(r.other.id, r.other.name), False)
         for r in card.relationships
@@ -95,14 +99,7 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: in
         for p in card.preferences
     ])  # fmt: skip
     _section(parts, "Gifts", list(_gift_rows(card.gifts)))
-    open_follow_ups = [f for f in card.follow_ups if f.done_at is None]
-    _section(parts, "Follow-ups", [
-        _row(f"{f.due_date:%d %b %Y}", escape(f.title or "Follow up")
-             + (' <span class="muted">(repeats)</span>' if f.rrule else "")
-             + (' <span class="due">overdue</span>' if f.due_date < today and not f.rrule else ""),
-             False)
-        for f in open_follow_ups
-    ])  # fmt: skip
+    _section(parts, "Follow-ups", list(_follow_up_rows(card, today)))
     _section(parts, "Timeline", list(_timeline(card)))
     about = []
     if d.how_we_met:
@@ -148,9 +145,12 @@ def _touch(card: ContactCard, cadence: int | None, today: date, now: datetime) -
     return text
 
 
-def _date_row(value: ImportantDateValue, today: date, policy: LeapDayPolicy) -> str:
+def _date_row(
+    value: ImportantDateValue, today: date, policy: LeapDayPolicy, whose: str = ""
+) -> str:
     when = value.date
-    label = value.label or _KIND_LABELS[value.kind]
+    label = whose + (value.label or _KIND_LABELS[value.kind]).lower() if whose else (
+        value.label or _KIND_LABELS[value.kind])  # fmt: skip
     text = escape(when.display())
     if value.recurrence is Recurrence.YEARLY and when.day is not None:
         upcoming = yearly_on(today.year, when.month, when.day, policy)
@@ -162,6 +162,23 @@ def _date_row(value: ImportantDateValue, today: date, policy: LeapDayPolicy) -> 
             extra += f" · {'turns' if value.kind is DateKind.BIRTHDAY else 'marks'} {upcoming.year - when.year}"  # noqa: E501
         text += f' <span class="muted">({extra})</span>'
     return _row(label, text, False)
+
+
+def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
+    horizon = today + timedelta(days=800)
+    for f in card.follow_ups:
+        due = f.next_due(horizon)
+        if due is None:
+            continue
+        state = ' <span class="due">overdue</span>' if due < today else ""
+        pushed = (f' <span class="muted">(from {f.snoozed_until:%d %b})</span>'
+                  if f.snoozed_until and f.snoozed_until > today else "")  # fmt: skip
+        repeats = ' <span class="muted">(repeats)</span>' if f.rrule else ""
+        link = f"{CONTACT_SCHEME}://follow-up"
+        actions = (f' · <a href="{link}-done/{f.id}/{due.isoformat()}">done</a>'
+                   f' · <a href="{link}-later/{f.id}">next week</a>')  # fmt: skip
+        yield _row(f"{due:%d %b %Y}", escape(f.title or "Follow up") + repeats + state + pushed
+                   + actions, False)  # fmt: skip
 
 
 def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:

@@ -168,6 +168,17 @@ class FollowUpValue:
     rrule: str = ""
     done_at: datetime | None = None
     snoozed_until: date | None = None
+    completed_through: date | None = None
+
+    def next_due(self, horizon: date) -> date | None:
+        """The first occurrence not yet done (up to `horizon` for a repeating one)."""
+        from nurture.calendar.recurrence import follow_up_dates
+
+        if self.done_at is not None:
+            return None
+        pending = follow_up_dates(self.due_date, self.rrule, self.due_date, horizon,
+                                  self.completed_through)  # fmt: skip
+        return pending[0] if pending else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,4 +243,7 @@ class ContactCard:
     follow_ups: tuple[FollowUpValue, ...] = ()
     introductions: tuple[IntroductionValue, ...] = ()
     referrals: tuple[ReferralValue, ...] = ()
+    # The dates of the people around them (a kid's birthday, a spouse's): (whose, what they
+    # are to this contact, the date).
+    family_dates: tuple[tuple[ContactRef, RelationshipKind, ImportantDateValue], ...] = ()
     has_photo: bool = False

@@ -16,7 +16,7 @@ from nurture.db.activity import (
     Referral,
     interaction_participants,
 )
-from nurture.db.models import Contact, Relationship
+from nurture.db.models import Contact, ImportantDate, Relationship
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
     AddressValue,
@@ -86,7 +86,8 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
             )
             for d in sorted(contact.dates, key=lambda d: (d.month, d.day or 0))
         ),
-        relationships=_relationships(session, contact_id),
+        relationships=(relations := _relationships(session, contact_id)),
+        family_dates=_family_dates(session, relations),
         preferences=tuple(
             PreferenceValue(p.id, PreferenceCategory(p.category), p.item, p.detail, p.likes)
             for p in session.scalars(
@@ -124,6 +125,7 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
                 f.rrule,
                 f.done_at,
                 f.snoozed_until,
+                f.completed_through,
             )
             for f in session.scalars(
                 select(FollowUp)
@@ -198,6 +200,24 @@ def _relationships(session: Session, contact_id: int) -> tuple[RelationshipValue
             kind = kind.inverse
         values.append(RelationshipValue(relation.id, kind, _ref(person), relation.label))
     return tuple(values)
+
+
+def _family_dates(
+    session: Session, relations: tuple[RelationshipValue, ...]
+) -> tuple[tuple[ContactRef, RelationshipKind, ImportantDateValue], ...]:
+    kinds = {r.other.id: (r.other, r.kind) for r in relations}
+    if not kinds:
+        return ()
+    found = session.scalars(
+        select(ImportantDate).where(ImportantDate.contact_id.in_(list(kinds)))
+        .order_by(ImportantDate.month, ImportantDate.day)
+    )  # fmt: skip
+    return tuple(
+        (*kinds[d.contact_id], ImportantDateValue(
+            d.id, DateKind(d.kind), PartialDate(d.year, d.month, d.day), d.label,
+            Recurrence(d.recurrence), d.lead_days))
+        for d in found
+    )  # fmt: skip
 
 
 def _interactions(session: Session, contact_id: int) -> tuple[InteractionValue, ...]:

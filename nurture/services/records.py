@@ -150,6 +150,16 @@ class RecordsService:
             complete_follow_up(work, follow_up_id, occurrence)
         return Outcome(None, work.changes)
 
+    def push_follow_up(self, follow_up_id: int, until: date) -> Outcome[None]:
+        """Show the follow-up again from `until` (it keeps its due date)."""
+        with unit_of_work(self._db) as work:
+            follow_up = work.session.get(FollowUp, follow_up_id)
+            if follow_up is None:
+                raise NotFoundError("That follow-up no longer exists.")
+            follow_up.snoozed_until = until
+            work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
+        return Outcome(None, work.changes)
+
     def remove_follow_up(self, follow_up_id: int) -> Outcome[None]:
         return self._remove(Area.FOLLOW_UPS, FollowUp, follow_up_id)
 

@@ -252,3 +252,30 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
     row = next(r for r, t in enumerate(texts) if "Bob Roe" in t)
     assert model.index(row, 0).data(CONTACT_ROLE) == bob
     qtmodeltester.check(model)
+
+
+def test_the_card_shows_family_dates_and_completes_a_follow_up(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+
+    jane = _person(core, "Jane", "Doe")
+    tim = ContactDraft(given_name="Tim", family_name="Doe")
+    kid = core.network.add_related_person(jane, RelationshipKind.CHILD, tim).value
+    core.records.add_date(kid, DateKind.BIRTHDAY, PartialDate(2010, 5, 10))
+    due = (now - timedelta(days=3)).date()
+    follow_up = core.records.add_follow_up(jane, due, "Send the proposal").value
+    window = _window(qtbot, core, now)
+    _select(window, jane)
+    qtbot.waitUntil(lambda: window.contacts.card.card is not None)
+    text = window.contacts.card.browser.toPlainText()
+    assert "Tim Doe's (child) birthday" in text
+    assert "Send the proposal" in text
+    assert "overdue" in text
+
+    window.contacts.card._link(QUrl(f"nurture://follow-up-done/{follow_up}/{due.isoformat()}"))
+    qtbot.waitUntil(lambda: core.contacts.card(jane).follow_ups[0].done_at is not None)
+    qtbot.waitUntil(lambda: "Send the proposal" not in window.contacts.card.browser.toPlainText())

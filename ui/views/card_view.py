@@ -3,6 +3,8 @@ row of the actions a salesperson takes most."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -40,6 +42,7 @@ class CardView(QWidget):
             ("gift", "Gift…", lambda: self.add_requested.emit("gift")),
             ("preference", "Taste…", lambda: self.add_requested.emit("preference")),
             ("related", "Family…", self.related_requested.emit),
+            ("introduce", "Introduce…", lambda: self.add_requested.emit("introduction")),
             ("delete", "Delete", self.delete_requested.emit),
         ):
             button = QPushButton(label)
@@ -81,7 +84,16 @@ class CardView(QWidget):
             button.setEnabled(on)
 
     def _link(self, url: QUrl) -> None:
-        if url.scheme() == CONTACT_SCHEME:
-            self.open_contact.emit(int(url.path().rsplit("/", 1)[-1] or url.host()))
-        else:
+        if url.scheme() != CONTACT_SCHEME:
             QDesktopServices.openUrl(url)
+            return
+        parts = url.path().strip("/").split("/")
+        records = self.workspace.core.records
+        if url.host() == "contact":
+            self.open_contact.emit(int(parts[0]))
+        elif url.host() == "follow-up-done":
+            follow_up, due = int(parts[0]), date.fromisoformat(parts[1])
+            self.workspace.write(lambda: records.complete_follow_up(follow_up, due))
+        elif url.host() == "follow-up-later":
+            later = self.workspace.now().astimezone().date() + timedelta(days=7)
+            self.workspace.write(lambda: records.push_follow_up(int(parts[0]), later))

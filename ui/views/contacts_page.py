@@ -4,6 +4,7 @@ and bulk actions on the selected rows."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from nurture.calendar.occasions import LeapDayPolicy
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
-from nurture.services.unit_of_work import Changes
+from nurture.services.unit_of_work import Changes, Outcome
 from ui.dialogs.records import FollowUpDialog, GiftDialog, PreferenceDialog, picked
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.views.card_view import CardView
@@ -264,12 +265,27 @@ class ContactsPage(QWidget):
                         gift.occasion.text(), picked(gift.when), cents,
                         "USD" if cents else "")  # fmt: skip
                 self.workspace.write(lambda: records.add_gift(*args))
+        elif what == "introduction":
+            self._introduce(contact_id, today)
         else:
             taste = PreferenceDialog(self)
             if taste.exec() == QDialog.DialogCode.Accepted:
                 values = (contact_id, taste.category.currentData(), taste.item.text(),
                           taste.detail.text(), taste.likes.isChecked())  # fmt: skip
                 self.workspace.write(lambda: records.add_preference(*values))
+
+    def _introduce(self, contact_id: int, today: date) -> None:
+        name, ok = QInputDialog.getText(self, "Introduce", "Introduce them to (name or id):")
+        if not ok or not name.strip():
+            return
+        reason, _ok = QInputDialog.getText(self, "Introduce", "Why should they meet?")
+        core = self.workspace.core
+
+        def introduce() -> Outcome[int]:
+            other = core.contacts.resolve(name)
+            return core.network.introduce(contact_id, other, today, reason)
+
+        self.workspace.write(introduce)
 
     def _add_related(self) -> None:
         main = self._card_ref()
