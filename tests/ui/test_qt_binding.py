@@ -3,6 +3,7 @@ few thousand repaints of the contacts list (pinned in pyproject.toml; this test 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -29,7 +30,13 @@ def test_repainting_a_view_whose_model_returns_none_keeps_none_alive(qtbot: QtBo
     model = _Empty()
     view.setModel(model)
     view.show()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        view.viewport().repaint()
-    assert sys.getrefcount(None) >= before
+    gc.disable()  # nothing else may drop references to None meanwhile
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(100):
+            view.viewport().repaint()
+        after = sys.getrefcount(None)
+    finally:
+        gc.enable()
+    # The bug lost about one reference per cell painted: thousands here. Allow a little noise.
+    assert after >= before - 50

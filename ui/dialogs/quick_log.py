@@ -61,7 +61,9 @@ class QuickLogDialog(QDialog):
         remove = QPushButton("Remove")
         remove.clicked.connect(lambda: [self.people.takeItem(self.people.row(i))
                                         for i in self.people.selectedItems()])  # fmt: skip
-        self.when = QDateTimeEdit(QDateTime(now.astimezone().replace(tzinfo=None)))
+        local = now.astimezone()
+        self.when = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour,
+                                            local.minute, local.second))  # fmt: skip
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What was it about?")
