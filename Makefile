@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	@if [ "$$(uname)" = Linux ] && [ -n "$$DISPLAY" ] && ! ldconfig -p | grep -q libxcb-cursor.so.0; then \
+	@if [ "$$(uname)" = Linux ] && [ -n "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && \
+		[ -z "$$(ls /usr/lib/*/libxcb-cursor.so.0 /usr/lib/libxcb-cursor.so.0 2>/dev/null)" ]; then \
 		echo "Qt needs libxcb-cursor0 to open a window on X11: sudo apt install libxcb-cursor0"; exit 1; fi
 	$(BIN)/nurture
 
