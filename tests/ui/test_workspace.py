@@ -243,7 +243,7 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
     core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
     window = _window(qtbot, core, now)
     window.sidebar.setCurrentRow(0)
-    model = window.today.model
+    model = window.today.items.occurrences
     qtbot.waitUntil(lambda: model.rowCount() > 2)
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any("Ann Lee turns 40" in t for t in texts)

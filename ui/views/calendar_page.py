@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QListView, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QWidget
 
 from nurture.domain.occurrence import Occurrence
-from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
+from ui.models.occurrences import Row
+from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
 DAYS_SHOWN = 7
@@ -26,12 +27,8 @@ class CalendarPage(QWidget):
         self.month.setGridVisible(True)
         self.month.setMaximumWidth(420)
         self.month.selectionChanged.connect(self.reload)
-        self.model = OccurrenceListModel()
-        self.items = QListView()
-        self.items.setModel(self.model)
-        self.items.setAlternatingRowColors(True)
-        self.items.setUniformItemSizes(True)
-        self.items.activated.connect(self._open)
+        self.items = OccurrenceList()
+        self.items.open_contact.connect(self.open_contact)
         layout = QHBoxLayout(self)
         layout.addWidget(self.month, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.items, 1)
@@ -58,9 +55,4 @@ class CalendarPage(QWidget):
                 day = occurrence.day
                 rows.append(f"{day:%A %d %B %Y}")
             rows.append(occurrence)
-        self.model.set_rows(rows or ["Nothing on these days."])
-
-    def _open(self, index: QModelIndex) -> None:
-        contact_id = index.data(CONTACT_ROLE)
-        if contact_id:
-            self.open_contact.emit(int(contact_id))
+        self.items.show_rows(rows, "Nothing on these days.")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nurture.services.unit_of_work import Changes
-from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
+from ui.models.occurrences import Row
+from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -27,12 +28,8 @@ class TodayPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.summary.setFont(font)
-        self.model = OccurrenceListModel()
-        self.items = QListView()
-        self.items.setModel(self.model)
-        self.items.setAlternatingRowColors(True)
-        self.items.setSpacing(2)
-        self.items.activated.connect(self._open)
+        self.items = OccurrenceList()
+        self.items.open_contact.connect(self.open_contact)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.items, 1)
@@ -57,9 +54,4 @@ class TodayPage(QWidget):
             if found:
                 rows.append(f"{title} ({len(found):,})")
                 rows.extend(found)
-        self.model.set_rows(rows or ["Nothing needs you this week."])
-
-    def _open(self, index: QModelIndex) -> None:
-        contact_id = index.data(CONTACT_ROLE)
-        if contact_id:
-            self.open_contact.emit(int(contact_id))
+        self.items.show_rows(rows, "Nothing needs you this week.")
