@@ -279,3 +279,42 @@ def test_the_card_shows_family_dates_and_completes_a_follow_up(
     window.contacts.card._link(QUrl(f"nurture://follow-up-done/{follow_up}/{due.isoformat()}"))
     qtbot.waitUntil(lambda: core.contacts.card(jane).follow_ups[0].done_at is not None)
     qtbot.waitUntil(lambda: "Send the proposal" not in window.contacts.card.browser.toPlainText())
+
+
+def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+
+    clock = [now]
+    core.settings.update(time_zone="UTC", gift_holidays=[], digest_time="08:00")
+    soon = (now + timedelta(days=3)).date()
+    ann = _person(core, "Ann", "Lee")
+    core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
+    bob = core.contacts.create(ContactDraft(given_name="Bob", family_name="Roe",
+                                            keep_in_touch_days=30)).value.id  # fmt: skip
+    core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
+    window = MainWindow(core, app_icon(), lambda: clock[0])
+    qtbot.addWidget(window)
+    window.show()
+    today, model = window.today, window.today.items.occurrences
+
+    def row_of(text: str) -> int | None:
+        return next((r for r in range(model.rowCount())
+                     if text in (model.index(r, 0).data() or "")), None)  # fmt: skip
+
+    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
+    today.items.setCurrentIndex(model.index(row_of("Ann Lee turns 40") or 0, 0))
+    today._snooze("Tomorrow")
+    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is None and row_of("Bob Roe") is not None)
+
+    today.items.setCurrentIndex(model.index(row_of("Bob Roe") or 0, 0))
+    today.buttons["done"].click()
+    qtbot.waitUntil(lambda: row_of("Bob Roe") is None)
+    assert core.contacts.card(bob).interactions[0].occurred_at == now
+
+    clock[0] = now + timedelta(days=1, hours=1)  # past tomorrow's 08:00
+    today.reload()
+    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
+    assert row_of("Bob Roe") is None  # done stays done

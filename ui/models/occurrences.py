@@ -43,6 +43,12 @@ class OccurrenceListModel(QAbstractListModel):
             return row.contact_id or 0
         return None
 
+    def occurrence(self, row: int) -> Occurrence | None:
+        if 0 <= row < len(self._rows):
+            found = self._rows[row]
+            return found if isinstance(found, Occurrence) else None
+        return None
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.contacts.edit_requested.connect(self.edit_contact)
         self.today = TodayPage(self.workspace)
         self.today.open_contact.connect(self.open_contact)
+        self.today.log_requested.connect(self.quick_log)
         self.calendar = CalendarPage(self.workspace)
         self.calendar.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
@@ -113,8 +114,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if not self.contacts.model.loaded:  # the restored sort order has usually loaded it
             self.contacts.model.refresh()
-        self.sidebar.setCurrentRow(1)
         self._show_root()
+        self.sidebar.setCurrentRow(0)  # the app opens on Today
 
     # -- structure ---------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QListView, QWidget
 
+from nurture.domain.occurrence import Occurrence
 from ui.models.occurrences import CONTACT_ROLE, OccurrenceListModel, Row
 
 
@@ -18,6 +19,9 @@ class OccurrenceList(QListView):
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(True)
         self.activated.connect(self._open)
+
+    def current(self) -> Occurrence | None:
+        return self.occurrences.occurrence(self.currentIndex().row())
 
     def show_rows(self, rows: list[Row], empty: str) -> None:
         self.occurrences.set_rows(rows or [empty])
