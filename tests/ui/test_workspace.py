@@ -318,3 +318,27 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     today.reload()
     qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
     assert row_of("Bob Roe") is None  # done stays done
+
+
+def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now: datetime) -> None:
+    from ui.dialogs.preferences import PreferencesDialog
+
+    _person(core, "Ann", "Lee")
+    window = _window(qtbot, core, now)
+
+    def change(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.leads["birthday"].setValue(10)
+        dialog.leap.setCurrentIndex(dialog.leap.findData("mar1"))
+        dialog.gift_days["valentines"].setChecked(False)
+        dialog.tiers["A"].setValue(21)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(change)
+    window.preferences()
+    qtbot.waitUntil(lambda: core.settings.get().leap_day == "mar1")
+    settings = core.settings.get()
+    assert settings.lead_days["birthday"] == 10
+    assert "valentines" not in settings.gift_holidays
+    assert "christmas" in settings.gift_holidays
+    assert settings.tier_cadence["A"] == 21

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import contacts…", self.import_file, "Ctrl+I")
         self._action(file_menu, "&Export…", self.export_file, "Ctrl+E")
         file_menu.addSeparator()
+        self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,")
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", self.workspace.undo,
@@ -276,6 +278,15 @@ class MainWindow(QMainWindow):
             f"{report.merged:,} merged, {report.unchanged:,} already here, "
             f"{len(report.errors):,} not imported.{problems}\n\nEdit ▸ Undo takes it back.",
         )  # fmt: skip
+
+    def preferences(self) -> None:
+        from ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self, self.core.settings.get())
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        changes, settings = dialog.changes(), self.core.settings
+        self.workspace.write(lambda: settings.update(**changes))
 
     def export_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -1,0 +1,111 @@
+"""Preferences: reminder lead times and digest time, the Feb 29 rule, the country for holidays
+and phone numbers, the gift holidays to track and the keep-in-touch cadence per tier. They are
+stored in the database, so they travel with backups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nurture.calendar.gift_days import CATALOGUE
+from nurture.services.settings import Settings
+
+_LEAD_KINDS = (("birthday", "Birthdays"), ("anniversary", "Anniversaries"),
+               ("graduation", "Graduations"), ("work_anniversary", "Work anniversaries"),
+               ("follow_up", "Follow-ups"), ("keep_in_touch", "Keep in touch"))  # fmt: skip
+
+
+def _days(value: int, maximum: int = 365) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setSuffix(" days")
+    box.setValue(value)
+    return box
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, parent: QWidget | None, settings: Settings) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._settings = settings
+        reminders = QFormLayout()
+        self.leads = {kind: _days(settings.lead_for(kind)) for kind, _label in _LEAD_KINDS}
+        for kind, label in _LEAD_KINDS:
+            reminders.addRow(f"{label}: remind", self.leads[kind])
+        hour, minute = (int(x) for x in settings.digest_time.split(":"))
+        self.digest = QTimeEdit(QTime(hour, minute))
+        self.digest.setDisplayFormat("HH:mm")
+        reminders.addRow("Daily digest at", self.digest)
+        self.leap = QComboBox()
+        self.leap.addItem("February 28", "feb28")
+        self.leap.addItem("March 1", "mar1")
+        self.leap.setCurrentIndex(self.leap.findData(settings.leap_day))
+        reminders.addRow("Feb 29 birthdays in other years", self.leap)
+
+        places = QFormLayout()
+        self.country = QLineEdit(settings.holiday_country)
+        self.country.setMaxLength(2)
+        self.country.setPlaceholderText("US")
+        places.addRow("Country (holidays)", self.country)
+        self.region = QLineEdit(settings.phone_region)
+        self.region.setMaxLength(2)
+        places.addRow("Country (phone numbers)", self.region)
+        self.gift_days = {key: QCheckBox(name) for key, (name, _rule) in CATALOGUE.items()}
+        gifts = QHBoxLayout()
+        for key, box in self.gift_days.items():
+            box.setChecked(key in settings.gift_holidays)
+            gifts.addWidget(box)
+        places.addRow("Gift holidays", gifts)
+        self.gift_lead = _days(settings.gift_lead_days, 90)
+        places.addRow("Buy gifts", self.gift_lead)
+
+        cadence = QFormLayout()
+        self.tiers = {tier: _days(settings.tier_cadence.get(tier, 0), 3650) for tier in "ABC"}
+        for tier, spin in self.tiers.items():
+            spin.setSpecialValueText("no cadence")
+            cadence.addRow(f"Tier {tier}: keep in touch every", spin)
+
+        layout = QVBoxLayout(self)
+        for title, form in (("Reminders", reminders), ("Holidays and numbers", places),
+                            ("Keep in touch", cadence)):  # fmt: skip
+            group = QGroupBox(title)
+            group.setLayout(form)
+            layout.addWidget(group)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def changes(self) -> dict[str, Any]:
+        """The settings as `SettingsService.update(**changes)` takes them."""
+        leads = dict(self._settings.lead_days)
+        leads.update({kind: box.value() for kind, box in self.leads.items()})
+        others = [key for key in self._settings.gift_holidays if key not in self.gift_days]
+        return {
+            "lead_days": leads,
+            "digest_time": self.digest.time().toString("HH:mm"),
+            "leap_day": self.leap.currentData(),
+            "holiday_country": self.country.text().strip().upper() or "US",
+            "phone_region": self.region.text().strip().upper() or "US",
+            "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,
+            "gift_lead_days": self.gift_lead.value(),
+            "tier_cadence": {tier: box.value() for tier, box in self.tiers.items() if box.value()},
+        }
