@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -46,14 +48,19 @@ _SAME_THING = (
 
 # Text fields that are filled from the duplicate when the kept contact has none.
 _FILLED = (*NAME_AND_WORK_FIELDS, "time_zone", "tier")
+# The fields a merge lets the user pick from either side.
+MERGEABLE_FIELDS = _FILLED
 
 
 class MergeService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def merge(self, keep_id: int, duplicate_id: int) -> Outcome[ContactCard]:
-        """Fold `duplicate` into `keep`; nothing of the duplicate's is lost."""
+    def merge(
+        self, keep_id: int, duplicate_id: int, theirs: Iterable[str] = ()
+    ) -> Outcome[ContactCard]:
+        """Fold `duplicate` into `keep`; nothing of the duplicate's is lost. `theirs` names the
+        one-line fields (MERGEABLE_FIELDS) where the duplicate's value wins over the kept one."""
         if keep_id == duplicate_id:
             raise ValidationError("Choose two different contacts to merge.")
         with unit_of_work(self._db) as work:
@@ -62,6 +69,11 @@ class MergeService:
             duplicate = session.get(Contact, duplicate_id)
             if keep is None or duplicate is None:
                 raise NotFoundError("One of the contacts to merge no longer exists.")
+            for name in theirs:
+                if name not in MERGEABLE_FIELDS:
+                    raise ValidationError(f"'{name}' cannot be chosen in a merge.")
+                if getattr(duplicate, name):
+                    setattr(keep, name, getattr(duplicate, name))
             _merge_fields(keep, duplicate)
             session.flush()
             _move_rows(session, keep_id, duplicate_id)

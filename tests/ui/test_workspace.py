@@ -342,3 +342,32 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
     assert "valentines" not in settings.gift_holidays
     assert "christmas" in settings.gift_holidays
     assert settings.tier_cadence["A"] == 21
+
+
+def test_merging_a_duplicate_pair_keeps_every_interaction(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from nurture.domain.dto import EmailValue
+    from ui.dialogs.duplicates import DuplicatesDialog
+
+    first = core.contacts.create(ContactDraft(
+        given_name="Jon", family_name="Smith", organization="Acme",
+        emails=(EmailValue("jon@acme.example"),))).value.id  # fmt: skip
+    second = core.contacts.create(ContactDraft(
+        given_name="John", family_name="Smith", organization="Acme Corp",
+        emails=(EmailValue("JON@acme.example"),))).value.id  # fmt: skip
+    core.interactions.log(InteractionKind.LUNCH, [first], now - timedelta(days=3))
+    core.interactions.log(InteractionKind.CALL, [second], now - timedelta(days=1))
+    window = _window(qtbot, core, now)
+    dialog = DuplicatesDialog(window, window.workspace)
+    qtbot.addWidget(dialog)
+    assert "same email" in dialog.names.stringList()[0]
+    dialog.groups["given_name"].button(1).setChecked(True)  # take "John" from the right
+    dialog.merge()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 1)
+    kept = core.contacts.card(first)
+    assert kept.draft.given_name == "John"
+    assert kept.draft.organization == "Acme"
+    kinds = sorted(i.kind for i in kept.interactions)
+    assert kinds == [InteractionKind.CALL, InteractionKind.LUNCH]
+    qtbot.waitUntil(lambda: dialog.names.stringList() == [])

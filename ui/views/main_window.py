@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Import contacts…", self.import_file, "Ctrl+I")
         self._action(file_menu, "&Export…", self.export_file, "Ctrl+E")
+        self._action(file_menu, "Find &duplicates…", self.find_duplicates)
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,")
         file_menu.addSeparator()
@@ -278,6 +279,11 @@ class MainWindow(QMainWindow):
             f"{report.merged:,} merged, {report.unchanged:,} already here, "
             f"{len(report.errors):,} not imported.{problems}\n\nEdit ▸ Undo takes it back.",
         )  # fmt: skip
+
+    def find_duplicates(self) -> None:
+        from ui.dialogs.duplicates import DuplicatesDialog
+
+        DuplicatesDialog(self, self.workspace).exec()
 
     def preferences(self) -> None:
         from ui.dialogs.preferences import PreferencesDialog
