@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
@@ -371,3 +371,32 @@ def test_merging_a_duplicate_pair_keeps_every_interaction(
     kinds = sorted(i.kind for i in kept.interactions)
     assert kinds == [InteractionKind.CALL, InteractionKind.LUNCH]
     qtbot.waitUntil(lambda: dialog.names.stringList() == [])
+
+
+def test_the_calendar_places_feb_29_by_year_and_policy(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+    from ui.views.month_grid import month_days
+
+    core.settings.update(time_zone="UTC", gift_holidays=[], leap_day="mar1")
+    leapling = _person(core, "Leap", "Ling")
+    core.records.add_date(leapling, DateKind.BIRTHDAY, PartialDate(1996, 2, 29))
+    _person(core, "Ada", "Lovelace")
+    clock = [datetime(2028, 2, 10, 9, 0, tzinfo=now.tzinfo)]  # 2028 is a leap year
+    window = MainWindow(core, app_icon(), lambda: clock[0])
+    qtbot.addWidget(window)
+    window.show()
+    calendar = window.calendar
+    window.sidebar.setCurrentRow(2)
+    qtbot.waitUntil(lambda: calendar.grid.chips(date(2028, 2, 29)) == ["Leap Ling"])
+    assert calendar.grid.chips(date(2028, 2, 28)) == []
+    assert len(month_days(2028, 2, calendar.grid.first)) == 42
+
+    calendar.go(12)  # February 2029, a common year: March 1 by the setting
+    qtbot.waitUntil(lambda: calendar.grid.chips(date(2029, 3, 1)) == ["Leap Ling"])
+    assert calendar.grid.chips(date(2029, 2, 28)) == []
+
+    calendar.filters["Birthdays"].setChecked(False)
+    assert calendar.grid.chips(date(2029, 3, 1)) == []

@@ -1,20 +1,38 @@
-"""Calendar (a first version): a month to pick a day from, and that day's week of occasions
-beside it; double-click opens the contact. The month grid with chips comes with the Today and
-Calendar work."""
+"""Calendar: a month grid of occasions as chips (kind by colour), previous / today / next, filters
+by kind, the chosen day's list beside it (double-click opens the contact), and .ics export."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from nurture.domain.occurrence import Occurrence
+from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.services.unit_of_work import Changes, Outcome
 from ui.models.occurrences import Row
+from ui.views.month_grid import MonthGrid
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
-DAYS_SHOWN = 7
+FILTERS = (
+    ("Birthdays", {OccurrenceKind.BIRTHDAY}),
+    ("Anniversaries", {OccurrenceKind.ANNIVERSARY, OccurrenceKind.WORK_ANNIVERSARY}),
+    ("Graduations", {OccurrenceKind.GRADUATION, OccurrenceKind.CUSTOM}),
+    ("Follow-ups", {OccurrenceKind.FOLLOW_UP}),
+    ("Keep in touch", {OccurrenceKind.KEEP_IN_TOUCH}),
+    ("Holidays", {OccurrenceKind.HOLIDAY, OccurrenceKind.GIFT_DEADLINE}),
+)
 
 
 class CalendarPage(QWidget):
@@ -23,36 +41,102 @@ class CalendarPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.month = QCalendarWidget()
-        self.month.setGridVisible(True)
-        self.month.setMaximumWidth(420)
-        self.month.selectionChanged.connect(self.reload)
+        self.found: list[Occurrence] = []
+        self.grid = MonthGrid()
+        self.grid.day_chosen.connect(lambda _day: self._show_day())
         self.items = OccurrenceList()
         self.items.open_contact.connect(self.open_contact)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.month, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.items, 1)
-
-    def reload(self) -> None:
-        picked = self.month.selectedDate().toPython()
-        assert isinstance(picked, date)
-        agenda = self.workspace.core.agenda
-        today = self.workspace.now().astimezone().date()
-        end = picked + timedelta(days=DAYS_SHOWN - 1)
-        self.workspace.tasks.run(lambda: agenda.between(picked, end, today), self._show,
-                                 self.workspace.fail)  # fmt: skip
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        bar = QHBoxLayout()
+        for label, step in (("◀", -1), ("Today", 0), ("▶", 1)):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, s=step: self.go(s))
+            bar.addWidget(button)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        self.filters: dict[str, QCheckBox] = {}
+        for label, _kinds in FILTERS:
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.toggled.connect(self._filter)
+            self.filters[label] = box
+            bar.addWidget(box)
+        export = QPushButton("Export .ics…")
+        export.clicked.connect(self.export)
+        bar.addWidget(export)
+        split = QSplitter()
+        split.addWidget(self.grid)
+        split.addWidget(self.items)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        workspace.bus.changed.connect(self._changed)
 
     def show_today(self) -> None:
+        self.go(0)
+
+    def go(self, step: int) -> None:
         today = self.workspace.now().astimezone().date()
-        self.month.setSelectedDate(QDate(today.year, today.month, today.day))
+        if step == 0:
+            year, month = today.year, today.month
+            self.grid.chosen = today
+        else:
+            index = self.grid.year * 12 + self.grid.month - 1 + step
+            year, month = divmod(index, 12)
+            month += 1
+            self.grid.chosen = date(year, month, 1)
+        self.grid.today = today
+        self.grid.year, self.grid.month = year, month
+        self.title.setText(f"{date(year, month, 1):%B %Y}")
         self.reload()
 
-    def _show(self, found: list[Occurrence]) -> None:
-        rows: list[Row] = []
-        day: date | None = None
-        for occurrence in found:
-            if occurrence.day != day:
-                day = occurrence.day
-                rows.append(f"{day:%A %d %B %Y}")
-            rows.append(occurrence)
-        self.items.show_rows(rows, "Nothing on these days.")
+    def reload(self) -> None:
+        days = self.grid.days()
+        agenda, today = self.workspace.core.agenda, self.grid.today
+        year, month = self.grid.year, self.grid.month
+        self.workspace.tasks.run(lambda: (year, month, agenda.between(days[0], days[-1], today)),
+                                 self._loaded, self.workspace.fail)  # fmt: skip
+
+    def _loaded(self, result: tuple[int, int, list[Occurrence]]) -> None:
+        year, month, self.found = result
+        if (year, month) == (self.grid.year, self.grid.month):
+            self._filter()
+
+    def kinds(self) -> set[OccurrenceKind]:
+        return {k for label, kinds in FILTERS if self.filters[label].isChecked() for k in kinds}
+
+    def _filter(self) -> None:
+        wanted = self.kinds()
+        shown = [o for o in self.found if o.kind in wanted]
+        self.grid.show_month(self.grid.year, self.grid.month, shown)
+        self._show_day()
+
+    def _show_day(self) -> None:
+        day, wanted = self.grid.chosen, self.kinds()
+        rows: list[Row] = [f"{day:%A %d %B %Y}"]
+        rows.extend(o for o in self.found if o.day == day and o.kind in wanted)
+        self.items.show_rows(rows if len(rows) > 1 else [], f"{day:%A %d %B}: nothing planned.")
+
+    def _changed(self, changes: Changes) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the calendar", "nurture.ics", "Calendar (*.ics)"
+        )
+        if not path:
+            return
+        exporting = self.workspace.core.exporting
+
+        def write() -> Outcome[str]:
+            Path(path).write_bytes(exporting.export("ics"))
+            return Outcome(path, Changes())
+
+        self.workspace.write(write)
