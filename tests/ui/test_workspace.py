@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
@@ -400,3 +401,49 @@ def test_the_calendar_places_feb_29_by_year_and_policy(
 
     calendar.filters["Birthdays"].setChecked(False)
     assert calendar.grid.chips(date(2029, 3, 1)) == []
+
+
+def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from nurture.domain.dto import EmailValue
+    from ui.dialogs.import_wizard import ImportWizard
+
+    core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee",
+                                      emails=(EmailValue("ann@lee.example"),)))  # fmt: skip
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "First Name,Last Name,E-mail 1 - Value,Cell\n"
+        "Ann,Lee,ann@lee.example,+1 415 555 0100\n"
+        "Bob,Roe,bob@roe.example,+1 415 555 0101\n",
+        encoding="utf-8",
+    )
+    window = _window(qtbot, core, now)
+    wizard = ImportWizard(window, window.workspace, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # reads the file
+    table = wizard.mapping_page.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert names == ["First Name", "Last Name", "E-mail 1 - Value", "Cell"]
+    cell = table.cellWidget(names.index("Cell"), 2)
+    assert isinstance(cell, QComboBox)
+    assert cell.currentData() == "ignore"  # an unknown column is not imported...
+    cell.setCurrentIndex(cell.findData("phone"))  # ...until mapped
+    wizard.next()
+    qtbot.waitUntil(lambda: "1</b> new" in wizard.preview_page.counts.text())
+    assert "<b>1</b> already here" in wizard.preview_page.counts.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report is not None)
+    assert wizard.report is not None
+    assert (wizard.report.created, wizard.report.merged) == (1, 1)
+    bob = core.contacts.card(core.contacts.resolve("Bob Roe"))
+    assert bob.draft.phones[0].e164 == "+14155550101"
+    ann = core.contacts.card(core.contacts.resolve("Ann Lee"))
+    assert [p.e164 for p in ann.draft.phones] == ["+14155550100"]
+
+    wizard.run_page.undo_button.click()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery(include_light=True)) == 1)
+    assert core.contacts.card(ann.id).draft.phones == ()

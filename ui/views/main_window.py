@@ -6,10 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -38,9 +45,6 @@ from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
 from ui.workspace import Workspace
 
-if TYPE_CHECKING:
-    from nurture.services.importing import ImportReport
-
 SEARCH_DELAY_MS = 150
 PAGES = ("Today", "Contacts", "Calendar")
 _EXPORTS = {".csv": "csv", ".vcf": "vcard", ".ics": "ics"}
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
         self.workspace.window = self
         self.setWindowTitle("Nurture")
         self.setWindowIcon(icon)
+        self.setAcceptDrops(True)  # drop a contacts file on the window to import it
 
         self.contacts = ContactsPage(self.workspace)
         self.contacts.log_requested.connect(self.quick_log)
@@ -251,34 +256,9 @@ class MainWindow(QMainWindow):
         )
 
     def import_file(self, path: str = "") -> None:
-        if not path:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
-            )
-        if not path:
-            return
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            self.workspace.fail(f"Cannot read {path}: {error.strerror or error}.")
-            return
-        from nurture.services.importing import ImportOptions  # the import engine loads on use
+        from ui.dialogs.import_wizard import ImportWizard  # the import engine loads on use
 
-        importing, name = self.core.importing, Path(path).name
-        self.workspace.write(
-            lambda: importing.run(data, name, ImportOptions()),
-            done=self._imported,
-            undo=("Import", lambda report: lambda: importing.undo(report.batch)),
-        )
-
-    def _imported(self, report: ImportReport) -> None:
-        problems = "".join(f"\nLine {p.line}: {p.message}" for p in report.errors[:10])
-        QMessageBox.information(
-            self, "Import finished",
-            f"{report.rows:,} rows ({report.format}): {report.created:,} new, "
-            f"{report.merged:,} merged, {report.unchanged:,} already here, "
-            f"{len(report.errors):,} not imported.{problems}\n\nEdit ▸ Undo takes it back.",
-        )  # fmt: skip
+        ImportWizard(self, self.workspace, path).exec()
 
     def find_duplicates(self) -> None:
         from ui.dialogs.duplicates import DuplicatesDialog
@@ -339,6 +319,16 @@ class MainWindow(QMainWindow):
             f"<h3>Nurture {__version__}</h3><p>A relationship manager for people whose business "
             f"runs on referrals.</p><p>Your data: {self.core.data_dir}</p>",
         )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         state.save(self, self.contacts.table.horizontalHeader(), self.contacts.splitter)

@@ -1,0 +1,271 @@
+"""The import wizard: a file (chosen or dropped) → the detected format and every column with a
+sample and where it goes (changeable) → a preview of new, duplicate and unreadable rows with
+their lines → what to do with duplicates → the import, with progress and Cancel → a summary with
+"Undo this import". Every step runs the same engine as `nurture import`."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from nurture.errors import NurtureError
+from nurture.io.csv_formats import FIELDS
+from nurture.io.reader import ParsedFile, parse
+from nurture.services.importing import ImportOptions, ImportReport, OnDuplicate
+from ui.workspace import Workspace
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)  # emitted on the worker, delivered on the GUI thread
+
+
+class ImportWizard(QWizard):
+    def __init__(self, parent: QWidget | None, workspace: Workspace, path: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import contacts")
+        self.resize(820, 560)
+        self.workspace = workspace
+        self.data = b""
+        self.parsed: ParsedFile | None = None
+        self.report: ImportReport | None = None
+        self.file_page = _FilePage(self, path)
+        self.mapping_page = _MappingPage(self)
+        self.preview_page = _PreviewPage(self)
+        self.run_page = _RunPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
+            self.addPage(page)
+
+    def import_options(self) -> ImportOptions:
+        return ImportOptions(mapping=self.mapping_page.chosen(),
+                             on_duplicate=self.preview_page.policy())  # fmt: skip
+
+    def name(self) -> str:
+        return Path(self.file_page.path.text()).name
+
+
+class _FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard, path: str) -> None:
+        super().__init__()
+        self.setTitle("Choose a file")
+        self.setSubTitle(
+            "A CSV from Google, Outlook, LinkedIn, Thunderbird, Yahoo or any other address "
+            "book, or vCards (.vcf) from Apple, Google or your phone."
+        )
+        self.wizard_ = wizard
+        self.path = QLineEdit(path)
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
+        )
+        if path:
+            self.path.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        try:
+            self.wizard_.data = Path(self.path.text().strip()).read_bytes()
+            self.wizard_.parsed = parse(self.wizard_.data, self.wizard_.name())
+        except OSError as error:
+            self.error.setText(f"Cannot read the file: {error.strerror or error}.")
+            return False
+        except NurtureError as error:
+            self.error.setText(error.message)
+            return False
+        self.error.clear()
+        return True
+
+
+class _MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.setTitle("Check the columns")
+        self.wizard_ = wizard
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Column", "Sample", "Goes to"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+
+    def initializePage(self) -> None:
+        parsed = self.wizard_.parsed
+        assert parsed is not None
+        self.summary.setText(f"Looks like <b>{parsed.format}</b> ({parsed.encoding}), "
+                             f"{parsed.rows:,} records.")  # fmt: skip
+        self.table.setRowCount(len(parsed.columns))
+        for row, column in enumerate(parsed.columns):
+            self.table.setItem(row, 0, QTableWidgetItem(column.name))
+            self.table.setItem(row, 1, QTableWidgetItem(column.sample))
+            choice = QComboBox()
+            choice.addItem("— not imported —", "ignore")
+            if column.target and column.target not in FIELDS:
+                choice.addItem(column.target, column.target)  # a Google group part, as read
+            for field in FIELDS[:-1]:
+                choice.addItem(field.replace("_", " "), field)
+            choice.setCurrentIndex(max(0, choice.findData(column.target or "ignore")))
+            self.table.setCellWidget(row, 2, choice)
+        self.table.resizeColumnsToContents()
+
+    def chosen(self) -> dict[str, str]:
+        """Columns whose target the user changed: the `--map` of the command line."""
+        parsed = self.wizard_.parsed
+        if parsed is None:
+            return {}
+        changed: dict[str, str] = {}
+        for row, column in enumerate(parsed.columns):
+            widget = self.table.cellWidget(row, 2)
+            original = column.target or "ignore"
+            if isinstance(widget, QComboBox) and widget.currentData() != original:
+                changed[column.name] = str(widget.currentData())
+        return changed
+
+
+class _PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.setTitle("Preview")
+        self.wizard_ = wizard
+        self.counts = QLabel()
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.choice = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("People already here:"))
+        for i, (policy, label) in enumerate(((OnDuplicate.MERGE, "merge what is new"),
+                                             (OnDuplicate.SKIP, "skip them"),
+                                             (OnDuplicate.ADD, "add them again"))):  # fmt: skip
+            button = QRadioButton(label)
+            button.setChecked(i == 0)
+            button.setProperty("policy", policy.value)
+            self.choice.addButton(button, i)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(row)
+        layout.addWidget(self.problems)
+
+    def policy(self) -> OnDuplicate:
+        checked = self.choice.checkedButton()
+        return OnDuplicate(checked.property("policy")) if checked else OnDuplicate.MERGE
+
+    def initializePage(self) -> None:
+        wizard, importing = self.wizard_, self.wizard_.workspace.core.importing
+        data, name, options = wizard.data, wizard.name(), wizard.import_options()
+        self.counts.setText("Reading…")
+        wizard.workspace.tasks.run(lambda: importing.preview(data, name, options), self._show,
+                                   lambda message: self.counts.setText(message))  # fmt: skip
+
+    def _show(self, report: ImportReport) -> None:
+        self.counts.setText(
+            f"<b>{report.created:,}</b> new, <b>{len(report.duplicates):,}</b> already here "
+            f"({report.merged:,} with something new), <b>{len(report.errors):,}</b> cannot be "
+            "read."
+        )  # fmt: skip
+        lines = [f"line {p.line}: {p.message}" for p in (*report.errors, *report.notes)]
+        lines += [f"line {line}: same person as contact {cid} ({why})"
+                  for line, cid, why in report.duplicates[:200]]  # fmt: skip
+        self.problems.setPlainText("\n".join(lines) or "Everything reads cleanly.")
+
+
+class _RunPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.setTitle("Import")
+        self.wizard_ = wizard
+        self.bar = QProgressBar()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.undo_button = QPushButton("Undo this import")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._undo)
+        self._stop = threading.Event()
+        self.cancel_button.clicked.connect(self._stop.set)
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+        self.finished = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.undo_button)
+        layout.addStretch(1)
+
+    def _moved(self, done: int, total: int) -> None:
+        self.bar.setMaximum(total)
+        self.bar.setValue(done)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard_
+        importing = wizard.workspace.core.importing
+        data, name, options = wizard.data, wizard.name(), wizard.import_options()
+        progress, stop = self._progress.moved.emit, self._stop
+
+        def run() -> Any:
+            return importing.run(data, name, options, progress=progress, cancelled=stop.is_set)
+
+        wizard.workspace.write(run, done=self._done,
+                               undo=("Import", lambda report: lambda: importing.undo(report.batch)))
+
+    def _done(self, report: ImportReport) -> None:
+        self.wizard_.report = report
+        self.finished = True
+        self.cancel_button.hide()
+        self.bar.setValue(self.bar.maximum())
+        self.summary.setText(
+            f"Imported: {report.created:,} new, {report.merged:,} merged, {report.unchanged:,} "
+            f"already here, {report.skipped:,} skipped, {len(report.errors):,} not imported."
+        )  # fmt: skip
+        self.undo_button.show()
+        self.completeChanged.emit()
+
+    def _undo(self) -> None:
+        report, importing = self.wizard_.report, self.wizard_.workspace.core.importing
+        if report is not None and report.batch is not None:
+            batch = report.batch
+            done = self.summary.setText
+            self.wizard_.workspace.write(lambda: importing.undo(batch), lambda _n: done("Undone."))
+            self.undo_button.setEnabled(False)
+
+    def isComplete(self) -> bool:
+        return self.finished
