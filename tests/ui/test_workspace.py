@@ -447,3 +447,31 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     wizard.run_page.undo_button.click()
     qtbot.waitUntil(lambda: core.listing.count(ContactQuery(include_light=True)) == 1)
     assert core.contacts.card(ann.id).draft.phones == ()
+
+
+def test_the_import_wizard_reads_vcards_end_to_end(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path
+) -> None:
+    from ui.dialogs.import_wizard import ImportWizard
+
+    _person(core, "Someone", "Else")
+    path = tmp_path / "phone.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Rossi;Maria;;;\r\nFN:Maria Rossi\r\n"
+        "EMAIL;TYPE=INTERNET:maria@rossi.example\r\nBDAY:1604-05-01\r\nX-APPLE-OMIT-YEAR:1604\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    window = _window(qtbot, core, now)
+    wizard = ImportWizard(window, window.workspace, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert "vcard" in wizard.mapping_page.summary.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: "<b>1</b> new" in wizard.preview_page.counts.text())
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report is not None)
+    maria = core.contacts.card(core.contacts.resolve("Maria Rossi"))
+    birthday = maria.dates[0].date
+    assert (birthday.year, birthday.month, birthday.day) == (None, 5, 1)
