@@ -424,7 +424,8 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     wizard = ImportWizard(window, window.workspace, str(path))
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.next()  # reads the file
+    wizard.next()  # reads the file (on the worker)
+    qtbot.waitUntil(wizard.mapping_page.isComplete)
     table = wizard.mapping_page.table
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert names == ["First Name", "Last Name", "E-mail 1 - Value", "Cell"]
@@ -467,6 +468,7 @@ def test_the_import_wizard_reads_vcards_end_to_end(
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
+    qtbot.waitUntil(wizard.mapping_page.isComplete)
     assert "vcard" in wizard.mapping_page.summary.text()
     wizard.next()
     qtbot.waitUntil(lambda: "<b>1</b> new" in wizard.preview_page.counts.text())

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from nurture.errors import NurtureError
 from nurture.io.csv_formats import FIELDS
 from nurture.io.reader import ParsedFile, parse
 from nurture.services.importing import ImportOptions, ImportReport, OnDuplicate
@@ -101,12 +100,8 @@ class _FilePage(QWizardPage):
     def validatePage(self) -> bool:
         try:
             self.wizard_.data = Path(self.path.text().strip()).read_bytes()
-            self.wizard_.parsed = parse(self.wizard_.data, self.wizard_.name())
         except OSError as error:
             self.error.setText(f"Cannot read the file: {error.strerror or error}.")
-            return False
-        except NurtureError as error:
-            self.error.setText(error.message)
             return False
         self.error.clear()
         return True
@@ -127,8 +122,24 @@ class _MappingPage(QWizardPage):
         layout.addWidget(self.table)
 
     def initializePage(self) -> None:
-        parsed = self.wizard_.parsed
-        assert parsed is not None
+        # Reading a 100,000-row file takes seconds: on the worker, the window stays responsive.
+        wizard = self.wizard_
+        wizard.parsed = None
+        self.table.setRowCount(0)
+        self.summary.setText("Reading the file…")
+        self.completeChanged.emit()
+        data, name = wizard.data, wizard.name()
+        wizard.workspace.tasks.run(lambda: parse(data, name), self._parsed, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText(f'<span style="color:#b3261e">{message}</span>')
+
+    def isComplete(self) -> bool:
+        return self.wizard_.parsed is not None
+
+    def _parsed(self, parsed: ParsedFile) -> None:
+        self.wizard_.parsed = parsed
+        self.completeChanged.emit()
         self.summary.setText(f"Looks like <b>{parsed.format}</b> ({parsed.encoding}), "
                              f"{parsed.rows:,} records.")  # fmt: skip
         self.table.setRowCount(len(parsed.columns))

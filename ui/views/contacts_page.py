@@ -101,7 +101,7 @@ class ContactsPage(QWidget):
             lambda kind: self.log_requested.emit([self._card_ref()], kind)
         )
         self.card.related_requested.connect(self._add_related)
-        self.card.add_requested.connect(self._add_record)
+        self.card.add_requested.connect(self.add_record)
         self.card.delete_requested.connect(lambda: self.delete([self._card_id()]))
 
         left = QWidget()
@@ -249,7 +249,7 @@ class ContactsPage(QWidget):
             undo=("Delete", lambda snapshot: lambda: deletion.restore(snapshot)),
         )
 
-    def _add_record(self, what: str) -> None:
+    def add_record(self, what: str) -> None:
         contact_id, today = self._card_id(), self.workspace.now().astimezone().date()
         records = self.workspace.core.records
         if what == "follow_up":

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(self.workspace)
         self.today.open_contact.connect(self.open_contact)
         self.today.log_requested.connect(self.quick_log)
+        self.today.gift_requested.connect(self._gift_for)
         self.calendar = CalendarPage(self.workspace)
         self.calendar.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
@@ -194,6 +195,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(PAGES.index("Contacts"))
         self.contacts.set_search(self.search.text())
         self._update_count()
+
+    def _gift_for(self, contact_id: int) -> None:
+        self.open_contact(contact_id)
+        self.contacts.add_record("gift")
 
     def open_contact(self, contact_id: int) -> None:
         self.sidebar.setCurrentRow(PAGES.index("Contacts"))

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 class TodayPage(QWidget):
     open_contact = Signal(int)
     log_requested = Signal(object, object)  # people, InteractionKind | None
+    gift_requested = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class TodayPage(QWidget):
             ("snooze", "Snooze ▾", None),
             ("touch", "Log a touch", self._touch),
             ("open", "Open card", self._open_card),
+            ("gift", "Add a gift…", self._gift),
         ):
             button = QPushButton(label)
             if handler is None:
@@ -89,7 +91,7 @@ class TodayPage(QWidget):
     def _enable(self) -> None:
         current = self.items.current()
         for key, button in self.buttons.items():
-            needs_contact = key in ("touch", "open")
+            needs_contact = key in ("touch", "open", "gift")
             button.setEnabled(current is not None and (
                 not needs_contact or current.contact_id is not None))  # fmt: skip
 
@@ -117,6 +119,11 @@ class TodayPage(QWidget):
         current = self.items.current()
         if current is not None and current.contact_id is not None:
             self.log_requested.emit([ContactRef(current.contact_id, current.contact)], None)
+
+    def _gift(self) -> None:
+        current = self.items.current()
+        if current is not None and current.contact_id is not None:
+            self.gift_requested.emit(current.contact_id)
 
     def _open_card(self) -> None:
         current = self.items.current()
