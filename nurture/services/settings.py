@@ -52,6 +52,8 @@ class Settings:
     gift_lead_days: int = 14
     # Keep-in-touch cadence in days for contacts without their own or a tag's, by tier.
     tier_cadence: dict[str, int] = field(default_factory=lambda: {"A": 30, "B": 90, "C": 180})
+    # Monday = 0 ... Sunday = 6 for the calendar's weeks; -1 follows the desktop's locale.
+    first_day_of_week: int = -1
     reconnect_after_days: int = 180
     reconnect_tags: list[str] = field(
         default_factory=lambda: ["Former colleagues", "Clients", "Referral Sources"]
@@ -107,5 +109,7 @@ def _check(settings: Settings) -> None:
         raise ValidationError(f"That setting is not valid: {error}.") from error
     if any(days < 0 for days in settings.lead_days.values()) or settings.gift_lead_days < 0:
         raise ValidationError("Reminder lead times cannot be negative.")
+    if not -1 <= settings.first_day_of_week <= 6:
+        raise ValidationError("The first day of the week must be a weekday.")
     if any(days <= 0 for days in settings.tier_cadence.values()):
         raise ValidationError("A keep-in-touch cadence must be at least one day.")

@@ -333,6 +333,7 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
         dialog.leap.setCurrentIndex(dialog.leap.findData("mar1"))
         dialog.gift_days["valentines"].setChecked(False)
         dialog.tiers["A"].setValue(21)
+        dialog.week_start.setCurrentIndex(dialog.week_start.findData(6))
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(change)
@@ -343,6 +344,9 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
     assert "valentines" not in settings.gift_holidays
     assert "christmas" in settings.gift_holidays
     assert settings.tier_cadence["A"] == 21
+    window.sidebar.setCurrentRow(2)
+    assert window.calendar.grid.first == 6
+    assert window.calendar.grid.days()[0].weekday() == 6  # weeks start on Sunday
 
 
 def test_merging_a_duplicate_pair_keeps_every_interaction(

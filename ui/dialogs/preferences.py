@@ -56,6 +56,13 @@ class PreferencesDialog(QDialog):
         self.leap.addItem("March 1", "mar1")
         self.leap.setCurrentIndex(self.leap.findData(settings.leap_day))
         reminders.addRow("Feb 29 birthdays in other years", self.leap)
+        self.week_start = QComboBox()
+        self.week_start.addItem("As the desktop's language", -1)
+        for day, name in ((0, "Monday"), (6, "Sunday"), (5, "Saturday")):
+            self.week_start.addItem(name, day)
+        chosen = self.week_start.findData(settings.first_day_of_week)
+        self.week_start.setCurrentIndex(max(0, chosen))
+        reminders.addRow("Weeks start on", self.week_start)
 
         places = QFormLayout()
         self.country = QLineEdit(settings.holiday_country)
@@ -103,6 +110,7 @@ class PreferencesDialog(QDialog):
             "lead_days": leads,
             "digest_time": self.digest.time().toString("HH:mm"),
             "leap_day": self.leap.currentData(),
+            "first_day_of_week": self.week_start.currentData(),
             "holiday_country": self.country.text().strip().upper() or "US",
             "phone_region": self.region.text().strip().upper() or "US",
             "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,

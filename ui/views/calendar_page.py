@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
 from nurture.services.unit_of_work import Changes, Outcome
 from ui.models.occurrences import Row
-from ui.views.month_grid import MonthGrid
+from ui.views.month_grid import MonthGrid, first_weekday
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
@@ -83,6 +83,8 @@ class CalendarPage(QWidget):
 
     def go(self, step: int) -> None:
         today = self.workspace.now().astimezone().date()
+        chosen = self.workspace.core.settings.get().first_day_of_week
+        self.grid.first = chosen if chosen >= 0 else first_weekday()
         if step == 0:
             year, month = today.year, today.month
             self.grid.chosen = today
