@@ -1,0 +1,91 @@
+"""The reminder scheduler: a short tick (never a timer armed for days) that asks the core what is
+due and delivers it, exactly once — the core's reminder state says what already fired. It checks
+at start-up and every minute, by the wall clock, so a sleep/resume or a time-zone change is
+caught up on the next tick. A backlog arrives as one digest. Reminders can be paused; what
+falls due meanwhile is delivered when the pause ends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from nurture.services.reminders import DueReminders
+from nurture.services.unit_of_work import Outcome
+from ui.notifications import Message, Notifier
+from ui.workspace import Workspace
+
+TICK_MS = 60_000
+_DIGEST_LINES = 8
+
+
+class ReminderScheduler(QObject):
+    delivered = Signal(object)  # DueReminders
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        notifier: Notifier,
+        clock: Callable[[], datetime],
+        tick_ms: int = TICK_MS,
+    ) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.notifier = notifier
+        self.clock = clock
+        self.paused_until: datetime | None = None
+        self._busy = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.check()
+
+    def tick(self) -> None:
+        # Every tick asks the core with the wall clock's time, so a jump (sleep/resume, a new
+        # time zone) is caught up on the first tick after it: the core works from the times
+        # stored in reminder_states, not from how long this timer has been running.
+        self.check()
+
+    def pause(self, until: datetime | None) -> None:
+        """No reminders until `until` (None resumes)."""
+        self.paused_until = until
+        if until is None:
+            self.check()
+
+    def check(self) -> None:
+        now = self.clock()
+        if self.paused_until is not None:
+            if now < self.paused_until:
+                return  # not asked, so nothing is marked fired: it all comes after the pause
+            self.paused_until = None
+        if self._busy:
+            return
+        self._busy = True
+        reminders = self.workspace.core.reminders
+        self.workspace.tasks.run(lambda: reminders.due(now), self._deliver, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.workspace.fail(message)
+
+    def _deliver(self, outcome: Outcome[DueReminders]) -> None:
+        self._busy = False
+        due = outcome.value
+        self.workspace.bus.publish(outcome.changes)
+        if not due.reminders:
+            return
+        if due.digest:
+            lines = [r.occurrence.title for r in due.reminders[:_DIGEST_LINES]]
+            if len(due.reminders) > _DIGEST_LINES:
+                lines.append(f"… and {len(due.reminders) - _DIGEST_LINES:,} more on Today")
+            self.notifier.notify(Message(due.summary[:1].upper() + due.summary[1:],
+                                         "\n".join(lines)))  # fmt: skip
+        else:
+            for reminder in due.reminders:
+                o = reminder.occurrence
+                self.notifier.notify(Message(o.title, f"{o.day:%A %d %B}", o.contact_id, o))
+        self.delivered.emit(due)
