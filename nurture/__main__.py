@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.application import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, minimized=args.minimized)
     return run_command(args)
 
 

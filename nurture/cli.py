@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the data folder (default: $NURTURE_DATA_DIR, else the platform's user data folder)",
     )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start the app in the tray (used at login)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill the database with a believable sample network")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nurture.app import Nurture
 from nurture.errors import NurtureError
+from nurture.paths import resolve_data_dir
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -28,7 +29,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def run_app(data_dir: str | None = None) -> int:
+def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Nurture")
@@ -36,6 +37,11 @@ def run_app(data_dir: str | None = None) -> int:
     app.setDesktopFileName("nurture")
     icon = app_icon()
     app.setWindowIcon(icon)
+    from ui.single_instance import SingleInstance
+
+    instance = SingleInstance(resolve_data_dir(data_dir))
+    if not instance.claim():
+        return 0  # the running Nurture was asked to come to the front
     try:
         core = Nurture.open(data_dir)
     except NurtureError as error:
@@ -44,7 +50,10 @@ def run_app(data_dir: str | None = None) -> int:
     from ui.views.main_window import MainWindow
 
     window = MainWindow(core, icon, local_now)
-    window.show()
+    instance.raise_requested.connect(window.bring_to_front)
+    window.start_reminders()
+    if not (minimized and window.tray is not None):
+        window.show()
     try:
         return app.exec()
     finally:

@@ -31,3 +31,11 @@ def save(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("contacts/header", header.saveState())
     settings.setValue("contacts/splitter", splitter.saveState())
+
+
+def tray_hint_shown() -> bool:
+    """Whether the user was told once that closing keeps Nurture in the tray (then it is)."""
+    settings = _settings()
+    shown = settings.value("tray/hint_shown", False, type=bool)
+    settings.setValue("tray/hint_shown", True)
+    return bool(shown)

@@ -54,6 +54,9 @@ class Settings:
     tier_cadence: dict[str, int] = field(default_factory=lambda: {"A": 30, "B": 90, "C": 180})
     # Monday = 0 ... Sunday = 6 for the calendar's weeks; -1 follows the desktop's locale.
     first_day_of_week: int = -1
+    # Closing the window keeps Nurture in the tray (when there is one) so reminders still come.
+    close_to_tray: bool = True
+    start_at_login: bool = False
     reconnect_after_days: int = 180
     reconnect_tags: list[str] = field(
         default_factory=lambda: ["Former colleagues", "Clients", "Referral Sources"]

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
+    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -87,9 +89,24 @@ class PreferencesDialog(QDialog):
             spin.setSpecialValueText("no cadence")
             cadence.addRow(f"Tier {tier}: keep in touch every", spin)
 
+        desktop = QFormLayout()
+        self.close_to_tray = QCheckBox("Closing the window keeps Nurture in the tray")
+        self.close_to_tray.setChecked(settings.close_to_tray)
+        self.start_at_login = QCheckBox("Start Nurture at login (in the tray)")
+        self.start_at_login.setChecked(settings.start_at_login)
+        desktop.addRow(self.close_to_tray)
+        desktop.addRow(self.start_at_login)
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            why = QLabel("This desktop shows no tray icons (on GNOME, the AppIndicator extension "
+                         "adds them), so Nurture runs as a normal window: closing it quits, and "
+                         "reminders come while it is open.")  # fmt: skip
+            why.setWordWrap(True)
+            desktop.addRow(why)
+            self.close_to_tray.setEnabled(False)
+
         layout = QVBoxLayout(self)
         for title, form in (("Reminders", reminders), ("Holidays and numbers", places),
-                            ("Keep in touch", cadence)):  # fmt: skip
+                            ("Keep in touch", cadence), ("Desktop", desktop)):  # fmt: skip
             group = QGroupBox(title)
             group.setLayout(form)
             layout.addWidget(group)
@@ -116,4 +133,6 @@ class PreferencesDialog(QDialog):
             "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,
             "gift_lead_days": self.gift_lead.value(),
             "tier_cadence": {tier: box.value() for tier, box in self.tiers.items() if box.value()},
+            "close_to_tray": self.close_to_tray.isChecked(),
+            "start_at_login": self.start_at_login.isChecked(),
         }

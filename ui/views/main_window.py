@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QToolBar,
     QWidget,
 )
@@ -34,11 +36,15 @@ from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area, DateKind, InteractionKind
+from nurture.domain.occurrence import Occurrence
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
+from ui.notifications import Actions, BannerNotifier, ChainNotifier, DBusNotifier, TrayNotifier
+from ui.scheduler import ReminderScheduler
+from ui.tray import Tray
 from ui.views.calendar_page import CalendarPage
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
@@ -111,6 +117,14 @@ class MainWindow(QMainWindow):
         for keys in (QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)):
             QShortcut(keys, self, self._focus_search)
 
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; padding: 6px; border-radius: 4px;")
+        self.banner.hide()
+        self.statusBar().addWidget(self.banner, 1)
+        self.tray: Tray | None = None
+        self.scheduler: ReminderScheduler | None = None
+        self._quitting = False
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
@@ -277,7 +291,15 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         changes, settings = dialog.changes(), self.core.settings
-        self.workspace.write(lambda: settings.update(**changes))
+
+        def save() -> Outcome[object]:
+            from nurture.autostart import set_start_at_login
+
+            outcome = settings.update(**changes)
+            set_start_at_login(bool(changes["start_at_login"]))
+            return Outcome(outcome.value, outcome.changes)
+
+        self.workspace.write(save)
 
     def export_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -335,7 +357,66 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_file(files[0])
 
+    # -- reminders, tray, one instance ------------------------------------------------------
+
+    def start_reminders(self) -> None:
+        """The tray (if the desktop has one) and the reminder scheduler with its delivery chain."""
+        actions = Actions(self)
+        actions.open_contact.connect(self.open_contact)
+        actions.open_contact.connect(lambda _id: self.bring_to_front())
+        reminders = self.core.reminders
+        actions.snooze.connect(lambda o: self.workspace.write(
+            lambda: reminders.snooze(o, reminders.snooze_choices(self.workspace.now())["Tomorrow"])))  # noqa: E501
+        actions.done.connect(lambda o: self.workspace.write(
+            lambda: reminders.done(o, self.workspace.now())))  # fmt: skip
+        chain = ChainNotifier([DBusNotifier(actions), TrayNotifier(lambda: self.tray_icon()),
+                               BannerNotifier(self.show_banner)])  # fmt: skip
+        self.scheduler = ReminderScheduler(self.workspace, chain, self.workspace.now)
+        if Tray.available():
+            self.tray = Tray(self.workspace, self.scheduler, self.windowIcon(), self._today_items,
+                             {"log": lambda: self.quick_log([], None), "open": self.bring_to_front,
+                              "quit": self.quit_app}, self.open_contact)  # fmt: skip
+            self.tray.show()
+            QApplication.setQuitOnLastWindowClosed(False)
+        self.scheduler.start()
+
+    def tray_icon(self) -> QSystemTrayIcon | None:
+        return self.tray.icon if self.tray is not None else None
+
+    def _today_items(self) -> list[Occurrence]:
+        today = self.workspace.now().astimezone().date()
+        model = self.today.items.occurrences
+        found = (model.occurrence(row) for row in range(model.rowCount()))
+        return [o for o in found if o is not None and o.day == today]
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        QTimer.singleShot(60_000, self.banner.hide)
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         state.save(self, self.contacts.table.horizontalHeader(), self.contacts.splitter)
+        if (self.tray is not None and not self._quitting
+                and self.core.settings.get().close_to_tray):  # fmt: skip
+            event.ignore()
+            self.hide()
+            if not state.tray_hint_shown():
+                self.tray.icon.showMessage(
+                    "Nurture is still running",
+                    "Reminders keep coming from the tray. Quit from its menu; Preferences can "
+                    "make closing the window quit instead.",
+                )  # fmt: skip
+            return
         self.workspace.tasks.wait(10_000)
         super().closeEvent(event)

@@ -1,0 +1,90 @@
+"""The system tray: a count of what needs attention today in the tooltip, and a menu rebuilt each
+time it opens — today's items (each opens its card), Quick log…, Open Nurture, Snooze all until
+tomorrow, Pause reminders, Quit. Without a tray (GNOME without AppIndicator) there is none, and
+the window behaves like any other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from nurture.domain.occurrence import Occurrence
+from ui.scheduler import ReminderScheduler
+from ui.workspace import Workspace
+
+ITEMS_IN_MENU = 10
+
+
+class Tray(QObject):
+    def __init__(
+        self,
+        workspace: Workspace,
+        scheduler: ReminderScheduler,
+        icon: QIcon,
+        today_items: Callable[[], list[Occurrence]],
+        actions: dict[str, Callable[[], None]],
+        open_contact: Callable[[int], None],
+    ) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.scheduler = scheduler
+        self._today_items = today_items
+        self._actions = actions
+        self._open_contact = open_contact
+        self.icon = QSystemTrayIcon(icon, self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.rebuild()
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def rebuild(self) -> None:
+        items = self._today_items()
+        count = len(items)
+        self.icon.setToolTip(f"Nurture — {count} thing{'s' if count != 1 else ''} for today"
+                             if count else "Nurture — nothing for today")  # fmt: skip
+        self.menu.clear()
+        for occurrence in items[:ITEMS_IN_MENU]:
+            action = self.menu.addAction(occurrence.title)
+            if occurrence.contact_id is not None:
+                contact_id = occurrence.contact_id
+                action.triggered.connect(lambda _c=False, i=contact_id: self._open_contact(i))
+        if count > ITEMS_IN_MENU:
+            self.menu.addAction(f"… and {count - ITEMS_IN_MENU} more on Today").setEnabled(False)
+        if items:
+            self.menu.addSeparator()
+        self.menu.addAction("Quick log…", self._actions["log"])
+        self.menu.addAction("Open Nurture", self._actions["open"])
+        self.menu.addSeparator()
+        self.menu.addAction("Snooze all until tomorrow", lambda: self._snooze_all(items))
+        now = self.workspace.now
+        pause = self.menu.addMenu("Pause reminders")
+        pause.addAction("For 1 hour", lambda: self.scheduler.pause(now() + timedelta(hours=1)))
+        pause.addAction("Until tomorrow", lambda: self.scheduler.pause(
+            self.workspace.core.reminders.snooze_choices(now())["Tomorrow"]))  # fmt: skip
+        if self.scheduler.paused_until is not None:
+            pause.addAction("Resume now", lambda: self.scheduler.pause(None))
+        self.menu.addSeparator()
+        self.menu.addAction("Quit", self._actions["quit"])
+
+    def _snooze_all(self, items: list[Occurrence]) -> None:
+        reminders, now = self.workspace.core.reminders, self.workspace.now()
+        tomorrow = reminders.snooze_choices(now)["Tomorrow"]
+        for occurrence in items:
+            self.workspace.write(partial(reminders.snooze, occurrence, tomorrow))
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self._actions["open"]()
