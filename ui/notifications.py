@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QSystemTrayIcon
 
 _SERVICE = "org.freedesktop.Notifications"
 _PATH = "/org/freedesktop/Notifications"
+_TIMEOUT_S = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,45 +40,61 @@ class Actions(QObject):
 
 
 class DBusNotifier(QObject):
+    """freedesktop notifications. Sent with jeepney (it writes the exact D-Bus signature; Qt's
+    binding would send the id as a 64-bit int, which servers refuse); clicks come back through
+    QtDBus as the ActionInvoked signal."""
+
     def __init__(self, actions: Actions, app_name: str = "Nurture", icon: str = "nurture") -> None:
         super().__init__()
         self._actions = actions
         self._app, self._icon = app_name, icon
-        self._bus = QDBusConnection.sessionBus()
         self._sent: dict[int, Message] = {}
-        self._interface: QDBusInterface | None = None
+        self._connection: Any = None
         self._can_act = False
-        if self._bus.isConnected():
-            interface = QDBusInterface(_SERVICE, _PATH, _SERVICE, self._bus)
-            if interface.isValid():
-                self._interface = interface
-                reply = interface.call("GetCapabilities")
-                capabilities = reply.arguments()[0] if reply.arguments() else []
-                self._can_act = "actions" in (capabilities or [])
-                self._bus.connect(  # type: ignore[call-overload]  # (the stubs lack this one)
-                    _SERVICE, _PATH, _SERVICE, "ActionInvoked", self,
-                    SLOT("_invoked(uint,QString)"),
-                )  # fmt: skip
+        try:
+            from jeepney import DBusAddress
+            from jeepney.io.blocking import open_dbus_connection
+
+            self._address = DBusAddress(_PATH, bus_name=_SERVICE, interface=_SERVICE)
+            self._connection = open_dbus_connection(bus="SESSION")
+            self._can_act = "actions" in self._call("GetCapabilities", "", ())[0]
+        except Exception:  # no session bus or no notification server: the next way is used
+            self._connection = None
+            return
+        bus = QDBusConnection.sessionBus()
+        if bus.isConnected():
+            bus.connect(  # type: ignore[call-overload]  # (the stubs lack this overload)
+                _SERVICE, _PATH, _SERVICE, "ActionInvoked", self, SLOT("_invoked(uint,QString)")
+            )
+
+    def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
+        from jeepney import new_method_call
+
+        reply = self._connection.send_and_get_reply(
+            new_method_call(self._address, method, signature, body), timeout=_TIMEOUT_S
+        )
+        return tuple(reply.body)
 
     @property
     def available(self) -> bool:
-        return self._interface is not None
+        return self._connection is not None
 
     def notify(self, message: Message) -> bool:
-        if self._interface is None:
+        if self._connection is None:
             return False
         actions: list[str] = []
         if self._can_act:
-            actions = ["default", "Open", "open", "Open"]
+            actions = ["default", "Open"]
             if message.key is not None:
                 actions += ["snooze", "Snooze until tomorrow", "done", "Done"]
-        call = QDBusMessage.createMethodCall(_SERVICE, _PATH, _SERVICE, "Notify")
-        call.setArguments([self._app, 0, self._icon, message.title, message.body, actions, {},
-                           -1])  # fmt: skip
-        reply = self._bus.call(call)
-        if reply.type() == QDBusMessage.MessageType.ErrorMessage or not reply.arguments():
+        try:
+            (notification_id,) = self._call(
+                "Notify", "susssasa{sv}i",
+                (self._app, 0, self._icon, message.title, message.body, actions, {}, -1),
+            )  # fmt: skip
+        except Exception:  # the server went away: the next way is used
             return False
-        self._sent[int(reply.arguments()[0])] = message
+        self._sent[int(notification_id)] = message
         return True
 
     @Slot(int, str)
