@@ -40,9 +40,11 @@ class ReminderScheduler(QObject):
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
 
-    def start(self) -> None:
+    def start(self, first_check_ms: int = 0) -> None:
+        """Tick from now on; the first check after `first_check_ms` (start-up lets the window
+        paint first: the check is Python work that would compete with it for the GIL)."""
         self.timer.start()
-        self.check()
+        QTimer.singleShot(first_check_ms, self.check)
 
     def tick(self) -> None:
         # Every tick asks the core with the wall clock's time, so a jump (sleep/resume, a new

@@ -52,6 +52,8 @@ from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
 from ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
+# Work that can wait until the window is on screen starts this long after it.
+STARTUP_DELAY_MS = 250
 PAGES = ("Today", "Contacts", "Calendar")
 _EXPORTS = {".csv": "csv", ".vcf": "vcard", ".ics": "ics"}
 
@@ -135,7 +137,12 @@ class MainWindow(QMainWindow):
         if not self.contacts.model.loaded:  # the restored sort order has usually loaded it
             self.contacts.model.refresh()
         self._show_root()
-        self.sidebar.setCurrentRow(0)  # the app opens on Today
+        # The app opens on Today; its week is computed once the window has painted.
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(0)
+        self.sidebar.blockSignals(False)
+        self.pages.setCurrentWidget(self.today)
+        QTimer.singleShot(STARTUP_DELAY_MS, self.today.reload)
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -378,7 +385,7 @@ class MainWindow(QMainWindow):
                               "quit": self.quit_app}, self.open_contact)  # fmt: skip
             self.tray.show()
             QApplication.setQuitOnLastWindowClosed(False)
-        self.scheduler.start()
+        self.scheduler.start(first_check_ms=STARTUP_DELAY_MS * 4)
 
     def tray_icon(self) -> QSystemTrayIcon | None:
         return self.tray.icon if self.tray is not None else None
