@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -42,10 +43,11 @@ from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
-from ui.notifications import Actions, BannerNotifier, ChainNotifier, DBusNotifier, TrayNotifier
-from ui.scheduler import ReminderScheduler
-from ui.tray import Tray
 from ui.views.calendar_page import CalendarPage
+
+if TYPE_CHECKING:
+    from ui.scheduler import ReminderScheduler
+    from ui.tray import Tray
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
@@ -368,6 +370,18 @@ class MainWindow(QMainWindow):
 
     def start_reminders(self) -> None:
         """The tray (if the desktop has one) and the reminder scheduler with its delivery chain."""
+        # Loaded here, not at import: D-Bus, the reminder engine and the tray are not needed for
+        # the window's first paint.
+        from ui.notifications import (
+            Actions,
+            BannerNotifier,
+            ChainNotifier,
+            DBusNotifier,
+            TrayNotifier,
+        )
+        from ui.scheduler import ReminderScheduler
+        from ui.tray import Tray
+
         actions = Actions(self)
         actions.open_contact.connect(self.open_contact)
         actions.open_contact.connect(lambda _id: self.bring_to_front())
