@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from nurture.contact_points import (
@@ -121,17 +121,6 @@ class ContactsService:
             work.session.execute(update(Contact).where(Contact.id.in_(ids)).values(**values))
             work.touch(Area.CONTACTS, *ids)
         return Outcome(None, work.changes)
-
-    def tags(self) -> list[tuple[str, int]]:
-        """Every tag with how many contacts carry it, by name."""
-        with self._db.read() as session:
-            rows = session.execute(
-                select(Tag.name, func.count(contact_tags.c.contact_id))
-                .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
-                .group_by(Tag.id)
-                .order_by(Tag.name.collate("NOCASE"))
-            )
-            return [(name, int(count)) for name, count in rows]
 
     def resolve(self, reference: str) -> int:
         """A contact id from an id or an unambiguous name (as the command line accepts)."""

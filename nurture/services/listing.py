@@ -154,6 +154,17 @@ class ListingService:
         ).bindparams(**params)
         return stmt.where(condition)
 
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with how many contacts carry it, by name."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(Tag.name, func.count(contact_tags.c.contact_id))
+                .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
+                .group_by(Tag.id)
+                .order_by(Tag.name.collate("NOCASE"))
+            )
+            return [(name, int(count)) for name, count in rows]
+
     def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
         """Rows for these ids, in the same order (ids that vanished are left out)."""
         found: list[ContactSummary] = []

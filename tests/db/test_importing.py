@@ -45,7 +45,7 @@ def preview(app: Nurture, source: str | bytes, **options: Any) -> ImportReport:
 
 def state(app: Nurture) -> tuple[int, int, list[tuple[str, int]]]:
     """Everyone in the database, the import batches, and the tags."""
-    return app.listing.count(EVERYONE), len(app.importing.batches()), app.contacts.tags()
+    return app.listing.count(EVERYONE), len(app.importing.batches()), app.listing.tags()
 
 
 def card(app: Nurture, name: str) -> ContactCard:
@@ -358,11 +358,11 @@ def test_undo_restores_the_name_a_merge_changed(us: Nurture, make_contact: MakeC
 
 def test_undo_removes_the_tags_the_import_created(us: Nurture) -> None:
     report = run(us, "outlook.csv")
-    assert ("Golf", 1) in us.contacts.tags()
+    assert ("Golf", 1) in us.listing.tags()
 
     us.importing.undo(report.batch or 0)
 
-    assert us.contacts.tags() == []
+    assert us.listing.tags() == []
 
 
 # -- cancellation and progress -----------------------------------------------------------------
@@ -438,7 +438,7 @@ def test_google_groups_and_starred(us: Nurture) -> None:
 
     assert card(us, "Priya K. Raman").draft.starred
     assert not card(us, "Tom Becker").draft.starred
-    assert us.contacts.tags() == [("Clients", 1), ("Golf", 1), ("Referral Sources", 1)]
+    assert us.listing.tags() == [("Clients", 1), ("Golf", 1), ("Referral Sources", 1)]
     assert names(us, ContactQuery(starred_only=True)) == ["Priya K. Raman"]
 
 

@@ -389,7 +389,7 @@ class TestMerge:
         assert sorted(p.value for p in d.phones) == ["+12125550199", "+14155550123"]
         assert sum(p.primary for p in d.phones) == 1
         assert sorted(d.tags) == ["Client", "Golf"]
-        assert app.contacts.tags() == [("Client", 1), ("Golf", 1)]
+        assert app.listing.tags() == [("Client", 1), ("Golf", 1)]
         assert sorted(x.kind for x in card.dates) == [DateKind.ANNIVERSARY, DateKind.BIRTHDAY]
         assert sorted(p.item for p in card.preferences) == ["Dark chocolate", "Scotch"]
         assert sorted(g.description for g in card.gifts) == ["Book", "Pen"]

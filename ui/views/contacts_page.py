@@ -123,7 +123,7 @@ class ContactsPage(QWidget):
     # -- list ------------------------------------------------------------------------------
 
     def refresh_filters(self) -> None:
-        tags = [name for name, _count in self.workspace.core.contacts.tags()]
+        tags = [name for name, _count in self.workspace.core.listing.tags()]
         for combo, values in ((self.tag, tags), (self.tier, ["A", "B", "C"])):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -209,7 +209,7 @@ class ContactsPage(QWidget):
         menu.exec(self.cursor().pos())
 
     def _tag(self, ids: list[int], add: bool) -> None:
-        names = [name for name, _n in self.workspace.core.contacts.tags()]
+        names = [name for name, _n in self.workspace.core.listing.tags()]
         tag, ok = QInputDialog.getItem(self, "Tag", "Tag:", names, 0, True)
         if not ok or not tag.strip():
             return
