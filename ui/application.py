@@ -7,7 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from nurture.app import Nurture
 from nurture.errors import NurtureError
@@ -47,13 +48,14 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     except NurtureError as error:
         QMessageBox.critical(None, "Nurture cannot open your data", error.message)
         return 1
-    from ui.views.main_window import MainWindow
+    from ui.views.main_window import STARTUP_DELAY_MS, MainWindow
 
     window = MainWindow(core, icon, local_now)
     instance.raise_requested.connect(window.bring_to_front)
-    window.start_reminders()
-    if not (minimized and window.tray is not None):
+    if not (minimized and QSystemTrayIcon.isSystemTrayAvailable()):
         window.show()
+    # The tray and the reminder engine come up once the window has painted.
+    QTimer.singleShot(STARTUP_DELAY_MS, window.start_reminders)
     try:
         return app.exec()
     finally:
