@@ -11,33 +11,26 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, datetime
 from typing import Any
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.calendar.timing import local_day
-from nurture.cli_json import card_json, occurrence_json, summary_json
-from nurture.contact_points import split_name
 from nurture.domain.dates import PartialDate
-from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, InteractionKind
 from nurture.errors import NurtureError, ValidationError
+from nurture.formats import IMPORT_FORMATS, ExportFormat, OnDuplicate
 from nurture.io.csv_formats import FIELDS
-from nurture.io.incoming import Problem
-from nurture.io.reader import FORMATS
-from nurture.services.exporting import ExportFormat
-from nurture.services.importing import ImportOptions, OnDuplicate
-from nurture.services.listing import ContactQuery
 
 Handler = Callable[[Nurture, argparse.Namespace], None]
-_HANDLERS: dict[str, Handler] = {}
+HANDLERS: dict[str, Handler] = {}
 
 
-def _command(name: str) -> Callable[[Handler], Handler]:
+def command(name: str) -> Callable[[Handler], Handler]:
+    """Register the handler of a subcommand (in cli_people and cli_io)."""
+
     def register(handler: Handler) -> Handler:
-        _HANDLERS[name] = handler
+        HANDLERS[name] = handler
         return handler
 
     return register
@@ -115,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import contacts from CSV or vCard (one undoable batch)")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--format", default="auto", choices=FORMATS)
+    imp.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
     imp.add_argument("--map", action="append", default=[], type=_column_field,
                      metavar="COLUMN=FIELD")  # fmt: skip
     imp.add_argument("--on-duplicate", default="merge", choices=[o.value for o in OnDuplicate])
@@ -159,10 +152,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from nurture import cli_io, cli_people  # noqa: F401  (importing registers their commands)
+
     try:
         app = Nurture.open(args.data_dir)
         try:
-            _HANDLERS[args.command](app, args)
+            HANDLERS[args.command](app, args)
         finally:
             app.close()
     except NurtureError as error:
@@ -185,7 +180,7 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_json(value: Any) -> None:
+def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -233,134 +228,6 @@ def _datetime(text: str) -> datetime:
     return value if value.tzinfo else value.astimezone()
 
 
-@_command("demo")
-def _demo(app: Nurture, args: argparse.Namespace) -> None:
-    from nurture.demo import generate
-
-    report = generate(app.database, contacts=args.contacts, seed=args.seed).value
-    print(
-        f"Created {report.contacts} contacts ({report.light_contacts} family members and "
-        f"assistants), {report.interactions} interactions and {report.gifts} gifts "
-        f"in {report.seconds:.1f} s."
-    )
-
-
-@_command("add")
-def _add(app: Nurture, args: argparse.Namespace) -> None:
-    given, middle, family = split_name(args.name)
-    referred_by = app.contacts.resolve(args.referred_by) if args.referred_by else None
-    draft = ContactDraft(
-        given_name=given,
-        middle_name=middle,
-        family_name=family,
-        organization=args.company,
-        title=args.title,
-        keep_in_touch_days=args.every,
-        referred_by_id=referred_by,
-        emails=tuple(EmailValue(e) for e in args.email),
-        phones=tuple(PhoneValue(p) for p in args.phone),
-        tags=tuple(args.tag),
-    )
-    dates = list(args.date)
-    if args.birthday:
-        dates.insert(0, (DateKind.BIRTHDAY, args.birthday))
-    # One transaction for the contact and its dates: a bad date leaves nothing behind.
-    card = app.contacts.create(draft, dates=dates).value
-    if args.json:
-        _print_json({"id": card.id, "name": card.name})
-    else:
-        print(card.id)
-
-
-@_command("log")
-def _log(app: Nurture, args: argparse.Namespace) -> None:
-    people = [app.contacts.resolve(ref) for ref in [args.contact, *args.others]]
-    when = args.when or datetime.now().astimezone()
-    interaction_id = app.interactions.log(
-        InteractionKind(args.kind), people, when, notes=args.note
-    ).value
-    if args.json:
-        _print_json({"id": interaction_id, "participants": people})
-    else:
-        print(interaction_id)
-
-
-@_command("follow-up")
-def _follow_up(app: Nurture, args: argparse.Namespace) -> None:
-    contact_id = app.contacts.resolve(args.contact)
-    follow_up_id = app.records.add_follow_up(
-        contact_id, args.due, title=args.title, rrule=args.rrule
-    ).value
-    if args.json:
-        _print_json({"id": follow_up_id, "contact_id": contact_id})
-    else:
-        print(follow_up_id)
-
-
-@_command("contacts")
-def _contacts(app: Nurture, args: argparse.Namespace) -> None:
-    query = ContactQuery(
-        search=args.search, tag=args.tag, include_light=args.all, include_archived=args.all
-    )
-    summaries = app.listing.summaries(app.listing.ids(query))
-    if args.json:
-        _print_json([summary_json(s) for s in summaries])
-        return
-    for s in summaries:
-        touched = s.last_interaction_at.date().isoformat() if s.last_interaction_at else "never"
-        print(f"{s.id:>7}  {s.name[:32]:<32}  {s.organization[:28]:<28}  {touched}")
-    print(f"{len(summaries)} contact(s)", file=sys.stderr)
-
-
-@_command("show")
-def _show(app: Nurture, args: argparse.Namespace) -> None:
-    card = app.contacts.card(app.contacts.resolve(args.contact))
-    data = card_json(card)
-    if args.json:
-        _print_json(data)
-        return
-    for key, value in data.items():
-        if value not in ("", [], None, False):
-            print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-
-
-@_command("agenda")
-def _agenda(app: Nurture, args: argparse.Namespace) -> None:
-    today = local_day(datetime.now(UTC), app.settings.get().time_zone)
-    start = args.start or today
-    occurrences = app.agenda.between(start, start + timedelta(days=args.days - 1), today)
-    if args.json:
-        _print_json([occurrence_json(o) for o in occurrences])
-        return
-    for o in occurrences:
-        print(f"{o.day:%a %d %b %Y}  {o.kind.value:<16}  {o.title}")
-    print(f"{len(occurrences)} item(s)", file=sys.stderr)
-
-
-@_command("due")
-def _due(app: Nurture, args: argparse.Namespace) -> None:
-    now = args.now or datetime.now(UTC)
-    due = app.reminders.due(now, dry_run=args.dry_run).value
-    if args.json:
-        _print_json(
-            {
-                "digest": due.digest,
-                "summary": due.summary,
-                "reminders": [
-                    {**occurrence_json(r.occurrence), "fire_at": r.fire_at.isoformat()}
-                    for r in due.reminders
-                ],
-            }
-        )
-        return
-    if not due.reminders:
-        print("Nothing is due.")
-        return
-    print(due.summary)
-    for r in due.reminders:
-        print(f"  {r.occurrence.day:%a %d %b}  {r.occurrence.title}")
-
-
 def _column_field(text: str) -> tuple[str, str]:
     column, _, target = text.partition("=")
     if not column.strip() or target.strip() not in FIELDS:
@@ -368,85 +235,3 @@ def _column_field(text: str) -> tuple[str, str]:
             f"'{text}' is not COLUMN=FIELD with FIELD one of {', '.join(FIELDS)}"
         )
     return column.strip(), target.strip()
-
-
-def _problems(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
-    return [{"line": p.line, "message": p.message} for p in problems]
-
-
-@_command("import")
-def _import(app: Nurture, args: argparse.Namespace) -> None:
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
-    options = ImportOptions(args.format, dict(args.map), OnDuplicate(args.on_duplicate))
-    service = app.importing
-    report = (service.preview(data, path.name, options) if args.dry_run
-              else service.run(data, path.name, options).value)  # fmt: skip
-    if args.json:
-        _print_json({
-            "batch": report.batch, "format": report.format, "rows": report.rows,
-            "created": report.created, "merged": report.merged, "unchanged": report.unchanged,
-            "skipped": report.skipped, "errors": _problems(report.errors),
-            "notes": _problems(report.notes),
-        })  # fmt: skip
-        return
-    what = "Would import" if args.dry_run else f"Import {report.batch}:"
-    print(f"{what} {report.rows} rows ({report.format}): {report.created} new, "
-          f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
-          f"{len(report.errors)} not imported.")  # fmt: skip
-    for problem in report.errors:
-        print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
-
-
-@_command("undo-import")
-def _undo_import(app: Nurture, args: argparse.Namespace) -> None:
-    removed = app.importing.undo(args.batch).value
-    print(f"Import {args.batch} undone: {removed} contact(s) removed, merged changes restored.")
-
-
-@_command("duplicates")
-def _duplicates(app: Nurture, args: argparse.Namespace) -> None:
-    pairs = app.duplicates.find()
-    if args.json:
-        _print_json([{"a": {"id": p.first.id, "name": p.first.name},
-                      "b": {"id": p.second.id, "name": p.second.name}, "reason": p.reason}
-                     for p in pairs])  # fmt: skip
-        return
-    for p in pairs:
-        print(f"{p.first.id:>7} {p.first.name}  ~  {p.second.id:>7} {p.second.name}  ({p.reason})")
-    print(f"{len(pairs)} likely duplicate(s)", file=sys.stderr)
-
-
-@_command("merge")
-def _merge(app: Nurture, args: argparse.Namespace) -> None:
-    keep, other = app.contacts.resolve(args.keep), app.contacts.resolve(args.other)
-    card = app.merging.merge(keep, other).value
-    print(f"Merged {other} into {card.id} ({card.name}).")
-
-
-@_command("export")
-def _export(app: Nurture, args: argparse.Namespace) -> None:
-    data = app.exporting.export(args.format)
-    if not args.output:
-        sys.stdout.buffer.write(data)
-        return
-    target = Path(args.output)
-    partial = target.with_name(target.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(target)  # never a half-written file under the real name
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
-    print(f"Exported to {target}", file=sys.stderr)
-
-
-@_command("backup")
-def _backup(app: Nurture, args: argparse.Namespace) -> None:
-    from nurture.db.migrate import backup
-    from nurture.paths import backups_dir
-
-    print(backup(app.database.path, backups_dir(app.data_dir), reason="manual"))

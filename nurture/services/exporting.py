@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from enum import StrEnum
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +20,7 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactRef, ImportantDateValue, RelationshipValue
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
 from nurture.errors import ValidationError
+from nurture.formats import ExportFormat
 from nurture.io.csv_export import write_google_csv
 from nurture.io.ics import CalendarEvent, write_ics
 from nurture.services.cards import contact_draft
@@ -32,13 +32,6 @@ _ICS_KINDS = {
     DateKind.BIRTHDAY: "birthday", DateKind.ANNIVERSARY: "anniversary",
     DateKind.GRADUATION: "graduation", DateKind.WORK_ANNIVERSARY: "work anniversary",
 }  # fmt: skip
-
-
-class ExportFormat(StrEnum):
-    CSV = "csv"
-    VCARD = "vcard"
-    VCARD3 = "vcard3"
-    ICS = "ics"
 
 
 class ExportService:

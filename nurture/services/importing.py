@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlalchemy import bindparam, select, text
 
@@ -23,6 +22,7 @@ from nurture.db.engine import Database
 from nurture.db.models import Contact
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
+from nurture.formats import OnDuplicate
 from nurture.io.incoming import IncomingContact, Problem
 from nurture.io.reader import Column, parse
 from nurture.services.contacts import refresh_names
@@ -34,12 +34,6 @@ from nurture.services.unit_of_work import Changes, Outcome, unit_of_work
 PROGRESS_EVERY = 500
 _LINK_TABLES = frozenset({"emails", "phones", "addresses", "web_links", "important_dates",
                           "relationships"})  # fmt: skip
-
-
-class OnDuplicate(StrEnum):
-    MERGE = "merge"
-    SKIP = "skip"
-    ADD = "add"
 
 
 class ImportCancelled(NurtureError):

@@ -14,7 +14,8 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, RelationshipKind
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.importing import ImportCancelled, ImportOptions, ImportReport, OnDuplicate
+from nurture.formats import OnDuplicate
+from nurture.services.importing import ImportCancelled, ImportOptions, ImportReport
 from nurture.services.listing import ContactQuery
 from tests.conftest import MakeContact
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from nurture.formats import OnDuplicate
 from nurture.io.csv_formats import FIELDS
 from nurture.io.reader import ParsedFile, parse
-from nurture.services.importing import ImportOptions, ImportReport, OnDuplicate
+from nurture.services.importing import ImportOptions, ImportReport
 from ui.workspace import Workspace
 
 

@@ -1,0 +1,92 @@
+"""The command line's commands for files and duplicates: import, undo-import, duplicates,
+merge, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from nurture.app import Nurture
+from nurture.cli import command, print_json
+from nurture.errors import NurtureError
+from nurture.formats import OnDuplicate
+from nurture.io.incoming import Problem
+from nurture.services.importing import ImportOptions
+
+
+def _problems(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
+    return [{"line": p.line, "message": p.message} for p in problems]
+
+
+@command("import")
+def _import(app: Nurture, args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
+    options = ImportOptions(args.format, dict(args.map), OnDuplicate(args.on_duplicate))
+    service = app.importing
+    report = (service.preview(data, path.name, options) if args.dry_run
+              else service.run(data, path.name, options).value)  # fmt: skip
+    if args.json:
+        print_json({
+            "batch": report.batch, "format": report.format, "rows": report.rows,
+            "created": report.created, "merged": report.merged, "unchanged": report.unchanged,
+            "skipped": report.skipped, "errors": _problems(report.errors),
+            "notes": _problems(report.notes),
+        })  # fmt: skip
+        return
+    what = "Would import" if args.dry_run else f"Import {report.batch}:"
+    print(f"{what} {report.rows} rows ({report.format}): {report.created} new, "
+          f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
+          f"{len(report.errors)} not imported.")  # fmt: skip
+    for problem in report.errors:
+        print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
+
+
+@command("undo-import")
+def _undo_import(app: Nurture, args: argparse.Namespace) -> None:
+    removed = app.importing.undo(args.batch).value
+    print(f"Import {args.batch} undone: {removed} contact(s) removed, merged changes restored.")
+
+
+@command("duplicates")
+def _duplicates(app: Nurture, args: argparse.Namespace) -> None:
+    pairs = app.duplicates.find()
+    if args.json:
+        print_json([{"a": {"id": p.first.id, "name": p.first.name},
+                      "b": {"id": p.second.id, "name": p.second.name}, "reason": p.reason}
+                     for p in pairs])  # fmt: skip
+        return
+    for p in pairs:
+        print(f"{p.first.id:>7} {p.first.name}  ~  {p.second.id:>7} {p.second.name}  ({p.reason})")
+    print(f"{len(pairs)} likely duplicate(s)", file=sys.stderr)
+
+
+@command("merge")
+def _merge(app: Nurture, args: argparse.Namespace) -> None:
+    keep, other = app.contacts.resolve(args.keep), app.contacts.resolve(args.other)
+    card = app.merging.merge(keep, other).value
+    print(f"Merged {other} into {card.id} ({card.name}).")
+
+
+@command("export")
+def _export(app: Nurture, args: argparse.Namespace) -> None:
+    data = app.exporting.export(args.format)
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        return
+    target = Path(args.output)
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)  # never a half-written file under the real name
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
+    print(f"Exported to {target}", file=sys.stderr)
+
+
