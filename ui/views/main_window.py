@@ -370,41 +370,16 @@ class MainWindow(QMainWindow):
 
     def start_reminders(self) -> None:
         """The tray (if the desktop has one) and the reminder scheduler with its delivery chain."""
-        # Loaded here, not at import: D-Bus, the reminder engine and the tray are not needed for
-        # the window's first paint.
-        from ui.notifications import (
-            Actions,
-            BannerNotifier,
-            ChainNotifier,
-            DBusNotifier,
-            TrayNotifier,
-        )
-        from ui.scheduler import ReminderScheduler
-        from ui.tray import Tray
+        # Loaded here, not at import: not needed for the window's first paint.
+        from ui.desktop import start_desktop
 
-        actions = Actions(self)
-        actions.open_contact.connect(self.open_contact)
-        actions.open_contact.connect(lambda _id: self.bring_to_front())
-        reminders = self.core.reminders
-        actions.snooze.connect(lambda o: self.workspace.write(
-            lambda: reminders.snooze(o, reminders.snooze_choices(self.workspace.now())["Tomorrow"])))  # noqa: E501
-        actions.done.connect(lambda o: self.workspace.write(
-            lambda: reminders.done(o, self.workspace.now())))  # fmt: skip
-        chain = ChainNotifier([DBusNotifier(actions), TrayNotifier(lambda: self.tray_icon()),
-                               BannerNotifier(self.show_banner)])  # fmt: skip
-        self.scheduler = ReminderScheduler(self.workspace, chain, self.workspace.now)
-        if Tray.available():
-            self.tray = Tray(self.workspace, self.scheduler, self.windowIcon(), self._today_items,
-                             {"log": lambda: self.quick_log([], None), "open": self.bring_to_front,
-                              "quit": self.quit_app}, self.open_contact)  # fmt: skip
-            self.tray.show()
-            QApplication.setQuitOnLastWindowClosed(False)
-        self.scheduler.start(first_check_ms=STARTUP_DELAY_MS * 4)
+        self.scheduler, self.tray = start_desktop(self, STARTUP_DELAY_MS * 4)
 
     def tray_icon(self) -> QSystemTrayIcon | None:
         return self.tray.icon if self.tray is not None else None
 
-    def _today_items(self) -> list[Occurrence]:
+    def today_items(self) -> list[Occurrence]:
+        """What the Today page holds for today (the tray's menu lists them)."""
         today = self.workspace.now().astimezone().date()
         model = self.today.items.occurrences
         found = (model.occurrence(row) for row in range(model.rowCount()))

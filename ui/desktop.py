@@ -1,0 +1,41 @@
+"""Where Nurture meets the desktop: the reminder scheduler with its delivery chain (D-Bus, tray
+balloon, banner), the tray icon when there is a tray, and what notification buttons do."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+from ui.notifications import Actions, BannerNotifier, ChainNotifier, DBusNotifier, TrayNotifier
+from ui.scheduler import ReminderScheduler
+from ui.tray import Tray
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
+
+
+def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderScheduler, Tray | None]:
+    workspace, reminders = window.workspace, window.core.reminders
+    actions = Actions(window)
+    actions.open_contact.connect(window.open_contact)
+    actions.open_contact.connect(lambda _id: window.bring_to_front())
+
+    def tomorrow() -> datetime:
+        return reminders.snooze_choices(workspace.now())["Tomorrow"]
+
+    actions.snooze.connect(lambda o: workspace.write(lambda: reminders.snooze(o, tomorrow())))
+    actions.done.connect(lambda o: workspace.write(lambda: reminders.done(o, workspace.now())))
+    chain = ChainNotifier([DBusNotifier(actions), TrayNotifier(window.tray_icon),
+                           BannerNotifier(window.show_banner)])  # fmt: skip
+    scheduler = ReminderScheduler(workspace, chain, workspace.now)
+    tray = None
+    if Tray.available():
+        tray = Tray(workspace, scheduler, window.windowIcon(), window.today_items,
+                    {"log": lambda: window.quick_log([], None), "open": window.bring_to_front,
+                     "quit": window.quit_app}, window.open_contact)  # fmt: skip
+        tray.show()
+        QApplication.setQuitOnLastWindowClosed(False)
+    scheduler.start(first_check_ms)
+    return scheduler, tray
