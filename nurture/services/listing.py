@@ -112,13 +112,22 @@ class ListingService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def count(self, query: ContactQuery) -> int:
-        stmt = _filtered(query, [func.count()])
-        if stmt is None:
-            return 0
+    def count(self, query: ContactQuery, at_most: int | None = None) -> int:
+        """How many match; with `at_most`, counting stops there (a broad search typed into the
+        list needs "2,000+" at once, not the exact number)."""
         with self._db.read() as session:
-            stmt = self._cold(session, stmt, query)
-            return int(session.execute(stmt.select_from(Contact)).scalar_one())
+            if at_most is None:
+                stmt = _filtered(query, [func.count()])
+                if stmt is None:
+                    return 0
+                stmt = self._cold(session, stmt, query)
+                return int(session.execute(stmt.select_from(Contact)).scalar_one())
+            few = not query.search.strip() or _few_matches(session, query)
+            ids = _filtered(query, [Contact.id], from_matches=few)
+            if ids is None:
+                return 0
+            bounded = self._cold(session, ids, query).limit(at_most).subquery()
+            return int(session.execute(select(func.count()).select_from(bounded)).scalar_one())
 
     def ids(self, query: ContactQuery) -> list[int]:
         """Every matching id in display order."""

@@ -24,6 +24,8 @@ from nurture.services.listing import ContactQuery, ListingService
 from ui.avatars import avatar
 
 PAGE_SIZE = 100
+# A search shows at most this many rows at once; scrolling past them counts the rest.
+SEARCH_ROWS = 2_000
 PAGES_CACHED = 80
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,6 +64,7 @@ class ContactsModel(QAbstractTableModel):
         self._rules: tuple[dict[str, int], LeapDayPolicy] | None = None
         self._query = ContactQuery()
         self._count = 0
+        self.partial = False  # more rows match than are counted yet
         self.loaded = False
         self._pages: OrderedDict[int, list[ContactSummary]] = OrderedDict()
 
@@ -74,7 +77,12 @@ class ContactsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._query = query
-        self._count = self._listing.count(query)
+        if query.search.strip():
+            found = self._listing.count(query, at_most=SEARCH_ROWS + 1)
+            self.partial = found > SEARCH_ROWS
+            self._count = min(found, SEARCH_ROWS)
+        else:
+            self._count, self.partial = self._listing.count(query), False
         self._pages.clear()
         self.loaded = True
         self.endResetModel()
@@ -87,6 +95,19 @@ class ContactsModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.partial
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.partial:
+            return
+        total = self._listing.count(self._query)
+        self.partial = False
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)

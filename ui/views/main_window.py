@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
         count = self.contacts.model.rowCount()
         noun = "contact" if count == 1 else "contacts"
         matching = "matching " if self.contacts.model.query.search else ""
-        self.count_label.setText(f"{count:,} {matching}{noun}")
+        more = "+" if self.contacts.model.partial else ""
+        self.count_label.setText(f"{count:,}{more} {matching}{noun}")
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.CONTACTS):
