@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -137,3 +137,24 @@ def test_phone_column_shows_the_number_as_the_user_typed_it(
     window = _window(qtbot, core, now)
     assert window.contacts.model.index(0, 4).data() == "(415) 555-0123"
     assert window.contacts.model.index(0, 3).data() == "olivia@example.co.uk"
+
+
+def test_a_broad_search_shows_its_first_rows_at_once_and_counts_the_rest_on_scroll(
+    qtbot: QtBot, core: Nurture, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.models.contacts as contacts_model
+
+    monkeypatch.setattr(contacts_model, "SEARCH_ROWS", 3)
+    for given in ("Al", "Bo", "Cy", "Di", "Ed"):
+        _person(core, given, "Smith", "Golf Club")
+    model = ContactsModel(core.listing, lambda: now)
+    model.set_query(ContactQuery(search="golf"))
+    assert model.rowCount() == 3
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 5
+    assert not model.canFetchMore(QModelIndex())
+    # In the window, a view that shows its last row asks for the rest itself.
+    window = _window(qtbot, core, now)
+    qtbot.keyClicks(window.search, "golf")
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 5)
