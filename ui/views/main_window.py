@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
         self.workspace.bus.changed.connect(self._changed)
+        self.contacts.model.rowsInserted.connect(lambda *_: self._update_count())
         header = self.contacts.table.horizontalHeader()
         if not state.restore(self, header, self.contacts.splitter):
             self.resize(1280, 800)
