@@ -44,6 +44,11 @@ class Workspace(QObject):
     ) -> None:
         """Run `work` on the worker; `undo` = (label, value -> the write that reverses it)."""
         self.busy.emit(True)
+        if self._undo is not None:
+            # Undo reverses the last change only: after another write its inverse could
+            # clobber what came since (a merge, an edit), so it is no longer offered.
+            self._undo = None
+            self.undo_available.emit("")
 
         def finished(outcome: Outcome[Any]) -> None:
             self.busy.emit(False)

@@ -208,6 +208,8 @@ def _rare_dates(
                                  date_id, due, lead, day is None, detail)  # fmt: skip
             continue
         for when in yearly_between(month, day, start, end, policy):
+            if year is not None and when.year < year:
+                continue  # not before the year it started
             yield Occurrence(when, _KINDS[kind], owner_id, owner, who, years_since(year, when),
                              Source.DATE, date_id, when, lead, False, detail)  # fmt: skip
 

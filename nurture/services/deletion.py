@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
+from nurture.errors import ValidationError
 from nurture.services.interactions import refresh_last_touch
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -83,6 +84,14 @@ class DeletionService:
         """Undo a delete: every row back with its own id."""
         with unit_of_work(self._db) as work:
             connection = work.session.connection()
+            listed = ",".join(str(i) for i in deleted.contact_ids) or "NULL"
+            taken = connection.exec_driver_sql(
+                f"SELECT count(*) FROM contacts WHERE id IN ({listed})"
+            ).scalar()
+            if taken:
+                raise ValidationError(
+                    "That delete can no longer be undone: new contacts were added since."
+                )
             people: set[int] = set(deleted.contact_ids)
             for table, columns, values in deleted.rows:
                 if values:

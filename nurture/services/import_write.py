@@ -57,6 +57,7 @@ class ImportWriter:
         self._existing: dict[int, dict[str, Any]] = {}
         self._updates: dict[int, dict[str, Any]] = defaultdict(dict)
         self.added_rows = 0
+        self.changed: set[int] = set()
 
     # -- new contacts ------------------------------------------------------------------------
 
@@ -122,11 +123,16 @@ class ImportWriter:
             before["photo"], have["has_photo"] = None, True
             self._updates[contact_id]["photo"] = incoming.photo
         if before:
-            self._record("contacts", contact_id, before)
+            # What it was and what the import made it: undo restores only fields still so.
+            after = {k: have[k] for k in before if k != "photo"}
+            self._record("contacts", contact_id, {"before": before, "after": after})
             self._updates[contact_id].update({k: have[k] for k in before if k != "photo"})
         rows_before = self.added_rows
         notes.extend(self._add_points(contact_id, incoming, phones, have, record=True))
-        return bool(before) or self.added_rows > rows_before, notes
+        changed = bool(before) or self.added_rows > rows_before
+        if changed:
+            self.changed.add(contact_id)  # its search entry must see the new emails and tags
+        return changed, notes
 
     def finish(self) -> None:
         self.bulk.flush()
@@ -139,7 +145,7 @@ class ImportWriter:
                 values["display_name"] = display_name(*parts, have["organization"])
                 values["sort_name"] = sort_name(*parts, have["organization"])
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
-        self.work.touch(Area.CONTACTS, *self._updates)
+        self.work.touch(Area.CONTACTS, *self._updates, *self.changed)
 
     # -- shared ------------------------------------------------------------------------------
 
@@ -154,8 +160,8 @@ class ImportWriter:
         self.added_rows += 1
         row["id"] = self.ids.take(table)
         self.bulk.add(table, row)
-        if record:
-            self._record(table.name, row["id"])
+        if record:  # undo deletes it only if it is still this contact's row
+            self._record(table.name, row["id"], {"contact_id": row["contact_id"]})
 
     def _add_points(self, contact_id: int, incoming: IncomingContact,
                     phones: list[tuple[str, str]], have: dict[str, Any],

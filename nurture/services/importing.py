@@ -230,10 +230,17 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
 
     assert isinstance(session, Session)
     if item.table_name == "contacts":
-        before = json.loads(item.before)
-        columns = ", ".join(f"{name} = :{name}" for name in before)
-        session.execute(text(f"UPDATE contacts SET {columns} WHERE id = :id"),
-                        {**before, "id": item.row_id})  # fmt: skip
+        # Only a field still holding what the import wrote goes back: a later edit stays.
+        data = json.loads(item.before)
+        for name, old in data["before"].items():
+            if name == "photo":
+                session.execute(text("UPDATE contacts SET photo = NULL WHERE id = :id"),
+                                {"id": item.row_id})  # fmt: skip
+                continue
+            session.execute(
+                text(f"UPDATE contacts SET {name} = :old WHERE id = :id AND {name} IS :new"),
+                {"old": old, "new": data["after"][name], "id": item.row_id},
+            )
         contact = session.get(Contact, item.row_id)
         if contact is not None:
             session.refresh(contact)
@@ -249,9 +256,9 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
                         {"c": item.row_id, "t": tag_id})  # fmt: skip
         return {item.row_id}
     if item.table_name in _LINK_TABLES:
-        owner = session.execute(
-            text(f"SELECT contact_id FROM {item.table_name} WHERE id = :id"), {"id": item.row_id}
-        ).scalar()
-        session.execute(text(f"DELETE FROM {item.table_name} WHERE id = :id"), {"id": item.row_id})
-        return {owner} if owner is not None else set()
+        # Still the row the import added (same id, same contact), not a later one reusing the id.
+        owner = int(json.loads(item.before)["contact_id"])
+        session.execute(text(f"DELETE FROM {item.table_name} WHERE id = :id AND contact_id = :c"),
+                        {"id": item.row_id, "c": owner})  # fmt: skip
+        return {owner}
     raise ValidationError(f"Import records a change Nurture cannot undo ({item.table_name}).")

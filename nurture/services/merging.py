@@ -113,6 +113,9 @@ def _merge_fields(keep: Contact, duplicate: Contact) -> None:
     # A full contact absorbing a light one stays full; two light ones stay light.
     keep.is_light = keep.is_light and duplicate.is_light
     keep.archived = keep.archived and duplicate.archived
+    if keep.import_batch_id != duplicate.import_batch_id:
+        # It now holds what no single import brought: undoing an import must not delete it.
+        keep.import_batch_id = None
     refresh_names(keep)
 
 
@@ -136,6 +139,9 @@ def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
             ),
             ids,
         )
+    for table in ("emails", "phones"):  # the kept contact's primary stays primary
+        run(text(f"UPDATE {table} SET is_primary = 0 WHERE contact_id = :dup AND EXISTS "
+                 f"(SELECT 1 FROM {table} WHERE contact_id = :keep)"), ids)  # fmt: skip
     for table in _OWNED:
         run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
     for table in ("emails", "phones"):

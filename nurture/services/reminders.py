@@ -167,7 +167,9 @@ class ReminderService:
         with unit_of_work(self._db) as work:
             _upsert(work, [(occurrence.key, now)], done_at=now)
             if occurrence.source is Source.FOLLOW_UP:
-                complete_follow_up(work, occurrence.source_id, occurrence.due)
+                # An overdue item gathers every missed date before the day it shows on.
+                through = max(occurrence.due, occurrence.day - timedelta(days=1))
+                complete_follow_up(work, occurrence.source_id, through)
             elif occurrence.source is Source.KEEP_IN_TOUCH:
                 record_interaction(work, kind, [occurrence.source_id], now, notes="Kept in touch")
             work.touch(Area.REMINDERS, *_contact(occurrence))

@@ -366,6 +366,7 @@ def test_merging_a_duplicate_pair_keeps_every_interaction(
     window = _window(qtbot, core, now)
     dialog = DuplicatesDialog(window, window.workspace)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert "same email" in dialog.names.stringList()[0]
     dialog.groups["given_name"].button(1).setChecked(True)  # take "John" from the right
     dialog.merge()

@@ -33,6 +33,7 @@ class DuplicatesDialog(QDialog):
     def __init__(self, parent: QWidget | None, workspace: Workspace) -> None:
         super().__init__(parent)
         self.setWindowTitle("Duplicates")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 560)
         self.workspace = workspace
         self.pairs: list[DuplicatePair] = []
@@ -56,8 +57,13 @@ class DuplicatesDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(side, 1)
-        workspace.bus.changed.connect(lambda _changes: self.reload())
+        # A bound method: Qt drops the connection when the dialog is deleted (it is on close).
+        workspace.bus.changed.connect(self._changed)
         self.reload()
+
+    def _changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         self.pairs = self.workspace.core.duplicates.find(limit=500)

@@ -175,6 +175,8 @@ class _PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.setTitle("Preview")
+        self.setCommitPage(True)  # after "Import" there is no going back to import it twice
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
         self.wizard_ = wizard
         self.counts = QLabel()
         self.problems = QPlainTextEdit()
@@ -251,6 +253,7 @@ class _RunPage(QWizardPage):
         wizard = self.wizard_
         importing = wizard.workspace.core.importing
         data, name, options = wizard.data, wizard.name(), wizard.import_options()
+        self._stop.clear()
         progress, stop = self._progress.moved.emit, self._stop
 
         def run() -> Any:

@@ -1,0 +1,104 @@
+"""What a later action must not lose: an import undone after a merge or an edit, a follow-up
+done after weeks away, search after an import, the kept contact's primary email."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from nurture.app import Nurture
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft, EmailValue
+from nurture.domain.enums import DateKind, InteractionKind
+from nurture.errors import ValidationError
+from nurture.formats import OnDuplicate
+from nurture.services.importing import ImportOptions
+from nurture.services.listing import ContactQuery
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+def _import(app: Nurture, text: str, on_duplicate: OnDuplicate = OnDuplicate.MERGE) -> int:
+    report = app.importing.run(text.encode(), "f.csv", ImportOptions(
+        format="outlook", on_duplicate=on_duplicate)).value  # fmt: skip
+    assert report.batch is not None
+    return report.batch
+
+
+def test_undoing_an_import_keeps_a_contact_an_older_one_was_merged_into(app: Nurture) -> None:
+    carol = app.contacts.create(ContactDraft(given_name="Carol", family_name="King", emails=(
+        EmailValue("carol@a.example"),))).value.id  # fmt: skip
+    app.interactions.log(InteractionKind.LUNCH, [carol], NOW, notes="years of history")
+    batch = _import(app, "First Name,Last Name,E-mail Address\nCarol,King,carol@w.example\n",
+                    OnDuplicate.ADD)  # fmt: skip
+    imported = next(i for i in app.listing.ids(ContactQuery()) if i != carol)
+    app.merging.merge(imported, carol)
+    app.importing.undo(batch)
+    card = app.contacts.card(imported)
+    assert [i.notes for i in card.interactions] == ["years of history"]
+
+
+def test_undoing_an_import_keeps_what_the_user_changed_since(app: Nurture) -> None:
+    dan = app.contacts.create(ContactDraft(given_name="Dan", family_name="Roe", emails=(
+        EmailValue("dan@roe.example"),))).value.id  # fmt: skip
+    batch = _import(app, "First Name,Last Name,E-mail Address,Company\n"
+                         "Dan,Roe,dan@roe.example,Roe Ltd\n")  # fmt: skip
+    assert app.contacts.card(dan).draft.organization == "Roe Ltd"
+    draft = app.contacts.card(dan).draft
+    app.contacts.update(dan, draft.__class__(**{**_fields(draft), "organization": "Roe Holdings"}))
+    app.importing.undo(batch)
+    assert app.contacts.card(dan).draft.organization == "Roe Holdings"
+
+
+def _fields(draft: ContactDraft) -> dict[str, object]:
+    return {name: getattr(draft, name) for name in draft.__slots__}  # type: ignore[attr-defined]
+
+
+def test_an_import_that_adds_a_phone_makes_it_searchable(app: Nurture) -> None:
+    app.settings.update(phone_region="US")
+    alice = app.contacts.create(ContactDraft(given_name="Alice", family_name="Old", emails=(
+        EmailValue("alice@old.example"),))).value.id  # fmt: skip
+    _import(app, "First Name,Last Name,E-mail Address,Mobile Phone\n"
+                 "Alice,Old,alice@old.example,+1 415 555 0177\n")  # fmt: skip
+    assert app.listing.ids(ContactQuery(search="4155550177")) == [alice]
+
+
+def test_merging_keeps_the_kept_contacts_primary_email(app: Nurture) -> None:
+    old = app.contacts.create(ContactDraft(given_name="Old", family_name="Record", emails=(
+        EmailValue("old@x.example"),))).value.id  # fmt: skip
+    new = app.contacts.create(ContactDraft(given_name="New", family_name="Record", emails=(
+        EmailValue("new@x.example"),))).value.id  # fmt: skip
+    card = app.merging.merge(new, old).value
+    primary = [e.address for e in card.draft.emails if e.primary]
+    assert primary == ["new@x.example"]
+
+
+def test_done_on_an_overdue_weekly_follow_up_clears_every_missed_week(app: Nurture) -> None:
+    app.settings.update(time_zone="UTC", gift_holidays=[])
+    ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+    app.records.add_follow_up(ann, date(2026, 10, 15), "Weekly call", "FREQ=WEEKLY")
+    today = NOW.date()
+    overdue = [o for o in app.agenda.between(today, today, today) if o.kind == "follow_up"]
+    assert len(overdue) == 1
+    app.reminders.done(overdue[0], NOW)
+    after = [o for o in app.agenda.between(today, today + timedelta(days=6), today)
+             if o.kind == "follow_up"]  # fmt: skip
+    assert all(o.overdue_days == 0 for o in after)
+
+
+def test_a_feb_29_date_does_not_show_before_its_first_year(app: Nurture) -> None:
+    app.settings.update(gift_holidays=[])
+    leap = app.contacts.create(ContactDraft(given_name="Future", family_name="Leap")).value.id
+    app.records.add_date(leap, DateKind.ANNIVERSARY, PartialDate(2028, 2, 29))
+    assert app.agenda.between(date(2027, 2, 25), date(2027, 3, 5)) == []
+    assert len(app.agenda.between(date(2028, 2, 25), date(2028, 3, 5))) == 1
+
+
+def test_a_delete_cannot_be_restored_over_contacts_added_since(app: Nurture) -> None:
+    gone = app.contacts.create(ContactDraft(given_name="Xavier", family_name="Last")).value.id
+    snapshot = app.deletion.delete([gone]).value
+    app.contacts.create(ContactDraft(given_name="Wendy", family_name="New"))  # reuses the id
+    with pytest.raises(ValidationError, match="can no longer be undone"):
+        app.deletion.restore(snapshot)
+    assert [s.name for s in app.listing.page(ContactQuery())] == ["Wendy New"]
