@@ -45,6 +45,8 @@ def _import(app: Nurture, args: argparse.Namespace) -> None:
           f"{len(report.errors)} not imported.")  # fmt: skip
     for problem in report.errors:
         print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
+    for note in report.notes:  # imported, but something was left out or kept as it was
+        print(f"  line {note.line} (imported): {note.message}", file=sys.stderr)
 
 
 @command("undo-import")
