@@ -75,10 +75,6 @@ class DBusNotifier(QObject):
         )
         return tuple(reply.body)
 
-    @property
-    def available(self) -> bool:
-        return self._connection is not None
-
     def notify(self, message: Message) -> bool:
         if self._connection is None:
             return False

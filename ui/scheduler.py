@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from nurture.services.reminders import DueReminders
 from nurture.services.unit_of_work import Outcome
@@ -21,8 +21,6 @@ _DIGEST_LINES = 8
 
 
 class ReminderScheduler(QObject):
-    delivered = Signal(object)  # DueReminders
-
     def __init__(
         self,
         workspace: Workspace,
@@ -90,4 +88,3 @@ class ReminderScheduler(QObject):
             for reminder in due.reminders:
                 o = reminder.occurrence
                 self.notifier.notify(Message(o.title, f"{o.day:%A %d %B}", o.contact_id, o))
-        self.delivered.emit(due)

@@ -123,10 +123,6 @@ class ContactSummary:
     def primary_email(self) -> str:
         return self.emails[0] if self.emails else ""
 
-    @property
-    def primary_phone(self) -> str:
-        return self.phones[0] if self.phones else ""
-
 
 @dataclass(frozen=True, slots=True)
 class ImportantDateValue:

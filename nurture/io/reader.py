@@ -13,7 +13,6 @@ from nurture.io.csv_rows import build
 from nurture.io.decoding import decode
 from nurture.io.incoming import IncomingContact, Problem
 
-FORMATS = IMPORT_FORMATS
 _SAMPLE_ROWS = 20
 
 
@@ -44,8 +43,8 @@ def parse(
     chosen: Mapping[str, str] | None = None,
 ) -> ParsedFile:  # fmt: skip
     """Everything in the file; ValidationError when the file as a whole cannot be read."""
-    if fmt not in FORMATS:
-        raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}.")
+    if fmt not in IMPORT_FORMATS:
+        raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")
     text, encoding = decode(data, name)
     if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
         return _vcards(text, encoding)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -19,7 +19,16 @@ from nurture.contact_points import (
 )
 from nurture.db import search_index
 from nurture.db.engine import Database
-from nurture.db.models import Address, Contact, Email, Phone, Tag, WebLink, contact_tags
+from nurture.db.models import (
+    Address,
+    Contact,
+    Email,
+    ImportantDate,
+    Phone,
+    Tag,
+    WebLink,
+    contact_tags,
+)
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard, ContactDraft
 from nurture.domain.enums import Area, DateKind
@@ -59,14 +68,28 @@ class ContactsService:
                 work.touch(Area.TAGS, contact.id)
         return Outcome(self.card(contact.id), work.changes)
 
-    def update(self, contact_id: int, draft: ContactDraft) -> Outcome[ContactCard]:
-        """Replace the contact's fields, contact points and tags with the draft's."""
+    def update(
+        self,
+        contact_id: int,
+        draft: ContactDraft,
+        birthday: PartialDate | Literal["keep"] | None = "keep",
+    ) -> Outcome[ContactCard]:
+        """Replace the contact's fields, contact points and tags with the draft's, and (unless
+        "keep") its birthday, all in one transaction."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db) as work:
             contact = _get(work.session, contact_id)
             if draft.referred_by_id == contact_id:
                 raise ValidationError("A contact cannot be referred by themselves.")
             apply_draft(work.session, contact, draft, region)
+            if birthday != "keep":
+                work.session.execute(delete(ImportantDate).where(
+                    ImportantDate.contact_id == contact_id,
+                    ImportantDate.kind == DateKind.BIRTHDAY.value,
+                ))  # fmt: skip
+                if birthday is not None:
+                    work.session.add(important_date(contact_id, DateKind.BIRTHDAY, birthday))
+                work.touch(Area.DATES, contact_id)
             work.touch(Area.CONTACTS, contact_id)
             work.touch(Area.TAGS, contact_id)
         return Outcome(self.card(contact_id), work.changes)

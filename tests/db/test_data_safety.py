@@ -102,3 +102,28 @@ def test_a_delete_cannot_be_restored_over_contacts_added_since(app: Nurture) -> 
     with pytest.raises(ValidationError, match="can no longer be undone"):
         app.deletion.restore(snapshot)
     assert [s.name for s in app.listing.page(ContactQuery())] == ["Wendy New"]
+
+
+def test_an_edit_replaces_the_birthday_in_the_same_transaction_and_keep_keeps_it(
+    app: Nurture,
+) -> None:
+    ann = app.contacts.create(
+        ContactDraft(given_name="Ann", family_name="Lee"),
+        dates=[(DateKind.BIRTHDAY, PartialDate(1980, 5, 1))],
+    ).value
+    app.records.add_date(ann.id, DateKind.ANNIVERSARY, PartialDate(2005, 6, 12))
+    app.contacts.update(ann.id, ann.draft, birthday=PartialDate(None, 5, 2))
+    dates = {d.kind: d.date for d in app.contacts.card(ann.id).dates}
+    assert dates == {DateKind.BIRTHDAY: PartialDate(None, 5, 2),
+                     DateKind.ANNIVERSARY: PartialDate(2005, 6, 12)}  # fmt: skip
+    app.contacts.update(ann.id, ann.draft)  # "keep"
+    assert len(app.contacts.card(ann.id).dates) == 2
+    app.contacts.update(ann.id, ann.draft, birthday=None)
+    assert [d.kind for d in app.contacts.card(ann.id).dates] == [DateKind.ANNIVERSARY]
+    with pytest.raises(ValidationError):  # a bad draft changes nothing, birthday included
+        app.contacts.update(ann.id, _with_email(ann.draft, "nope"), birthday=PartialDate(1, 1, 1))
+    assert [d.kind for d in app.contacts.card(ann.id).dates] == [DateKind.ANNIVERSARY]
+
+
+def _with_email(draft: ContactDraft, address: str) -> ContactDraft:
+    return ContactDraft(**{**_fields(draft), "emails": (EmailValue(address),)})

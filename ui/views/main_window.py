@@ -253,21 +253,11 @@ class MainWindow(QMainWindow):
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
         draft, new_birthday = editor.draft(), editor.birthday()
-        contacts, records = self.core.contacts, self.core.records
-
-        def save() -> Outcome[object]:
-            outcome = contacts.update(contact_id, draft)
-            if new_birthday != (birthday.date if birthday else None):
-                if birthday is not None:
-                    records.remove_date(birthday.id)
-                if new_birthday is not None:
-                    records.add_date(contact_id, DateKind.BIRTHDAY, new_birthday)
-            dates = Changes(frozenset({Area.DATES}), frozenset({contact_id}))
-            return Outcome(outcome.value, outcome.changes | dates)
-
-        previous = card.draft
+        contacts, previous = self.core.contacts, card.draft
+        old_birthday = birthday.date if birthday else None
         self.workspace.write(
-            save, undo=("Edit", lambda _v: lambda: contacts.update(contact_id, previous))
+            lambda: contacts.update(contact_id, draft, birthday=new_birthday),
+            undo=("Edit", lambda _v: lambda: contacts.update(contact_id, previous, old_birthday))
         )
 
     def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
