@@ -16,7 +16,13 @@ _LABEL = "app.nurture.Nurture"
 
 
 def command() -> list[str]:
-    """How this installation is started, minimised."""
+    """How this installation is started, minimised: the installed program when Nurture runs
+    from its installer's bundle, else the `nurture` script or this Python."""
+    if getattr(sys, "frozen", False):
+        program = Path(sys.executable)
+        if program.stem == "nurture-cli":  # Windows' console twin: log in without a console
+            program = program.with_name("nurture" + program.suffix)
+        return [str(program), "--minimized"]
     script = Path(sys.argv[0])
     if script.name == "nurture" and script.exists():
         return [str(script.resolve()), "--minimized"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nurture.autostart import autostart_path, is_enabled, set_start_at_login
+from nurture.autostart import autostart_path, command, is_enabled, set_start_at_login
 
 
 def test_the_xdg_autostart_entry_is_written_and_removed(
@@ -23,3 +23,24 @@ def test_the_xdg_autostart_entry_is_written_and_removed(
     set_start_at_login(False)
     assert not entry.exists()
     assert not is_enabled()
+
+
+@pytest.mark.parametrize(
+    ("running", "started_at_login"),
+    [
+        ("/opt/nurture/nurture", "/opt/nurture/nurture"),
+        (r"C:/Users/ann/AppData/Local/Programs/Nurture/nurture.exe", "nurture.exe"),
+        # Started once from the console twin, Nurture still logs in without a console window.
+        (r"C:/Users/ann/AppData/Local/Programs/Nurture/nurture-cli.exe", "nurture.exe"),
+        ("/Applications/Nurture.app/Contents/MacOS/nurture", "/Applications/Nurture.app"),
+    ],
+)
+def test_an_installed_nurture_starts_its_own_program_at_login(
+    monkeypatch: pytest.MonkeyPatch, running: str, started_at_login: str
+) -> None:
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", running)
+    program, *options = command()
+    assert options == ["--minimized"]
+    assert Path(program).parent == Path(running).parent
+    assert started_at_login in program
