@@ -69,11 +69,13 @@ class DBusNotifier(QObject):
 
     def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
         from jeepney import new_method_call
+        from jeepney.wrappers import unwrap_msg
 
         reply = self._connection.send_and_get_reply(
             new_method_call(self._address, method, signature, body), timeout=_TIMEOUT_S
         )
-        return tuple(reply.body)
+        # An error reply (no notification server on this bus) raises DBusErrorResponse.
+        return tuple(unwrap_msg(reply))
 
     def notify(self, message: Message) -> bool:
         if self._connection is None:
@@ -93,7 +95,9 @@ class DBusNotifier(QObject):
         self._sent[int(notification_id)] = message
         return True
 
-    @Slot(int, str)
+    # D-Bus delivers ActionInvoked as (uint32, string): the slot must say uint, or QtDBus
+    # refuses the connection and no click on Open, Snooze or Done ever arrives.
+    @Slot("uint", str)
     def _invoked(self, notification_id: int, action: str) -> None:
         message = self._sent.get(int(notification_id))
         if message is None:

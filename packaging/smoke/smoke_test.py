@@ -132,7 +132,10 @@ def command_line(env: dict[str, str], work: Path) -> None:
         run([INSTALLED, "--data-dir", source, "export", "--format", file_format, "-o", exported],
             env=env)  # fmt: skip
         target = work / f"imported-{file_format}"
-        run([INSTALLED, "--data-dir", target, "import", exported], env=env)
+        # Every row a person of its own: two different people of the same name in one file
+        # are merged by default (issue 13); here the question is only whether all came back.
+        run([INSTALLED, "--data-dir", target, "import", exported, "--on-duplicate", "add"],
+            env=env)  # fmt: skip
         back = json.loads(
             run([INSTALLED, "--data-dir", target, "contacts", "--json"], env=env).stdout
         )

@@ -56,3 +56,49 @@ def test_a_birthday_today_arrives_as_a_desktop_notification(tmp_path: Path) -> N
     finally:
         os.killpg(app.pid, 15)
         app.communicate(timeout=20)
+
+
+NOTIFIER_PROBE = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QMetaObject
+from PySide6.QtWidgets import QApplication
+from ui.notifications import Actions, DBusNotifier, Message
+app = QApplication([])
+notifier = DBusNotifier(Actions())
+print("delivered" if notifier.notify(Message("Ann Lee's birthday", "today")) else "declined")
+print("slot", notifier.metaObject().indexOfMethod("_invoked(uint,QString)") >= 0)
+"""
+
+
+def _probe(tmp_path: Path, with_server: bool) -> subprocess.CompletedProcess[str]:
+    record, script = tmp_path / "notifications.txt", tmp_path / "probe.py"
+    script.write_text(NOTIFIER_PROBE, encoding="utf-8")
+    probe = f"{sys.executable} {script}"
+    server = (
+        f"{sys.executable} {HERE / 'notification_server.py'} {record} & "
+        f"while [ ! -e {record} ]; do sleep 0.1; done; "
+        if with_server
+        else ""
+    )
+    return subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", server + probe],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_session_bus_without_a_notification_server_passes_the_reminder_on(
+    tmp_path: Path,
+) -> None:
+    done = _probe(tmp_path, with_server=False)
+    # The tray or the banner takes it; nothing is printed on the way.
+    assert done.stdout.splitlines()[0] == "declined", done.stdout + done.stderr
+    assert "qt.dbus" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_clicks_on_a_notifications_buttons_can_reach_nurture(tmp_path: Path) -> None:
+    done = _probe(tmp_path, with_server=True)
+    assert done.stdout.splitlines() == ["delivered", "slot True"], done.stdout + done.stderr
+    # QtDBus accepted the ActionInvoked(uint, string) connection: it says so when it refuses.
+    assert "Could not connect" not in done.stderr
