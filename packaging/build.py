@@ -85,8 +85,10 @@ def bundle() -> Path:
 
 def run_selfcheck(folder: Path) -> None:
     executable = folder / (SELFCHECK + (".exe" if sys.platform == "win32" else ""))
-    result = subprocess.run([str(executable)], capture_output=True, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    # The library path is the self-check's marker: programs started from the bundle must get it.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "LD_LIBRARY_PATH": "/nurture-selfcheck/user-library-path"}  # fmt: skip
+    result = subprocess.run([str(executable)], capture_output=True, text=True, env=env)
     print(result.stdout, end="")
     if result.returncode != 0:
         raise BuildError(f"The bundle's self-check failed:\n{result.stdout}{result.stderr}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -152,6 +153,20 @@ def _icons() -> str:
     assert not pixmap.isNull(), "the app icon did not render"
     del application
     return f"{len(formats)} image formats"
+
+
+# build.py runs the self-check with this library path: a program Nurture starts must see it.
+USER_LIBRARY_PATH = "/nurture-selfcheck/user-library-path"
+
+
+@check("programs Nurture starts get the user's library path")
+def _child_environment() -> str:
+    if not sys.platform.startswith("linux"):
+        return "only Linux sets one"
+    child = subprocess.run(["env"], capture_output=True, text=True, check=True).stdout
+    paths = [line for line in child.splitlines() if line.startswith("LD_LIBRARY_PATH=")]
+    assert paths == [f"LD_LIBRARY_PATH={USER_LIBRARY_PATH}"], paths
+    return paths[0]
 
 
 def main() -> int:
