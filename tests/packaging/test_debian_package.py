@@ -23,7 +23,7 @@ def _program_needing_glib() -> Path:
 def test_a_library_the_bundle_does_not_carry_becomes_a_dependency(tmp_path: Path) -> None:
     shutil.copy(_program_needing_glib(), tmp_path / "program")
     depends = build.debian_depends(tmp_path)
-    assert "libglib2.0-0" in depends
+    assert any(d.startswith("libglib2.0-0") for d in depends), depends  # Ubuntu: ...-0t64
     assert re.fullmatch(r"libc6 \(>= 2\.\d+\)", depends[0])
     assert depends[-2:] == build.EXTRA_DEPENDS  # fontconfig's files and a font
 
@@ -31,7 +31,7 @@ def test_a_library_the_bundle_does_not_carry_becomes_a_dependency(tmp_path: Path
 def test_a_library_the_bundle_carries_is_not_a_dependency(tmp_path: Path) -> None:
     shutil.copy(_program_needing_glib(), tmp_path / "program")
     (tmp_path / "libglib-2.0.so.0").write_bytes(b"carried")  # not an ELF: only its name counts
-    assert "libglib2.0-0" not in build.debian_depends(tmp_path)
+    assert not any(d.startswith("libglib2.0") for d in build.debian_depends(tmp_path))
 
 
 def test_a_library_missing_on_the_build_host_stops_the_build(tmp_path: Path) -> None:
