@@ -6,6 +6,8 @@ paint pays only for the listing it shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,22 +36,28 @@ if TYPE_CHECKING:
 class Nurture:
     """The core as the UI and the command line see it."""
 
-    def __init__(self, database: Database, data_dir: Path) -> None:
+    def __init__(
+        self, database: Database, data_dir: Path, clock: Callable[[], datetime] | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.database = database
-        self.listing = ListingService(database)
+        # The one clock of the core: every "today" and "now" a service needs comes from it.
+        self.clock: Callable[[], datetime] = clock or _utc_now
+        self.listing = ListingService(database, self.clock)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None) -> Nurture:
+    def open(
+        cls, data_dir: str | Path | None = None, clock: Callable[[], datetime] | None = None
+    ) -> Nurture:
         """Open (creating or migrating) the database in `data_dir` or the default folder."""
         folder = resolve_data_dir(data_dir)
-        return cls(open_database(folder), folder)
+        return cls(open_database(folder), folder, clock)
 
     @cached_property
     def agenda(self) -> AgendaService:
         from nurture.services.agenda import AgendaService
 
-        return AgendaService(self.database, self.settings)
+        return AgendaService(self.database, self.settings, self.clock)
 
     @cached_property
     def reminders(self) -> ReminderService:
@@ -97,7 +105,7 @@ class Nurture:
     def contacts(self) -> ContactsService:
         from nurture.services.contacts import ContactsService
 
-        return ContactsService(self.database, self.settings)
+        return ContactsService(self.database, self.settings, self.clock)
 
     @cached_property
     def interactions(self) -> InteractionsService:
@@ -121,7 +129,17 @@ class Nurture:
     def merging(self) -> MergeService:
         from nurture.services.merging import MergeService
 
-        return MergeService(self.database)
+        return MergeService(self.database, self.settings, self.clock)
 
     def close(self) -> None:
         self.database.close()
+
+    def __enter__(self) -> Nurture:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)

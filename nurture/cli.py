@@ -129,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
 
+    tag = sub.add_parser("tag", help="settings of a tag")
+    tag_sub = tag.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
+    cadence = tag_sub.add_parser(
+        "set-cadence", help="keep in touch every DAYS with everyone tagged TAG (unless they have "
+        "a cadence of their own); 'none' removes it"
+    )  # fmt: skip
+    cadence.add_argument("tag", metavar="TAG")
+    cadence.add_argument("days", type=_days_or_none, metavar="DAYS")
+
     sub.add_parser("backup", help="copy the database into the backups folder")
     return parser
 
@@ -193,6 +202,10 @@ def _positive(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text} is not a number above zero")
     return value
+
+
+def _days_or_none(text: str) -> int | None:
+    return None if text.strip().lower() == "none" else _positive(text)
 
 
 def _partial_date(text: str) -> PartialDate:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nurture.domain.dto import ContactCard, ContactRef, ContactSummary
+from nurture.domain.keep_in_touch import KeepInTouch
 from nurture.domain.occurrence import Occurrence
 
 
@@ -29,6 +30,19 @@ def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
     }
 
 
+def keep_in_touch_json(state: KeepInTouch | None) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {
+        "every_days": state.cadence.days,
+        "from": state.cadence.source.value,
+        "from_name": state.cadence.name,
+        "due": state.due.isoformat(),
+        "state": state.state.value,
+        "words": state.words,
+    }
+
+
 def summary_json(summary: ContactSummary) -> dict[str, Any]:
     return {
         "id": summary.id,
@@ -38,6 +52,7 @@ def summary_json(summary: ContactSummary) -> dict[str, Any]:
         "phones": list(summary.phones),
         "tags": list(summary.tags),
         "last_interaction": _when(summary.last_interaction_at),
+        "keep_in_touch": keep_in_touch_json(summary.keep_in_touch),
     }
 
 
@@ -53,6 +68,7 @@ def card_json(card: ContactCard) -> dict[str, Any]:
         "nickname": d.nickname,
         "organization": d.organization,
         "title": d.title,
+        "keep_in_touch": keep_in_touch_json(card.keep_in_touch),
         "department": d.department,
         "emails": [{"value": e.address, "label": e.label, "primary": e.primary} for e in d.emails],
         "phones": [

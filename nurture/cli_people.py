@@ -1,5 +1,5 @@
 """The command line's commands about people and their calendar: demo, add, log, follow-up,
-contacts, show, agenda, due, backup."""
+contacts, show, agenda, due, tag, backup."""
 
 from __future__ import annotations
 
@@ -55,6 +55,13 @@ def _add(app: Nurture, args: argparse.Namespace) -> None:
         print_json({"id": card.id, "name": card.name})
     else:
         print(card.id)
+
+
+@command("tag")
+def _tag(app: Nurture, args: argparse.Namespace) -> None:
+    tagged = app.contacts.set_tag_cadence(args.tag, args.days).value
+    every = f"every {args.days} days" if args.days else "no cadence of the tag"
+    print(f"{args.tag}: {every} ({tagged} tagged; a contact's own cadence still comes first).")
 
 
 @command("log")

@@ -22,3 +22,8 @@ def ago(moment: datetime | None, now: datetime) -> str:
             count = max(1, days // 365) if unit == "year" else days // size
             return f"{count} {unit}{'s' if count != 1 else ''} ago"
     return "today"
+
+
+def plural(count: int, unit: str) -> str:
+    """'1 day', '15 days'."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"

@@ -10,14 +10,12 @@ from html import escape
 from nurture.calendar.occasions import LeapDayPolicy, yearly_on
 from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
 from nurture.domain.enums import DateKind, GiftDirection, Recurrence
+from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago
 
 CONTACT_SCHEME = "nurture"
 _LIKES = '<span class="ok">✓</span> '
 _DISLIKES = '<span class="warn">✗</span> '
-_KIND_LABELS = {DateKind.BIRTHDAY: "Birthday", DateKind.ANNIVERSARY: "Anniversary",
-                DateKind.GRADUATION: "Graduation", DateKind.WORK_ANNIVERSARY: "Work anniversary",
-                DateKind.CUSTOM: "Date"}  # fmt: skip
 STYLE = """
 body { font-size: 10pt; color: #1f2933; }
 h1 { font-size: 17pt; margin: 0; }
@@ -38,8 +36,7 @@ def contact_link(contact_id: int, name: str) -> str:
     return f'<a href="{CONTACT_SCHEME}://contact/{contact_id}">{escape(name)}</a>'
 
 
-def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: int | None,
-              now: datetime) -> str:  # fmt: skip
+def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, now: datetime) -> str:
     d = card.draft
     parts = [f"<html><head><style>{STYLE}</style></head><body>"]
     star = " ★" if d.starred else ""
@@ -53,7 +50,7 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, cadence: in
         parts.append(
             "<p>" + " ".join(f'<span class="tag">{escape(t)}</span>' for t in d.tags) + "</p>"
         )
-    parts.append(f"<p>{_touch(card, cadence, today, now)}</p>")
+    parts.append(f"<p>{_touch(card, now)}</p>")
 
     rows = []
     for e in d.emails:
@@ -128,29 +125,22 @@ def _section(parts: list[str], title: str, rows: Iterable[str]) -> None:
         parts.append(f"<h2>{escape(title)}</h2><table>{''.join(rows)}</table>")
 
 
-def _touch(card: ContactCard, cadence: int | None, today: date, now: datetime) -> str:
-    last = card.last_interaction_at
-    text = f"Last touch: <b>{ago(last, now)}</b>"
-    if cadence:
-        if last is None:
-            return (
-                f'{text} · <span class="warn">keep in touch every {cadence} days — due now</span>'
-            )
-        due = (last.astimezone().date() - today).days + cadence
-        if due < 0:
-            return (
-                f'{text} · <span class="warn">overdue by {-due} days</span> (every {cadence} days)'
-            )
-        return f'{text} · <span class="ok">on track</span> (next touch in {due} days)'
-    return text
+def _touch(card: ContactCard, now: datetime) -> str:
+    """Last touch, and the core's keep-in-touch state with where the cadence comes from."""
+    text = f"Last touch: <b>{ago(card.last_interaction_at, now)}</b>"
+    state = card.keep_in_touch
+    if state is None:
+        return text
+    css = "ok" if state.state is TouchState.ON_TRACK else "warn"
+    return f'{text} · <span class="{css}">{state.words}</span> ({state.cadence.describe()})'
 
 
 def _date_row(
     value: ImportantDateValue, today: date, policy: LeapDayPolicy, whose: str = ""
 ) -> str:
     when = value.date
-    label = whose + (value.label or _KIND_LABELS[value.kind]).lower() if whose else (
-        value.label or _KIND_LABELS[value.kind])  # fmt: skip
+    label = whose + (value.label or value.kind.label).lower() if whose else (
+        value.label or value.kind.label)  # fmt: skip
     text = escape(when.display())
     if value.recurrence is Recurrence.YEARLY and when.day is not None:
         upcoming = yearly_on(today.year, when.month, when.day, policy)

@@ -7,9 +7,12 @@ so a Feb 29 birthday never drifts to Feb 28 for good.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
+
+from nurture.domain.enums import DateKind
+from nurture.domain.upcoming import NextOccasion
 
 
 class LeapDayPolicy(StrEnum):
@@ -61,3 +64,20 @@ def years_since(first_year: int | None, when: date) -> int | None:
         return None
     years = when.year - first_year
     return years if years > 0 else None
+
+
+def next_yearly(
+    dates: Iterable[tuple[str, int, int]], today: date, policy: LeapDayPolicy
+) -> NextOccasion | None:
+    """The soonest of yearly (kind, month, day) dates from today on (today included)."""
+    soonest: tuple[date, str] | None = None
+    for kind, month, day in dates:
+        when = yearly_on(today.year, month, day, policy)
+        if when < today:
+            when = yearly_on(today.year + 1, month, day, policy)
+        if soonest is None or when < soonest[0]:
+            soonest = (when, kind)
+    if soonest is None:
+        return None
+    when, kind = soonest
+    return NextOccasion(when, DateKind(kind), (when - today).days)

@@ -16,6 +16,8 @@ from nurture.domain.enums import (
     RelationshipKind,
     WebKind,
 )
+from nurture.domain.keep_in_touch import KeepInTouch
+from nurture.domain.upcoming import NextOccasion
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +114,12 @@ class ContactSummary:
     phone_as_entered: str  # the primary number as the user typed it
     tags: tuple[str, ...]
     last_interaction_at: datetime | None
-    keep_in_touch_days: int | None
+    keep_in_touch: KeepInTouch | None
     starred: bool
     archived: bool
     is_light: bool
     tier: str = ""
-    yearly_dates: tuple[tuple[str, int, int], ...] = ()  # (kind, month, day) of yearly dates
+    next_occasion: NextOccasion | None = None
 
     @property
     def primary_email(self) -> str:
@@ -231,6 +233,7 @@ class ContactCard:
     created_at: datetime
     last_interaction_at: datetime | None
     referred_by: ContactRef | None
+    keep_in_touch: KeepInTouch | None = None  # None: no cadence (or not computed, in exports)
     dates: tuple[ImportantDateValue, ...] = ()
     relationships: tuple[RelationshipValue, ...] = ()
     preferences: tuple[PreferenceValue, ...] = ()

@@ -12,6 +12,11 @@ class DateKind(StrEnum):
     WORK_ANNIVERSARY = "work_anniversary"
     CUSTOM = "custom"
 
+    @property
+    def label(self) -> str:
+        """'Birthday', 'Work anniversary', 'Date' (a custom date without a label of its own)."""
+        return "Date" if self is DateKind.CUSTOM else self.value.replace("_", " ").capitalize()
+
 
 class Recurrence(StrEnum):
     YEARLY = "yearly"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from nurture.calendar.gift_days import gift_days
 from nurture.calendar.occasions import LeapDayPolicy, once_between, yearly_between, years_since
 from nurture.calendar.recurrence import follow_up_dates
-from nurture.calendar.timing import zone
 from nurture.db.engine import Database
 from nurture.domain.enums import RelationshipKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
+from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
 from nurture.services.settings import Settings, SettingsService
 
 # The order occurrences of one day are listed in.
@@ -71,22 +71,14 @@ SELECT f.id, f.title, f.due_date, f.rrule, f.completed_through, f.snoozed_until,
  WHERE f.done_at IS NULL AND (f.rrule <> '' OR f.due_date <= :end)
 """)
 
-# Due day = local day of the last touch + cadence; never touched = the day they were added.
+# Keep-in-touch due days of everyone with a cadence (nurture.services.cadence has the rule).
 _GOING_COLD = """
-SELECT id, display_name,
-       CASE WHEN last_interaction_at IS NULL THEN date(created_at, :offset)
-            ELSE date(last_interaction_at, :offset, '+' || cadence || ' days') END AS due
+SELECT id, display_name, {due} AS due
   FROM (SELECT c.id, c.display_name, c.last_interaction_at, c.created_at,
                {cadence} AS cadence
           FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
  WHERE cadence IS NOT NULL AND due <= :end {since}
 """
-_TAG_CADENCE = (
-    "(SELECT min(t.keep_in_touch_days) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
-    " WHERE ct.contact_id = {alias}.id)"
-)
-_ANY_TAG_CADENCE = "SELECT EXISTS (SELECT 1 FROM tags WHERE keep_in_touch_days IS NOT NULL)"
-
 _NOUNS = {
     RelationshipKind.SPOUSE: "spouse", RelationshipKind.CHILD: "child",
     RelationshipKind.PARENT: "parent", RelationshipKind.ASSISTANT: "assistant",
@@ -107,9 +99,12 @@ def holiday_id(key: str) -> int:
 
 
 class AgendaService:
-    def __init__(self, database: Database, settings: SettingsService) -> None:
+    def __init__(
+        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
         self._db = database
         self._settings = settings
+        self._clock = clock
 
     def between(self, start: date, end: date, today: date | None = None) -> list[Occurrence]:
         """Every occurrence in [start, end], by day. When the window holds `today`, overdue
@@ -127,7 +122,7 @@ class AgendaService:
                 low = high + timedelta(days=1)
             found.extend(_rare_dates(session, start, end, settings.leap_day_policy))
             found.extend(_follow_ups(session, start, end, overdue_on))
-            found.extend(_going_cold(session, start, end, overdue_on, settings))
+            found.extend(_going_cold(session, start, end, overdue_on, settings, self._clock()))
         found.extend(_holidays(start, end, settings))
         found.sort(key=_order)
         return found
@@ -239,32 +234,20 @@ def _follow_ups(
                              Source.FOLLOW_UP, fid, when, None, False, title)  # fmt: skip
 
 
-def cadence_sql(session: Session, settings: Settings, alias: str) -> tuple[str, dict[str, Any]]:
-    """A contact's keep-in-touch cadence in days as SQL (`alias` names the contacts table):
-    its own, else its tags' shortest, else its tier's from settings; NULL for none."""
-    tiers = list(settings.tier_cadence.items())
-    whens = " ".join(f"WHEN :tier{i} THEN :days{i}" for i in range(len(tiers)))
-    params: dict[str, Any] = {}
-    for i, (tier, days) in enumerate(tiers):
-        params[f"tier{i}"], params[f"days{i}"] = tier, int(days)
-    # Most networks give no tag a cadence: then no contact needs its tags looked at.
-    has_tag_cadence = _raw(session, _ANY_TAG_CADENCE, {})[0][0]
-    tagged = _TAG_CADENCE.format(alias=alias) if has_tag_cadence else "NULL"
-    by_tier = f"CASE {alias}.tier {whens} ELSE NULL END" if whens else "NULL"
-    return f"coalesce({alias}.keep_in_touch_days, {tagged}, {by_tier})", params
-
-
 def _going_cold(
-    session: Session, start: date, end: date, overdue_on: date | None, settings: Settings
+    session: Session,
+    start: date,
+    end: date,
+    overdue_on: date | None,
+    settings: Settings,
+    now: datetime,
 ) -> Iterator[Occurrence]:
     cadence, params = cadence_sql(session, settings, "c")
     params.update(end=end.isoformat(), start=start.isoformat())
-    # The local day of a stored UTC time, with today's offset from UTC (a touch logged within
-    # an hour of midnight in another DST season may count for the neighbouring day).
-    offset = datetime.now(zone(settings.time_zone)).utcoffset() or timedelta()
-    params["offset"] = f"{int(offset.total_seconds() // 60):+d} minutes"
+    params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
     since = "" if overdue_on is not None else "AND due >= :start"
-    sql = _GOING_COLD.format(cadence=cadence, since=since)
+    due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
+    sql = _GOING_COLD.format(cadence=cadence, since=since, due=due_sql)
     for cid, name, due_text in _raw(session, sql, params):
         due = date.fromisoformat(due_text)
         day = due if due >= start or overdue_on is None else overdue_on

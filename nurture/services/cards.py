@@ -7,6 +7,7 @@ from collections import defaultdict
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from nurture.calendar.keep_in_touch import TouchRules
 from nurture.db.activity import (
     FollowUp,
     Gift,
@@ -51,7 +52,7 @@ from nurture.errors import NotFoundError
 INTERACTIONS_ON_CARD = 200
 
 
-def load_card(session: Session, contact_id: int) -> ContactCard:
+def load_card(session: Session, contact_id: int, rules: TouchRules) -> ContactCard:
     contact = session.scalar(
         select(Contact)
         .where(Contact.id == contact_id)
@@ -74,6 +75,13 @@ def load_card(session: Session, contact_id: int) -> ContactCard:
         draft=contact_draft(contact),
         created_at=contact.created_at,
         last_interaction_at=contact.last_interaction_at,
+        keep_in_touch=rules.state(
+            contact.keep_in_touch_days,
+            [(t.name, t.keep_in_touch_days) for t in contact.tags],
+            contact.tier,
+            contact.last_interaction_at,
+            contact.created_at,
+        ),
         referred_by=_ref(contact.referred_by) if contact.referred_by else None,
         dates=tuple(
             ImportantDateValue(

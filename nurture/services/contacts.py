@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import Literal, TypeVar
 
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
+from nurture.calendar.keep_in_touch import TouchRules
 from nurture.contact_points import (
     check_email,
     check_phone,
@@ -33,6 +35,7 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard, ContactDraft
 from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
+from nurture.services.cadence import touch_rules
 from nurture.services.cards import load_card
 from nurture.services.records import important_date
 from nurture.services.settings import SettingsService
@@ -42,13 +45,19 @@ V = TypeVar("V")
 _ID = re.compile(r"[0-9]{1,18}")
 
 class ContactsService:
-    def __init__(self, database: Database, settings: SettingsService) -> None:
+    def __init__(
+        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
         self._db = database
         self._settings = settings
+        self._clock = clock
+
+    def _rules(self) -> TouchRules:
+        return touch_rules(self._settings.get(), self._clock())
 
     def card(self, contact_id: int) -> ContactCard:
         with self._db.read() as session:
-            return load_card(session, contact_id)
+            return load_card(session, contact_id, self._rules())
 
     def create(
         self, draft: ContactDraft, dates: Sequence[tuple[DateKind, PartialDate]] = ()
@@ -128,6 +137,24 @@ class ContactsService:
             )
             work.touch(Area.TAGS, *contact_ids)
         return Outcome(None, work.changes)
+
+    def set_tag_cadence(self, name: str, days: int | None) -> Outcome[int]:
+        """Keep in touch every `days` days with everyone tagged `name` who has no cadence of
+        their own (None: the tag sets none). Returns how many carry the tag."""
+        if days is not None and days <= 0:
+            raise ValidationError("Keep-in-touch must be a number of days above zero.")
+        with unit_of_work(self._db) as work:
+            tag = find_tag(work.session, name)
+            if tag is None:
+                raise NotFoundError(f"There is no tag named '{_tag_name(name)}'.")
+            tag.keep_in_touch_days = days
+            tagged = list(
+                work.session.scalars(
+                    select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == tag.id)
+                )
+            )
+            work.touch(Area.TAGS, *tagged)
+        return Outcome(len(tagged), work.changes)
 
     def set_cadence(self, contact_ids: Sequence[int], days: int | None) -> Outcome[None]:
         """Keep in touch with all of them every `days` days (None: no cadence of their own)."""

@@ -7,19 +7,31 @@ summaries page by page; the command line asks for pages directly.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from nurture.calendar.keep_in_touch import TouchRules, local_day
+from nurture.calendar.occasions import LeapDayPolicy, next_yearly
 from nurture.db import search_index
 from nurture.db.engine import Database
 from nurture.db.models import Contact, Email, ImportantDate, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
+from nurture.services.cadence import (
+    cadence_sql,
+    due_day_sql,
+    offset_parameter,
+    touch_rules,
+    utc_offset,
+)
+
+if TYPE_CHECKING:
+    from nurture.services.settings import Settings
 
 # Below this many search matches, looking each one up beats walking the list index.
 _FEW_MATCHES = 3000
@@ -109,8 +121,9 @@ def _few_matches(session: Session, query: ContactQuery) -> bool:
 
 
 class ListingService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Callable[[], datetime]) -> None:
         self._db = database
+        self._clock = clock
 
     def count(self, query: ContactQuery, at_most: int | None = None) -> int:
         """How many match; with `at_most`, counting stops there (a broad search typed into the
@@ -138,6 +151,7 @@ class ListingService:
             return list(session.scalars(_ordered(self._cold(session, stmt, query), query)))
 
     def page(self, query: ContactQuery, offset: int = 0, limit: int = 100) -> list[ContactSummary]:
+        rules = self._rules()
         with self._db.read() as session:
             few = not query.search.strip() or _few_matches(session, query)
             stmt = _filtered(query, [Contact.id], from_matches=few)
@@ -145,23 +159,29 @@ class ListingService:
                 return []
             stmt = _ordered(self._cold(session, stmt, query), query)
             ids = list(session.scalars(stmt.offset(offset).limit(limit)))
-            return _summaries(session, ids)
+            return _summaries(session, ids, rules)
 
     def _cold(self, session: Session, stmt: Select[Any], query: ContactQuery) -> Select[Any]:
-        """Only contacts past their cadence (the same rule as the agenda's keep-in-touch items)."""
+        """Only contacts whose next touch was due before today (the agenda's rule)."""
         if not query.going_cold:
             return stmt
-        from nurture.services.agenda import cadence_sql
+        settings = self._settings()
+        cadence, params = cadence_sql(session, settings, "contacts")
+        offset = utc_offset(settings.time_zone, self._clock())
+        params["offset"] = offset_parameter(offset)
+        params["today"] = local_day(self._clock(), offset).isoformat()
+        due = due_day_sql("contacts.last_interaction_at", "contacts.created_at", cadence)
+        condition = text(f"{cadence} IS NOT NULL AND {due} < :today").bindparams(**params)
+        return stmt.where(condition)
+
+    def _rules(self) -> _RowRules:
+        settings = self._settings()
+        return _RowRules(touch_rules(settings, self._clock()), settings.leap_day_policy)
+
+    def _settings(self) -> Settings:
         from nurture.services.settings import SettingsService
 
-        settings = SettingsService(self._db).get()
-        cadence, params = cadence_sql(session, settings, "contacts")
-        params["now"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-        condition = text(
-            f"{cadence} IS NOT NULL AND (contacts.last_interaction_at IS NULL OR "
-            f"datetime(contacts.last_interaction_at, '+' || {cadence} || ' days') < :now)"
-        ).bindparams(**params)
-        return stmt.where(condition)
+        return SettingsService(self._db).get()
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag with how many contacts carry it, by name."""
@@ -177,24 +197,33 @@ class ListingService:
     def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
         """Rows for these ids, in the same order (ids that vanished are left out)."""
         found: list[ContactSummary] = []
+        rules = self._rules()
         with self._db.read() as session:
             for start in range(0, len(ids), _CHUNK):
-                found.extend(_summaries(session, ids[start : start + _CHUNK]))
+                found.extend(_summaries(session, ids[start : start + _CHUNK], rules))
         return found
 
 
-def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
+@dataclass(frozen=True, slots=True)
+class _RowRules:
+    """The settings and the day a row's keep-in-touch state and next occasion depend on."""
+
+    touch: TouchRules
+    leap_day: LeapDayPolicy
+
+
+def _summaries(session: Session, ids: Sequence[int], rules: _RowRules) -> list[ContactSummary]:
     if not ids:
         return []
     wanted = list(ids)
-    tags: dict[int, list[str]] = defaultdict(list)
-    for contact_id, name in session.execute(
-        select(contact_tags.c.contact_id, Tag.name)
+    tags: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
+    for contact_id, name, days in session.execute(
+        select(contact_tags.c.contact_id, Tag.name, Tag.keep_in_touch_days)
         .join(Tag, Tag.id == contact_tags.c.tag_id)
         .where(contact_tags.c.contact_id.in_(wanted))
         .order_by(Tag.name)
     ):
-        tags[contact_id].append(name)
+        tags[contact_id].append((name, days))
     emails: dict[int, list[str]] = defaultdict(list)
     for contact_id, address in session.execute(
         select(Email.contact_id, Email.address)
@@ -232,6 +261,7 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
                 Contact.archived,
                 Contact.is_light,
                 Contact.tier,
+                Contact.created_at,
             ).where(Contact.id.in_(wanted))
         )
     }
@@ -244,14 +274,16 @@ def _summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
             emails=tuple(emails[r.id]),
             phones=tuple(phones[r.id]),
             phone_as_entered=typed.get(r.id, ""),
-            tags=tuple(tags[r.id]),
+            tags=tuple(name for name, _ in tags[r.id]),
             last_interaction_at=r.last_interaction_at,
-            keep_in_touch_days=r.keep_in_touch_days,
+            keep_in_touch=rules.touch.state(
+                r.keep_in_touch_days, tags[r.id], r.tier, r.last_interaction_at, r.created_at
+            ),
             starred=r.starred,
             archived=r.archived,
             is_light=r.is_light,
             tier=r.tier,
-            yearly_dates=tuple(yearly[r.id]),
+            next_occasion=next_yearly(yearly[r.id], rules.touch.today, rules.leap_day),
         )
         for contact_id in wanted
         if (r := rows.get(contact_id)) is not None

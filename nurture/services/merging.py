@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -12,9 +13,11 @@ from nurture.db.models import Contact
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError
+from nurture.services.cadence import touch_rules
 from nurture.services.cards import load_card
 from nurture.services.contacts import refresh_names
 from nurture.services.interactions import refresh_last_touch
+from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 # Tables whose rows simply change owner.
@@ -53,8 +56,12 @@ MERGEABLE_FIELDS = _FILLED
 
 
 class MergeService:
-    def __init__(self, database: Database) -> None:
+    def __init__(
+        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
         self._db = database
+        self._settings = settings
+        self._clock = clock
 
     def merge(
         self, keep_id: int, duplicate_id: int, theirs: Iterable[str] = ()
@@ -91,8 +98,9 @@ class MergeService:
                 Area.FOLLOW_UPS,
             ):
                 work.touch(area, keep_id, duplicate_id)
+        rules = touch_rules(self._settings.get(), self._clock())
         with self._db.read() as session:
-            return Outcome(load_card(session, keep_id), work.changes)
+            return Outcome(load_card(session, keep_id, rules), work.changes)
 
 
 def _merge_fields(keep: Contact, duplicate: Contact) -> None:

@@ -51,7 +51,8 @@ CARD_KEYS = {
     "starred",
     "referred_by",
 }
-SUMMARY_KEYS = {"id", "name", "organization", "emails", "phones", "tags", "last_interaction"}
+SUMMARY_KEYS = {"id", "name", "organization", "emails", "phones", "tags", "last_interaction",
+                "keep_in_touch"}
 
 
 def nurture(

@@ -196,7 +196,9 @@ def test_summaries_carry_what_the_list_shows(app: Nurture, make_contact: MakeCon
     assert summary.emails == ("ann@acme.example", "ann@home.example")
     assert summary.phones == ("+14155550123", "not parseable 123")
     assert set(summary.tags) == {"A-tag", "b-tag"}
-    assert summary.keep_in_touch_days == 14
+    assert summary.keep_in_touch is not None
+    assert summary.keep_in_touch.cadence.days == 14
+    assert summary.keep_in_touch.never_touched
     assert summary.last_interaction_at is None
 
 

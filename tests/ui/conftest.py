@@ -29,7 +29,7 @@ def fresh_window_state(tmp_path: Path) -> None:
 
 @pytest.fixture
 def core(tmp_path: Path) -> Iterator[Nurture]:
-    app = Nurture.open(tmp_path / "data")
+    app = Nurture.open(tmp_path / "data", clock=lambda: NOW)  # the window's clock too
     yield app
     app.close()
 

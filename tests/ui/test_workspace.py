@@ -255,6 +255,31 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
     qtmodeltester.check(model)
 
 
+def test_a_tags_cadence_reads_the_same_in_the_list_the_card_and_today(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from ui.models.contacts import CADENCE_COLUMN
+
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee",
+                                            tags=("Clients",))).value.id  # fmt: skip
+    core.contacts.set_tag_cadence("Clients", 30)
+    core.interactions.log(InteractionKind.CALL, [ann], now - timedelta(days=45))
+    window = _window(qtbot, core, now)
+    window.sidebar.setCurrentRow(1)
+    model = window.contacts.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, CADENCE_COLUMN).data() == "overdue 15 days"
+    _select(window, ann)
+    qtbot.waitUntil(lambda: "overdue 15 days" in window.contacts.card.browser.toPlainText())
+    assert "every 30 days (tag Clients)" in window.contacts.card.browser.toPlainText()
+    window.sidebar.setCurrentRow(0)
+    today = window.today.items.occurrences
+    qtbot.waitUntil(lambda: today.rowCount() > 0)
+    texts = [today.index(r, 0).data() for r in range(today.rowCount())]
+    assert any(t.endswith("Get in touch with Ann Lee (overdue 15 days)") for t in texts)
+
+
 def test_the_card_shows_family_dates_and_completes_a_follow_up(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:

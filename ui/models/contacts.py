@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from nurture.calendar.occasions import LeapDayPolicy, yearly_on
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
+from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago
 from nurture.services.listing import ContactQuery, ListingService
 from ui.avatars import avatar
@@ -44,24 +44,18 @@ COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], 
     ("Next occasion", None, lambda s: ""),
 )
 LAST_TOUCH_COLUMN, CADENCE_COLUMN, OCCASION_COLUMN = 6, 7, 8
-_OVERDUE, _SOON, _ON_TRACK = QColor("#b3261e"), QColor("#b45f06"), QColor("#2f7d32")
-_OCCASIONS = {"birthday": "Birthday", "anniversary": "Anniversary", "custom": "Date",
-              "work_anniversary": "Work anniversary", "graduation": "Graduation"}  # fmt: skip
+_STATE_COLOURS = {
+    TouchState.OVERDUE: QColor("#b3261e"),
+    TouchState.DUE_SOON: QColor("#b45f06"),
+    TouchState.ON_TRACK: QColor("#2f7d32"),
+}
 
 
 class ContactsModel(QAbstractTableModel):
-    def __init__(
-        self,
-        listing: ListingService,
-        now: Callable[[], datetime],
-        rules: Callable[[], tuple[dict[str, int], LeapDayPolicy]] | None = None,
-    ) -> None:
+    def __init__(self, listing: ListingService, now: Callable[[], datetime]) -> None:
         super().__init__()
         self._listing = listing
         self._now = now
-        # (tier cadences, Feb 29 policy) from the settings, read when first needed.
-        self._rules_source = rules or (lambda: ({}, LeapDayPolicy.FEB_28))
-        self._rules: tuple[dict[str, int], LeapDayPolicy] | None = None
         self._query = ContactQuery()
         self._count = 0
         self.partial = False  # more rows match than are counted yet
@@ -90,7 +84,6 @@ class ContactsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read after a write: the count may change and every cached page may be stale."""
         self.loaded = False
-        self._rules = None
         self.set_query(self._query)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -150,7 +143,7 @@ class ContactsModel(QAbstractTableModel):
             if column == CADENCE_COLUMN:
                 return self._cadence(summary)[0]
             if column == OCCASION_COLUMN:
-                return self._next_occasion(summary)
+                return summary.next_occasion.words if summary.next_occasion else ""
             text = COLUMNS[column][2](summary)
             return f"{text}  ★" if column == 0 and summary.starred else text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
@@ -165,44 +158,13 @@ class ContactsModel(QAbstractTableModel):
             return summary.id
         return None
 
-    def _rule_values(self) -> tuple[dict[str, int], LeapDayPolicy]:
-        if self._rules is None:
-            self._rules = self._rules_source()
-        return self._rules
-
-    def _cadence(self, summary: ContactSummary) -> tuple[str, QColor | None]:
-        """Keep-in-touch state in words and colour: overdue, due soon, on track."""
-        days = summary.keep_in_touch_days or self._rule_values()[0].get(summary.tier)
-        if not days:
+    @staticmethod
+    def _cadence(summary: ContactSummary) -> tuple[str, QColor | None]:
+        """The core's keep-in-touch state, in its words and a colour for the state."""
+        state = summary.keep_in_touch
+        if state is None:
             return "", None
-        if summary.last_interaction_at is None:
-            return "overdue (never)", _OVERDUE
-        since = (self._now().astimezone().date() - summary.last_interaction_at.astimezone().date())
-        left = days - since.days
-        if left < 0:
-            return f"overdue {-left} d", _OVERDUE
-        if left <= 7:
-            return f"due in {left} d", _SOON
-        return "on track", _ON_TRACK
-
-    def _next_occasion(self, summary: ContactSummary) -> str:
-        if not summary.yearly_dates:
-            return ""
-        today = self._now().astimezone().date()
-        policy = self._rule_values()[1]
-        soonest: tuple[date, str] | None = None
-        for kind, month, day in summary.yearly_dates:
-            when = yearly_on(today.year, month, day, policy)
-            if when < today:
-                when = yearly_on(today.year + 1, month, day, policy)
-            if soonest is None or when < soonest[0]:
-                soonest = (when, _OCCASIONS.get(kind, "Date"))
-        assert soonest is not None
-        when, label = soonest
-        days = (when - today).days
-        if days == 0:
-            return f"{label} today"
-        return f"{label} in {days} d" if days <= 30 else f"{label} {when:%b} {when.day}"
+        return state.words, _STATE_COLOURS[state.state]
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None

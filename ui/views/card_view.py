@@ -76,8 +76,7 @@ class CardView(QWidget):
     def _html(self, card: ContactCard) -> str:
         settings = self.workspace.core.settings.get()
         now = self.workspace.now()
-        cadence = card.draft.keep_in_touch_days or settings.tier_cadence.get(card.draft.tier)
-        return card_html(card, now.astimezone().date(), settings.leap_day_policy, cadence, now)
+        return card_html(card, now.astimezone().date(), settings.leap_day_policy, now)
 
     def _enable(self, on: bool) -> None:
         for button in self.buttons.values():

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nurture.calendar.occasions import LeapDayPolicy
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.services.unit_of_work import Changes, Outcome
@@ -46,11 +45,7 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         core = workspace.core
-        def rules() -> tuple[dict[str, int], LeapDayPolicy]:
-            settings = core.settings.get()
-            return settings.tier_cadence, settings.leap_day_policy
-
-        self.model = ContactsModel(core.listing, workspace.now, rules)
+        self.model = ContactsModel(core.listing, workspace.now)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
