@@ -77,18 +77,10 @@ def _merge(app: Nurture, args: argparse.Namespace) -> None:
 
 @command("export")
 def _export(app: Nurture, args: argparse.Namespace) -> None:
-    data = app.exporting.export(args.format)
     if not args.output:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(app.exporting.export(args.format))
         return
-    target = Path(args.output)
-    partial = target.with_name(target.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(target)  # never a half-written file under the real name
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
+    target = app.exporting.export_to(args.format, Path(args.output))
     print(f"Exported to {target}", file=sys.stderr)
 
 

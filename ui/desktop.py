@@ -32,7 +32,7 @@ def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderSche
     scheduler = ReminderScheduler(workspace, chain, workspace.now)
     tray = None
     if Tray.available():
-        tray = Tray(workspace, scheduler, window.windowIcon(), window.today_items,
+        tray = Tray(workspace, scheduler, window.windowIcon(),
                     {"log": lambda: window.quick_log([], None), "open": window.bring_to_front,
                      "quit": window.quit_app}, window.open_contact)  # fmt: skip
         tray.show()

@@ -5,6 +5,7 @@ the window behaves like any other."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
@@ -18,6 +19,7 @@ from ui.scheduler import ReminderScheduler
 from ui.workspace import Workspace
 
 ITEMS_IN_MENU = 10
+log = logging.getLogger(__name__)
 
 
 class Tray(QObject):
@@ -26,14 +28,15 @@ class Tray(QObject):
         workspace: Workspace,
         scheduler: ReminderScheduler,
         icon: QIcon,
-        today_items: Callable[[], list[Occurrence]],
         actions: dict[str, Callable[[], None]],
         open_contact: Callable[[int], None],
     ) -> None:
         super().__init__(workspace)
         self.workspace = workspace
         self.scheduler = scheduler
-        self._today_items = today_items
+        # Today's items as the core has them, asked again after every change (the window may
+        # be closed to the tray: nothing here waits for a page to be shown).
+        self.items: list[Occurrence] = []
         self._actions = actions
         self._open_contact = open_contact
         self.icon = QSystemTrayIcon(icon, self)
@@ -41,7 +44,9 @@ class Tray(QObject):
         self.menu.aboutToShow.connect(self.rebuild)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        workspace.bus.changed.connect(lambda _changes: self.refresh())
         self.rebuild()
+        self.refresh()
 
     @staticmethod
     def available() -> bool:
@@ -50,8 +55,18 @@ class Tray(QObject):
     def show(self) -> None:
         self.icon.show()
 
+    def refresh(self) -> None:
+        """Ask the core for today's items (on the worker), then redo the tooltip and menu."""
+        insights, now = self.workspace.core.insights, self.workspace.now
+        self.workspace.reads.run(lambda: list(insights.week(now()).for_today), self._loaded,
+                                 lambda message: log.warning("tray: %s", message))  # fmt: skip
+
+    def _loaded(self, items: list[Occurrence]) -> None:
+        self.items = items
+        self.rebuild()
+
     def rebuild(self) -> None:
-        items = self._today_items()
+        items = self.items
         count = len(items)
         self.icon.setToolTip(f"Nurture — {count} thing{'s' if count != 1 else ''} for today"
                              if count else "Nurture — nothing for today")  # fmt: skip

@@ -2,7 +2,8 @@
 
 Every write goes through `write`: it runs on the worker, its `Changes` are published on the
 bus (pages refresh what they show), a failure becomes a message, and an undoable write leaves
-its inverse for Edit ▸ Undo (Ctrl+Z).
+its inverse for Edit ▸ Undo (Ctrl+Z). Reads that take a while (exports) go through `read`, on a
+second worker: they never clear Undo and never wait behind a long write.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Workspace(QObject):
         self.core = core
         self.now = now
         self.bus = Bus(self)
-        self.tasks = TaskRunner(self)
+        self.tasks = TaskRunner(self)  # writes (and reads that must follow them), in order
+        self.reads = TaskRunner(self)  # reads that never wait behind a long import
         self._undo: tuple[str, Write] | None = None
         self.window: QWidget | None = None
 
@@ -60,6 +62,10 @@ class Workspace(QObject):
                 done(outcome.value)
 
         self.tasks.run(work, finished, self.fail)
+
+    def read(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run a read (an export, a report) on the reader: it changes nothing, so Undo stays."""
+        self.reads.run(work, done, self.fail)
 
     def fail(self, message: str) -> None:
         self.busy.emit(False)

@@ -6,9 +6,11 @@ Google, Apple and Outlook hold a spouse or a child too. Cards are read a few hun
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,7 +21,7 @@ from nurture.db.models import Contact, ImportantDate, Relationship
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactRef, ImportantDateValue, RelationshipValue
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
-from nurture.errors import ValidationError
+from nurture.errors import NurtureError, ValidationError
 from nurture.formats import ExportFormat
 from nurture.io.csv_export import write_google_csv
 from nurture.io.ics import CalendarEvent, write_ics
@@ -35,8 +37,26 @@ _ICS_KINDS = {
 
 
 class ExportService:
+    """Exports are reads: they never change the database, so they never touch Undo."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    def export_to(self, fmt: ExportFormat | str, target: Path) -> Path:
+        """Write the export to `target` whole or not at all: into a `.part` file beside it,
+        flushed to disk, then renamed over the target (an old file stays until then)."""
+        data = self.export(fmt)
+        partial = target.with_name(target.name + ".part")
+        try:
+            with partial.open("wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            partial.replace(target)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
+        return target
 
     def export(self, fmt: ExportFormat | str, now: datetime | None = None) -> bytes:
         try:

@@ -36,6 +36,13 @@ class Week:
     holidays: tuple[Occurrence, ...]
 
     @property
+    def for_today(self) -> tuple[Occurrence, ...]:
+        """What needs attention today (overdue items are listed on today), in display order."""
+        sections = (self.follow_ups, self.occasions, self.going_cold, self.gift_deadlines,
+                    self.holidays)  # fmt: skip
+        return tuple(o for section in sections for o in section if o.day == self.today)
+
+    @property
     def summary(self) -> str:
         """'4 birthdays this week, 7 people overdue'."""
         birthdays = sum(o.kind is OccurrenceKind.BIRTHDAY for o in self.occasions)

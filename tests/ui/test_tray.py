@@ -2,46 +2,73 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
-from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft
+from nurture.domain.enums import DateKind
 from ui.application import app_icon
 from ui.scheduler import ReminderScheduler
 from ui.tray import Tray
 from ui.views.main_window import MainWindow
 
 
-def _birthday(contact_id: int, name: str, day: date) -> Occurrence:
-    return Occurrence(day, OccurrenceKind.BIRTHDAY, contact_id, name, name, 40, Source.DATE,
-                      contact_id, day)  # fmt: skip
+def _born_today(core: Nurture, now: datetime, given: str) -> int:
+    person = core.contacts.create(ContactDraft(given_name=given, family_name="Lee")).value.id
+    core.records.add_date(person, DateKind.BIRTHDAY, PartialDate(1986, now.month, now.day))
+    return person
+
+
+def _tray(window: MainWindow, now: datetime, opened: list[int]) -> Tray:
+    scheduler = ReminderScheduler(window.workspace, lambda m: True, lambda: now)  # type: ignore[arg-type]
+    return Tray(window.workspace, scheduler, app_icon(),
+                {"log": lambda: None, "open": window.bring_to_front, "quit": window.quit_app},
+                opened.append)  # fmt: skip
 
 
 def test_the_tray_menu_lists_today_and_the_usual_actions(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    _born_today(core, now, "Ann")
+    bob = _born_today(core, now, "Bob")
     window = MainWindow(core, app_icon(), lambda: now)
     qtbot.addWidget(window)
-    items = [_birthday(1, "Ann Lee", now.date()), _birthday(2, "Bob Roe", now.date())]
     opened: list[int] = []
-    scheduler = ReminderScheduler(window.workspace, lambda m: True, lambda: now)  # type: ignore[arg-type]
-    tray = Tray(window.workspace, scheduler, app_icon(), lambda: items,
-                {"log": lambda: None, "open": lambda: None, "quit": lambda: None},
-                opened.append)  # fmt: skip
+    tray = _tray(window, now, opened)
+    qtbot.waitUntil(lambda: len(tray.items) == 2)
+    tray.menu.aboutToShow.emit()
     texts = [a.text() for a in tray.menu.actions() if a.text()]
-    assert texts[:2] == ["Ann Lee turns 40", "Bob Roe turns 40"]
+    assert texts[:2] == ["Ann Lee turns 40", "Bob Lee turns 40"]
     for expected in ("Quick log…", "Open Nurture", "Snooze all until tomorrow",
                      "Pause reminders", "Quit"):  # fmt: skip
         assert expected in texts
     assert tray.icon.toolTip() == "Nurture — 2 things for today"
     tray.menu.actions()[1].trigger()
-    assert opened == [2]
+    assert opened == [bob]
     pause = next(a.menu() for a in tray.menu.actions() if a.text() == "Pause reminders")
     pause.actions()[0].trigger()  # for 1 hour
-    assert scheduler.paused_until is not None
+    assert tray.scheduler.paused_until is not None
+
+
+def test_an_item_done_while_the_window_is_hidden_leaves_the_tray(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    _born_today(core, now, "Ann")
+    window = MainWindow(core, app_icon(), lambda: now)  # never shown: closed to the tray
+    qtbot.addWidget(window)
+    tray = _tray(window, now, [])
+    qtbot.waitUntil(lambda: len(tray.items) == 1)
+    (birthday,) = tray.items
+    # What a notification's Done button does.
+    window.workspace.write(lambda: core.reminders.done(birthday, now))
+    qtbot.waitUntil(lambda: tray.items == [])
+    assert tray.icon.toolTip() == "Nurture — nothing for today"
 
 
 def test_without_a_tray_closing_the_window_closes_it(
@@ -64,10 +91,7 @@ def test_with_a_tray_closing_the_window_keeps_nurture_running(
     qtbot.addWidget(window)
     window.show()
     assert window.scheduler is None
-    scheduler = ReminderScheduler(window.workspace, lambda m: True, lambda: now)  # type: ignore[arg-type]
-    window.tray = Tray(window.workspace, scheduler, app_icon(), lambda: [],
-                       {"log": lambda: None, "open": window.bring_to_front,
-                        "quit": window.quit_app}, window.open_contact)  # fmt: skip
+    window.tray = _tray(window, now, [])
     assert not window.close()  # the close was turned into a hide
     assert not window.isVisible()
     window.bring_to_front()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -99,6 +101,36 @@ def test_create_edit_and_delete_a_contact_then_undo_the_delete(
     qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 2)
     assert core.contacts.card(hamish).draft.title == "Distiller"
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 2)
+
+
+def test_an_export_after_a_delete_keeps_undo_and_writes_the_type_chosen(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    ids = [_person(core, f"Person{n}", "Lee") for n in range(50)]
+    keep = _person(core, "Zoe", "Kept")
+    window = _window(qtbot, core, now)
+    _on_next_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    window.contacts.delete(ids)
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 1)
+    qtbot.waitUntil(window.undo_action.isEnabled)
+
+    # "everyone" typed without an extension, vCard picked as the type.
+    target = tmp_path / "everyone"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "vCard (*.vcf)"))  # fmt: skip
+    window.export_file()
+    written = tmp_path / "everyone.vcf"
+    qtbot.waitUntil(written.exists)
+    assert written.read_text(encoding="utf-8").startswith("BEGIN:VCARD")
+    assert "Zoe Kept" in written.read_text(encoding="utf-8")
+    assert not (tmp_path / "everyone.vcf.part").exists()
+    assert window.undo_action.isEnabled()  # an export changes nothing: the delete is undoable
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 51)
+    assert keep in core.listing.ids(ContactQuery())
 
 
 def test_the_editor_explains_a_bad_email_and_will_not_save_it(qtbot: QtBot) -> None:
@@ -278,6 +310,47 @@ def test_a_tags_cadence_reads_the_same_in_the_list_the_card_and_today(
     qtbot.waitUntil(lambda: today.rowCount() > 0)
     texts = [today.index(r, 0).data() for r in range(today.rowCount())]
     assert any(t.endswith("Get in touch with Ann Lee (overdue 15 days)") for t in texts)
+
+
+def test_a_write_about_someone_else_keeps_the_selection_and_the_card(
+    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester  # type: ignore[no-untyped-def]
+) -> None:
+    from nurture.domain.enums import ContactSort
+
+    people = {name: _person(core, name, "Lee") for name in ("Ann", "Bob", "Cy", "Di")}
+    window = _window(qtbot, core, now)
+    window.sidebar.setCurrentRow(1)
+    page = window.contacts
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+
+    def log_call(name: str) -> None:
+        done: list[object] = []
+        window.workspace.write(
+            lambda: core.interactions.log(InteractionKind.CALL, [people[name]], now),
+            done=done.append,
+        )
+        qtbot.waitUntil(lambda: bool(done))
+
+    def shown() -> tuple[list[int], int | None, bool]:
+        card = page.card.card
+        return page.selected_ids(), card.id if card else None, page.bulk.isEnabled()
+
+    _select(window, people["Cy"])
+    log_call("Ann")  # a row repainted in place, no reset
+    assert shown() == ([people["Cy"]], people["Cy"], True)
+    assert resets == []
+    row = next(r for r in range(4) if page.model.index(r, 0).data(CONTACT_ID_ROLE) == people["Ann"])
+    assert page.model.index(row, 6).data() == "today"  # Ann's "Last touch"
+
+    # Sorted by last touch, a call reorders the rows: re-read, and the same person selected.
+    page.model.set_query(replace(page.model.query, sort=ContactSort.LAST_INTERACTION))
+    _select(window, people["Cy"])
+    log_call("Bob")
+    assert resets
+    assert shown() == ([people["Cy"]], people["Cy"], True)
+    qtmodeltester.check(page.model)
 
 
 def test_the_card_shows_family_dates_and_completes_a_follow_up(

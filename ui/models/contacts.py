@@ -17,10 +17,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from nurture.domain.dto import ContactSummary
-from nurture.domain.enums import ContactSort
+from nurture.domain.enums import Area, ContactSort
 from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago
 from nurture.services.listing import ContactQuery, ListingService
+from nurture.services.unit_of_work import Changes
 from ui.avatars import avatar
 
 PAGE_SIZE = 100
@@ -82,9 +83,55 @@ class ContactsModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Re-read after a write: the count may change and every cached page may be stale."""
+        """Re-read everything: the count may change and every cached page may be stale."""
         self.loaded = False
         self.set_query(self._query)
+
+    def apply(self, changes: Changes) -> bool:
+        """Follow a write: repaint the rows of the contacts it touched when it cannot change
+        which rows are listed or their order; else re-read all (returns True then)."""
+        if self._reshaped_by(changes):
+            self.refresh()
+            return True
+        stale = changes.contact_ids
+        rows = [
+            (number, offset)
+            for number, page in self._pages.items()
+            for offset, summary in enumerate(page)
+            if summary.id in stale
+        ]
+        fresh = {s.id: s for s in self._listing.summaries([
+            self._pages[number][offset].id for number, offset in rows])}  # fmt: skip
+        for number, offset in rows:
+            page = self._pages[number]
+            if page[offset].id in fresh:
+                page[offset] = fresh[page[offset].id]
+            row = number * PAGE_SIZE + offset
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return False
+
+    def _reshaped_by(self, changes: Changes) -> bool:
+        """Whether a write may add, remove or reorder rows of the current query."""
+        query = self._query
+        if not changes.contact_ids or changes.touches(Area.CONTACTS):
+            return True  # new, deleted, renamed (the sort), archived, starred, cadences
+        if query.search.strip() and changes.areas - {Area.REMINDERS, Area.SETTINGS}:
+            return True  # a taste, tag or date may be what the search finds
+        if query.going_cold and changes.touches(Area.INTERACTIONS, Area.TAGS):
+            return True
+        if query.tag and changes.touches(Area.TAGS):
+            return True
+        sort_by_touch = query.sort is ContactSort.LAST_INTERACTION
+        return sort_by_touch and changes.touches(Area.INTERACTIONS)
+
+    def row_of(self, contact_id: int, near: int) -> int | None:
+        """The row listing `contact_id`, looked for around `near` (where it was) first."""
+        for row in sorted(range(max(0, near - PAGE_SIZE), min(self._count, near + PAGE_SIZE)),
+                          key=lambda r: abs(r - near)):  # fmt: skip
+            summary = self.summary(row)
+            if summary is not None and summary.id == contact_id:
+                return row
+        return None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
-from nurture.services.unit_of_work import Changes, Outcome
+from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
 from ui.views.month_grid import MonthGrid, first_weekday
 from ui.views.occurrence_list import OccurrenceList
@@ -135,10 +135,6 @@ class CalendarPage(QWidget):
         )
         if not path:
             return
+        target = Path(path) if Path(path).suffix else Path(path + ".ics")
         exporting = self.workspace.core.exporting
-
-        def write() -> Outcome[str]:
-            Path(path).write_bytes(exporting.export("ics"))
-            return Outcome(path, Changes())
-
-        self.workspace.write(write)
+        self.workspace.read(lambda: exporting.export_to("ics", target), lambda _where: None)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -113,6 +113,8 @@ class ContactsPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self.refresh_filters()
+        self._kept: tuple[list[tuple[int, int]], int] = ([], 0)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         workspace.bus.changed.connect(self._changed)
 
     # -- list ------------------------------------------------------------------------------
@@ -185,12 +187,38 @@ class ContactsPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.areas <= {Area.REMINDERS, Area.SETTINGS}:
             return
-        self.model.refresh()
+        if self.model.apply(changes):
+            self._reselect()
         shown = self.card.card
         if shown is not None and (shown.id in changes.contact_ids or not changes.contact_ids):
             self.card.reload()
         if changes.touches(Area.TAGS):
             self.refresh_filters()
+
+    def _remember_selection(self) -> None:
+        """Before a re-read: the selected ids and where they were, and the scroll position."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.index(r, 0).data(CONTACT_ID_ROLE) for r in rows]
+        self._kept = ([(int(i), r) for i, r in zip(ids, rows, strict=True) if i is not None],
+                      self.table.verticalScrollBar().value())  # fmt: skip
+
+    def _reselect(self) -> None:
+        """After a re-read: the same people selected (where they still are) and the same scroll
+        position; the card and "Selected ▾" follow what is selected now."""
+        kept, scrolled = self._kept
+        selection = QItemSelection()
+        for contact_id, near in kept:
+            row = self.model.row_of(contact_id, near)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 self.model.index(row, self.model.columnCount() - 1))  # fmt: skip
+        selector = self.table.selectionModel()
+        selector.blockSignals(True)
+        selector.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selector.blockSignals(False)
+        self.table.verticalScrollBar().setValue(scrolled)
+        if len(self.selected_ids()) != len(kept):  # someone selected is gone (deleted)
+            self._selection_changed()
 
     # -- actions ---------------------------------------------------------------------------
 

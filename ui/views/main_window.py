@@ -37,7 +37,6 @@ from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area, DateKind, InteractionKind
-from nurture.domain.occurrence import Occurrence
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
@@ -303,21 +302,21 @@ class MainWindow(QMainWindow):
         self.workspace.write(save)
 
     def export_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export", "nurture.csv",
-            "Google CSV (*.csv);;vCard (*.vcf);;Calendar of occasions (*.ics)",
-        )  # fmt: skip
+        filters = {"Google CSV (*.csv)": ".csv", "vCard (*.vcf)": ".vcf",
+                   "Calendar of occasions (*.ics)": ".ics"}  # fmt: skip
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export", "nurture.csv", ";;".join(filters)
+        )
         if not path:
             return
-        fmt = _EXPORTS.get(Path(path).suffix.lower(), "csv")
+        target = Path(path)
+        if target.suffix.lower() not in _EXPORTS:  # the type picked in the dialog decides
+            target = target.with_name(target.name + filters.get(chosen, ".csv"))
+        fmt = _EXPORTS[target.suffix.lower()]
         exporting = self.core.exporting
-
-        def export() -> Outcome[str]:
-            Path(path).write_bytes(exporting.export(fmt))
-            return Outcome(path, Changes())
-
-        self.workspace.write(export, done=lambda where: self.statusBar().showMessage(
-            f"Exported to {where}", 5000))  # fmt: skip
+        self.workspace.read(lambda: exporting.export_to(fmt, target),
+                            lambda where: self.statusBar().showMessage(
+                                f"Exported to {where}", 5000))  # fmt: skip
 
     def _create_sample_data(self) -> None:
         from nurture.demo import generate  # only ever needed on a first run
@@ -369,13 +368,6 @@ class MainWindow(QMainWindow):
 
     def tray_icon(self) -> QSystemTrayIcon | None:
         return self.tray.icon if self.tray is not None else None
-
-    def today_items(self) -> list[Occurrence]:
-        """What the Today page holds for today (the tray's menu lists them)."""
-        today = self.workspace.now().astimezone().date()
-        model = self.today.items.occurrences
-        found = (model.occurrence(row) for row in range(model.rowCount()))
-        return [o for o in found if o is not None and o.day == today]
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
