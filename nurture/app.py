@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from nurture.services.deletion import DeletionService
     from nurture.services.duplicates import DuplicatesService
     from nurture.services.exporting import ExportService
+    from nurture.services.history import HistoryService
     from nurture.services.importing import ImportService
     from nurture.services.insights import InsightsService
     from nurture.services.interactions import InteractionsService
@@ -70,6 +71,12 @@ class Nurture:
         from nurture.services.insights import InsightsService
 
         return InsightsService(self.database, self.agenda, self.reminders, self.settings)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from nurture.services.history import HistoryService
+
+        return HistoryService(self.database, lambda: self.importing)
 
     @cached_property
     def importing(self) -> ImportService:

@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
 
+    sub.add_parser("undo", help="undo the last change (again for the one before, and so on)")
+    sub.add_parser("redo", help="redo the change undone last")
+
     tag = sub.add_parser("tag", help="settings of a tag")
     tag_sub = tag.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
     cadence = tag_sub.add_parser(

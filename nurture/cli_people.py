@@ -1,5 +1,5 @@
 """The command line's commands about people and their calendar: demo, add, log, follow-up,
-contacts, show, agenda, due, tag, backup."""
+contacts, show, agenda, due, undo, redo, tag, backup."""
 
 from __future__ import annotations
 
@@ -55,6 +55,16 @@ def _add(app: Nurture, args: argparse.Namespace) -> None:
         print_json({"id": card.id, "name": card.name})
     else:
         print(card.id)
+
+
+@command("undo")
+def _undo(app: Nurture, args: argparse.Namespace) -> None:
+    print(f"Undone: {app.history.undo().value}.")
+
+
+@command("redo")
+def _redo(app: Nurture, args: argparse.Namespace) -> None:
+    print(f"Redone: {app.history.redo().value}.")
 
 
 @command("tag")

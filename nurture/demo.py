@@ -363,7 +363,7 @@ def generate(
 ) -> Outcome[DemoReport]:
     """Add `contacts` main contacts (and their families, history and gifts) in one transaction."""
     started = time.perf_counter()
-    with unit_of_work(database) as work:
+    with unit_of_work(database, None) as work:
         connection = work.session.connection()
         ids = IdAllocator(connection)
         first_contact = ids.peek(table_of(Contact))

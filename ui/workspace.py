@@ -1,9 +1,10 @@
 """What every page shares: the core, the clock, the task runner, the change bus and Undo.
 
 Every write goes through `write`: it runs on the worker, its `Changes` are published on the
-bus (pages refresh what they show), a failure becomes a message, and an undoable write leaves
-its inverse for Edit ▸ Undo (Ctrl+Z). Reads that take a while (exports) go through `read`, on a
-second worker: they never clear Undo and never wait behind a long write.
+bus (pages refresh what they show), a failure becomes a message; the core records each write
+in its undo history, which Edit ▸ Undo / Redo replay (Ctrl+Z, Ctrl+Shift+Z). Reads that take
+a while (exports) go through `read`, on a second worker: they never clear Undo and never wait
+behind a long write.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from ui.bus import Bus
 from ui.tasks import TaskRunner
 
 Write = Callable[[], Outcome[Any]]
-UndoFactory = Callable[[Any], Write]
 
 
 class Workspace(QObject):
-    undo_available = Signal(str)  # what Undo would undo, "" for nothing
+    history_changed = Signal(object)  # HistoryState: what Undo and Redo would do
     busy = Signal(bool)
 
     def __init__(self, core: Nurture, now: Callable[[], datetime], parent: QObject | None = None):
@@ -35,29 +35,16 @@ class Workspace(QObject):
         self.bus = Bus(self)
         self.tasks = TaskRunner(self)  # writes (and reads that must follow them), in order
         self.reads = TaskRunner(self)  # reads that never wait behind a long import
-        self._undo: tuple[str, Write] | None = None
         self.window: QWidget | None = None
 
-    def write(
-        self,
-        work: Write,
-        done: Callable[[Any], None] | None = None,
-        undo: tuple[str, UndoFactory] | None = None,
-    ) -> None:
-        """Run `work` on the worker; `undo` = (label, value -> the write that reverses it)."""
+    def write(self, work: Write, done: Callable[[Any], None] | None = None) -> None:
+        """Run `work` on the worker; the core records it in the undo history."""
         self.busy.emit(True)
-        if self._undo is not None:
-            # Undo reverses the last change only: after another write its inverse could
-            # clobber what came since (a merge, an edit), so it is no longer offered.
-            self._undo = None
-            self.undo_available.emit("")
 
         def finished(outcome: Outcome[Any]) -> None:
             self.busy.emit(False)
-            if undo is not None:
-                self._undo = (undo[0], undo[1](outcome.value))
-                self.undo_available.emit(undo[0])
             self.bus.publish(outcome.changes)
+            self.history_changed.emit(self.core.history.state())
             if done is not None:
                 done(outcome.value)
 
@@ -69,12 +56,11 @@ class Workspace(QObject):
 
     def fail(self, message: str) -> None:
         self.busy.emit(False)
+        self.history_changed.emit(self.core.history.state())
         QMessageBox.warning(self.window, "Nurture", message)
 
     def undo(self) -> None:
-        if self._undo is None:
-            return
-        _label, work = self._undo
-        self._undo = None
-        self.undo_available.emit("")
-        self.write(work)
+        self.write(self.core.history.undo)
+
+    def redo(self) -> None:
+        self.write(self.core.history.redo)

@@ -64,7 +64,7 @@ class ContactsService:
     ) -> Outcome[ContactCard]:
         """A new contact, with its important dates, in one transaction."""
         region = self._settings.get().phone_region
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "New contact") as work:
             contact = Contact()
             apply_draft(work.session, contact, draft, region)
             work.session.add(contact)
@@ -86,7 +86,7 @@ class ContactsService:
         """Replace the contact's fields, contact points and tags with the draft's, and (unless
         "keep") its birthday, all in one transaction."""
         region = self._settings.get().phone_region
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Edit") as work:
             contact = _get(work.session, contact_id)
             if draft.referred_by_id == contact_id:
                 raise ValidationError("A contact cannot be referred by themselves.")
@@ -104,16 +104,13 @@ class ContactsService:
         return Outcome(self.card(contact_id), work.changes)
 
     def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
-        """Delete contacts and everything that is only theirs; returns how many were deleted.
-        (The UI uses DeletionService directly, to keep what its Undo needs.)"""
+        """Delete contacts and everything that is only theirs; returns how many were deleted."""
         from nurture.services.deletion import DeletionService
 
-        outcome = DeletionService(self._db).delete(contact_ids)
-        _table, _columns, deleted_rows = outcome.value.rows[0]
-        return Outcome(len(deleted_rows), outcome.changes)
+        return DeletionService(self._db).delete(contact_ids)
 
     def add_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Tag") as work:
             for tag in [tag_for(work.session, name) for name in names]:
                 work.session.execute(
                     text(
@@ -126,7 +123,7 @@ class ContactsService:
         return Outcome(None, work.changes)
 
     def remove_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Untag") as work:
             found = [find_tag(work.session, name) for name in names]
             tag_ids = [tag.id for tag in found if tag is not None]
             work.session.execute(
@@ -143,7 +140,7 @@ class ContactsService:
         their own (None: the tag sets none). Returns how many carry the tag."""
         if days is not None and days <= 0:
             raise ValidationError("Keep-in-touch must be a number of days above zero.")
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Set a tag's cadence") as work:
             tag = find_tag(work.session, name)
             if tag is None:
                 raise NotFoundError(f"There is no tag named '{_tag_name(name)}'.")
@@ -160,14 +157,14 @@ class ContactsService:
         """Keep in touch with all of them every `days` days (None: no cadence of their own)."""
         if days is not None and days <= 0:
             raise ValidationError("Keep-in-touch must be a number of days above zero.")
-        return self._set(contact_ids, keep_in_touch_days=days)
+        return self._set("Set keep-in-touch", contact_ids, keep_in_touch_days=days)
 
     def set_archived(self, contact_ids: Sequence[int], archived: bool) -> Outcome[None]:
-        return self._set(contact_ids, archived=archived)
+        return self._set("Archive" if archived else "Unarchive", contact_ids, archived=archived)
 
-    def _set(self, contact_ids: Sequence[int], **values: object) -> Outcome[None]:
+    def _set(self, label: str, contact_ids: Sequence[int], **values: object) -> Outcome[None]:
         ids = list(contact_ids)
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, label) as work:
             work.session.execute(update(Contact).where(Contact.id.in_(ids)).values(**values))
             work.touch(Area.CONTACTS, *ids)
         return Outcome(None, work.changes)

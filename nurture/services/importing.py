@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, select, text
 
 from nurture.contact_points import phone_parts
-from nurture.db import search_index
+from nurture.db import history, search_index
 from nurture.db.activity import ImportBatch, ImportBatchItem
 from nurture.db.engine import Database
 from nurture.db.models import Contact
@@ -29,7 +29,7 @@ from nurture.services.contacts import refresh_names
 from nurture.services.import_match import Matcher
 from nurture.services.import_write import ImportWriter
 from nurture.services.settings import SettingsService
-from nurture.services.unit_of_work import Changes, Outcome, unit_of_work
+from nurture.services.unit_of_work import Changes, Outcome, driver_connection, unit_of_work
 
 PROGRESS_EVERY = 500
 _LINK_TABLES = frozenset({"emails", "phones", "addresses", "web_links", "important_dates",
@@ -110,7 +110,7 @@ class ImportService:
         region = self._settings.get().phone_region
         report: ImportReport | None = None
         try:
-            with unit_of_work(self._db) as work:
+            with unit_of_work(self._db, None) as work:
                 batch = ImportBatch(source=name, format=parsed.format)
                 work.session.add(batch)
                 work.session.flush()
@@ -131,6 +131,8 @@ class ImportService:
                     work.touch(Area.CONTACTS)
                 if preview:
                     raise _Preview
+                history.add_import_step(driver_connection(work.session), f"Import {name}",
+                                        batch.id)  # fmt: skip
         except _Preview:
             assert report is not None
             return Outcome(report, Changes())
@@ -140,7 +142,7 @@ class ImportService:
     def undo(self, batch_id: int) -> Outcome[int]:
         """Remove exactly what the batch added and restore what it filled in; returns how many
         contacts it removed."""
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, None) as work:
             session = work.session
             batch = session.get(ImportBatch, batch_id)
             if batch is None:
@@ -166,6 +168,7 @@ class ImportService:
             for item in items:
                 touched.update(_undo_item(session, item))
             batch.undone_at = datetime.now(UTC)
+            history.forget_import(driver_connection(session), batch_id)
             work.touch(Area.CONTACTS, *touched, *added)
             work.touch(Area.TAGS, *touched)
             work.touch(Area.IMPORTS)

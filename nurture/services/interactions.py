@@ -80,14 +80,14 @@ class InteractionsService:
         notes: str = "",
     ) -> Outcome[int]:
         """Record one interaction with everyone in it; returns its id."""
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, f"Log {str(kind).replace('_', ' ')}") as work:
             interaction_id = record_interaction(
                 work, kind, participant_ids, occurred_at, title, notes
             )
         return Outcome(interaction_id, work.changes)
 
     def delete(self, interaction_id: int) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Delete an interaction") as work:
             people = list(
                 work.session.scalars(
                     select(interaction_participants.c.contact_id).where(

@@ -70,7 +70,7 @@ class MergeService:
         one-line fields (MERGEABLE_FIELDS) where the duplicate's value wins over the kept one."""
         if keep_id == duplicate_id:
             raise ValidationError("Choose two different contacts to merge.")
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Merge") as work:
             session = work.session
             keep = session.get(Contact, keep_id)
             duplicate = session.get(Contact, duplicate_id)

@@ -40,7 +40,7 @@ class NetworkService:
     ) -> Outcome[int]:
         """Record that `related` is `contact`'s `kind` (the inverse shows on the other card)."""
         _distinct(contact_id, related_id, "relationship")
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Link people") as work:
             _require(work.session, contact_id, related_id)
             kind = RelationshipKind(kind)
             existing = work.session.scalar(
@@ -70,7 +70,7 @@ class NetworkService:
     ) -> Outcome[int]:
         """Create a light contact (spouse, kid, assistant) already related; returns its id."""
         region = self._settings.get().phone_region
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Add family") as work:
             _require(work.session, contact_id)
             relative = Contact()
             apply_draft(work.session, relative, person, region)
@@ -90,7 +90,7 @@ class NetworkService:
         return Outcome(relative.id, work.changes)
 
     def unrelate(self, relationship_id: int) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Unlink people") as work:
             relation = work.session.get(Relationship, relationship_id)
             if relation is None:
                 raise NotFoundError("That relationship no longer exists.")
@@ -102,7 +102,7 @@ class NetworkService:
         self, person_a_id: int, person_b_id: int, on: date, reason: str = "", outcome: str = ""
     ) -> Outcome[int]:
         _distinct(person_a_id, person_b_id, "introduction")
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Introduce") as work:
             _require(work.session, person_a_id, person_b_id)
             intro = Introduction(
                 person_a_id=person_a_id,
@@ -126,7 +126,7 @@ class NetworkService:
         notes: str = "",
     ) -> Outcome[int]:
         _distinct(referrer_id, referred_id, "referral")
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Record a referral") as work:
             _require(work.session, referrer_id, referred_id)
             referral = Referral(
                 referrer_id=referrer_id,
@@ -150,7 +150,7 @@ class NetworkService:
     def _remove(
         self, model: type[Introduction] | type[Referral], row_id: int, *people: str
     ) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Delete") as work:
             row = work.session.get(model, row_id)
             if row is None:
                 raise NotFoundError("That record no longer exists.")

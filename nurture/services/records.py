@@ -95,12 +95,16 @@ def complete_follow_up(work: UnitOfWork, follow_up_id: int, occurrence: date) ->
     work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
 
 
+_NOUN = {Area.DATES: "a date", Area.FOLLOW_UPS: "a follow-up", Area.PREFERENCES: "a taste",
+         Area.GIFTS: "a gift"}  # fmt: skip
+
+
 class RecordsService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
     def _add(self, area: Area, contact_id: int, record: Base) -> Outcome[int]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, f"Add {_NOUN[area]}") as work:
             _require_contact(work.session, contact_id)
             work.session.add(record)
             work.session.flush()
@@ -108,7 +112,7 @@ class RecordsService:
         return Outcome(int(record.id), work.changes)  # type: ignore[attr-defined]
 
     def _remove(self, area: Area, model: type[Base], record_id: int) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, f"Delete {_NOUN[area]}") as work:
             record = work.session.get(model, record_id)
             if record is None:
                 raise NotFoundError(f"That {area.value.rstrip('s')} no longer exists.")
@@ -146,13 +150,13 @@ class RecordsService:
 
     def complete_follow_up(self, follow_up_id: int, occurrence: date) -> Outcome[None]:
         """Mark one occurrence done (a one-off follow-up is then done for good)."""
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Mark a follow-up done") as work:
             complete_follow_up(work, follow_up_id, occurrence)
         return Outcome(None, work.changes)
 
     def push_follow_up(self, follow_up_id: int, until: date) -> Outcome[None]:
         """Show the follow-up again from `until` (it keeps its due date)."""
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Snooze a follow-up") as work:
             follow_up = work.session.get(FollowUp, follow_up_id)
             if follow_up is None:
                 raise NotFoundError("That follow-up no longer exists.")

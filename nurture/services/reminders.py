@@ -129,7 +129,7 @@ class ReminderService:
         result = DueReminders(tuple(found), len(found) >= DIGEST_FROM or missed, missed)
         if dry_run:
             return Outcome(result, Changes())
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, None) as work:
             _upsert(work, [(r.occurrence.key, r.fire_at) for r in found], fired_at=now)
             work.session.merge(Setting(key=_CHECKED_AT, value=now.astimezone(UTC).isoformat()))
             work.touch(Area.REMINDERS)
@@ -138,7 +138,7 @@ class ReminderService:
     def snooze(self, occurrence: Occurrence, until: datetime) -> Outcome[None]:
         """Hide it until `until`; then it fires again."""
         _aware(until)
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Snooze") as work:
             _upsert(work, [(occurrence.key, until)], snoozed_until=until, fired_at=None)
             work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
@@ -155,7 +155,7 @@ class ReminderService:
         }
 
     def dismiss(self, occurrence: Occurrence, now: datetime) -> Outcome[None]:
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Dismiss") as work:
             _upsert(work, [(occurrence.key, now)], dismissed_at=now)
             work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
@@ -164,7 +164,7 @@ class ReminderService:
         self, occurrence: Occurrence, now: datetime, kind: InteractionKind = InteractionKind.CALL
     ) -> Outcome[None]:
         """Done: a follow-up's occurrence is completed; a keep-in-touch logs the touch (`kind`)."""
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Done") as work:
             _upsert(work, [(occurrence.key, now)], done_at=now)
             if occurrence.source is Source.FOLLOW_UP:
                 # An overdue item gathers every missed date before the day it shows on.

@@ -96,7 +96,7 @@ class SettingsService:
             raise ValidationError(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
         new = replace(self.get(), **changes)
         _check(new)
-        with unit_of_work(self._db) as work:
+        with unit_of_work(self._db, "Change preferences") as work:
             for key, value in asdict(new).items():
                 work.session.merge(Setting(key=key, value=json.dumps(value)))
             work.touch(Area.SETTINGS)

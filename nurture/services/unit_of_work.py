@@ -1,7 +1,9 @@
-"""One write = one transaction that records what it touched, for the UI's selective refresh."""
+"""One write = one transaction that records what it touched (for the UI's selective refresh)
+and, when it has an undo label, the rows it changed (one step of the undo history)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -9,7 +11,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from nurture.db import search_index
+from nurture.db import history, search_index
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
 
@@ -63,10 +65,27 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(database: Database) -> Iterator[UnitOfWork]:
-    """Commit when the block ends (with the search index brought up to date), else roll back."""
+def unit_of_work(database: Database, undo: str | None) -> Iterator[UnitOfWork]:
+    """Commit when the block ends (with the search index brought up to date), else roll back.
+
+    `undo` names the step in Edit ▸ Undo ("Log a call"); None records nothing (the demo, an
+    import, which undoes by its batch, and the reminder engine's own bookkeeping)."""
     with database.write() as session:
-        work = UnitOfWork(session)
-        yield work
-        session.flush()
+        raw = driver_connection(session)
+        step = history.begin_step(raw, undo) if undo else None
+        try:
+            work = UnitOfWork(session)
+            yield work
+            session.flush()
+            if step is not None:
+                history.end_step(raw, step, work.changes.areas, work.changes.contact_ids)
+        finally:
+            if step is not None:  # a failed write rolls back; its triggers must not outlive it
+                history.stop_recording(raw)
         search_index.reindex(session.connection(), work.reindex_ids)
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw

@@ -97,10 +97,20 @@ def test_create_edit_and_delete_a_contact_then_undo_the_delete(
     qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 1)
     qtbot.waitUntil(window.undo_action.isEnabled)
 
+    assert window.undo_action.text() == "&Undo delete"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: core.listing.count(ContactQuery()) == 2)
     assert core.contacts.card(hamish).draft.title == "Distiller"
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 2)
+    # Several steps deep: the edit before the delete, then redo it (Ctrl+Shift+Z).
+    assert window.undo_action.text() == "&Undo edit"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: core.contacts.card(hamish).draft.title == "")
+    assert window.redo_action.text() == "&Redo edit"
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: core.contacts.card(hamish).draft.title == "Distiller")
+    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo edit")
+    assert window.redo_action.text() == "&Redo delete"
 
 
 def test_an_export_after_a_delete_keeps_undo_and_writes_the_type_chosen(

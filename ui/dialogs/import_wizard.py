@@ -259,8 +259,7 @@ class _RunPage(QWizardPage):
         def run() -> Any:
             return importing.run(data, name, options, progress=progress, cancelled=stop.is_set)
 
-        wizard.workspace.write(run, done=self._done,
-                               undo=("Import", lambda report: lambda: importing.undo(report.batch)))
+        wizard.workspace.write(run, done=self._done)
 
     def _done(self, report: ImportReport) -> None:
         self.wizard_.report = report

@@ -244,10 +244,7 @@ class ContactsPage(QWidget):
             return
         contacts = self.workspace.core.contacts
         if add:
-            self.workspace.write(
-                lambda: contacts.add_tags(ids, [tag]),
-                undo=(f"Tag {tag}", lambda _v: lambda: contacts.remove_tags(ids, [tag])),
-            )
+            self.workspace.write(lambda: contacts.add_tags(ids, [tag]))
         else:
             self.workspace.write(lambda: contacts.remove_tags(ids, [tag]))
 
@@ -258,10 +255,7 @@ class ContactsPage(QWidget):
 
     def _archive(self, ids: list[int]) -> None:
         contacts = self.workspace.core.contacts
-        self.workspace.write(
-            lambda: contacts.set_archived(ids, True),
-            undo=("Archive", lambda _v: lambda: contacts.set_archived(ids, False)),
-        )
+        self.workspace.write(lambda: contacts.set_archived(ids, True))
 
     def delete(self, ids: list[int]) -> None:
         noun = "this contact" if len(ids) == 1 else f"these {len(ids)} contacts"
@@ -273,10 +267,7 @@ class ContactsPage(QWidget):
             return
         deletion = self.workspace.core.deletion
         self.card.show_contact(None)
-        self.workspace.write(
-            lambda: deletion.delete(ids),
-            undo=("Delete", lambda snapshot: lambda: deletion.restore(snapshot)),
-        )
+        self.workspace.write(lambda: deletion.delete(ids))
 
     def add_record(self, what: str) -> None:
         contact_id, today = self._card_id(), self.workspace.now().astimezone().date()

@@ -37,6 +37,7 @@ from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area, DateKind, InteractionKind
+from nurture.services.history import HistoryState
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
@@ -164,8 +165,9 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", self.workspace.undo,
                                         QKeySequence.StandardKey.Undo)  # fmt: skip
-        self.undo_action.setEnabled(False)
-        self.workspace.undo_available.connect(self._undo_label)
+        self.redo_action = self._action(edit, "&Redo", self.workspace.redo, "Ctrl+Shift+Z")
+        self.workspace.history_changed.connect(self._history_labels)
+        self._history_labels(self.core.history.state())
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Nurture", self._about)
 
@@ -178,9 +180,11 @@ class MainWindow(QMainWindow):
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
 
-    def _undo_label(self, label: str) -> None:
-        self.undo_action.setEnabled(bool(label))
-        self.undo_action.setText(f"&Undo {label.lower()}" if label else "&Undo")
+    def _history_labels(self, state: HistoryState) -> None:
+        for action, verb, label in ((self.undo_action, "Undo", state.undo),
+                                    (self.redo_action, "Redo", state.redo)):  # fmt: skip
+            action.setEnabled(label is not None)
+            action.setText(f"&{verb} {label[:1].lower()}{label[1:]}" if label else f"&{verb}")
 
     def _show_root(self) -> None:
         empty = self.core.listing.count(ContactQuery(include_light=True, include_archived=True))
@@ -236,12 +240,9 @@ class MainWindow(QMainWindow):
             return
         draft, birthday = editor.draft(), editor.birthday()
         dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
-        contacts, deletion = self.core.contacts, self.core.deletion
-        self.workspace.write(
-            lambda: contacts.create(draft, dates=dates),
-            done=lambda card: self.open_contact(card.id),
-            undo=("New contact", lambda card: lambda: deletion.delete([card.id])),
-        )
+        contacts = self.core.contacts
+        self.workspace.write(lambda: contacts.create(draft, dates=dates),
+                             done=lambda card: self.open_contact(card.id))  # fmt: skip
 
     def edit_contact(self, contact_id: int) -> None:
         card = self.core.contacts.card(contact_id)
@@ -252,12 +253,8 @@ class MainWindow(QMainWindow):
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
         draft, new_birthday = editor.draft(), editor.birthday()
-        contacts, previous = self.core.contacts, card.draft
-        old_birthday = birthday.date if birthday else None
-        self.workspace.write(
-            lambda: contacts.update(contact_id, draft, birthday=new_birthday),
-            undo=("Edit", lambda _v: lambda: contacts.update(contact_id, previous, old_birthday))
-        )
+        contacts = self.core.contacts
+        self.workspace.write(lambda: contacts.update(contact_id, draft, birthday=new_birthday))
 
     def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
         named = [p if p.name else ContactRef(p.id, self.core.contacts.card(p.id).name)
@@ -269,10 +266,7 @@ class MainWindow(QMainWindow):
             return
         ids, what, when = dialog.participant_ids(), dialog.interaction_kind(), dialog.occurred_at()
         note, interactions = dialog.note.text(), self.core.interactions
-        self.workspace.write(
-            lambda: interactions.log(what, ids, when, notes=note),
-            undo=("Log", lambda interaction_id: lambda: interactions.delete(interaction_id)),
-        )
+        self.workspace.write(lambda: interactions.log(what, ids, when, notes=note))
 
     def import_file(self, path: str = "") -> None:
         from ui.dialogs.import_wizard import ImportWizard  # the import engine loads on use
