@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import sys
@@ -186,8 +187,13 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"nurture: {error.strerror or error}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: one line for the user, never a traceback
+        from nurture.logs import log_dir, start_logging
+
+        start_logging("cli")
+        logging.getLogger("nurture.cli").exception("unexpected error in %s", args.command)
         print(f"nurture: unexpected error ({type(error).__name__}: {error}); nothing was "
-              "changed by the failed step. Please report it.", file=sys.stderr)  # fmt: skip
+              f"changed by the failed step. Please report it (details: {log_dir()}).",
+              file=sys.stderr)  # fmt: skip
         return 1
     return 0
 

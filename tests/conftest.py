@@ -21,6 +21,15 @@ from nurture.paths import database_path
 MakeContact = Callable[..., ContactCard]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Logs of the app and command line under test (subprocesses too) stay out of $HOME."""
+    folder = tmp_path_factory.mktemp("logs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NURTURE_LOG_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A freshly created and migrated database file, to be copied, never opened by tests."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -12,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from nurture.app import Nurture
 from nurture.errors import NurtureError
+from nurture.logs import start_logging
 from nurture.paths import resolve_data_dir
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -26,11 +30,20 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """A bug in a slot: into the log file with its traceback, never onto the user's screen."""
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
 def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
+    start_logging("app")
+    sys.excepthook = _log_uncaught
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Nurture")
@@ -44,8 +57,9 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     if not instance.claim():
         return 0  # the running Nurture was asked to come to the front
     try:
-        core = Nurture.open(data_dir)
+        core = Nurture.open(data_dir, clock=local_now)
     except NurtureError as error:
+        log.error("cannot open the data folder: %s", error.message)
         QMessageBox.critical(None, "Nurture cannot open your data", error.message)
         return 1
     from ui.views.main_window import STARTUP_DELAY_MS, MainWindow

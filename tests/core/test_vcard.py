@@ -3,7 +3,6 @@ which reads back as the same contacts."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -460,15 +459,14 @@ def test_any_text_survives_export_and_import(given_name: str, notes: str, tags: 
 # --- Volume --------------------------------------------------------------------------------------
 
 
-def test_twenty_thousand_cards_parse() -> None:
+def test_every_card_of_a_long_file_arrives() -> None:
+    # How fast is bench/import_csv.py's business (20,000 cards against vobject alone).
     text = "".join(
         f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Family{i};Given{i};;;\r\nFN:Given{i} Family{i}\r\n"
         f"EMAIL;TYPE=INTERNET:given{i}@example.org\r\nTEL;TYPE=CELL:+44 20 7946 {i % 10000:04d}"
         f"\r\nBDAY:1980-{i % 12 + 1:02d}-{i % 28 + 1:02d}\r\nEND:VCARD\r\n"
-        for i in range(20_000)
+        for i in range(2_000)
     )
-    started = time.perf_counter()
-    count = sum(1 for item in read_vcards(text) if isinstance(item, IncomingContact))
-    elapsed = time.perf_counter() - started
-    assert count == 20_000
-    assert elapsed < 30, f"20,000 cards took {elapsed:.1f} s"
+    cards = [item for item in read_vcards(text) if isinstance(item, IncomingContact)]
+    assert len(cards) == 2_000
+    assert cards[-1].given_name == "Given1999"

@@ -280,20 +280,13 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         from ui.dialogs.preferences import PreferencesDialog
+        from ui.operations.preferences import save_preferences
 
         dialog = PreferencesDialog(self, self.core.settings.get())
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         changes, settings = dialog.changes(), self.core.settings
-
-        def save() -> Outcome[object]:
-            from nurture.autostart import set_start_at_login
-
-            outcome = settings.update(**changes)
-            set_start_at_login(bool(changes["start_at_login"]))
-            return Outcome(outcome.value, outcome.changes)
-
-        self.workspace.write(save)
+        self.workspace.write(lambda: save_preferences(settings, changes))
 
     def export_file(self) -> None:
         filters = {"Google CSV (*.csv)": ".csv", "vCard (*.vcf)": ".vcf",
