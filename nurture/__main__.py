@@ -9,7 +9,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from nurture.cli import parse_args, run_command
+    from nurture.cli.main import parse_args, run_command
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:

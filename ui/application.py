@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -16,6 +17,9 @@ from nurture.app import Nurture
 from nurture.errors import NurtureError
 from nurture.logs import start_logging
 from nurture.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger(__name__)
@@ -35,6 +39,13 @@ def _log_uncaught(
 ) -> None:
     """A bug in a slot: into the log file with its traceback, never onto the user's screen."""
     log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def _start_reminders(window: MainWindow) -> None:
+    # Loaded here, not at import: not needed for the window's first paint.
+    from ui.desktop import start_reminders
+
+    start_reminders(window)
 
 
 def local_now() -> datetime:
@@ -69,7 +80,7 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     if not (minimized and QSystemTrayIcon.isSystemTrayAvailable()):
         window.show()
     # The tray and the reminder engine come up once the window has painted.
-    QTimer.singleShot(STARTUP_DELAY_MS, window.start_reminders)
+    QTimer.singleShot(STARTUP_DELAY_MS, lambda: _start_reminders(window))
     try:
         return app.exec()
     finally:

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
 
 
+def start_reminders(window: MainWindow) -> None:
+    """The tray (if the desktop has one) and the reminder scheduler with its delivery chain,
+    once the window has painted (application.py starts them)."""
+    from ui.views.main_window import STARTUP_DELAY_MS
+
+    window.scheduler, window.tray = start_desktop(window, STARTUP_DELAY_MS * 4)
+
+
 def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderScheduler, Tray | None]:
     workspace, reminders = window.workspace, window.core.reminders
     actions = Actions(window)

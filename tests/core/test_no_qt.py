@@ -40,7 +40,8 @@ def test_every_core_module_imports_without_qt() -> None:
     report = json.loads(result.stdout)
     assert report["qt"] == []
     # The walk really covered the package, not just its top.
-    for name in ("nurture.app", "nurture.cli", "nurture.services.contacts", "nurture.db.migrate"):
+    for name in ("nurture.app", "nurture.cli.main", "nurture.services.contacts",
+                 "nurture.db.migrate"):  # fmt: skip
         assert name in report["imported"]
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.cli import build_parser, parse_args
+from nurture.cli.main import build_parser, parse_args
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import RelationshipKind
@@ -275,3 +275,21 @@ def test_date_options_read_the_documented_forms() -> None:
 def test_a_year_less_birthday_can_follow_the_option() -> None:
     args = parse_args(["add", "Ann", "--birthday", "--02-29"])
     assert args.birthday == PartialDate(None, 2, 29)
+
+
+def test_every_command_has_a_handler_and_importing_them_registers_nothing() -> None:
+    import argparse
+    import importlib
+
+    from nurture.cli.main import COMMANDS, handler
+
+    parser = build_parser()
+    commands = next(
+        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    assert set(commands.choices) == set(COMMANDS)
+    for name in COMMANDS:
+        assert callable(handler(name)), name
+    # Loading a command's module is the only way to reach it: the modules keep no registry.
+    people = importlib.import_module("nurture.cli.people")
+    assert not any(isinstance(v, dict) and "demo" in v for v in vars(people).values())

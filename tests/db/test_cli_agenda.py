@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nurture.cli import parse_args
+from nurture.cli.main import parse_args
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind

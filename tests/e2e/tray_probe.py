@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from nurture.app import Nurture
 from ui.application import app_icon
+from ui.desktop import start_reminders
 from ui.views.main_window import MainWindow
 
 app = QApplication(sys.argv)
@@ -20,7 +21,7 @@ window.show()
 
 
 def probe() -> None:
-    window.start_reminders()
+    start_reminders(window)
     print("tray", window.tray is not None and window.tray.icon.isVisible(), flush=True)
     window.close()
     print("running after close", not window.isVisible() and app is not None, flush=True)

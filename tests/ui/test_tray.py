@@ -12,6 +12,7 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind
 from ui.application import app_icon
+from ui.desktop import start_reminders
 from ui.scheduler import ReminderScheduler
 from ui.tray import Tray
 from ui.views.main_window import MainWindow
@@ -77,7 +78,7 @@ def test_without_a_tray_closing_the_window_closes_it(
     window = MainWindow(core, app_icon(), lambda: now)
     qtbot.addWidget(window)
     window.show()
-    window.start_reminders()
+    start_reminders(window)
     assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray host
     assert window.tray is None
     window.close()

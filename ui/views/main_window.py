@@ -346,13 +346,6 @@ class MainWindow(QMainWindow):
 
     # -- reminders, tray, one instance ------------------------------------------------------
 
-    def start_reminders(self) -> None:
-        """The tray (if the desktop has one) and the reminder scheduler with its delivery chain."""
-        # Loaded here, not at import: not needed for the window's first paint.
-        from ui.desktop import start_desktop
-
-        self.scheduler, self.tray = start_desktop(self, STARTUP_DELAY_MS * 4)
-
     def tray_icon(self) -> QSystemTrayIcon | None:
         return self.tray.icon if self.tray is not None else None
 

@@ -10,16 +10,15 @@ from datetime import UTC, datetime, timedelta
 
 from nurture.app import Nurture
 from nurture.calendar.timing import local_day
-from nurture.cli import command, print_json
-from nurture.cli_json import card_json, occurrence_json, summary_json
+from nurture.cli.output import print_json
+from nurture.cli.shapes import card_json, occurrence_json, summary_json
 from nurture.contact_points import split_name
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, InteractionKind
 from nurture.services.listing import ContactQuery
 
 
-@command("demo")
-def _demo(app: Nurture, args: argparse.Namespace) -> None:
+def demo(app: Nurture, args: argparse.Namespace) -> None:
     from nurture.demo import generate
 
     report = generate(app.database, contacts=args.contacts, seed=args.seed).value
@@ -30,8 +29,7 @@ def _demo(app: Nurture, args: argparse.Namespace) -> None:
     )
 
 
-@command("add")
-def _add(app: Nurture, args: argparse.Namespace) -> None:
+def add(app: Nurture, args: argparse.Namespace) -> None:
     given, middle, family = split_name(args.name)
     referred_by = app.contacts.resolve(args.referred_by) if args.referred_by else None
     draft = ContactDraft(
@@ -57,25 +55,21 @@ def _add(app: Nurture, args: argparse.Namespace) -> None:
         print(card.id)
 
 
-@command("undo")
-def _undo(app: Nurture, args: argparse.Namespace) -> None:
+def undo(app: Nurture, args: argparse.Namespace) -> None:
     print(f"Undone: {app.history.undo().value}.")
 
 
-@command("redo")
-def _redo(app: Nurture, args: argparse.Namespace) -> None:
+def redo(app: Nurture, args: argparse.Namespace) -> None:
     print(f"Redone: {app.history.redo().value}.")
 
 
-@command("tag")
-def _tag(app: Nurture, args: argparse.Namespace) -> None:
+def tag(app: Nurture, args: argparse.Namespace) -> None:
     tagged = app.contacts.set_tag_cadence(args.tag, args.days).value
     every = f"every {args.days} days" if args.days else "no cadence of the tag"
     print(f"{args.tag}: {every} ({tagged} tagged; a contact's own cadence still comes first).")
 
 
-@command("log")
-def _log(app: Nurture, args: argparse.Namespace) -> None:
+def log(app: Nurture, args: argparse.Namespace) -> None:
     people = [app.contacts.resolve(ref) for ref in [args.contact, *args.others]]
     when = args.when or datetime.now().astimezone()
     interaction_id = app.interactions.log(
@@ -87,8 +81,7 @@ def _log(app: Nurture, args: argparse.Namespace) -> None:
         print(interaction_id)
 
 
-@command("follow-up")
-def _follow_up(app: Nurture, args: argparse.Namespace) -> None:
+def follow_up(app: Nurture, args: argparse.Namespace) -> None:
     contact_id = app.contacts.resolve(args.contact)
     follow_up_id = app.records.add_follow_up(
         contact_id, args.due, title=args.title, rrule=args.rrule
@@ -99,8 +92,7 @@ def _follow_up(app: Nurture, args: argparse.Namespace) -> None:
         print(follow_up_id)
 
 
-@command("contacts")
-def _contacts(app: Nurture, args: argparse.Namespace) -> None:
+def contacts(app: Nurture, args: argparse.Namespace) -> None:
     query = ContactQuery(
         search=args.search, tag=args.tag, include_light=args.all, include_archived=args.all
     )
@@ -114,8 +106,7 @@ def _contacts(app: Nurture, args: argparse.Namespace) -> None:
     print(f"{len(summaries)} contact(s)", file=sys.stderr)
 
 
-@command("show")
-def _show(app: Nurture, args: argparse.Namespace) -> None:
+def show(app: Nurture, args: argparse.Namespace) -> None:
     card = app.contacts.card(app.contacts.resolve(args.contact))
     data = card_json(card)
     if args.json:
@@ -126,8 +117,7 @@ def _show(app: Nurture, args: argparse.Namespace) -> None:
             print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
 
 
-@command("agenda")
-def _agenda(app: Nurture, args: argparse.Namespace) -> None:
+def agenda(app: Nurture, args: argparse.Namespace) -> None:
     today = local_day(datetime.now(UTC), app.settings.get().time_zone)
     start = args.start or today
     occurrences = app.agenda.between(start, start + timedelta(days=args.days - 1), today)
@@ -139,8 +129,7 @@ def _agenda(app: Nurture, args: argparse.Namespace) -> None:
     print(f"{len(occurrences)} item(s)", file=sys.stderr)
 
 
-@command("due")
-def _due(app: Nurture, args: argparse.Namespace) -> None:
+def due(app: Nurture, args: argparse.Namespace) -> None:
     now = args.now or datetime.now(UTC)
     due = app.reminders.due(now, dry_run=args.dry_run).value
     if args.json:
@@ -163,8 +152,7 @@ def _due(app: Nurture, args: argparse.Namespace) -> None:
         print(f"  {r.occurrence.day:%a %d %b}  {r.occurrence.title}")
 
 
-@command("backup")
-def _backup(app: Nurture, args: argparse.Namespace) -> None:
+def backup(app: Nurture, args: argparse.Namespace) -> None:
     from nurture.db.migrate import backup
     from nurture.paths import backups_dir
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from nurture.app import Nurture
-from nurture.cli import command, print_json
+from nurture.cli.output import print_json
 from nurture.errors import NurtureError
 from nurture.formats import OnDuplicate
 from nurture.io.incoming import Problem
@@ -20,8 +20,7 @@ def _problems(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
     return [{"line": p.line, "message": p.message} for p in problems]
 
 
-@command("import")
-def _import(app: Nurture, args: argparse.Namespace) -> None:
+def import_file(app: Nurture, args: argparse.Namespace) -> None:
     path = Path(args.file)
     try:
         data = path.read_bytes()
@@ -49,14 +48,12 @@ def _import(app: Nurture, args: argparse.Namespace) -> None:
         print(f"  line {note.line} (imported): {note.message}", file=sys.stderr)
 
 
-@command("undo-import")
-def _undo_import(app: Nurture, args: argparse.Namespace) -> None:
+def undo_import(app: Nurture, args: argparse.Namespace) -> None:
     removed = app.importing.undo(args.batch).value
     print(f"Import {args.batch} undone: {removed} contact(s) removed, merged changes restored.")
 
 
-@command("duplicates")
-def _duplicates(app: Nurture, args: argparse.Namespace) -> None:
+def duplicates(app: Nurture, args: argparse.Namespace) -> None:
     pairs = app.duplicates.find()
     if args.json:
         print_json([{"a": {"id": p.first.id, "name": p.first.name},
@@ -68,15 +65,13 @@ def _duplicates(app: Nurture, args: argparse.Namespace) -> None:
     print(f"{len(pairs)} likely duplicate(s)", file=sys.stderr)
 
 
-@command("merge")
-def _merge(app: Nurture, args: argparse.Namespace) -> None:
+def merge(app: Nurture, args: argparse.Namespace) -> None:
     keep, other = app.contacts.resolve(args.keep), app.contacts.resolve(args.other)
     card = app.merging.merge(keep, other).value
     print(f"Merged {other} into {card.id} ({card.name}).")
 
 
-@command("export")
-def _export(app: Nurture, args: argparse.Namespace) -> None:
+def export(app: Nurture, args: argparse.Namespace) -> None:
     if not args.output:
         sys.stdout.buffer.write(app.exporting.export(args.format))
         return

@@ -1,4 +1,4 @@
-"""The command line: `nurture [--data-dir DIR] SUBCOMMAND [options]`.
+"""The command line's parser and runner: `nurture [--data-dir DIR] SUBCOMMAND [options]`.
 
 Errors print one line to stderr and exit 1 (argparse exits 2 for usage errors); never a traceback.
 """
@@ -6,35 +6,54 @@ Errors print one line to stderr and exit 1 (argparse exits 2 for usage errors); 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import logging
 import os
 import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from nurture import __version__
-from nurture.app import Nurture
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import DateKind, InteractionKind
 from nurture.errors import NurtureError, ValidationError
 from nurture.formats import IMPORT_FORMATS, ExportFormat, OnDuplicate
 from nurture.io.csv_formats import FIELDS
 
-Handler = Callable[[Nurture, argparse.Namespace], None]
-HANDLERS: dict[str, Handler] = {}
+if TYPE_CHECKING:
+    from nurture.app import Nurture
+
+Handler = Callable[["Nurture", argparse.Namespace], None]
+
+# Each command's handler as (module in nurture.cli, function): only the module of the command
+# that runs is imported, and importing a module registers nothing.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("people", "demo"),
+    "add": ("people", "add"),
+    "log": ("people", "log"),
+    "follow-up": ("people", "follow_up"),
+    "contacts": ("people", "contacts"),
+    "show": ("people", "show"),
+    "agenda": ("people", "agenda"),
+    "due": ("people", "due"),
+    "undo": ("people", "undo"),
+    "redo": ("people", "redo"),
+    "tag": ("people", "tag"),
+    "backup": ("people", "backup"),
+    "import": ("files", "import_file"),
+    "undo-import": ("files", "undo_import"),
+    "duplicates": ("files", "duplicates"),
+    "merge": ("files", "merge"),
+    "export": ("files", "export"),
+}
 
 
-def command(name: str) -> Callable[[Handler], Handler]:
-    """Register the handler of a subcommand (in cli_people and cli_io)."""
-
-    def register(handler: Handler) -> Handler:
-        HANDLERS[name] = handler
-        return handler
-
-    return register
+def handler(name: str) -> Handler:
+    module, function = COMMANDS[name]
+    found: Handler = getattr(importlib.import_module(f"nurture.cli.{module}"), function)
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,12 +184,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from nurture import cli_io, cli_people  # noqa: F401  (importing registers their commands)
+    from nurture.app import Nurture
 
     try:
         app = Nurture.open(args.data_dir)
         try:
-            HANDLERS[args.command](app, args)
+            handler(args.command)(app, args)
         finally:
             app.close()
     except NurtureError as error:
@@ -196,11 +215,6 @@ def run_command(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 1
     return 0
-
-
-def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 # argparse value types: a ValueError (or ArgumentTypeError) becomes a usage error, exit 2.
