@@ -55,30 +55,54 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return engine
 
 
+# SQLite's primary result codes (the low byte of an extended code), as qutebrowser's
+# misc/sql.py reads them: the code, not the message text, says what happened.
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_NO_ACCESS = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM,
+              sqlite3.SQLITE_AUTH}  # fmt: skip
+
+
 def translate(error: BaseException, path: Path) -> StorageError | None:
     """The user-facing storage error for a database failure, or None if it is not one."""
     original = error.orig if isinstance(error, DBAPIError) else error
     if not isinstance(original, sqlite3.Error):
         return None
-    text = str(original).lower()
-    if "locked" in text or "busy" in text:
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is None:
+        return None  # raised by the driver itself (a closed connection): a bug, not storage
+    primary = code & 0xFF
+    if primary in _BUSY:
         return DatabaseLockedError(
             f"The database {path} is busy: another program is writing to it. "
             "Nothing was changed; try again in a moment."
         )
-    if "full" in text:
+    if primary == sqlite3.SQLITE_FULL:
         return DiskFullError(
             f"The disk holding {path.parent} is full, so nothing was saved. "
             "Free some space and try again."
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if primary in _DAMAGED:
         return DatabaseCorruptError(
             f"The database {path} is damaged. Restore the newest copy from "
             f"{path.parent / 'backups'} (or move the file away to start afresh)."
         )
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_IOERR:
+        return StorageError(
+            f"The disk holding {path} could not be read or written ({original.sqlite_errorname}"
+            "). Nothing was saved. Check that the drive is still connected and healthy, "
+            "then try again."
+        )
+    if primary in _NO_ACCESS:
         return StorageError(
             f"Nurture cannot write to {path}. Check that the folder exists and is writable."
+        )
+    if primary == sqlite3.SQLITE_ERROR and "too many SQL variables" in str(original):
+        # SQLite's limit on values in one statement: our bug (a list not cut into chunks),
+        # but the user deserves a plain answer and an unchanged database.
+        return StorageError(
+            "That was too many people at once for one step, so nothing was changed. "
+            "Try it with fewer selected, and please report it."
         )
     return None
 

@@ -40,3 +40,44 @@ def test_a_damaged_file_names_the_backups_folder(tmp_path: Path) -> None:
     with pytest.raises(DatabaseCorruptError, match="backups"):
         Nurture.open(tmp_path)
     assert path.read_bytes() == b"this is not a database at all" * 200
+
+
+def _sqlite_error(statement: str, *params: object) -> sqlite3.Error:
+    db = sqlite3.connect(":memory:")
+    db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)  # as builds with the old default
+    try:
+        db.execute(statement, params)
+    except sqlite3.Error as error:
+        return error
+    finally:
+        db.close()
+    raise AssertionError("the statement did not fail")
+
+
+def test_failures_are_told_apart_by_sqlites_result_code_not_its_wording(tmp_path: Path) -> None:
+    from nurture.db.engine import translate
+    from nurture.errors import DiskFullError, StorageError
+
+    path = tmp_path / "nurture.sqlite3"
+    too_many = _sqlite_error(f"SELECT 1 WHERE 1 IN ({', '.join('?' * 2_000)})", *range(2_000))
+    told = translate(too_many, path)
+    assert isinstance(told, StorageError)
+    assert "nothing was changed" in told.message
+    # The same words with another code are not a storage failure; and the code decides even
+    # when the words say nothing useful.
+    assert translate(_sqlite_error("SELECT * FROM no_such_table"), path) is None
+    full = sqlite3.OperationalError("xyz")
+    full.sqlite_errorcode, full.sqlite_errorname = sqlite3.SQLITE_FULL, "SQLITE_FULL"  # type: ignore[attr-defined]
+    assert isinstance(translate(full, path), DiskFullError)
+    io = sqlite3.OperationalError("disk I/O error")
+    io.sqlite_errorcode, io.sqlite_errorname = 10 | (13 << 8), "SQLITE_IOERR_FSYNC"  # type: ignore[attr-defined]
+    told = translate(io, path)
+    assert isinstance(told, StorageError)
+    assert "SQLITE_IOERR_FSYNC" in told.message
+    assert "still connected" in told.message
+    # An error of the driver itself (a closed connection) is a bug, not a storage failure.
+    closed = sqlite3.connect(":memory:")
+    closed.close()
+    with pytest.raises(sqlite3.ProgrammingError) as caught:
+        closed.execute("SELECT 1")
+    assert translate(caught.value, path) is None
