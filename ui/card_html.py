@@ -132,7 +132,7 @@ def _touch(card: ContactCard, now: datetime) -> str:
     if state is None:
         return text
     css = "ok" if state.state is TouchState.ON_TRACK else "warn"
-    return f'{text} · <span class="{css}">{state.words}</span> ({state.cadence.describe()})'
+    return f'{text} · <span class="{css}">{state.words}</span> · {state.cadence.describe()}'
 
 
 def _date_row(
