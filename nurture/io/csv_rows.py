@@ -9,19 +9,13 @@ from datetime import datetime
 
 from nurture.domain.dto import AddressValue, EmailValue, PhoneValue, WebLinkValue
 from nurture.domain.enums import DateKind, RelationshipKind
+from nurture.domain.vocabulary import date_kind, relation_kind, web_kind
 from nurture.errors import ValidationError
 from nurture.io.csv_formats import TAG_SEPARATORS, CsvFormat, Field
 from nurture.io.csv_read import CsvRow
 from nurture.io.dates import parse_date_text, split_year_month_day
 from nurture.io.formulas import restore
-from nurture.io.incoming import (
-    IncomingContact,
-    IncomingDate,
-    IncomingRelation,
-    event_kind,
-    relation_kind,
-    web_kind,
-)
+from nurture.io.incoming import IncomingContact, IncomingDate, IncomingRelation
 
 GOOGLE_MULTI = " ::: "
 _TEXT = frozenset({"given_name", "middle_name", "family_name", "prefix", "suffix", "nickname",
@@ -58,8 +52,8 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
             slot["label"] = field.label
             slot[target] = f"{slot[target]}\n{value}" if target in slot else value
         elif target in ("birthday", "anniversary"):
-            date_kind = DateKind.BIRTHDAY if target == "birthday" else DateKind.ANNIVERSARY
-            _add_date(contact, date_kind, value)
+            dated = DateKind.BIRTHDAY if target == "birthday" else DateKind.ANNIVERSARY
+            _add_date(contact, dated, value)
         elif target == "tags":
             _tags(contact, value, csv_format)
         elif target in _PEOPLE:
@@ -142,6 +136,11 @@ def _connected(contact: IncomingContact, value: str) -> None:
     contact.how_we_met = f"Connected on LinkedIn on {value}"
 
 
+def _as_written(parts: dict[str, str]) -> str:
+    """A relation's or date's own label as the user wrote it ("Mom"), kept beside its kind."""
+    return parts.get("label", "").removeprefix("* ").strip()
+
+
 def _group(contact: IncomingContact, kind: str, parts: dict[str, str]) -> None:
     label, primary = _label(parts.get("label", ""))
     values = _multi(parts.get("value", ""))
@@ -163,11 +162,10 @@ def _group(contact: IncomingContact, kind: str, parts: dict[str, str]) -> None:
             primary,
         ))  # fmt: skip
     elif kind == "event":
-        date_kind = event_kind(label)
+        dated, kept = date_kind(_as_written(parts))
         for value in values:
-            _add_date(contact, date_kind, value, label if date_kind is DateKind.CUSTOM else "")
+            _add_date(contact, dated, value, kept)
     elif kind == "relation":
-        relation = relation_kind(label)
+        relation, kept = relation_kind(_as_written(parts))
         for value in values:
-            custom = label if relation is RelationshipKind.CUSTOM else ""
-            contact.relations.append(IncomingRelation(relation, value, custom))
+            contact.relations.append(IncomingRelation(relation, value, kept))

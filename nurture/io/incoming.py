@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlsplit
 
 from nurture.contact_points import split_name
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import AddressValue, ContactDraft, EmailValue, PhoneValue, WebLinkValue
-from nurture.domain.enums import DateKind, RelationshipKind, WebKind
+from nurture.domain.enums import DateKind, RelationshipKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,49 +82,3 @@ class IncomingContact:
             emails=tuple(self.emails), phones=tuple(self.phones), addresses=tuple(self.addresses),
             web_links=tuple(self.web_links), tags=tuple(dict.fromkeys(self.tags)),
         )  # fmt: skip
-
-
-_WEB_HOSTS = {"linkedin.com": WebKind.LINKEDIN, "twitter.com": WebKind.TWITTER,
-              "x.com": WebKind.TWITTER, "facebook.com": WebKind.FACEBOOK,
-              "instagram.com": WebKind.INSTAGRAM}  # fmt: skip
-_RELATION_WORDS = {
-    "spouse": RelationshipKind.SPOUSE, "wife": RelationshipKind.SPOUSE,
-    "husband": RelationshipKind.SPOUSE, "partner": RelationshipKind.SPOUSE,
-    "domestic partner": RelationshipKind.SPOUSE, "child": RelationshipKind.CHILD,
-    "son": RelationshipKind.CHILD, "daughter": RelationshipKind.CHILD,
-    "parent": RelationshipKind.PARENT, "mother": RelationshipKind.PARENT,
-    "father": RelationshipKind.PARENT, "assistant": RelationshipKind.ASSISTANT,
-    "manager": RelationshipKind.MANAGER, "friend": RelationshipKind.FRIEND,
-    "colleague": RelationshipKind.COLLEAGUE, "business partner": RelationshipKind.BUSINESS_PARTNER,
-    "competitor": RelationshipKind.COMPETITOR,
-}  # fmt: skip
-
-
-def web_kind(url: str) -> WebKind:
-    """Which service a profile or website address belongs to, from its host."""
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    host = host.removeprefix("www.").lower()
-    for known, kind in _WEB_HOSTS.items():
-        if host == known or host.endswith("." + known):
-            return kind
-    return WebKind.WEBSITE
-
-
-def relation_kind(label: str) -> RelationshipKind:
-    """A relation's label ("Spouse", "daughter", "_$!<Assistant>!$_") as a relationship kind."""
-    word = label.strip().strip("_$!<>").strip().lower()
-    return _RELATION_WORDS.get(word, RelationshipKind.CUSTOM)
-
-
-def event_kind(label: str) -> DateKind:
-    """A dated event's label as a date kind; other labels are custom dates keeping the label."""
-    word = label.strip().strip("_$!<>").strip().lower()
-    if "work" in word and "anniversary" in word:
-        return DateKind.WORK_ANNIVERSARY
-    if "anniversary" in word:
-        return DateKind.ANNIVERSARY
-    if "graduat" in word:
-        return DateKind.GRADUATION
-    if "birthday" in word:
-        return DateKind.BIRTHDAY
-    return DateKind.CUSTOM

@@ -1,14 +1,12 @@
 """The words vCards label things with, both ways: TYPE values, Apple's built-in `_$!<Spouse>!$_`
 labels, the properties each producer names relations and dates with, vCard 4.0 RELATED types,
-and the social sites told apart by host."""
+and the labels written back. The words themselves are the one vocabulary of
+nurture.domain.vocabulary."""
 
 from __future__ import annotations
 
-import re
-import urllib.parse
-from collections.abc import Collection
-
-from nurture.domain.enums import DateKind, RelationshipKind, WebKind
+from nurture.domain.enums import DateKind, RelationshipKind
+from nurture.domain.vocabulary import date_kind, relation_kind
 
 # Reading: TYPE words and Apple labels of phones, emails and addresses, in order of precedence.
 PHONE_TYPES = (("fax", "fax"), ("cell", "mobile"), ("mobile", "mobile"), ("iphone", "mobile"),
@@ -36,63 +34,7 @@ ANDROID_RELATIONS = {"1": "assistant", "3": "child", "4": "partner", "5": "fathe
                      "7": "manager", "8": "mother", "9": "parent", "10": "partner",
                      "14": "spouse"}  # fmt: skip
 ANDROID_EVENTS = {"1": "anniversary", "3": "birthday"}
-_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _R = RelationshipKind
-RELATION_WORDS: dict[str, RelationshipKind] = {
-    **dict.fromkeys(("spouse", "partner", "husband", "wife", "domestic partner", "sweetheart",
-                     "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée"), _R.SPOUSE),
-    **dict.fromkeys(("child", "son", "daughter"), _R.CHILD),
-    **dict.fromkeys(("parent", "mother", "father", "mom", "mum", "dad"), _R.PARENT),
-    "assistant": _R.ASSISTANT, "manager": _R.MANAGER, "boss": _R.MANAGER, "friend": _R.FRIEND,
-    **dict.fromkeys(("colleague", "co-worker", "coworker"), _R.COLLEAGUE),
-    **dict.fromkeys(("business partner", "business-partner"), _R.BUSINESS_PARTNER),
-    "competitor": _R.COMPETITOR,
-}  # fmt: skip
-_SOCIAL = {"linkedin.com": WebKind.LINKEDIN, "twitter.com": WebKind.TWITTER,
-           "x.com": WebKind.TWITTER, "facebook.com": WebKind.FACEBOOK, "fb.com": WebKind.FACEBOOK,
-           "instagram.com": WebKind.INSTAGRAM}  # fmt: skip
-
-
-def clean_label(label: str) -> str:
-    """Apple's built-in labels (`_$!<Anniversary>!$_`) as plain words."""
-    match = _APPLE_LABEL.match(label.strip())
-    return (match[1] if match else label).strip()
-
-
-def relation_kind(label: str) -> tuple[RelationshipKind, str]:
-    """The kind a relation label names, and the label worth keeping beside it."""
-    text = clean_label(label)
-    key = text.lower().removeprefix("x-")
-    kind = RELATION_WORDS.get(key, _R.CUSTOM)
-    generic = key in ("", "other", kind.value, kind.label.lower())
-    return kind, "" if generic else text
-
-
-def date_kind(label: str) -> tuple[DateKind, str]:
-    """The kind a date label names ("graduation" in it: a graduation), and the label to keep."""
-    text = clean_label(label)
-    key = text.lower()
-    if "graduat" in key:
-        kind = DateKind.GRADUATION
-    elif "work anniversary" in key:
-        kind = DateKind.WORK_ANNIVERSARY
-    elif "anniversary" in key:
-        kind = DateKind.ANNIVERSARY
-    else:
-        kind = DateKind.BIRTHDAY if key == "birthday" else DateKind.CUSTOM
-    return kind, "" if key in ("", "other", kind.value.replace("_", " ")) else text
-
-
-def web_kind(url: str, types: Collection[str] = ()) -> WebKind:
-    """LinkedIn, Twitter/X, Facebook or Instagram from the address's host, else a website."""
-    try:
-        host = (urllib.parse.urlsplit(url if "://" in url else "//" + url).hostname or "").lower()
-    except ValueError:
-        host = ""
-    for domain, kind in _SOCIAL.items():
-        if host == domain or host.endswith("." + domain):
-            return kind
-    return next((kind for kind in _SOCIAL.values() if kind.value in types), WebKind.WEBSITE)
 
 
 # Writing: vCard 4.0 RELATED types (RFC 6350) and Apple's built-in labels for each kind.

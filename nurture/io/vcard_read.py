@@ -17,6 +17,13 @@ from typing import Any, TypeVar
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import AddressValue, EmailValue, PhoneValue, WebLinkValue
 from nurture.domain.enums import DateKind, RelationshipKind
+from nurture.domain.vocabulary import (
+    RELATION_WORDS,
+    clean_label,
+    date_kind,
+    relation_kind,
+    web_kind,
+)
 from nurture.errors import ValidationError
 from nurture.io.dates import parse_date_text
 from nurture.io.incoming import IncomingContact, IncomingDate, IncomingRelation
@@ -28,11 +35,6 @@ from nurture.io.vcard_labels import (
     PHONE_TYPES,
     PLACE_TYPES,
     RELATION_PROPERTIES,
-    RELATION_WORDS,
-    clean_label,
-    date_kind,
-    relation_kind,
-    web_kind,
 )
 from nurture.io.vcard_lines import CardError, RawCard, card_text, repaired, split_cards
 
