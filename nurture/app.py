@@ -82,13 +82,13 @@ class Nurture:
     def importing(self) -> ImportService:
         from nurture.services.importing import ImportService
 
-        return ImportService(self.database, self.settings)
+        return ImportService(self.database, self.settings, self.clock)
 
     @cached_property
     def exporting(self) -> ExportService:
         from nurture.services.exporting import ExportService
 
-        return ExportService(self.database)
+        return ExportService(self.database, self.clock)
 
     @cached_property
     def duplicates(self) -> DuplicatesService:
@@ -124,7 +124,7 @@ class Nurture:
     def records(self) -> RecordsService:
         from nurture.services.records import RecordsService
 
-        return RecordsService(self.database)
+        return RecordsService(self.database, self.clock)
 
     @cached_property
     def network(self) -> NetworkService:

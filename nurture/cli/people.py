@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from nurture.app import Nurture
 from nurture.calendar.timing import local_day
@@ -71,7 +71,7 @@ def tag(app: Nurture, args: argparse.Namespace) -> None:
 
 def log(app: Nurture, args: argparse.Namespace) -> None:
     people = [app.contacts.resolve(ref) for ref in [args.contact, *args.others]]
-    when = args.when or datetime.now().astimezone()
+    when = args.when or app.clock().astimezone()
     interaction_id = app.interactions.log(
         InteractionKind(args.kind), people, when, notes=args.note
     ).value
@@ -118,7 +118,7 @@ def show(app: Nurture, args: argparse.Namespace) -> None:
 
 
 def agenda(app: Nurture, args: argparse.Namespace) -> None:
-    today = local_day(datetime.now(UTC), app.settings.get().time_zone)
+    today = local_day(app.clock(), app.settings.get().time_zone)
     start = args.start or today
     occurrences = app.agenda.between(start, start + timedelta(days=args.days - 1), today)
     if args.json:
@@ -130,7 +130,7 @@ def agenda(app: Nurture, args: argparse.Namespace) -> None:
 
 
 def due(app: Nurture, args: argparse.Namespace) -> None:
-    now = args.now or datetime.now(UTC)
+    now = args.now or app.clock()
     due = app.reminders.due(now, dry_run=args.dry_run).value
     if args.json:
         print_json(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import or_, select
@@ -39,8 +39,9 @@ _ICS_KINDS = {
 class ExportService:
     """Exports are reads: they never change the database, so they never touch Undo."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Callable[[], datetime]) -> None:
         self._db = database
+        self._clock = clock
 
     def export_to(self, fmt: ExportFormat | str, target: Path) -> Path:
         """Write the export to `target` whole or not at all: into a `.part` file beside it,
@@ -65,7 +66,7 @@ class ExportService:
             choices = ", ".join(f.value for f in ExportFormat)
             raise ValidationError(f"Unknown export format '{fmt}': choose {choices}.") from error
         if fmt is ExportFormat.ICS:
-            return write_ics(self._events(), now or datetime.now(UTC))
+            return write_ics(self._events(), now or self._clock())
         cards = list(self.cards())
         if fmt is ExportFormat.CSV:
             return write_google_csv(cards).encode("utf-8")

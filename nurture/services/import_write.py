@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, text, update
@@ -44,7 +44,7 @@ _IN_CHUNK = 900
 
 
 class ImportWriter:
-    def __init__(self, work: UnitOfWork, batch_id: int, region: str) -> None:
+    def __init__(self, work: UnitOfWork, batch_id: int, region: str, now: datetime) -> None:
         self.work = work
         self.connection: Connection = work.session.connection()
         self.batch_id = batch_id
@@ -52,7 +52,7 @@ class ImportWriter:
         self.ids = IdAllocator(self.connection)
         self.bulk = BulkWriter(self.connection, TABLES)
         self.first_new = self.ids.peek(table_of(Contact))
-        self.stamp = utc_text(datetime.now(UTC))
+        self.stamp = utc_text(now)
         self._tags: dict[str, int] = {}
         self._existing: dict[int, dict[str, Any]] = {}
         self._updates: dict[int, dict[str, Any]] = defaultdict(dict)

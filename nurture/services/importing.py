@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import bindparam, select, text
 
@@ -72,9 +72,12 @@ Progress = Callable[[int, int], None]
 
 
 class ImportService:
-    def __init__(self, database: Database, settings: SettingsService) -> None:
+    def __init__(
+        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
         self._db = database
         self._settings = settings
+        self._clock = clock
 
     def preview(self, data: bytes, name: str, options: ImportOptions) -> ImportReport:
         """Exactly what `run` would do, without keeping any of it."""
@@ -114,7 +117,7 @@ class ImportService:
                 batch = ImportBatch(source=name, format=parsed.format)
                 work.session.add(batch)
                 work.session.flush()
-                writer = ImportWriter(work, batch.id, region)
+                writer = ImportWriter(work, batch.id, region, self._clock())
                 counts, notes, duplicates = _write(
                     writer, parsed.contacts, options.on_duplicate, progress, cancelled
                 )
@@ -167,7 +170,7 @@ class ImportService:
             ).all()  # fmt: skip
             for item in items:
                 touched.update(_undo_item(session, item))
-            batch.undone_at = datetime.now(UTC)
+            batch.undone_at = self._clock()
             history.forget_import(driver_connection(session), batch_id)
             work.touch(Area.CONTACTS, *touched, *added)
             work.touch(Area.TAGS, *touched)

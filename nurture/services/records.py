@@ -3,7 +3,8 @@ and gifts. Each is one row owned by one contact, so they share one small mechani
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import date, datetime
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -82,7 +83,9 @@ def important_date(
     )
 
 
-def complete_follow_up(work: UnitOfWork, follow_up_id: int, occurrence: date) -> None:
+def complete_follow_up(
+    work: UnitOfWork, follow_up_id: int, occurrence: date, now: datetime
+) -> None:
     """Inside a unit of work: everything up to `occurrence` is done; with nothing after it
     (a one-off, or a rule that has run out), the follow-up is done."""
     follow_up = work.session.get(FollowUp, follow_up_id)
@@ -91,7 +94,7 @@ def complete_follow_up(work: UnitOfWork, follow_up_id: int, occurrence: date) ->
     done_through = max(occurrence, follow_up.completed_through or occurrence)
     follow_up.completed_through = done_through
     if next_follow_up(follow_up.due_date, follow_up.rrule, done_through) is None:
-        follow_up.done_at = datetime.now(UTC)
+        follow_up.done_at = now
     work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
 
 
@@ -100,8 +103,9 @@ _NOUN = {Area.DATES: "a date", Area.FOLLOW_UPS: "a follow-up", Area.PREFERENCES:
 
 
 class RecordsService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Callable[[], datetime]) -> None:
         self._db = database
+        self._clock = clock
 
     def _add(self, area: Area, contact_id: int, record: Base) -> Outcome[int]:
         with unit_of_work(self._db, f"Add {_NOUN[area]}") as work:
@@ -151,7 +155,7 @@ class RecordsService:
     def complete_follow_up(self, follow_up_id: int, occurrence: date) -> Outcome[None]:
         """Mark one occurrence done (a one-off follow-up is then done for good)."""
         with unit_of_work(self._db, "Mark a follow-up done") as work:
-            complete_follow_up(work, follow_up_id, occurrence)
+            complete_follow_up(work, follow_up_id, occurrence, self._clock())
         return Outcome(None, work.changes)
 
     def push_follow_up(self, follow_up_id: int, until: date) -> Outcome[None]:

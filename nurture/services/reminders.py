@@ -169,7 +169,7 @@ class ReminderService:
             if occurrence.source is Source.FOLLOW_UP:
                 # An overdue item gathers every missed date before the day it shows on.
                 through = max(occurrence.due, occurrence.day - timedelta(days=1))
-                complete_follow_up(work, occurrence.source_id, through)
+                complete_follow_up(work, occurrence.source_id, through, now)
             elif occurrence.source is Source.KEEP_IN_TOUCH:
                 record_interaction(work, kind, [occurrence.source_id], now, notes="Kept in touch")
             work.touch(Area.REMINDERS, *_contact(occurrence))

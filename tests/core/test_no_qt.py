@@ -68,3 +68,20 @@ def test_command_line_runs_without_qt_or_alembic(data_dir: Path) -> None:
     assert "PySide6" not in report["loaded"]
     assert "ui" not in report["loaded"]
     assert "alembic" not in report["loaded"]
+
+
+def test_services_and_commands_take_the_time_from_the_cores_clock() -> None:
+    # Tests (and the window) set the core's clock; a service reading the wall clock itself
+    # would disagree with them about "today".
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "nurture"
+    offenders = []
+    for path in sorted([*root.glob("services/*.py"), *root.glob("cli/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name)
+                    and (node.func.value.id, node.func.attr) in {("datetime", "now"),
+                                                                   ("date", "today")}):  # fmt: skip
+                offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == []
