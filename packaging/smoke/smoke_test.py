@@ -6,8 +6,8 @@ removes the package system-wide, as root).
 Installs an older build of the same bundle, fills a user's data folder, upgrades to the new
 package and checks the data is kept; drives the installed command line (demo, agenda, export and
 import round trips, an old schema upgraded with a backup, a newer one refused untouched); opens
-the window under Xvfb with and without a D-Bus session (clean stderr, a second launch hands
-over); validates the desktop entry and AppStream metainfo; measures start times against
+the window on a virtual screen (Xvfb) with and without a D-Bus session (clean stderr, a second
+launch hands over); validates the desktop entry and AppStream metainfo; measures start times against
 `python -m nurture`; purges the package and checks the data folder stays.
 """
 
@@ -24,7 +24,8 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,8 +177,11 @@ started=$(date +%s%N)
 "$@" >"$OUT/first.out" 2>"$OUT/first.err" &
 first=$!
 until xdotool search --onlyvisible --name '^Nurture' >/dev/null 2>&1; do
+    if ! kill -0 $first 2>/dev/null; then
+        wait $first; echo "no window: the program exited with $?"; exit 3
+    fi
     if [ $(( ($(date +%s%N) - started) / 1000000000 )) -ge {timeout} ]; then
-        echo "no window"; kill $first 2>/dev/null; exit 3
+        echo "no window after {timeout} s"; kill $first 2>/dev/null; exit 3
     fi
     sleep 0.02
 done
@@ -193,18 +197,47 @@ echo "first_exit $?"
 """
 
 
+@contextmanager
+def virtual_screen() -> Iterator[str]:
+    """An Xvfb of our own on a display it picks itself and reports once it accepts clients
+    (xvfb-run's -a guesses a free number and may start the program before the server)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    try:
+        with os.fdopen(read) as reported:
+            number = reported.readline().strip()
+        check(number.isdigit(), "Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def open_window(
     command: Sequence[str | Path], env: dict[str, str], out: Path, dbus: bool
 ) -> dict[str, float]:
-    """Start the app under Xvfb (in a D-Bus session or none); facts about what happened."""
+    """Start the app on a virtual screen (in a D-Bus session or none); what happened."""
     out.mkdir(parents=True, exist_ok=True)
     script = out / "window.sh"
     script.write_text(WINDOW_SCRIPT.replace("{timeout}", str(WINDOW_TIMEOUT)), encoding="utf-8")
     inner = ["sh", str(script), *map(str, command)]
     if dbus:
         inner = ["dbus-run-session", "--", *inner]
-    xvfb = ["xvfb-run", "-a", "-s", "-screen 0 1280x720x24", *inner]
-    done = run(xvfb, env={**env, "OUT": str(out)}, timeout=WINDOW_TIMEOUT + 90)
+    with virtual_screen() as display:
+        try:
+            done = run(inner, env={**env, "OUT": str(out), "DISPLAY": display},
+                       timeout=WINDOW_TIMEOUT + 90)  # fmt: skip
+        except SmokeFailure as failure:
+            told = "".join(
+                f"\n{name}: {(out / name).read_text(encoding='utf-8', errors='replace')[-2000:]}"
+                for name in ("first.out", "first.err")
+                if (out / name).exists()
+            )
+            raise SmokeFailure(f"{failure}{told}") from failure
     facts = {}
     for line in done.stdout.splitlines():
         key, _, value = line.partition(" ")
