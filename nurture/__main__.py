@@ -1,7 +1,6 @@
-"""The `nurture` entry point: the desktop app with no subcommand, else the command line.
-
-The command line never imports Qt, so it runs on a headless machine and starts fast.
-"""
+"""`python -m nurture COMMAND`: the command line alone (it never imports Qt, so it runs on a
+headless machine and starts fast). The desktop app is the `nurture` program without a command
+(`ui/launcher.py`; from a checkout: `python -m ui`)."""
 
 from __future__ import annotations
 
@@ -9,13 +8,14 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from nurture.cli.main import parse_args, run_command
+    from nurture.cli.main import build_parser, parse_args, run_command
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
-        from ui.application import run_app
-
-        return run_app(args.data_dir, minimized=args.minimized)
+        build_parser().print_usage(sys.stderr)
+        print("nurture: give a command (the app opens with `nurture` alone, or python -m ui).",
+              file=sys.stderr)  # fmt: skip
+        return 2
     return run_command(args)
 
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from nurture.__main__ import main
+from ui.launcher import main
 
 sys.exit(main())

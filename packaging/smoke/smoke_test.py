@@ -8,7 +8,7 @@ package and checks the data is kept; drives the installed command line (demo, ag
 import round trips, an old schema upgraded with a backup, a newer one refused untouched); opens
 the window on a virtual screen (Xvfb) with and without a D-Bus session (clean stderr, a second
 launch hands over); validates the desktop entry and AppStream metainfo; measures start times against
-`python -m nurture`; purges the package and checks the data folder stays.
+`python -m ui`; purges the package and checks the data folder stays.
 """
 
 from __future__ import annotations
@@ -278,9 +278,9 @@ def median_seconds(command: Sequence[str | Path], env: dict[str, str], times: in
 
 
 def start_times(env: dict[str, str], work: Path, installed_window: dict[str, float]) -> None:
-    step("start times: the installed app against `python -m nurture` from the checkout")
+    step("start times: the installed app against `python -m ui` from the checkout")
     source = work / "source"
-    checkout = [VENV_PYTHON, "-m", "nurture"]
+    checkout = [VENV_PYTHON, "-m", "ui"]
     agenda = ["--data-dir", source, "agenda", "--json"]
     rows = [
         ("--version", median_seconds([INSTALLED, "--version"], env),

@@ -85,3 +85,29 @@ def test_services_and_commands_take_the_time_from_the_cores_clock() -> None:
                                                                    ("date", "today")}):  # fmt: skip
                 offenders.append(f"{path.relative_to(root)}:{node.lineno}")
     assert offenders == []
+
+
+def test_nothing_in_the_core_imports_the_window_not_even_lazily() -> None:
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "nurture"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names = [node.value] if node.value.startswith(("ui.", "PySide6")) else []
+            found += [f"{path.relative_to(root)}:{node.lineno} {n}" for n in names
+                      if n.split(".")[0] in ("ui", "PySide6")]  # fmt: skip
+    assert found == []
+
+
+def test_python_m_nurture_is_the_command_line_alone() -> None:
+    done = subprocess.run([sys.executable, "-m", "nurture"], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert "give a command" in done.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 def test_the_app_opens_on_a_demo_database_and_runs_until_closed(tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    nurture = [sys.executable, "-m", "nurture", "--data-dir", str(data)]
+    nurture = [sys.executable, "-m", "ui", "--data-dir", str(data)]  # the `nurture` program
     subprocess.run([*nurture, "demo", "--contacts", "50"], check=True, env=env, timeout=60)
 
     app = subprocess.Popen(nurture, env=env, stderr=subprocess.PIPE, text=True)

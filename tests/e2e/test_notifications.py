@@ -36,7 +36,7 @@ def test_a_birthday_today_arrives_as_a_desktop_notification(tmp_path: Path) -> N
     script = (
         f"{sys.executable} {HERE / 'notification_server.py'} {record} & "
         f"while [ ! -e {record} ]; do sleep 0.1; done; "
-        f"exec {sys.executable} -m nurture --data-dir {data}"
+        f"exec {sys.executable} -m ui --data-dir {data}"
     )
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 def test_a_second_launch_exits_quickly_and_leaves_the_first_running(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    nurture = [sys.executable, "-m", "nurture", "--data-dir", str(tmp_path / "data")]
+    nurture = [sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "data")]
     first = subprocess.Popen(nurture, env=env, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 20

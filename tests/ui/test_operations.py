@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from nurture.app import Nurture
-from nurture.autostart import is_enabled
 from nurture.errors import StorageError, ValidationError
+from ui.autostart import is_enabled
 from ui.operations.preferences import save_preferences
 
 

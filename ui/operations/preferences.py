@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from nurture import autostart
 from nurture.services.settings import Settings, SettingsService
 from nurture.services.unit_of_work import Outcome
+from ui import autostart
 
 
 def save_preferences(settings: SettingsService, changes: dict[str, Any]) -> Outcome[Settings]:

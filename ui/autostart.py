@@ -26,7 +26,7 @@ def command() -> list[str]:
     script = Path(sys.argv[0])
     if script.name == "nurture" and script.exists():
         return [str(script.resolve()), "--minimized"]
-    return [sys.executable, "-m", "nurture", "--minimized"]
+    return [sys.executable, "-m", "ui", "--minimized"]
 
 
 def autostart_path() -> Path:

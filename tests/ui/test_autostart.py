@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nurture.autostart import autostart_path, command, is_enabled, set_start_at_login
+from ui.autostart import autostart_path, command, is_enabled, set_start_at_login
 
 
 def test_the_xdg_autostart_entry_is_written_and_removed(

@@ -42,7 +42,7 @@ from nurture.db.models import (
     contact_tags,
     new_uuid,
 )
-from nurture.demo_words import (
+from nurture.demo.words import (
     COMPANY_FIRST,
     COMPANY_SECOND,
     COMPANY_SUFFIX,
