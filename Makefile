@@ -44,6 +44,7 @@ run: system-run $(VENV)/.runtime
 
 lint: system-test $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 test: lint

@@ -44,9 +44,7 @@ def month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def once_between(
-    year: int, month: int, day: int | None, start: date, end: date
-) -> date | None:
+def once_between(year: int, month: int, day: int | None, start: date, end: date) -> date | None:
     """A one-off date's day in [start, end], else None. A month-only date is placed on the first
     of its month when that is in the window, else on the window's first day within the month."""
     if day is not None:

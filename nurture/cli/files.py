@@ -77,5 +77,3 @@ def export(app: Nurture, args: argparse.Namespace) -> None:
         return
     target = app.exporting.export_to(args.format, Path(args.output))
     print(f"Exported to {target}", file=sys.stderr)
-
-

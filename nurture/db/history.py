@@ -64,7 +64,7 @@ def _values(prefix: str, names: Iterable[str]) -> str:
 
 def _assignments(prefix: str, names: Iterable[str]) -> str:
     """SQL that renders a row as `"a"=literal,"b"=literal`."""
-    parts = [f"'\"{n}\"=' || quote({prefix}.\"{n}\")" for n in names]
+    parts = [f'\'"{n}"=\' || quote({prefix}."{n}")' for n in names]
     return " || ',' || ".join(parts)
 
 
@@ -95,9 +95,7 @@ def forget_all(connection: sqlite3.Connection) -> None:
 def begin_step(connection: sqlite3.Connection, label: str) -> int:
     """Start recording a step (inside the write transaction); redo is no longer possible."""
     connection.execute("DELETE FROM history_steps WHERE undone = 1")
-    step = connection.execute(
-        "INSERT INTO history_steps (label) VALUES (?)", (label,)
-    ).lastrowid
+    step = connection.execute("INSERT INTO history_steps (label) VALUES (?)", (label,)).lastrowid
     assert step is not None
     for table in tracked_tables(connection):
         for statement in trigger_sql(table, columns(connection, table), step):

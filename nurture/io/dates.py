@@ -46,7 +46,7 @@ def parse_date_text(text: str) -> PartialDate | None:
 
 
 def _spelled_out(value: str) -> PartialDate:
-    """"June 5, 1980" or "5 June": dateutil, with a marker year to tell a missing year apart."""
+    """ "June 5, 1980" or "5 June": dateutil, with a marker year to tell a missing year apart."""
     from dateutil import parser
 
     marker = datetime(1604, 1, 1)

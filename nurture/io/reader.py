@@ -93,7 +93,7 @@ def _csv(text: str, encoding: str, fmt: str, chosen: Mapping[str, str] | None) -
 
 def _add(parsed: ParsedFile, row: CsvRow, fields: list[Field | None], fmt: CsvFormat) -> None:
     contact = build(row, fields, fmt)
-    if len(row.cells) > len(fields) and any(c.strip() for c in row.cells[len(fields):]):
+    if len(row.cells) > len(fields) and any(c.strip() for c in row.cells[len(fields) :]):
         contact.warnings.append("cells beyond the last column were left out")
     if contact.is_empty():
         parsed.problems.append(Problem(row.line, "no name, email or phone"))

@@ -44,6 +44,7 @@ from nurture.services.unit_of_work import Outcome, unit_of_work
 V = TypeVar("V")
 _ID = re.compile(r"[0-9]{1,18}")
 
+
 class ContactsService:
     def __init__(
         self, database: Database, settings: SettingsService, clock: Callable[[], datetime]

@@ -92,7 +92,7 @@ class InsightsService:
         def of(*kinds: OccurrenceKind) -> list[Occurrence]:
             return [o for o in found if o.kind in kinds]
 
-        most_overdue_first = (lambda o: (o.due, o.day))  # noqa: E731
+        most_overdue_first = lambda o: (o.due, o.day)  # noqa: E731
         return Week(
             today=today,
             occasions=tuple(o for o in found if o.kind in _OCCASIONS),

@@ -117,9 +117,7 @@ class ReminderService:
                 if state.snoozed_until is not None:
                     fire_at = state.snoozed_until
             elif (
-                fire_at < floor
-                and occurrence.source not in _ACTIONABLE
-                and occurrence.due < today
+                fire_at < floor and occurrence.source not in _ACTIONABLE and occurrence.due < today
             ):
                 continue  # came and went before the catch-up window: history, not news
             if fire_at <= now:
@@ -179,8 +177,9 @@ class ReminderService:
         """Keys the user has dealt with: done, dismissed, or snoozed past `now`."""
         with self._db.read() as session:
             rows = session.execute(
-                select(ReminderState.source_kind, ReminderState.source_id, ReminderState.occurs_on)
-                .where(
+                select(
+                    ReminderState.source_kind, ReminderState.source_id, ReminderState.occurs_on
+                ).where(
                     (ReminderState.done_at.is_not(None))
                     | (ReminderState.dismissed_at.is_not(None))
                     | (ReminderState.snoozed_until > now)

@@ -113,5 +113,5 @@ def test_sort_name_puts_the_family_name_first_case_folded() -> None:
     assert sort_name("", "", "", "Zorro", "Acme Corp") == "zorro"
     assert sort_name("Hans", "", "STRAẞE", "", "") == "strasse hans"
     names = [("Zoe", "", "Adams"), ("Adam", "", "Young"), ("bob", "", "adams")]
-    ordered = sorted(names, key=lambda n: sort_name(*n, "", ""))
+    ordered = sorted(names, key=lambda n: sort_name(n[0], n[1], n[2], "", ""))
     assert ordered == [("bob", "", "adams"), ("Zoe", "", "Adams"), ("Adam", "", "Young")]

@@ -436,7 +436,7 @@ def test_unknown_versions_are_refused() -> None:
         write_vcards([MARIA], "2.1")
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
 @given(given_name=texts, notes=texts, tags=st.lists(texts, max_size=3))

@@ -51,8 +51,16 @@ CARD_KEYS = {
     "starred",
     "referred_by",
 }
-SUMMARY_KEYS = {"id", "name", "organization", "emails", "phones", "tags", "last_interaction",
-                "keep_in_touch"}
+SUMMARY_KEYS = {
+    "id",
+    "name",
+    "organization",
+    "emails",
+    "phones",
+    "tags",
+    "last_interaction",
+    "keep_in_touch",
+}
 
 
 def nurture(
@@ -284,9 +292,7 @@ def test_every_command_has_a_handler_and_importing_them_registers_nothing() -> N
     from nurture.cli.main import COMMANDS, handler
 
     parser = build_parser()
-    commands = next(
-        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
-    )
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert set(commands.choices) == set(COMMANDS)
     for name in COMMANDS:
         assert callable(handler(name)), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -139,9 +140,7 @@ def test_exactly_one_primary_per_kind(
         emails=tuple(EmailValue(f"a{i}@x.com", primary=f) for i, f in enumerate(flags)),
         phones=tuple(PhoneValue(f"415 555 012{i}", primary=f) for i, f in enumerate(flags)),
         addresses=tuple(AddressValue(city=f"C{i}", primary=f) for i, f in enumerate(flags)),
-        web_links=tuple(
-            WebLinkValue(f"https://x{i}.com", primary=f) for i, f in enumerate(flags)
-        ),
+        web_links=tuple(WebLinkValue(f"https://x{i}.com", primary=f) for i, f in enumerate(flags)),
     )
     card = app.contacts.create(draft).value
     assert [e.primary for e in card.draft.emails] == expected
@@ -224,7 +223,7 @@ def test_a_tag_is_removed_by_the_name_it_was_added_with(
     ],
 )
 def test_a_rejected_update_leaves_the_card_intact(
-    app: Nurture, make_contact: MakeContact, bad: dict[str, object]
+    app: Nurture, make_contact: MakeContact, bad: dict[str, Any]
 ) -> None:
     card = make_contact("Ann Lee", emails=["ann@acme.com"], phones=["4155550123"], tags=("A",))
     draft = dataclasses.replace(card.draft, family_name="Changed", organization="Changed", **bad)

@@ -76,9 +76,7 @@ def test_the_card_lists_interactions_newest_first(app: Nurture, make_contact: Ma
     ]
 
 
-def test_deleting_the_newest_recomputes_last_touch(
-    app: Nurture, make_contact: MakeContact
-) -> None:
+def test_deleting_the_newest_recomputes_last_touch(app: Nurture, make_contact: MakeContact) -> None:
     ann = make_contact("Ann Lee").id
     bo = make_contact("Bo Chen").id
     older = app.interactions.log(InteractionKind.CALL, [ann], MAY_1).value

@@ -67,10 +67,10 @@ def test_failures_are_told_apart_by_sqlites_result_code_not_its_wording(tmp_path
     # when the words say nothing useful.
     assert translate(_sqlite_error("SELECT * FROM no_such_table"), path) is None
     full = sqlite3.OperationalError("xyz")
-    full.sqlite_errorcode, full.sqlite_errorname = sqlite3.SQLITE_FULL, "SQLITE_FULL"  # type: ignore[attr-defined]
+    full.sqlite_errorcode, full.sqlite_errorname = sqlite3.SQLITE_FULL, "SQLITE_FULL"
     assert isinstance(translate(full, path), DiskFullError)
     io = sqlite3.OperationalError("disk I/O error")
-    io.sqlite_errorcode, io.sqlite_errorname = 10 | (13 << 8), "SQLITE_IOERR_FSYNC"  # type: ignore[attr-defined]
+    io.sqlite_errorcode, io.sqlite_errorname = 10 | (13 << 8), "SQLITE_IOERR_FSYNC"
     told = translate(io, path)
     assert isinstance(told, StorageError)
     assert "SQLITE_IOERR_FSYNC" in told.message

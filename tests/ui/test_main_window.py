@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -112,7 +113,9 @@ def big_core(core: Nurture) -> Nurture:
     return core
 
 
-def test_model_pages_match_the_core_listing(big_core: Nurture, now: datetime, qtmodeltester) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+def test_model_pages_match_the_core_listing(
+    big_core: Nurture, now: datetime, qtmodeltester: ModelTester
+) -> None:
     model = ContactsModel(big_core.listing, lambda: now)
     model.set_query(ContactQuery())
     assert model.rowCount() == big_core.listing.count(ContactQuery())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -52,6 +52,7 @@ def test_the_tray_menu_lists_today_and_the_usual_actions(
     tray.menu.actions()[1].trigger()
     assert opened == [bob]
     pause = next(a.menu() for a in tray.menu.actions() if a.text() == "Pause reminders")
+    assert isinstance(pause, QMenu)
     pause.actions()[0].trigger()  # for 1 hour
     assert tray.scheduler.paused_until is not None
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -271,7 +272,10 @@ def test_add_a_taste_from_the_card_then_find_the_person_by_it(
 
 
 def test_today_lists_the_weeks_birthday_and_an_overdue_person(
-    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    core: Nurture,
+    now: datetime,
+    qtmodeltester: ModelTester,
 ) -> None:
     from nurture.domain.dates import PartialDate
     from nurture.domain.enums import DateKind
@@ -323,7 +327,10 @@ def test_a_tags_cadence_reads_the_same_in_the_list_the_card_and_today(
 
 
 def test_a_write_about_someone_else_keeps_the_selection_and_the_card(
-    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    core: Nurture,
+    now: datetime,
+    qtmodeltester: ModelTester,
 ) -> None:
     from nurture.domain.enums import ContactSort
 
@@ -540,7 +547,7 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     wizard.next()  # reads the file (on the worker)
     qtbot.waitUntil(wizard.mapping_page.isComplete)
     table = wizard.mapping_page.table
-    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    names = [item.text() for r in range(table.rowCount()) if (item := table.item(r, 0))]
     assert names == ["First Name", "Last Name", "E-mail 1 - Value", "Cell"]
     cell = table.cellWidget(names.index("Cell"), 2)
     assert isinstance(cell, QComboBox)

@@ -104,7 +104,9 @@ class DuplicatesDialog(QDialog):
             group.addButton(left, 0)
             group.addButton(right, 1)
             self.groups[name] = group
-            self.fields.addWidget(QLabel(_LABELS.get(name, name)), line, 0, Qt.AlignmentFlag.AlignRight)  # noqa: E501
+            self.fields.addWidget(
+                QLabel(_LABELS.get(name, name)), line, 0, Qt.AlignmentFlag.AlignRight
+            )
             self.fields.addWidget(left, line, 1)
             self.fields.addWidget(right, line, 2)
 
