@@ -10,6 +10,7 @@ from html import escape
 from nurture.calendar.occasions import LeapDayPolicy, yearly_on
 from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
 from nurture.domain.enums import DateKind, GiftDirection, Recurrence
+from nurture.domain.gifts import given_before
 from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago
 
@@ -172,13 +173,15 @@ def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
 
 
 def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:
-    given = {g.description.casefold() for g in gifts if g.direction is GiftDirection.GIVEN}
+    gifts = list(gifts)
     for g in gifts:
         amount = f" · {g.amount_cents / 100:,.2f} {g.currency}" if g.amount_cents else ""
         when = f"{g.given_on:%b %Y}" if g.given_on else g.direction.value
+        earlier = given_before(gifts, g.description, but=g.id, before=g.given_on)
         warn = ""
-        if g.direction is GiftDirection.IDEA and g.description.casefold() in given:
-            warn = ' <span class="warn">already given before</span>'
+        if earlier is not None and g.direction is not GiftDirection.RECEIVED:
+            since = f" ({earlier.given_on:%b %Y})" if earlier.given_on else ""
+            warn = f' <span class="warn">given before{since}</span>'
         occasion = f' <span class="muted">({escape(g.occasion)})</span>' if g.occasion else ""
         yield _row(when, f"{escape(g.description)}{occasion}{amount}{warn}", False)
 

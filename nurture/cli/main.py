@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "undo": ("people", "undo"),
     "redo": ("people", "redo"),
     "tag": ("people", "tag"),
+    "gift": ("people", "gift"),
     "backup": ("people", "backup"),
     "import": ("files", "import_file"),
     "undo-import": ("files", "undo_import"),
@@ -148,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export contacts (CSV, vCard) or occasions (ics)")
     export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+    gift = sub.add_parser("gift", help="record a gift given, received or planned (an idea)")
+    gift.add_argument("contact", metavar="CONTACT")
+    gift.add_argument("description", metavar="WHAT")
+    gift.add_argument("--kind", choices=["given", "received", "idea"], default="given")
+    gift.add_argument("--occasion", default="", metavar="OCCASION")
+    gift.add_argument("--on", type=_date, metavar="DATE", help="when it was given (YYYY-MM-DD)")
+    gift.add_argument("--json", action="store_true")
 
     sub.add_parser("undo", help="undo the last change (again for the one before, and so on)")
     sub.add_parser("redo", help="redo the change undone last")

@@ -1,5 +1,5 @@
 """The command line's commands about people and their calendar: demo, add, log, follow-up,
-contacts, show, agenda, due, undo, redo, tag, backup."""
+contacts, show, agenda, due, undo, redo, tag, gift, backup."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from nurture.cli.output import print_json
 from nurture.cli.shapes import card_json, occurrence_json, summary_json
 from nurture.contact_points import split_name
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
-from nurture.domain.enums import DateKind, InteractionKind
+from nurture.domain.enums import DateKind, GiftDirection, InteractionKind
+from nurture.domain.gifts import given_before, repeat_warning
 from nurture.services.listing import ContactQuery
 
 
@@ -67,6 +68,26 @@ def tag(app: Nurture, args: argparse.Namespace) -> None:
     tagged = app.contacts.set_tag_cadence(args.tag, args.days).value
     every = f"every {args.days} days" if args.days else "no cadence of the tag"
     print(f"{args.tag}: {every} ({tagged} tagged; a contact's own cadence still comes first).")
+
+
+def gift(app: Nurture, args: argparse.Namespace) -> None:
+    """A gift; warns (on stderr, still recorded) when the same was already given to them."""
+    contact_id = app.contacts.resolve(args.contact)
+    card = app.contacts.card(contact_id)
+    kind = GiftDirection(args.kind)
+    earlier = given_before(card.gifts, args.description, before=args.on)
+    gift_id = app.records.add_gift(
+        contact_id, kind, args.description, occasion=args.occasion, given_on=args.on
+    ).value
+    warning = (
+        repeat_warning(card.name, earlier) if earlier and kind is not GiftDirection.RECEIVED else ""
+    )
+    if warning:
+        print(f"nurture: note: {warning}", file=sys.stderr)
+    if args.json:
+        print_json({"id": gift_id, "repeats": warning or None})
+    else:
+        print(gift_id)
 
 
 def log(app: Nurture, args: argparse.Namespace) -> None:
