@@ -130,7 +130,7 @@ class _MappingPage(QWizardPage):
         self.summary.setText("Reading the file…")
         self.completeChanged.emit()
         data, name = wizard.data, wizard.name()
-        wizard.workspace.tasks.run(lambda: parse(data, name), self._parsed, self._failed)
+        wizard.workspace.reads.run(lambda: parse(data, name), self._parsed, self._failed)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(f'<span style="color:#b3261e">{message}</span>')

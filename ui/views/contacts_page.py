@@ -123,7 +123,7 @@ class ContactsPage(QWidget):
         """Fill the tag and tier filters; the tags are counted on the worker (at 100,000
         contacts that is tens of milliseconds the window's first paint need not wait for)."""
         listing = self.workspace.core.listing
-        self.workspace.tasks.run(listing.tags, self._fill_filters, self.workspace.fail)
+        self.workspace.reads.run(listing.tags, self._fill_filters, self.workspace.fail)
 
     def _fill_filters(self, counted: list[tuple[str, int]]) -> None:
         tags = [name for name, _count in counted]

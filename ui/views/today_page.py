@@ -82,7 +82,7 @@ class TodayPage(QWidget):
 
     def reload(self) -> None:
         insights, now = self.workspace.core.insights, self.workspace.now()
-        self.workspace.tasks.run(
+        self.workspace.reads.run(
             lambda: (insights.week(now), insights.reconnect(now, limit=6)),
             self._show,
             self.workspace.fail,
