@@ -3,12 +3,12 @@ balloon, banner), the tray icon when there is a tray, and what notification butt
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from ui.notifications import Actions, BannerNotifier, ChainNotifier, DBusNotifier, TrayNotifier
+from ui.operations.reminders import mark_done, snooze
 from ui.scheduler import ReminderScheduler
 from ui.tray import Tray
 
@@ -25,16 +25,13 @@ def start_reminders(window: MainWindow) -> None:
 
 
 def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderScheduler, Tray | None]:
-    workspace, reminders = window.workspace, window.core.reminders
+    workspace = window.workspace
     actions = Actions(window)
     actions.open_contact.connect(window.open_contact)
     actions.open_contact.connect(lambda _id: window.bring_to_front())
 
-    def tomorrow() -> datetime:
-        return reminders.snooze_choices(workspace.now())["Tomorrow"]
-
-    actions.snooze.connect(lambda o: workspace.write(lambda: reminders.snooze(o, tomorrow())))
-    actions.done.connect(lambda o: workspace.write(lambda: reminders.done(o, workspace.now())))
+    actions.snooze.connect(lambda o: snooze(workspace, [o]))
+    actions.done.connect(lambda o: mark_done(workspace, o))
     chain = ChainNotifier([DBusNotifier(actions), TrayNotifier(window.tray_icon),
                            BannerNotifier(window.show_banner)])  # fmt: skip
     scheduler = ReminderScheduler(workspace, chain, workspace.now)

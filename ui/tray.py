@@ -8,13 +8,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from nurture.domain.occurrence import Occurrence
+from ui.operations.reminders import snooze
 from ui.scheduler import ReminderScheduler
 from ui.workspace import Workspace
 
@@ -95,10 +95,7 @@ class Tray(QObject):
         self.menu.addAction("Quit", self._actions["quit"])
 
     def _snooze_all(self, items: list[Occurrence]) -> None:
-        reminders, now = self.workspace.core.reminders, self.workspace.now()
-        tomorrow = reminders.snooze_choices(now)["Tomorrow"]
-        for occurrence in items:
-            self.workspace.write(partial(reminders.snooze, occurrence, tomorrow))
+        snooze(self.workspace, items)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

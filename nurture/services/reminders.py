@@ -9,6 +9,7 @@ them fired and returns them; a backlog (the laptop was closed) comes back as one
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -135,10 +136,17 @@ class ReminderService:
 
     def snooze(self, occurrence: Occurrence, until: datetime) -> Outcome[None]:
         """Hide it until `until`; then it fires again."""
+        return self.snooze_all([occurrence], until)
+
+    def snooze_all(self, occurrences: Sequence[Occurrence], until: datetime) -> Outcome[None]:
+        """Hide them all until `until`, as one step (one Undo brings them all back)."""
         _aware(until)
-        with unit_of_work(self._db, "Snooze") as work:
-            _upsert(work, [(occurrence.key, until)], snoozed_until=until, fired_at=None)
-            work.touch(Area.REMINDERS, *_contact(occurrence))
+        label = "Snooze" if len(occurrences) == 1 else f"Snooze {len(occurrences)} reminders"
+        with unit_of_work(self._db, label) as work:
+            _upsert(work, [(o.key, until) for o in occurrences], snoozed_until=until,
+                    fired_at=None)  # fmt: skip
+            for occurrence in occurrences:
+                work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
 
     def snooze_choices(self, now: datetime) -> dict[str, datetime]:

@@ -100,3 +100,22 @@ def test_with_a_tray_closing_the_window_keeps_nurture_running(
     assert window.isVisible()
     core.settings.update(close_to_tray=False)
     assert window.close()
+
+
+def test_snooze_all_from_the_tray_is_one_step_that_undo_takes_back(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    _born_today(core, now, "Ann")
+    _born_today(core, now, "Bob")
+    window = MainWindow(core, app_icon(), lambda: now)
+    qtbot.addWidget(window)
+    tray = _tray(window, now, [])
+    qtbot.waitUntil(lambda: len(tray.items) == 2)
+    tray.menu.aboutToShow.emit()
+    snooze_all = next(a for a in tray.menu.actions() if a.text() == "Snooze all until tomorrow")
+    snooze_all.trigger()
+    qtbot.waitUntil(lambda: tray.items == [])
+    assert core.history.state().undo == "Snooze 2 reminders"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(tray.items) == 2)

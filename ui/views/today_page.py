@@ -24,6 +24,7 @@ from nurture.domain.dto import ContactRef
 from nurture.humanize import ago
 from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
+from ui.operations.reminders import mark_done, snooze
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
@@ -96,10 +97,9 @@ class TodayPage(QWidget):
                 not needs_contact or current.contact_id is not None))  # fmt: skip
 
     def _done(self) -> None:
-        current, now = self.items.current(), self.workspace.now()
+        current = self.items.current()
         if current is not None:
-            reminders = self.workspace.core.reminders
-            self.workspace.write(lambda: reminders.done(current, now))
+            mark_done(self.workspace, current)
 
     def _snooze(self, choice: str | None) -> None:
         current, now = self.items.current(), self.workspace.now()
@@ -113,7 +113,7 @@ class TodayPage(QWidget):
             until = now + timedelta(days=picked)
         else:
             until = reminders.snooze_choices(now)[choice]
-        self.workspace.write(lambda: reminders.snooze(current, until))
+        snooze(self.workspace, [current], until)
 
     def _touch(self) -> None:
         current = self.items.current()
