@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from nurture.domain.dto import ContactCard
 from nurture.services.duplicates import DuplicatePair
 from nurture.services.merging import MERGEABLE_FIELDS
+from ui.operations import contacts as ops
 from ui.workspace import Workspace
 
 _LABELS = {"given_name": "Given name", "middle_name": "Middle name", "family_name": "Family name",
@@ -114,5 +115,4 @@ class DuplicatesDialog(QDialog):
         if self.left is None or self.right is None:
             return
         theirs = [name for name, group in self.groups.items() if group.checkedId() == 1]
-        keep, other, merging = self.left.id, self.right.id, self.workspace.core.merging
-        self.workspace.write(lambda: merging.merge(keep, other, theirs))
+        ops.merge(self.workspace, self.left.id, self.right.id, theirs)

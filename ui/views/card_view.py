@@ -13,6 +13,7 @@ from nurture.domain.dto import ContactCard
 from nurture.domain.enums import InteractionKind
 from nurture.errors import NotFoundError
 from ui.card_html import CONTACT_SCHEME, card_html
+from ui.operations import records as record_ops
 from ui.workspace import Workspace
 
 
@@ -87,12 +88,11 @@ class CardView(QWidget):
             QDesktopServices.openUrl(url)
             return
         parts = url.path().strip("/").split("/")
-        records = self.workspace.core.records
         if url.host() == "contact":
             self.open_contact.emit(int(parts[0]))
         elif url.host() == "follow-up-done":
             follow_up, due = int(parts[0]), date.fromisoformat(parts[1])
-            self.workspace.write(lambda: records.complete_follow_up(follow_up, due))
+            record_ops.complete_follow_up(self.workspace, follow_up, due)
         elif url.host() == "follow-up-later":
             later = self.workspace.now().astimezone().date() + timedelta(days=7)
-            self.workspace.write(lambda: records.push_follow_up(int(parts[0]), later))
+            record_ops.push_follow_up(self.workspace, int(parts[0]), later)

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
-from nurture.services.unit_of_work import Changes, Outcome
+from nurture.services.unit_of_work import Changes
 from ui.dialogs.records import FollowUpDialog, GiftDialog, PreferenceDialog, picked
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
+from ui.operations import contacts as ops
+from ui.operations import records as record_ops
 from ui.views.card_view import CardView
 from ui.workspace import Workspace
 
@@ -242,20 +244,15 @@ class ContactsPage(QWidget):
         tag, ok = QInputDialog.getItem(self, "Tag", "Tag:", names, 0, True)
         if not ok or not tag.strip():
             return
-        contacts = self.workspace.core.contacts
-        if add:
-            self.workspace.write(lambda: contacts.add_tags(ids, [tag]))
-        else:
-            self.workspace.write(lambda: contacts.remove_tags(ids, [tag]))
+        ops.tag(self.workspace, ids, tag, add)
 
     def _cadence(self, ids: list[int]) -> None:
         days, ok = QInputDialog.getInt(self, "Keep in touch", "Every how many days?", 90, 1, 3650)
         if ok:
-            self.workspace.write(lambda: self.workspace.core.contacts.set_cadence(ids, days))
+            ops.set_cadence(self.workspace, ids, days)
 
     def _archive(self, ids: list[int]) -> None:
-        contacts = self.workspace.core.contacts
-        self.workspace.write(lambda: contacts.set_archived(ids, True))
+        ops.archive(self.workspace, ids)
 
     def delete(self, ids: list[int]) -> None:
         noun = "this contact" if len(ids) == 1 else f"these {len(ids)} contacts"
@@ -265,47 +262,38 @@ class ContactsPage(QWidget):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        deletion = self.workspace.core.deletion
         self.card.show_contact(None)
-        self.workspace.write(lambda: deletion.delete(ids))
+        ops.delete(self.workspace, ids)
 
     def add_record(self, what: str) -> None:
         contact_id, today = self._card_id(), self.workspace.now().astimezone().date()
-        records = self.workspace.core.records
         if what == "follow_up":
             follow = FollowUpDialog(self, today)
             if follow.exec() == QDialog.DialogCode.Accepted:
                 title, due, rule = follow.what.text(), picked(follow.due), follow.rrule()
-                self.workspace.write(lambda: records.add_follow_up(contact_id, due, title, rule))
+                record_ops.add_follow_up(self.workspace, contact_id, due, title, rule)
         elif what == "gift":
             gift = GiftDialog(self, today)
             if gift.exec() == QDialog.DialogCode.Accepted:
                 cents = round(gift.amount.value() * 100) or None
-                args = (contact_id, gift.direction.currentData(), gift.description.text(),
-                        gift.occasion.text(), picked(gift.when), cents,
-                        "USD" if cents else "")  # fmt: skip
-                self.workspace.write(lambda: records.add_gift(*args))
+                record_ops.add_gift(self.workspace, contact_id, gift.direction.currentData(),
+                                    gift.description.text(), gift.occasion.text(),
+                                    picked(gift.when), cents)  # fmt: skip
         elif what == "introduction":
             self._introduce(contact_id, today)
         else:
             taste = PreferenceDialog(self)
             if taste.exec() == QDialog.DialogCode.Accepted:
-                values = (contact_id, taste.category.currentData(), taste.item.text(),
-                          taste.detail.text(), taste.likes.isChecked())  # fmt: skip
-                self.workspace.write(lambda: records.add_preference(*values))
+                record_ops.add_taste(self.workspace, contact_id, taste.category.currentData(),
+                                     taste.item.text(), taste.detail.text(),
+                                     taste.likes.isChecked())  # fmt: skip
 
     def _introduce(self, contact_id: int, today: date) -> None:
         name, ok = QInputDialog.getText(self, "Introduce", "Introduce them to (name or id):")
         if not ok or not name.strip():
             return
         reason, _ok = QInputDialog.getText(self, "Introduce", "Why should they meet?")
-        core = self.workspace.core
-
-        def introduce() -> Outcome[int]:
-            other = core.contacts.resolve(name)
-            return core.network.introduce(contact_id, other, today, reason)
-
-        self.workspace.write(introduce)
+        ops.introduce(self.workspace, contact_id, name, today, reason)
 
     def _add_related(self) -> None:
         main = self._card_ref()
@@ -321,5 +309,4 @@ class ContactsPage(QWidget):
 
         given, middle, family = split_name(name)
         draft = ContactDraft(given_name=given, middle_name=middle, family_name=family)
-        network = self.workspace.core.network
-        self.workspace.write(lambda: network.add_related_person(main.id, kinds[kind], draft))
+        ops.add_related_person(self.workspace, main.id, kinds[kind], draft)

@@ -48,6 +48,7 @@ from ui.views.calendar_page import CalendarPage
 if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
     from ui.tray import Tray
+from ui.operations import contacts as ops
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
@@ -238,11 +239,8 @@ class MainWindow(QMainWindow):
         editor = ContactEditor(self)
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
-        draft, birthday = editor.draft(), editor.birthday()
-        dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
-        contacts = self.core.contacts
-        self.workspace.write(lambda: contacts.create(draft, dates=dates),
-                             done=lambda card: self.open_contact(card.id))  # fmt: skip
+        ops.create_contact(self.workspace, editor.draft(), editor.birthday(),
+                           lambda card: self.open_contact(card.id))  # fmt: skip
 
     def edit_contact(self, contact_id: int) -> None:
         card = self.core.contacts.card(contact_id)
@@ -252,9 +250,7 @@ class MainWindow(QMainWindow):
         )
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
-        draft, new_birthday = editor.draft(), editor.birthday()
-        contacts = self.core.contacts
-        self.workspace.write(lambda: contacts.update(contact_id, draft, birthday=new_birthday))
+        ops.update_contact(self.workspace, contact_id, editor.draft(), editor.birthday())
 
     def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
         named = [p if p.name else ContactRef(p.id, self.core.contacts.card(p.id).name)
@@ -264,9 +260,8 @@ class MainWindow(QMainWindow):
             dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         if dialog.exec() != QuickLogDialog.DialogCode.Accepted:
             return
-        ids, what, when = dialog.participant_ids(), dialog.interaction_kind(), dialog.occurred_at()
-        note, interactions = dialog.note.text(), self.core.interactions
-        self.workspace.write(lambda: interactions.log(what, ids, when, notes=note))
+        ops.log_interaction(self.workspace, dialog.interaction_kind(), dialog.participant_ids(),
+                            dialog.occurred_at(), dialog.note.text())  # fmt: skip
 
     def import_file(self, path: str = "") -> None:
         from ui.dialogs.import_wizard import ImportWizard  # the import engine loads on use

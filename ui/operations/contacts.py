@@ -1,0 +1,87 @@
+"""Writes about people: new, edit, tags, cadence, archive, delete, family, introductions, and
+the interactions logged with them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactCard, ContactDraft
+from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
+from nurture.services.unit_of_work import Outcome
+from ui.workspace import Workspace
+
+
+def create_contact(
+    workspace: Workspace,
+    draft: ContactDraft,
+    birthday: PartialDate | None,
+    done: Callable[[ContactCard], None],
+) -> None:
+    contacts = workspace.core.contacts
+    dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
+    workspace.write(lambda: contacts.create(draft, dates=dates), done)
+
+
+def update_contact(
+    workspace: Workspace, contact_id: int, draft: ContactDraft, birthday: PartialDate | None
+) -> None:
+    contacts = workspace.core.contacts
+    workspace.write(lambda: contacts.update(contact_id, draft, birthday=birthday))
+
+
+def tag(workspace: Workspace, ids: Sequence[int], name: str, add: bool) -> None:
+    contacts, chosen = workspace.core.contacts, list(ids)
+    if add:
+        workspace.write(lambda: contacts.add_tags(chosen, [name]))
+    else:
+        workspace.write(lambda: contacts.remove_tags(chosen, [name]))
+
+
+def set_cadence(workspace: Workspace, ids: Sequence[int], days: int | None) -> None:
+    contacts, chosen = workspace.core.contacts, list(ids)
+    workspace.write(lambda: contacts.set_cadence(chosen, days))
+
+
+def archive(workspace: Workspace, ids: Sequence[int]) -> None:
+    contacts, chosen = workspace.core.contacts, list(ids)
+    workspace.write(lambda: contacts.set_archived(chosen, True))
+
+
+def delete(workspace: Workspace, ids: Sequence[int]) -> None:
+    deletion, chosen = workspace.core.deletion, list(ids)
+    workspace.write(lambda: deletion.delete(chosen))
+
+
+def add_related_person(
+    workspace: Workspace, contact_id: int, kind: RelationshipKind, person: ContactDraft
+) -> None:
+    network = workspace.core.network
+    workspace.write(lambda: network.add_related_person(contact_id, kind, person))
+
+
+def introduce(workspace: Workspace, contact_id: int, other: str, on: date, reason: str) -> None:
+    """Introduce them to `other` (a name or id, resolved on the worker with the write)."""
+    core = workspace.core
+
+    def work() -> Outcome[int]:
+        return core.network.introduce(contact_id, core.contacts.resolve(other), on, reason)
+
+    workspace.write(work)
+
+
+def log_interaction(
+    workspace: Workspace,
+    kind: InteractionKind,
+    ids: Sequence[int],
+    when: datetime,
+    note: str,
+) -> None:
+    interactions, people = workspace.core.interactions, list(ids)
+    workspace.write(lambda: interactions.log(kind, people, when, notes=note))
+
+
+def merge(workspace: Workspace, keep: int, other: int, theirs: Sequence[str]) -> None:
+    merging, fields = workspace.core.merging, list(theirs)
+    workspace.write(lambda: merging.merge(keep, other, fields))
