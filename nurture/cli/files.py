@@ -48,6 +48,22 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
         print(f"  line {note.line} (imported): {note.message}", file=sys.stderr)
 
 
+def imports(app: Nurture, args: argparse.Namespace) -> None:
+    batches = app.importing.batches()
+    if args.json:
+        print_json([{"batch": b.id, "source": b.source, "format": b.format,
+                     "when": b.created_at.isoformat(), "added": b.added, "merged": b.merged,
+                     "skipped": b.skipped, "undone": b.undone_at is not None}
+                    for b in batches])  # fmt: skip
+        return
+    for b in batches:
+        undone = "  (undone)" if b.undone_at else ""
+        print(
+            f"{b.id:>5}  {b.created_at.astimezone():%Y-%m-%d %H:%M}  {b.source}: {b.added} new, "
+            f"{b.merged} merged, {b.skipped} skipped{undone}"
+        )
+
+
 def undo_import(app: Nurture, args: argparse.Namespace) -> None:
     removed = app.importing.undo(args.batch).value
     print(f"Import {args.batch} undone: {removed} contact(s) removed, merged changes restored.")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from nurture import __version__
 from nurture.domain.dates import PartialDate
-from nurture.domain.enums import DateKind, InteractionKind
+from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
 from nurture.errors import NurtureError, ValidationError
 from nurture.formats import IMPORT_FORMATS, ExportFormat, OnDuplicate
 from nurture.io.csv_formats import FIELDS
@@ -42,12 +42,29 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "redo": ("people", "redo"),
     "tag": ("people", "tag"),
     "gift": ("people", "gift"),
+    "date": ("records", "add_date"),
+    "relate": ("records", "relate"),
+    "referral": ("records", "referral"),
+    "remove": ("records", "remove"),
     "backup": ("people", "backup"),
     "import": ("files", "import_file"),
     "undo-import": ("files", "undo_import"),
+    "imports": ("files", "imports"),
     "duplicates": ("files", "duplicates"),
     "merge": ("files", "merge"),
     "export": ("files", "export"),
+}
+
+
+# What `nurture remove WHAT ID` deletes: the service and its method, by the record's name.
+REMOVABLE = {
+    "date": ("records", "remove_date"),
+    "follow-up": ("records", "remove_follow_up"),
+    "gift": ("records", "remove_gift"),
+    "taste": ("records", "remove_preference"),
+    "introduction": ("network", "remove_introduction"),
+    "referral": ("network", "remove_referral"),
+    "relationship": ("network", "unrelate"),
 }
 
 
@@ -136,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report only; change nothing")
     imp.add_argument("--json", action="store_true")
 
+    imports = sub.add_parser(
+        "imports", help="every import, newest first (BATCH ids for undo-import)"
+    )
+    imports.add_argument("--json", action="store_true")
+
     undo = sub.add_parser("undo-import", help="remove exactly what one import added")
     undo.add_argument("batch", type=_positive, metavar="BATCH")
 
@@ -157,6 +179,29 @@ def build_parser() -> argparse.ArgumentParser:
     gift.add_argument("--occasion", default="", metavar="OCCASION")
     gift.add_argument("--on", type=_date, metavar="DATE", help="when it was given (YYYY-MM-DD)")
     gift.add_argument("--json", action="store_true")
+
+    dated = sub.add_parser("date", help="add an important date (anniversary, graduation...)")
+    dated.add_argument("contact", metavar="CONTACT")
+    dated.add_argument("date", type=_kind_date, metavar="KIND=DATE")
+    dated.add_argument("--label", default="", metavar="TEXT", help="for a custom date")
+    dated.add_argument("--once", action="store_true", help="a one-off date, not yearly")
+
+    relate = sub.add_parser("relate", help="link two people: OTHER is CONTACT's KIND")
+    relate.add_argument("contact", metavar="CONTACT")
+    relate.add_argument("kind", choices=[k.value for k in RelationshipKind], metavar="KIND")
+    relate.add_argument("other", metavar="OTHER")
+
+    referral = sub.add_parser("referral", help="REFERRER sent you REFERRED (and what came of it)")
+    referral.add_argument("referrer", metavar="REFERRER")
+    referral.add_argument("referred", metavar="REFERRED")
+    referral.add_argument("--on", type=_date, metavar="DATE", help="default: today")
+    referral.add_argument("--value", type=float, metavar="AMOUNT", help="business it brought")
+    referral.add_argument("--currency", default="", metavar="CODE")
+    referral.add_argument("--note", default="", metavar="TEXT")
+
+    remove = sub.add_parser("remove", help="delete one record by its id (see show --json)")
+    remove.add_argument("what", choices=sorted(REMOVABLE), metavar="WHAT")
+    remove.add_argument("id", type=_positive, metavar="ID")
 
     sub.add_parser("undo", help="undo the last change (again for the one before, and so on)")
     sub.add_parser("redo", help="redo the change undone last")

@@ -100,15 +100,28 @@ def card_json(card: ContactCard) -> dict[str, Any]:
             for x in card.dates
         ],
         "relationships": [
-            {"kind": r.kind.value, "id": r.other.id, "name": r.other.name, "label": r.label}
+            {
+                "kind": r.kind.value,
+                "id": r.other.id,
+                "name": r.other.name,
+                "label": r.label,
+                "relationship_id": r.id,
+            }
             for r in card.relationships
         ],
         "preferences": [
-            {"category": p.category.value, "item": p.item, "detail": p.detail, "likes": p.likes}
+            {
+                "id": p.id,
+                "category": p.category.value,
+                "item": p.item,
+                "detail": p.detail,
+                "likes": p.likes,
+            }
             for p in card.preferences
         ],
         "gifts": [
             {
+                "id": g.id,
                 "direction": g.direction.value,
                 "description": g.description,
                 "occasion": g.occasion,
@@ -143,6 +156,7 @@ def card_json(card: ContactCard) -> dict[str, Any]:
         ],
         "introductions": [
             {
+                "id": i.id,
                 "with": _ref(i.person_b if i.person_a.id == card.id else i.person_a),
                 "date": _when(i.introduced_on),
                 "reason": i.reason,
@@ -152,6 +166,7 @@ def card_json(card: ContactCard) -> dict[str, Any]:
         ],
         "referrals": [
             {
+                "id": r.id,
                 "referrer": _ref(r.referrer),
                 "referred": _ref(r.referred),
                 "date": _when(r.referred_on),

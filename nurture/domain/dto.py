@@ -223,6 +223,20 @@ class ReferralValue:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportBatchValue:
+    """One import as `nurture imports` lists it (its id is what undo-import takes)."""
+
+    id: int
+    source: str
+    format: str
+    created_at: datetime
+    added: int
+    merged: int
+    skipped: int
+    undone_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ContactCard:
     """Everything the core knows about one contact."""
 

@@ -20,6 +20,7 @@ from nurture.db import history, search_index
 from nurture.db.activity import ImportBatch, ImportBatchItem
 from nurture.db.engine import Database
 from nurture.db.models import Contact
+from nurture.domain.dto import ImportBatchValue
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
 from nurture.formats import OnDuplicate
@@ -177,9 +178,11 @@ class ImportService:
             work.touch(Area.IMPORTS)
         return Outcome(len(added), work.changes)
 
-    def batches(self) -> list[ImportBatch]:
+    def batches(self) -> list[ImportBatchValue]:
+        """Every import, newest first."""
+        stmt = select(ImportBatch).order_by(ImportBatch.id.desc())
         with self._db.read() as session:
-            return list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())))
+            return [_batch_value(b) for b in session.scalars(stmt)]
 
 
 def _write(
@@ -268,3 +271,9 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
                         {"id": item.row_id, "c": owner})  # fmt: skip
         return {owner}
     raise ValidationError(f"Import records a change Nurture cannot undo ({item.table_name}).")
+
+
+def _batch_value(b: ImportBatch) -> ImportBatchValue:
+    return ImportBatchValue(
+        b.id, b.source, b.format, b.created_at, b.added, b.merged, b.skipped, b.undone_at
+    )

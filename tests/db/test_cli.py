@@ -299,3 +299,48 @@ def test_every_command_has_a_handler_and_importing_them_registers_nothing() -> N
     # Loading a command's module is the only way to reach it: the modules keep no registry.
     people = importlib.import_module("nurture.cli.people")
     assert not any(isinstance(v, dict) and "demo" in v for v in vars(people).values())
+
+
+def test_dates_relationships_referrals_and_removals_from_the_command_line(data_dir: Path) -> None:
+    def run(*args: str) -> str:
+        done = nurture(*args, data_dir=data_dir)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    for name in ("Robert Miller", "Claire Miller", "Dana Fox"):
+        run("add", name)
+    run("date", "Robert Miller", "anniversary=2001-06-12")
+    run("date", "Robert Miller", "graduation=2027-06", "--once")
+    run("relate", "Robert Miller", "spouse", "Claire Miller")
+    run("referral", "Dana Fox", "Robert Miller", "--on", "2026-03-01", "--value", "12000",
+        "--currency", "USD", "--note", "new account")  # fmt: skip
+    card = json.loads(run("show", "Robert Miller", "--json"))
+    assert sorted(d["kind"] for d in card["dates"]) == ["anniversary", "graduation"]
+    assert [(r["kind"], r["name"]) for r in card["relationships"]] == [("spouse", "Claire Miller")]
+    (referral,) = card["referrals"]
+    assert (referral["referrer"]["name"], referral["value_cents"]) == ("Dana Fox", 1_200_000)
+    claire = json.loads(run("show", "Claire Miller", "--json"))
+    assert [(r["kind"], r["name"]) for r in claire["relationships"]] == [
+        ("spouse", "Robert Miller")
+    ]
+
+    relationship = card["relationships"][0]["relationship_id"]
+    assert "Removed relationship" in run("remove", "relationship", str(relationship))
+    assert json.loads(run("show", "Robert Miller", "--json"))["relationships"] == []
+    run("undo")
+    assert len(json.loads(run("show", "Robert Miller", "--json"))["relationships"]) == 1
+    missing = nurture("remove", "gift", "999", data_dir=data_dir)
+    assert (missing.returncode, "no longer exists" in missing.stderr) == (1, True)
+
+
+def test_imports_are_listed_with_the_batch_id_undo_import_takes(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "friends.csv"
+    source.write_text("Name,E-mail 1 - Value\nZed Zane,zed@example.org\n", encoding="utf-8")
+    assert nurture("import", str(source), data_dir=data_dir).returncode == 0
+    (batch,) = json.loads(nurture("imports", "--json", data_dir=data_dir).stdout)
+    assert (batch["source"], batch["added"], batch["undone"]) == ("friends.csv", 1, False)
+    assert nurture("undo-import", str(batch["batch"]), data_dir=data_dir).returncode == 0
+    assert json.loads(nurture("imports", "--json", data_dir=data_dir).stdout)[0]["undone"]
+    assert "(undone)" in nurture("imports", data_dir=data_dir).stdout

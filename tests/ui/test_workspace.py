@@ -433,6 +433,15 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
     assert row_of("Bob Roe") is None  # done stays done
 
+    # Dismiss (Snooze ▾ ▸ "Dismiss (not this time)"): gone for good, and Undo brings it back.
+    today.items.setCurrentIndex(model.index(row_of("Ann Lee turns 40") or 0, 0))
+    dismiss = next(a for a in today.buttons["snooze"].menu().actions() if "Dismiss" in a.text())
+    dismiss.trigger()
+    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is None)
+    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo dismiss")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
+
 
 def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now: datetime) -> None:
     from ui.dialogs.preferences import PreferencesDialog

@@ -16,6 +16,12 @@ def mark_done(workspace: Workspace, occurrence: Occurrence) -> None:
     workspace.write(lambda: reminders.done(occurrence, now))
 
 
+def dismiss(workspace: Workspace, occurrence: Occurrence) -> None:
+    """Not this time: it leaves Today and never fires, without counting as done."""
+    reminders, now = workspace.core.reminders, workspace.now()
+    workspace.write(lambda: reminders.dismiss(occurrence, now))
+
+
 def snooze(
     workspace: Workspace, occurrences: Sequence[Occurrence], until: datetime | None = None
 ) -> None:

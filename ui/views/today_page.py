@@ -24,7 +24,7 @@ from nurture.domain.dto import ContactRef
 from nurture.humanize import ago
 from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
-from ui.operations.reminders import mark_done, snooze
+from ui.operations.reminders import dismiss, mark_done, snooze
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
@@ -54,6 +54,8 @@ class TodayPage(QWidget):
         for label in ("Tomorrow", "Next week"):
             snooze.addAction(label, lambda chosen=label: self._snooze(chosen))
         snooze.addAction("Pick a day…", lambda: self._snooze(None))
+        snooze.addSeparator()
+        snooze.addAction("Dismiss (not this time)", self._dismiss)
         for key, label, handler in (
             ("done", "Done", self._done),
             ("snooze", "Snooze ▾", None),
@@ -100,6 +102,11 @@ class TodayPage(QWidget):
         current = self.items.current()
         if current is not None:
             mark_done(self.workspace, current)
+
+    def _dismiss(self) -> None:
+        current = self.items.current()
+        if current is not None:
+            dismiss(self.workspace, current)
 
     def _snooze(self, choice: str | None) -> None:
         current, now = self.items.current(), self.workspace.now()

@@ -1,0 +1,41 @@
+"""The command line's commands about what is kept around a person: dates, relationships,
+referrals, and removing any of those records by id."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from nurture.app import Nurture
+from nurture.cli.main import REMOVABLE
+from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
+
+
+def add_date(app: Nurture, args: argparse.Namespace) -> None:
+    kind, when = args.date
+    if kind is DateKind.CUSTOM and not args.label:
+        args.label = "Special day"
+    recurrence = Recurrence.ONCE if args.once else None
+    date_id = app.records.add_date(app.contacts.resolve(args.contact), kind, when, args.label,
+                                   recurrence).value  # fmt: skip
+    print(date_id)
+
+
+def relate(app: Nurture, args: argparse.Namespace) -> None:
+    contact, other = app.contacts.resolve(args.contact), app.contacts.resolve(args.other)
+    print(app.network.relate(contact, RelationshipKind(args.kind), other).value)
+
+
+def referral(app: Nurture, args: argparse.Namespace) -> None:
+    referrer, referred = app.contacts.resolve(args.referrer), app.contacts.resolve(args.referred)
+    on = args.on or app.clock().astimezone().date()
+    cents = round(args.value * 100) if args.value is not None else None
+    print(app.network.record_referral(referrer, referred, on, cents, args.currency,
+                                      args.note).value)  # fmt: skip
+
+
+def remove(app: Nurture, args: argparse.Namespace) -> None:
+    service, method = REMOVABLE[args.what]
+    remover: Any = getattr(getattr(app, service), method)
+    remover(args.id)
+    print(f"Removed {args.what} {args.id} (nurture undo brings it back).")
