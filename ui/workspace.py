@@ -56,7 +56,6 @@ class Workspace(QObject):
 
     def fail(self, message: str) -> None:
         self.busy.emit(False)
-        self.history_changed.emit(self.core.history.state())
         QMessageBox.warning(self.window, "Nurture", message)
 
     def undo(self) -> None:

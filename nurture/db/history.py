@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 STEPS_KEPT = 100
 UNTRACKED = frozenset({"alembic_version", "history_steps", "history_rows"})
-_OPS = ("insert", "update", "delete")
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS history_steps (
@@ -56,13 +55,15 @@ def columns(connection: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _values(prefix: str, names: Iterable[str]) -> str:
-    """SQL that renders a row as `(rowid, a, b, ...)` literals."""
+def _values(prefix: str, names: list[str]) -> str:
+    """SQL that renders a row as `(rowid, "a", ...) VALUES (literals)`: the column names are
+    recorded with the row, so a replay never depends on today's columns."""
+    listed = ", ".join(["rowid", *(f'"{n}"' for n in names)]).replace("'", "''")
     parts = [f"quote({prefix}.rowid)"] + [f'quote({prefix}."{n}")' for n in names]
-    return "'(' || " + " || ',' || ".join(parts) + " || ')'"
+    return f"'({listed}) VALUES (' || " + " || ',' || ".join(parts) + " || ')'"
 
 
-def _assignments(prefix: str, names: Iterable[str]) -> str:
+def _assignments(prefix: str, names: list[str]) -> str:
     """SQL that renders a row as `"a"=literal,"b"=literal`."""
     parts = [f'\'"{n}"=\' || quote({prefix}."{n}")' for n in names]
     return " || ',' || ".join(parts)
@@ -84,12 +85,6 @@ def trigger_sql(table: str, names: list[str], step: int) -> list[str]:
 def create_tables(connection: sqlite3.Connection) -> None:
     for statement in SCHEMA:
         connection.execute(statement)
-
-
-def forget_all(connection: sqlite3.Connection) -> None:
-    """Steps recorded before a schema change cannot be replayed over it: every migration that
-    changes a table calls this."""
-    connection.execute("DELETE FROM history_steps")
 
 
 def begin_step(connection: sqlite3.Connection, label: str) -> int:
@@ -166,12 +161,10 @@ def replay(connection: sqlite3.Connection, step: int, backwards: bool) -> None:
         (step,),
     ).fetchall()
     for table, op, key, before, after in rows:
-        names = ", ".join(f'"{n}"' for n in columns(connection, table))
         put_back = (op == "delete") if backwards else (op == "insert")
         take_away = (op == "insert") if backwards else (op == "delete")
         if put_back:
-            values = before if backwards else after
-            connection.execute(f'INSERT INTO "{table}" (rowid, {names}) VALUES {values}')
+            connection.execute(f'INSERT INTO "{table}" {before if backwards else after}')
         elif take_away:
             connection.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (key,))
         else:

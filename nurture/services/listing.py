@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from nurture.calendar.keep_in_touch import TouchRules, local_day
+from nurture.calendar.keep_in_touch import TouchRules
 from nurture.calendar.occasions import LeapDayPolicy, next_yearly
 from nurture.db import search_index
 from nurture.db.engine import Database
@@ -27,7 +27,6 @@ from nurture.services.cadence import (
     due_day_sql,
     offset_parameter,
     touch_rules,
-    utc_offset,
 )
 
 if TYPE_CHECKING:
@@ -166,10 +165,10 @@ class ListingService:
         if not query.going_cold:
             return stmt
         settings = self._settings()
+        rules = touch_rules(settings, self._clock())
         cadence, params = cadence_sql(session, settings, "contacts")
-        offset = utc_offset(settings.time_zone, self._clock())
-        params["offset"] = offset_parameter(offset)
-        params["today"] = local_day(self._clock(), offset).isoformat()
+        params["offset"] = offset_parameter(rules.offset)
+        params["today"] = rules.today.isoformat()
         due = due_day_sql("contacts.last_interaction_at", "contacts.created_at", cadence)
         condition = text(f"{cadence} IS NOT NULL AND {due} < :today").bindparams(**params)
         return stmt.where(condition)

@@ -126,6 +126,8 @@ class NetworkService:
         notes: str = "",
     ) -> Outcome[int]:
         _distinct(referrer_id, referred_id, "referral")
+        if value_cents is not None and value_cents < 0:
+            raise ValidationError("A referral's value cannot be negative.")
         with unit_of_work(self._db, "Record a referral") as work:
             _require(work.session, referrer_id, referred_id)
             referral = Referral(

@@ -329,6 +329,12 @@ def test_dates_relationships_referrals_and_removals_from_the_command_line(data_d
     assert json.loads(run("show", "Robert Miller", "--json"))["relationships"] == []
     run("undo")
     assert len(json.loads(run("show", "Robert Miller", "--json"))["relationships"]) == 1
+    negative = nurture("referral", "Dana Fox", "Claire Miller", "--value", "-5", data_dir=data_dir)
+    assert (negative.returncode, negative.stderr.strip()) == (
+        1,
+        "nurture: A referral's value cannot be negative.",
+    )
+    assert len(json.loads(run("show", "Dana Fox", "--json"))["referrals"]) == 1  # unchanged
     missing = nurture("remove", "gift", "999", data_dir=data_dir)
     assert (missing.returncode, "no longer exists" in missing.stderr) == (1, True)
 

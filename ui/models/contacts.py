@@ -93,20 +93,17 @@ class ContactsModel(QAbstractTableModel):
         if self._reshaped_by(changes):
             self.refresh()
             return True
-        stale = changes.contact_ids
-        rows = [
-            (number, offset)
+        stale = [
+            (number * PAGE_SIZE + offset, page, offset)
             for number, page in self._pages.items()
             for offset, summary in enumerate(page)
-            if summary.id in stale
+            if summary.id in changes.contact_ids
         ]
-        fresh = {s.id: s for s in self._listing.summaries([
-            self._pages[number][offset].id for number, offset in rows])}  # fmt: skip
-        for number, offset in rows:
-            page = self._pages[number]
-            if page[offset].id in fresh:
-                page[offset] = fresh[page[offset].id]
-            row = number * PAGE_SIZE + offset
+        if not stale:
+            return False
+        fresh = {s.id: s for s in self._listing.summaries([p[o].id for _, p, o in stale])}
+        for row, page, offset in stale:
+            page[offset] = fresh.get(page[offset].id, page[offset])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return False
 

@@ -36,7 +36,9 @@ from ui.operations import records as record_ops
 from ui.views.card_view import CardView
 from ui.workspace import Workspace
 
-_WIDTHS = (210, 190, 150, 220, 130, 160, 100, 110, 150)
+_WIDTHS = (210, 190, 150, 220, 130, 160, 100, 130, 180)
+# A re-read keeps up to this many selected people selected.
+_KEEP_SELECTED = 500
 
 
 class ContactsPage(QWidget):
@@ -115,7 +117,7 @@ class ContactsPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self.refresh_filters()
-        self._kept: tuple[list[tuple[int, int]], int] = ([], 0)
+        self._kept: tuple[list[tuple[int, int]], int, int] = ([], 0, 0)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         workspace.bus.changed.connect(self._changed)
 
@@ -198,16 +200,18 @@ class ContactsPage(QWidget):
             self.refresh_filters()
 
     def _remember_selection(self) -> None:
-        """Before a re-read: the selected ids and where they were, and the scroll position."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        """Before a re-read: the selected ids and where they were, and the scroll position. A
+        selection of thousands (select all) is not kept: finding each again would read the list."""
+        selected = self.table.selectionModel().selectedRows()
+        rows = sorted({i.row() for i in selected}) if len(selected) <= _KEEP_SELECTED else []
         ids = [self.model.index(r, 0).data(CONTACT_ID_ROLE) for r in rows]
-        self._kept = ([(int(i), r) for i, r in zip(ids, rows, strict=True) if i is not None],
-                      self.table.verticalScrollBar().value())  # fmt: skip
+        kept = [(int(i), r) for i, r in zip(ids, rows, strict=True) if i is not None]
+        self._kept = (kept, len(selected), self.table.verticalScrollBar().value())
 
     def _reselect(self) -> None:
         """After a re-read: the same people selected (where they still are) and the same scroll
         position; the card and "Selected ▾" follow what is selected now."""
-        kept, scrolled = self._kept
+        kept, was_selected, scrolled = self._kept
         selection = QItemSelection()
         for contact_id, near in kept:
             row = self.model.row_of(contact_id, near)
@@ -219,7 +223,7 @@ class ContactsPage(QWidget):
         selector.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         selector.blockSignals(False)
         self.table.verticalScrollBar().setValue(scrolled)
-        if len(self.selected_ids()) != len(kept):  # someone selected is gone (deleted)
+        if len(self.selected_ids()) != was_selected:  # someone selected is gone, or too many
             self._selection_changed()
 
     # -- actions ---------------------------------------------------------------------------
