@@ -67,11 +67,16 @@ def run(workspace: Workspace) -> Payload:
         f"SQL scan of the {floor_rows:,} rows it reads",
         ("window", "occurrences", "product ms", "floor ms", "ratio"),
         [
-            (f"{r['days']} days", f"{r['occurrences']:,}", f"{r['product_ms']:.0f}",
-             f"{r['floor_ms']:.0f}", fmt_ratio(r["ratio"]))
+            (
+                f"{r['days']} days",
+                f"{r['occurrences']:,}",
+                f"{r['product_ms']:.0f}",
+                f"{r['floor_ms']:.0f}",
+                fmt_ratio(r["ratio"]),
+            )
             for r in rows
         ],
-    )  # fmt: skip
+    )
     verdict = "meets" if year["product_ms"] < TARGET_MS else "MISSES"
     note(f"  365-day agenda {year['product_ms']:.0f} ms {verdict} the {TARGET_MS:.0f} ms target")
     return {

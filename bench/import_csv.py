@@ -20,9 +20,17 @@ ROWS = 100_000
 CARDS = 20_000
 TARGET_ROWS_PER_S = 25_000
 HEADER = [
-    "First Name", "Last Name", "Organization Name", "Organization Title", "Birthday", "Labels",
-    "E-mail 1 - Label", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value",
-]  # fmt: skip
+    "First Name",
+    "Last Name",
+    "Organization Name",
+    "Organization Title",
+    "Birthday",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+]
 GIVEN = ["Ana", "Ben", "Chloé", "Dev", "Eun", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea"]
 FAMILY = ["Okafor", "Müller", "Sato", "García", "Nowak", "Rossi", "Silva", "Smith", "Patel"]
 
@@ -34,12 +42,20 @@ def google_csv(rows: int, seed: int = 7) -> bytes:
     writer.writerow(HEADER)
     for i in range(rows):
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-        writer.writerow([
-            given, f"{family}{i}", f"Company {i % 900}", "Buyer",
-            f"{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "* myContacts ::: Clients", "* Work", f"{given.lower()}.{i}@example.com",
-            "Mobile", f"+1 415 {rng.randint(200, 999)} {i % 10000:04d}",
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                given,
+                f"{family}{i}",
+                f"Company {i % 900}",
+                "Buyer",
+                f"{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "* myContacts ::: Clients",
+                "* Work",
+                f"{given.lower()}.{i}@example.com",
+                "Mobile",
+                f"+1 415 {rng.randint(200, 999)} {i % 10000:04d}",
+            ]
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -66,9 +82,20 @@ def _floor(data: bytes, path: Path) -> None:
             " how_we_met, time_zone, tier, starred, archived, is_light, created_at, updated_at)"
             " VALUES (?, ?, '', ?, '', ?, '', '', ?, ?, ?, ?, '', '', '', '', '', 0, 0, 0,"
             " '2026-01-01', '2026-01-01')",
-            [(top + i + 1, f"u{top + i}", r[0], r[1], f"{r[0]} {r[1]}", f"{r[1]} {r[0]}", r[2],
-              r[3]) for i, r in enumerate(rows)],
-        )  # fmt: skip
+            [
+                (
+                    top + i + 1,
+                    f"u{top + i}",
+                    r[0],
+                    r[1],
+                    f"{r[0]} {r[1]}",
+                    f"{r[1]} {r[0]}",
+                    r[2],
+                    r[3],
+                )
+                for i, r in enumerate(rows)
+            ],
+        )
         connection.executemany(
             "INSERT INTO emails (contact_id, label, is_primary, position, address, address_key)"
             " VALUES (?, 'work', 1, 0, ?, ?)",
@@ -104,20 +131,43 @@ def run(workspace: Workspace) -> Payload:
     print_table(
         f"import: {ROWS:,}-row Google CSV (seconds); floor = csv reader + raw sqlite3 executemany",
         ("case", "product s", "floor s", "ratio", "rows/s"),
-        [("into an empty database", f"{first:.2f}", f"{floor:.2f}", fmt_ratio(ratio(first, floor)),
-          f"{rate:,.0f}"),
-         ("again (all duplicates)", f"{again:.2f}", f"{floor:.2f}", fmt_ratio(ratio(again, floor)),
-          f"{ROWS / again:,.0f}"),
-         (f"vCard {CARDS:,} cards", f"{cards:.2f}", f"{cards_floor:.2f}",
-          fmt_ratio(ratio(cards, cards_floor)), f"{CARDS / cards:,.0f}")],
-    )  # fmt: skip
+        [
+            (
+                "into an empty database",
+                f"{first:.2f}",
+                f"{floor:.2f}",
+                fmt_ratio(ratio(first, floor)),
+                f"{rate:,.0f}",
+            ),
+            (
+                "again (all duplicates)",
+                f"{again:.2f}",
+                f"{floor:.2f}",
+                fmt_ratio(ratio(again, floor)),
+                f"{ROWS / again:,.0f}",
+            ),
+            (
+                f"vCard {CARDS:,} cards",
+                f"{cards:.2f}",
+                f"{cards_floor:.2f}",
+                fmt_ratio(ratio(cards, cards_floor)),
+                f"{CARDS / cards:,.0f}",
+            ),
+        ],
+    )
     verdict = "meets" if rate >= TARGET_ROWS_PER_S else "MISSES"
     note(f"  {rate:,.0f} rows/s {verdict} the {TARGET_ROWS_PER_S:,} rows/s target")
     return {
-        "rows": ROWS, "first_s": first, "duplicates_s": again, "floor_s": floor,
-        "rows_per_s": rate, "meets_target": rate >= TARGET_ROWS_PER_S,
-        "vcard_cards": CARDS, "vcard_s": cards, "vcard_floor_s": cards_floor,
-    }  # fmt: skip
+        "rows": ROWS,
+        "first_s": first,
+        "duplicates_s": again,
+        "floor_s": floor,
+        "rows_per_s": rate,
+        "meets_target": rate >= TARGET_ROWS_PER_S,
+        "vcard_cards": CARDS,
+        "vcard_s": cards,
+        "vcard_floor_s": cards_floor,
+    }
 
 
 def _vobject_only(text: str) -> int:

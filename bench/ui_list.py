@@ -73,20 +73,33 @@ def run(workspace: Workspace) -> Payload:
         "2,000-row in-memory model",
         ("measure", "product", "floor", "target"),
         [
-            *[(f"search '{q}'", f"{ms:.1f}", "", f"< {TARGET_MS:.0f}") for q, ms in search_ms.items()],  # noqa: E501
+            *[
+                (f"search '{q}'", f"{ms:.1f}", "", f"< {TARGET_MS:.0f}")
+                for q, ms in search_ms.items()
+            ],
             ("scroll: frames", f"{len(frames)}", f"{len(floor_frames)}", ""),
-            ("scroll: median frame", f"{statistics.median(frames):.1f}",
-             f"{statistics.median(floor_frames):.1f}", ""),
-            ("scroll: worst frame", f"{max(frames):.1f}", f"{max(floor_frames):.1f}",
-             f"< {TARGET_MS:.0f}"),
+            (
+                "scroll: median frame",
+                f"{statistics.median(frames):.1f}",
+                f"{statistics.median(floor_frames):.1f}",
+                "",
+            ),
+            (
+                "scroll: worst frame",
+                f"{max(frames):.1f}",
+                f"{max(floor_frames):.1f}",
+                f"< {TARGET_MS:.0f}",
+            ),
         ],
-    )  # fmt: skip
+    )
     note(f"  worst search {worst_search:.1f} ms, worst scroll frame {max(frames):.1f} ms")
     return {
-        "search_ms": search_ms, "scroll_frames_ms": frames, "floor_frames_ms": floor_frames,
+        "search_ms": search_ms,
+        "scroll_frames_ms": frames,
+        "floor_frames_ms": floor_frames,
         "meets_search_target": worst_search < TARGET_MS,
         "meets_scroll_target": max(frames) < TARGET_MS,
-    }  # fmt: skip
+    }
 
 
 def _scroll(view: object, repaint: object) -> list[float]:

@@ -13,8 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         build_parser().print_usage(sys.stderr)
-        print("nurture: give a command (the app opens with `nurture` alone, or python -m ui).",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "nurture: give a command (the app opens with `nurture` alone, or python -m ui).",
+            file=sys.stderr,
+        )
         return 2
     return run_command(args)
 

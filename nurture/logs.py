@@ -35,8 +35,9 @@ def start_logging(role: str) -> Path | None:
     folder = log_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=_MAX_BYTES,
-                                      backupCount=_KEPT, encoding="utf-8")  # fmt: skip
+        handler = RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=_MAX_BYTES, backupCount=_KEPT, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setFormatter(

@@ -61,12 +61,22 @@ def bundle() -> Path:
     """Freeze the app with PyInstaller, check it from the inside, leave it ready to ship."""
     log_path = BUILD / "pyinstaller.log"
     BUILD.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-               "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "work"),
-               str(PACKAGING / "nurture.spec")]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--distpath",
+        str(BUILD / "dist"),
+        "--workpath",
+        str(BUILD / "work"),
+        str(PACKAGING / "nurture.spec"),
+    ]
     with log_path.open("w", encoding="utf-8") as log:
-        done = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT,
-                              env=build_environment(), cwd=BUILD)  # fmt: skip
+        done = subprocess.run(
+            command, stdout=log, stderr=subprocess.STDOUT, env=build_environment(), cwd=BUILD
+        )
     text = log_path.read_text(encoding="utf-8", errors="replace")
     if done.returncode != 0:
         raise BuildError(f"PyInstaller failed; see {log_path}:\n{text[-3000:]}")
@@ -86,8 +96,11 @@ def bundle() -> Path:
 def run_selfcheck(folder: Path) -> None:
     executable = folder / (SELFCHECK + (".exe" if sys.platform == "win32" else ""))
     # The library path is the self-check's marker: programs started from the bundle must get it.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LD_LIBRARY_PATH": "/nurture-selfcheck/user-library-path"}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "LD_LIBRARY_PATH": "/nurture-selfcheck/user-library-path",
+    }
     result = subprocess.run([str(executable)], capture_output=True, text=True, env=env)
     print(result.stdout, end="")
     if result.returncode != 0:
@@ -141,8 +154,9 @@ def debian_depends(folder: Path) -> list[str]:
 
 def _owning_package(soname: str) -> str:
     cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
-    match = re.search(rf"^\s*{re.escape(soname)} \(.*x86-64.*\) => (.*)$", cache, re.M) or \
-        re.search(rf"^\s*{re.escape(soname)} \(.*\) => (.*)$", cache, re.M)  # fmt: skip
+    match = re.search(
+        rf"^\s*{re.escape(soname)} \(.*x86-64.*\) => (.*)$", cache, re.M
+    ) or re.search(rf"^\s*{re.escape(soname)} \(.*\) => (.*)$", cache, re.M)
     if match is None:
         raise BuildError(f"{soname} is needed by the bundle but not installed on the build host")
     path = Path(match.group(1))
@@ -165,8 +179,9 @@ def deb(package_version: str | None = None) -> Path:
     if not BUNDLE.is_dir():
         raise BuildError(f"No bundle in {BUNDLE}: run `python packaging/build.py bundle` first")
     package_version = package_version or version()
-    architecture = subprocess.run(["dpkg", "--print-architecture"], capture_output=True,
-                                  text=True, check=True).stdout.strip()  # fmt: skip
+    architecture = subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     stage = BUILD / "deb" / "root"
     shutil.rmtree(stage.parent, ignore_errors=True)
     shutil.copytree(BUNDLE, stage / INSTALL_DIR, symlinks=True)
@@ -200,8 +215,12 @@ def deb(package_version: str | None = None) -> Path:
     _set_times(stage, epoch)
     DIST.mkdir(exist_ok=True)
     target = DIST / f"nurture_{package_version}_{architecture}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)],
-                   check=True, env=build_environment(), stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(target)],
+        check=True,
+        env=build_environment(),
+        stdout=subprocess.DEVNULL,
+    )
     return target
 
 
@@ -218,11 +237,24 @@ def tarball() -> Path:
     epoch = source_date_epoch()
     _set_times(BUNDLE, epoch)
     subprocess.run(
-        ["tar", "--sort=name", f"--mtime=@{epoch}", "--owner=0", "--group=0", "--numeric-owner",
-         "--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime",
-         "-I", "zstd -19 -T0 -q", "-cf", str(target), "-C", str(BUNDLE.parent), BUNDLE.name],
+        [
+            "tar",
+            "--sort=name",
+            f"--mtime=@{epoch}",
+            "--owner=0",
+            "--group=0",
+            "--numeric-owner",
+            "--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime",
+            "-I",
+            "zstd -19 -T0 -q",
+            "-cf",
+            str(target),
+            "-C",
+            str(BUNDLE.parent),
+            BUNDLE.name,
+        ],
         check=True,
-    )  # fmt: skip
+    )
     return target
 
 
@@ -230,17 +262,27 @@ def windows_installer() -> Path:
     """The per-user setup.exe (packaging/windows/nurture.nsi), compiled by makensis."""
     target = DIST / f"nurture-{version()}-windows-setup.exe"
     DIST.mkdir(exist_ok=True)
-    subprocess.run(["makensis", "-V2", "-WX", f"-DVERSION={version()}", f"-DBUNDLE={BUNDLE}",
-                    f"-DOUTFILE={target}", str(PACKAGING / "windows" / "nurture.nsi")],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        [
+            "makensis",
+            "-V2",
+            "-WX",
+            f"-DVERSION={version()}",
+            f"-DBUNDLE={BUNDLE}",
+            f"-DOUTFILE={target}",
+            str(PACKAGING / "windows" / "nurture.nsi"),
+        ],
+        check=True,
+    )
     return target
 
 
 def macos_disk_image() -> Path:
     target = DIST / f"nurture-{version()}-macos.dmg"
     app = BUNDLE.parent / "Nurture.app"
-    subprocess.run(["sh", str(PACKAGING / "macos" / "build-dmg.sh"), str(app), str(target)],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        ["sh", str(PACKAGING / "macos" / "build-dmg.sh"), str(app), str(target)], check=True
+    )
     return target
 
 

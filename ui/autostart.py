@@ -4,10 +4,12 @@ macOS — all written (or removed) by the same setting. Nurture then starts mini
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import shlex
 import sys
 from pathlib import Path
+from typing import Any
 
 from nurture.errors import StorageError
 
@@ -47,8 +49,9 @@ def set_start_at_login(enabled: bool, argv: list[str] | None = None) -> None:
             path.unlink(missing_ok=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_plist(args) if sys.platform == "darwin" else _desktop(args),
-                        encoding="utf-8")  # fmt: skip
+        path.write_text(
+            _plist(args) if sys.platform == "darwin" else _desktop(args), encoding="utf-8"
+        )
     except OSError as error:
         raise StorageError(f"Nurture could not change its start-at-login entry: {error}") from error
 
@@ -77,15 +80,23 @@ def _plist(args: list[str]) -> str:
 
 
 def _windows(enabled: bool, args: list[str]) -> None:  # pragma: no cover - Windows only
-    import winreg  # type: ignore[import-not-found,unused-ignore]
+    winreg: Any = importlib.import_module("winreg")  # typeshed hides it off Windows
 
-    key = winreg.OpenKey(winreg.HKEY_CURRENT_USER,  # type: ignore[attr-defined,unused-ignore]
-                         r"Software\Microsoft\Windows\CurrentVersion\Run", 0,
-                         winreg.KEY_SET_VALUE)  # type: ignore[attr-defined,unused-ignore]  # fmt: skip
+    key = winreg.OpenKey(
+        winreg.HKEY_CURRENT_USER,
+        r"Software\Microsoft\Windows\CurrentVersion\Run",
+        0,
+        winreg.KEY_SET_VALUE,
+    )
     with key:
         if enabled:
-            winreg.SetValueEx(key, "Nurture", 0, winreg.REG_SZ,  # type: ignore[attr-defined,unused-ignore]
-                              " ".join(f'"{a}"' for a in args))  # fmt: skip
+            winreg.SetValueEx(
+                key,
+                "Nurture",
+                0,
+                winreg.REG_SZ,
+                " ".join(f'"{a}"' for a in args),
+            )
         else:
             with contextlib.suppress(FileNotFoundError):
-                winreg.DeleteValue(key, "Nurture")  # type: ignore[attr-defined,unused-ignore]
+                winreg.DeleteValue(key, "Nurture")

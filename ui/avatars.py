@@ -8,8 +8,18 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
-_PALETTE = ("#2E7D6B", "#3B6EA5", "#8E5BA8", "#C2185B", "#D2691E", "#5D7A2E", "#00838F",
-            "#6D4C41", "#AD5A2B", "#455A64")  # fmt: skip
+_PALETTE = (
+    "#2E7D6B",
+    "#3B6EA5",
+    "#8E5BA8",
+    "#C2185B",
+    "#D2691E",
+    "#5D7A2E",
+    "#00838F",
+    "#6D4C41",
+    "#AD5A2B",
+    "#455A64",
+)
 
 
 def initials(name: str) -> str:

@@ -82,20 +82,39 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, now: dateti
         )
     _section(parts, "Contact", rows)
 
-    _section(parts, "Important dates", [
-        *(_date_row(x, today, policy) for x in card.dates),
-        *(_date_row(x, today, policy, f"{who.name}'s ({kind.label.lower()}) ")
-          for who, kind, x in card.family_dates),
-    ])  # fmt: skip
-    _section(parts, "Family and relationships", [
-        _row(r.label or r.kind.label, contact_link(r.other.id, r.other.name), False)
-        for r in card.relationships
-    ])  # fmt: skip
-    _section(parts, "Likes and dislikes", [
-        _row(p.category.value, (_LIKES if p.likes else _DISLIKES) + escape(p.item)
-             + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else ""), False)
-        for p in card.preferences
-    ])  # fmt: skip
+    _section(
+        parts,
+        "Important dates",
+        [
+            *(_date_row(x, today, policy) for x in card.dates),
+            *(
+                _date_row(x, today, policy, f"{who.name}'s ({kind.label.lower()}) ")
+                for who, kind, x in card.family_dates
+            ),
+        ],
+    )
+    _section(
+        parts,
+        "Family and relationships",
+        [
+            _row(r.label or r.kind.label, contact_link(r.other.id, r.other.name), False)
+            for r in card.relationships
+        ],
+    )
+    _section(
+        parts,
+        "Likes and dislikes",
+        [
+            _row(
+                p.category.value,
+                (_LIKES if p.likes else _DISLIKES)
+                + escape(p.item)
+                + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else ""),
+                False,
+            )
+            for p in card.preferences
+        ],
+    )
     _section(parts, "Gifts", list(_gift_rows(card.gifts)))
     _section(parts, "Follow-ups", list(_follow_up_rows(card, today)))
     _section(parts, "Timeline", list(_timeline(card)))
@@ -140,8 +159,11 @@ def _date_row(
     value: ImportantDateValue, today: date, policy: LeapDayPolicy, whose: str = ""
 ) -> str:
     when = value.date
-    label = whose + (value.label or value.kind.label).lower() if whose else (
-        value.label or value.kind.label)  # fmt: skip
+    label = (
+        whose + (value.label or value.kind.label).lower()
+        if whose
+        else (value.label or value.kind.label)
+    )
     text = escape(when.display())
     if value.recurrence is Recurrence.YEARLY and when.day is not None:
         upcoming = yearly_on(today.year, when.month, when.day, policy)
@@ -162,14 +184,22 @@ def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
         if due is None:
             continue
         state = ' <span class="due">overdue</span>' if due < today else ""
-        pushed = (f' <span class="muted">(from {f.snoozed_until:%d %b})</span>'
-                  if f.snoozed_until and f.snoozed_until > today else "")  # fmt: skip
+        pushed = (
+            f' <span class="muted">(from {f.snoozed_until:%d %b})</span>'
+            if f.snoozed_until and f.snoozed_until > today
+            else ""
+        )
         repeats = ' <span class="muted">(repeats)</span>' if f.rrule else ""
         link = f"{CONTACT_SCHEME}://follow-up"
-        actions = (f' · <a href="{link}-done/{f.id}/{due.isoformat()}">done</a>'
-                   f' · <a href="{link}-later/{f.id}">next week</a>')  # fmt: skip
-        yield _row(f"{due:%d %b %Y}", escape(f.title or "Follow up") + repeats + state + pushed
-                   + actions, False)  # fmt: skip
+        actions = (
+            f' · <a href="{link}-done/{f.id}/{due.isoformat()}">done</a>'
+            f' · <a href="{link}-later/{f.id}">next week</a>'
+        )
+        yield _row(
+            f"{due:%d %b %Y}",
+            escape(f.title or "Follow up") + repeats + state + pushed + actions,
+            False,
+        )
 
 
 def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:

@@ -32,14 +32,23 @@ def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderSche
 
     actions.snooze.connect(lambda o: snooze(workspace, [o]))
     actions.done.connect(lambda o: mark_done(workspace, o))
-    chain = ChainNotifier([DBusNotifier(actions), TrayNotifier(window.tray_icon),
-                           BannerNotifier(window.show_banner)])  # fmt: skip
+    chain = ChainNotifier(
+        [DBusNotifier(actions), TrayNotifier(window.tray_icon), BannerNotifier(window.show_banner)]
+    )
     scheduler = ReminderScheduler(workspace, chain, workspace.now)
     tray = None
     if Tray.available():
-        tray = Tray(workspace, scheduler, window.windowIcon(),
-                    {"log": lambda: window.quick_log([], None), "open": window.bring_to_front,
-                     "quit": window.quit_app}, window.open_contact)  # fmt: skip
+        tray = Tray(
+            workspace,
+            scheduler,
+            window.windowIcon(),
+            {
+                "log": lambda: window.quick_log([], None),
+                "open": window.bring_to_front,
+                "quit": window.quit_app,
+            },
+            window.open_contact,
+        )
         tray.show()
         QApplication.setQuitOnLastWindowClosed(False)
     scheduler.start(first_check_ms)

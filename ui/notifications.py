@@ -87,9 +87,10 @@ class DBusNotifier(QObject):
                 actions += ["snooze", "Snooze until tomorrow", "done", "Done"]
         try:
             (notification_id,) = self._call(
-                "Notify", "susssasa{sv}i",
+                "Notify",
+                "susssasa{sv}i",
                 (self._app, 0, self._icon, message.title, message.body, actions, {}, -1),
-            )  # fmt: skip
+            )
         except Exception:  # the server went away: the next way is used
             return False
         self._sent[int(notification_id)] = message

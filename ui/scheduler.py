@@ -82,8 +82,9 @@ class ReminderScheduler(QObject):
             lines = [r.occurrence.title for r in due.reminders[:_DIGEST_LINES]]
             if len(due.reminders) > _DIGEST_LINES:
                 lines.append(f"… and {len(due.reminders) - _DIGEST_LINES:,} more on Today")
-            self.notifier.notify(Message(due.summary[:1].upper() + due.summary[1:],
-                                         "\n".join(lines)))  # fmt: skip
+            self.notifier.notify(
+                Message(due.summary[:1].upper() + due.summary[1:], "\n".join(lines))
+            )
         else:
             for reminder in due.reminders:
                 o = reminder.occurrence

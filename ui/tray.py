@@ -58,8 +58,11 @@ class Tray(QObject):
     def refresh(self) -> None:
         """Ask the core for today's items (on the worker), then redo the tooltip and menu."""
         insights, now = self.workspace.core.insights, self.workspace.now
-        self.workspace.reads.run(lambda: list(insights.week(now()).for_today), self._loaded,
-                                 lambda message: log.warning("tray: %s", message))  # fmt: skip
+        self.workspace.reads.run(
+            lambda: list(insights.week(now()).for_today),
+            self._loaded,
+            lambda message: log.warning("tray: %s", message),
+        )
 
     def _loaded(self, items: list[Occurrence]) -> None:
         self.items = items
@@ -68,8 +71,11 @@ class Tray(QObject):
     def rebuild(self) -> None:
         items = self.items
         count = len(items)
-        self.icon.setToolTip(f"Nurture — {count} thing{'s' if count != 1 else ''} for today"
-                             if count else "Nurture — nothing for today")  # fmt: skip
+        self.icon.setToolTip(
+            f"Nurture — {count} thing{'s' if count != 1 else ''} for today"
+            if count
+            else "Nurture — nothing for today"
+        )
         self.menu.clear()
         for occurrence in items[:ITEMS_IN_MENU]:
             action = self.menu.addAction(occurrence.title)
@@ -87,8 +93,12 @@ class Tray(QObject):
         now = self.workspace.now
         pause = self.menu.addMenu("Pause reminders")
         pause.addAction("For 1 hour", lambda: self.scheduler.pause(now() + timedelta(hours=1)))
-        pause.addAction("Until tomorrow", lambda: self.scheduler.pause(
-            self.workspace.core.reminders.snooze_choices(now())["Tomorrow"]))  # fmt: skip
+        pause.addAction(
+            "Until tomorrow",
+            lambda: self.scheduler.pause(
+                self.workspace.core.reminders.snooze_choices(now())["Tomorrow"]
+            ),
+        )
         if self.scheduler.paused_until is not None:
             pause.addAction("Resume now", lambda: self.scheduler.pause(None))
         self.menu.addSeparator()

@@ -39,13 +39,22 @@ def _from_easter(days: int) -> Callable[[int], date]:
 
 
 _MOTHERS_DAY: dict[str, Callable[[int], date]] = {
-    "GB": _from_easter(-21), "IE": _from_easter(-21), "FR": _last_sunday(5),
-    "ES": _nth_sunday(1, 5), "PT": _nth_sunday(1, 5), "MX": _fixed(5, 10), "PL": _fixed(5, 26),
-}  # fmt: skip
+    "GB": _from_easter(-21),
+    "IE": _from_easter(-21),
+    "FR": _last_sunday(5),
+    "ES": _nth_sunday(1, 5),
+    "PT": _nth_sunday(1, 5),
+    "MX": _fixed(5, 10),
+    "PL": _fixed(5, 26),
+}
 _FATHERS_DAY: dict[str, Callable[[int], date]] = {
-    "AU": _nth_sunday(1, 9), "NZ": _nth_sunday(1, 9), "DE": _from_easter(39),
-    "IT": _fixed(3, 19), "ES": _fixed(3, 19), "PT": _fixed(3, 19),
-}  # fmt: skip
+    "AU": _nth_sunday(1, 9),
+    "NZ": _nth_sunday(1, 9),
+    "DE": _from_easter(39),
+    "IT": _fixed(3, 19),
+    "ES": _fixed(3, 19),
+    "PT": _fixed(3, 19),
+}
 
 # key -> (name, the day in a given year for a country)
 CATALOGUE: dict[str, tuple[str, Callable[[int, str], date]]] = {

@@ -28,20 +28,32 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
         raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
     options = ImportOptions(args.format, dict(args.map), OnDuplicate(args.on_duplicate))
     service = app.importing
-    report = (service.preview(data, path.name, options) if args.dry_run
-              else service.run(data, path.name, options).value)  # fmt: skip
+    report = (
+        service.preview(data, path.name, options)
+        if args.dry_run
+        else service.run(data, path.name, options).value
+    )
     if args.json:
-        print_json({
-            "batch": report.batch, "format": report.format, "rows": report.rows,
-            "created": report.created, "merged": report.merged, "unchanged": report.unchanged,
-            "skipped": report.skipped, "errors": _problems(report.errors),
-            "notes": _problems(report.notes),
-        })  # fmt: skip
+        print_json(
+            {
+                "batch": report.batch,
+                "format": report.format,
+                "rows": report.rows,
+                "created": report.created,
+                "merged": report.merged,
+                "unchanged": report.unchanged,
+                "skipped": report.skipped,
+                "errors": _problems(report.errors),
+                "notes": _problems(report.notes),
+            }
+        )
         return
     what = "Would import" if args.dry_run else f"Import {report.batch}:"
-    print(f"{what} {report.rows} rows ({report.format}): {report.created} new, "
-          f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
-          f"{len(report.errors)} not imported.")  # fmt: skip
+    print(
+        f"{what} {report.rows} rows ({report.format}): {report.created} new, "
+        f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
+        f"{len(report.errors)} not imported."
+    )
     for problem in report.errors:
         print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
     for note in report.notes:  # imported, but something was left out or kept as it was
@@ -51,10 +63,21 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
 def imports(app: Nurture, args: argparse.Namespace) -> None:
     batches = app.importing.batches()
     if args.json:
-        print_json([{"batch": b.id, "source": b.source, "format": b.format,
-                     "when": b.created_at.isoformat(), "added": b.added, "merged": b.merged,
-                     "skipped": b.skipped, "undone": b.undone_at is not None}
-                    for b in batches])  # fmt: skip
+        print_json(
+            [
+                {
+                    "batch": b.id,
+                    "source": b.source,
+                    "format": b.format,
+                    "when": b.created_at.isoformat(),
+                    "added": b.added,
+                    "merged": b.merged,
+                    "skipped": b.skipped,
+                    "undone": b.undone_at is not None,
+                }
+                for b in batches
+            ]
+        )
         return
     for b in batches:
         undone = "  (undone)" if b.undone_at else ""
@@ -72,9 +95,16 @@ def undo_import(app: Nurture, args: argparse.Namespace) -> None:
 def duplicates(app: Nurture, args: argparse.Namespace) -> None:
     pairs = app.duplicates.find()
     if args.json:
-        print_json([{"a": {"id": p.first.id, "name": p.first.name},
-                      "b": {"id": p.second.id, "name": p.second.name}, "reason": p.reason}
-                     for p in pairs])  # fmt: skip
+        print_json(
+            [
+                {
+                    "a": {"id": p.first.id, "name": p.first.name},
+                    "b": {"id": p.second.id, "name": p.second.name},
+                    "reason": p.reason,
+                }
+                for p in pairs
+            ]
+        )
         return
     for p in pairs:
         print(f"{p.first.id:>7} {p.first.name}  ~  {p.second.id:>7} {p.second.name}  ({p.reason})")

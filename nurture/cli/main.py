@@ -147,8 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import contacts from CSV or vCard (one undoable batch)")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
-    imp.add_argument("--map", action="append", default=[], type=_column_field,
-                     metavar="COLUMN=FIELD")  # fmt: skip
+    imp.add_argument(
+        "--map", action="append", default=[], type=_column_field, metavar="COLUMN=FIELD"
+    )
     imp.add_argument("--on-duplicate", default="merge", choices=[o.value for o in OnDuplicate])
     imp.add_argument("--dry-run", action="store_true", help="report only; change nothing")
     imp.add_argument("--json", action="store_true")
@@ -209,9 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     tag = sub.add_parser("tag", help="settings of a tag")
     tag_sub = tag.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
     cadence = tag_sub.add_parser(
-        "set-cadence", help="keep in touch every DAYS with everyone tagged TAG (unless they have "
-        "a cadence of their own); 'none' removes it"
-    )  # fmt: skip
+        "set-cadence",
+        help="keep in touch every DAYS with everyone tagged TAG (unless they have "
+        "a cadence of their own); 'none' removes it",
+    )
     cadence.add_argument("tag", metavar="TAG")
     cadence.add_argument("days", type=_days_or_none, metavar="DAYS")
 
@@ -264,9 +266,11 @@ def run_command(args: argparse.Namespace) -> int:
 
         start_logging("cli")
         logging.getLogger("nurture.cli").exception("unexpected error in %s", args.command)
-        print(f"nurture: unexpected error ({type(error).__name__}: {error}); nothing was "
-              f"changed by the failed step. Please report it (details: {log_dir()}).",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"nurture: unexpected error ({type(error).__name__}: {error}); nothing was "
+            f"changed by the failed step. Please report it (details: {log_dir()}).",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

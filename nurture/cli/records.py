@@ -16,8 +16,9 @@ def add_date(app: Nurture, args: argparse.Namespace) -> None:
     if kind is DateKind.CUSTOM and not args.label:
         args.label = "Special day"
     recurrence = Recurrence.ONCE if args.once else None
-    date_id = app.records.add_date(app.contacts.resolve(args.contact), kind, when, args.label,
-                                   recurrence).value  # fmt: skip
+    date_id = app.records.add_date(
+        app.contacts.resolve(args.contact), kind, when, args.label, recurrence
+    ).value
     print(date_id)
 
 
@@ -30,8 +31,9 @@ def referral(app: Nurture, args: argparse.Namespace) -> None:
     referrer, referred = app.contacts.resolve(args.referrer), app.contacts.resolve(args.referred)
     on = args.on or app.clock().astimezone().date()
     cents = round(args.value * 100) if args.value is not None else None
-    print(app.network.record_referral(referrer, referred, on, cents, args.currency,
-                                      args.note).value)  # fmt: skip
+    print(
+        app.network.record_referral(referrer, referred, on, cents, args.currency, args.note).value
+    )
 
 
 def remove(app: Nurture, args: argparse.Namespace) -> None:

@@ -137,8 +137,9 @@ def add_import_step(connection: sqlite3.Connection, label: str, batch_id: int) -
 def forget_import(connection: sqlite3.Connection, batch_id: int) -> None:
     """An undone import leaves the history, with whatever could have been redone after it
     (those steps may have touched the people it brought): import the file again instead."""
-    connection.execute("DELETE FROM history_steps WHERE kind = 'import' AND batch_id = ?",
-                       (batch_id,))  # fmt: skip
+    connection.execute(
+        "DELETE FROM history_steps WHERE kind = 'import' AND batch_id = ?", (batch_id,)
+    )
     connection.execute("DELETE FROM history_steps WHERE undone = 1")
 
 

@@ -63,10 +63,24 @@ _DAYS_IN_MONTH = {month: calendar.monthrange(2001, month)[1] for month in range(
 # Parents before children, so foreign keys hold at every flush.
 _TABLES = [
     table_of(m)
-    for m in (Contact, Email, Phone, Address, WebLink, contact_tags, ImportantDate, Relationship,
-              Preference, Gift, Interaction, interaction_participants, FollowUp, Introduction,
-              Referral)
-]  # fmt: skip
+    for m in (
+        Contact,
+        Email,
+        Phone,
+        Address,
+        WebLink,
+        contact_tags,
+        ImportantDate,
+        Relationship,
+        Preference,
+        Gift,
+        Interaction,
+        interaction_participants,
+        FollowUp,
+        Introduction,
+        Referral,
+    )
+]
 _KINDS = ("call", "email", "meeting", "lunch", "sales_call", "message", "social")
 _KIND_WEIGHTS = (30, 30, 12, 10, 8, 6, 4)
 _CADENCE = {"A": 30, "B": 90, "C": 180}
@@ -87,8 +101,14 @@ def _ascii(text_value: str) -> str:
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, now: datetime, writer: BulkWriter, ids: IdAllocator,
-                 tag_ids: dict[str, int]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        rng: random.Random,
+        now: datetime,
+        writer: BulkWriter,
+        ids: IdAllocator,
+        tag_ids: dict[str, int],
+    ) -> None:
         self.rng = rng
         self.now = now
         self.today = now.date()
@@ -107,14 +127,33 @@ class _Builder:
     def _contact(self, given: str, family: str, **fields: Any) -> int:
         cid = self.ids.take(table_of(Contact))
         row: dict[str, Any] = {
-            "id": cid, "uuid": new_uuid(), "prefix": "", "given_name": given, "middle_name": "",
-            "family_name": family, "suffix": "", "nickname": "", "organization": "", "title": "",
-            "department": "", "notes": "", "how_we_met": "", "met_on": None,
-            "referred_by_id": None, "time_zone": "", "tier": "", "keep_in_touch_days": None,
-            "starred": False, "archived": False, "is_light": False, "photo": None,
-            "last_interaction_at": None, "import_batch_id": None, "created_at": self.stamp,
+            "id": cid,
+            "uuid": new_uuid(),
+            "prefix": "",
+            "given_name": given,
+            "middle_name": "",
+            "family_name": family,
+            "suffix": "",
+            "nickname": "",
+            "organization": "",
+            "title": "",
+            "department": "",
+            "notes": "",
+            "how_we_met": "",
+            "met_on": None,
+            "referred_by_id": None,
+            "time_zone": "",
+            "tier": "",
+            "keep_in_touch_days": None,
+            "starred": False,
+            "archived": False,
+            "is_light": False,
+            "photo": None,
+            "last_interaction_at": None,
+            "import_batch_id": None,
+            "created_at": self.stamp,
             "updated_at": self.stamp,
-        }  # fmt: skip
+        }
         row.update(fields)
         parts = (row["given_name"], row["middle_name"], row["family_name"])
         row["display_name"] = display_name(*parts, row["nickname"], row["organization"])
@@ -122,13 +161,29 @@ class _Builder:
         self.w.add(table_of(Contact), row)
         return cid
 
-    def _date(self, cid: int, kind: str, year: int | None, month: int, day: int | None,
-              recurrence: str = "yearly") -> None:  # fmt: skip
-        self.w.add(table_of(ImportantDate), {
-            "id": self.ids.take(table_of(ImportantDate)), "contact_id": cid, "kind": kind,
-            "label": "", "year": year, "month": month, "day": day, "recurrence": recurrence,
-            "lead_days": None,
-        })  # fmt: skip
+    def _date(
+        self,
+        cid: int,
+        kind: str,
+        year: int | None,
+        month: int,
+        day: int | None,
+        recurrence: str = "yearly",
+    ) -> None:
+        self.w.add(
+            table_of(ImportantDate),
+            {
+                "id": self.ids.take(table_of(ImportantDate)),
+                "contact_id": cid,
+                "kind": kind,
+                "label": "",
+                "year": year,
+                "month": month,
+                "day": day,
+                "recurrence": recurrence,
+                "lead_days": None,
+            },
+        )
 
     def _month_day(self) -> tuple[int, int]:
         month = self.rng.randint(1, 12)
@@ -141,17 +196,31 @@ class _Builder:
         self._date(cid, "birthday", born if with_year else None, month, day)
 
     def _relate(self, cid: int, other: int, kind: str) -> None:
-        self.w.add(table_of(Relationship), {
-            "id": self.ids.take(table_of(Relationship)), "contact_id": cid, "related_id": other,
-            "kind": kind, "label": "", "created_at": self.stamp,
-        })  # fmt: skip
+        self.w.add(
+            table_of(Relationship),
+            {
+                "id": self.ids.take(table_of(Relationship)),
+                "contact_id": cid,
+                "related_id": other,
+                "kind": kind,
+                "label": "",
+                "created_at": self.stamp,
+            },
+        )
 
     def _preference(self, cid: int) -> None:
         category, item, detail = self.rng.choice(PREFERENCES)
-        self.w.add(table_of(Preference), {
-            "id": self.ids.take(table_of(Preference)), "contact_id": cid, "category": category,
-            "item": item, "detail": detail, "likes": category not in ("dislike", "allergy"),
-        })  # fmt: skip
+        self.w.add(
+            table_of(Preference),
+            {
+                "id": self.ids.take(table_of(Preference)),
+                "contact_id": cid,
+                "category": category,
+                "item": item,
+                "detail": detail,
+                "likes": category not in ("dislike", "allergy"),
+            },
+        )
 
     def _moment(self, days_back: int) -> str:
         return utc_text(self.now - timedelta(seconds=self.rng.randint(3600, days_back * 86400)))
@@ -167,19 +236,27 @@ class _Builder:
     def _days_ago(self, days: int) -> str:
         return (self.today - timedelta(days=days)).isoformat()
 
-    def _phone(self, cid: int, code: str, areas: tuple[str, ...], label: str, primary: bool,
-               position: int) -> None:  # fmt: skip
+    def _phone(
+        self, cid: int, code: str, areas: tuple[str, ...], label: str, primary: bool, position: int
+    ) -> None:
         area = self.rng.choice(areas)
         local = f"{self.rng.randint(200, 999)} {self.rng.randint(1000, 9999)}"
         raw = f"+{code} {area} {local}"
         # Written in international form, so E.164 is the digits with a plus (what phonenumbers
         # gives for such input), without a parse per row.
-        self.w.add(table_of(Phone), {
-            "id": self.ids.take(table_of(Phone)), "contact_id": cid, "raw": raw,
-            "e164": "+" + "".join(c for c in raw if c.isdigit()), "label": label,
-            "national": f"{area}{local}".replace(" ", ""),
-            "is_primary": primary, "position": position,
-        })  # fmt: skip
+        self.w.add(
+            table_of(Phone),
+            {
+                "id": self.ids.take(table_of(Phone)),
+                "contact_id": cid,
+                "raw": raw,
+                "e164": "+" + "".join(c for c in raw if c.isdigit()),
+                "label": label,
+                "national": f"{area}{local}".replace(" ", ""),
+                "is_primary": primary,
+                "position": position,
+            },
+        )
 
     # -- one main contact with its family ----------------------------------------------------
 
@@ -191,51 +268,93 @@ class _Builder:
         given, family = rng.choice(givens), rng.choice(families)
         middle = f"{rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.3 else ""
         company = " ".join(
-            p for p in (rng.choice(COMPANY_FIRST), rng.choice(COMPANY_SECOND),
-                        rng.choice(COMPANY_SUFFIX)) if p
-        )  # fmt: skip
+            p
+            for p in (
+                rng.choice(COMPANY_FIRST),
+                rng.choice(COMPANY_SECOND),
+                rng.choice(COMPANY_SUFFIX),
+            )
+            if p
+        )
         domain = "".join(_ascii(w) for w in company.split()[:2]) + ".example.com"
         tier = rng.choices(("A", "B", "C", ""), weights=(1, 3, 4, 2))[0]
         referred_by = rng.choice(self.main_ids) if self.main_ids and rng.random() < 0.12 else None
         met_days = rng.randint(30, 20 * 365)
         cid = self._contact(
-            given, family, middle_name=middle, organization=company,
-            title=rng.choice(TITLES), tier=tier,
+            given,
+            family,
+            middle_name=middle,
+            organization=company,
+            title=rng.choice(TITLES),
+            tier=tier,
             keep_in_touch_days=_CADENCE.get(tier) if rng.random() < 0.8 else None,
-            notes=rng.choice(NOTES), how_we_met=rng.choice(HOW_WE_MET),
-            met_on=self._days_ago(met_days), referred_by_id=referred_by,
+            notes=rng.choice(NOTES),
+            how_we_met=rng.choice(HOW_WE_MET),
+            met_on=self._days_ago(met_days),
+            referred_by_id=referred_by,
             starred=rng.random() < 0.04,
-        )  # fmt: skip
+        )
         first = _ascii(given) or "contact"
         last = _ascii(family) or str(cid)
         work_email = self._unique(f"{first}.{last}", f"@{domain}")
-        self.w.add(table_of(Email), {
-            "id": self.ids.take(table_of(Email)), "contact_id": cid, "label": "work",
-            "address": work_email, "address_key": work_email,
-            "is_primary": True, "position": 0,
-        })  # fmt: skip
+        self.w.add(
+            table_of(Email),
+            {
+                "id": self.ids.take(table_of(Email)),
+                "contact_id": cid,
+                "label": "work",
+                "address": work_email,
+                "address_key": work_email,
+                "is_primary": True,
+                "position": 0,
+            },
+        )
         if rng.random() < 0.3:
             personal = self._unique(f"{first}{last[:1]}", "@mail.example.org")
-            self.w.add(table_of(Email), {
-                "id": self.ids.take(table_of(Email)), "contact_id": cid, "label": "home",
-                "address": personal, "address_key": personal, "is_primary": False, "position": 1,
-            })  # fmt: skip
+            self.w.add(
+                table_of(Email),
+                {
+                    "id": self.ids.take(table_of(Email)),
+                    "contact_id": cid,
+                    "label": "home",
+                    "address": personal,
+                    "address_key": personal,
+                    "is_primary": False,
+                    "position": 1,
+                },
+            )
         self._phone(cid, code, areas, "mobile", True, 0)
         if rng.random() < 0.5:
             self._phone(cid, code, areas, "work", False, 1)
         if rng.random() < 0.5:
-            self.w.add(table_of(Address), {
-                "id": self.ids.take(table_of(Address)), "contact_id": cid, "label": "work",
-                "street": f"{rng.randint(1, 999)} Market Street", "city": city, "region": "",
-                "postal_code": f"{rng.randint(10000, 99999)}", "country": country,
-                "is_primary": True, "position": 0,
-            })  # fmt: skip
+            self.w.add(
+                table_of(Address),
+                {
+                    "id": self.ids.take(table_of(Address)),
+                    "contact_id": cid,
+                    "label": "work",
+                    "street": f"{rng.randint(1, 999)} Market Street",
+                    "city": city,
+                    "region": "",
+                    "postal_code": f"{rng.randint(10000, 99999)}",
+                    "country": country,
+                    "is_primary": True,
+                    "position": 0,
+                },
+            )
         if rng.random() < 0.6:
-            self.w.add(table_of(WebLink), {
-                "id": self.ids.take(table_of(WebLink)), "contact_id": cid, "kind": "linkedin",
-                "url": f"https://www.linkedin.com/in/{first}-{last}-{cid}", "label": "",
-                "is_primary": True, "position": 0,
-            })  # fmt: skip
+            self.w.add(
+                table_of(WebLink),
+                {
+                    "id": self.ids.take(table_of(WebLink)),
+                    "contact_id": cid,
+                    "kind": "linkedin",
+                    "url": f"https://www.linkedin.com/in/{first}-{last}-{cid}",
+                    "label": "",
+                    "is_primary": True,
+                    "position": 0,
+                },
+            )
         tags = {"Clients" if rng.random() < 0.45 else "Prospects"}
         tags.update(t for t in TAGS if rng.random() < 0.08)
         if referred_by is not None:
@@ -246,8 +365,9 @@ class _Builder:
         if rng.random() < 0.85:
             self._birthday(cid, born, with_year=rng.random() < 0.9)
         if rng.random() < 0.2:
-            self._date(cid, "work_anniversary", self.today.year - rng.randint(1, 25),
-                       *self._month_day())  # fmt: skip
+            self._date(
+                cid, "work_anniversary", self.today.year - rng.randint(1, 25), *self._month_day()
+            )
         for _ in range(rng.randint(1, 3)):
             self._preference(cid)
         self._family(cid, family, givens, born)
@@ -255,29 +375,52 @@ class _Builder:
         self._interactions(cid, _CADENCE.get(tier, 365))
         if rng.random() < 0.1:
             due = self._days_ago(rng.randint(-30, 10))
-            self.w.add(table_of(FollowUp), {
-                "id": self.ids.take(table_of(FollowUp)), "contact_id": cid,
-                "title": rng.choice(("Send proposal", "Check on renewal", "Call about referral",
-                                     "Quarterly check-in")),
-                "notes": "", "due_date": due,
-                "rrule": "FREQ=MONTHLY" if rng.random() < 0.2 else "", "done_at": None,
-                "snoozed_until": None, "created_at": self.stamp,
-            })  # fmt: skip
+            self.w.add(
+                table_of(FollowUp),
+                {
+                    "id": self.ids.take(table_of(FollowUp)),
+                    "contact_id": cid,
+                    "title": rng.choice(
+                        (
+                            "Send proposal",
+                            "Check on renewal",
+                            "Call about referral",
+                            "Quarterly check-in",
+                        )
+                    ),
+                    "notes": "",
+                    "due_date": due,
+                    "rrule": "FREQ=MONTHLY" if rng.random() < 0.2 else "",
+                    "done_at": None,
+                    "snoozed_until": None,
+                    "created_at": self.stamp,
+                },
+            )
         if referred_by is not None:
-            self.w.add(table_of(Referral), {
-                "id": self.ids.take(table_of(Referral)), "referrer_id": referred_by,
-                "referred_id": cid, "referred_on": self._days_ago(met_days),
-                "value_cents": rng.choice((None, 250000, 1200000, 5000000)), "currency": "USD",
-                "notes": "",
-            })  # fmt: skip
+            self.w.add(
+                table_of(Referral),
+                {
+                    "id": self.ids.take(table_of(Referral)),
+                    "referrer_id": referred_by,
+                    "referred_id": cid,
+                    "referred_on": self._days_ago(met_days),
+                    "value_cents": rng.choice((None, 250000, 1200000, 5000000)),
+                    "currency": "USD",
+                    "notes": "",
+                },
+            )
         if self.main_ids and rng.random() < 0.05:
-            self.w.add(table_of(Introduction), {
-                "id": self.ids.take(table_of(Introduction)), "person_a_id": cid,
-                "person_b_id": rng.choice(self.main_ids),
-                "introduced_on": self._days_ago(rng.randint(1, 900)),
-                "reason": "Both looking at warehouse automation",
-                "outcome": rng.choice(("", "They signed a pilot", "Met for lunch")),
-            })  # fmt: skip
+            self.w.add(
+                table_of(Introduction),
+                {
+                    "id": self.ids.take(table_of(Introduction)),
+                    "person_a_id": cid,
+                    "person_b_id": rng.choice(self.main_ids),
+                    "introduced_on": self._days_ago(rng.randint(1, 900)),
+                    "reason": "Both looking at warehouse automation",
+                    "outcome": rng.choice(("", "They signed a pilot", "Met for lunch")),
+                },
+            )
         self.main_ids.append(cid)
         if self.w.pending >= _BATCH:
             self.w.flush()
@@ -304,8 +447,12 @@ class _Builder:
                 year = self.today.year + (0 if self.today.month <= 6 else 1)
                 self._date(kid, "graduation", year, 6, None, recurrence="once")
         if rng.random() < 0.15:
-            assistant = self._contact(rng.choice(givens), rng.choice(CULTURES)[1][0],
-                                      is_light=True, title="Executive Assistant")  # fmt: skip
+            assistant = self._contact(
+                rng.choice(givens),
+                rng.choice(CULTURES)[1][0],
+                is_light=True,
+                title="Executive Assistant",
+            )
             self.light += 1
             self._relate(cid, assistant, "assistant")
 
@@ -314,14 +461,21 @@ class _Builder:
         for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
             description, occasion, cents = rng.choice(GIFTS)
             idea = rng.random() < 0.15
-            self.w.add(table_of(Gift), {
-                "id": self.ids.take(table_of(Gift)), "contact_id": cid,
-                "direction": "idea" if idea else "given", "description": description,
-                "occasion": occasion,
-                "given_on": None if idea else self._days_ago(rng.randint(20, 1000)),
-                "amount_cents": cents, "currency": "USD", "status": "idea" if idea else "given",
-                "notes": "",
-            })  # fmt: skip
+            self.w.add(
+                table_of(Gift),
+                {
+                    "id": self.ids.take(table_of(Gift)),
+                    "contact_id": cid,
+                    "direction": "idea" if idea else "given",
+                    "description": description,
+                    "occasion": occasion,
+                    "given_on": None if idea else self._days_ago(rng.randint(20, 1000)),
+                    "amount_cents": cents,
+                    "currency": "USD",
+                    "status": "idea" if idea else "given",
+                    "notes": "",
+                },
+            )
             self.gifts += 1
 
     def _interactions(self, cid: int, cadence: int) -> None:
@@ -334,11 +488,18 @@ class _Builder:
         for moment in moments:
             iid = self.ids.take(table_of(Interaction))
             kind = rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
-            self.w.add(table_of(Interaction), {
-                "id": iid, "kind": kind, "occurred_at": moment, "title": "",
-                "notes": rng.choice(INTERACTION_NOTES[kind]), "import_batch_id": None,
-                "created_at": self.stamp,
-            })  # fmt: skip
+            self.w.add(
+                table_of(Interaction),
+                {
+                    "id": iid,
+                    "kind": kind,
+                    "occurred_at": moment,
+                    "title": "",
+                    "notes": rng.choice(INTERACTION_NOTES[kind]),
+                    "import_batch_id": None,
+                    "created_at": self.stamp,
+                },
+            )
             self.w.add(interaction_participants, {"interaction_id": iid, "contact_id": cid})
             if self.main_ids and rng.random() < 0.12:
                 other = rng.choice(self.main_ids[-200:])
@@ -368,9 +529,12 @@ def generate(
         ids = IdAllocator(connection)
         first_contact = ids.peek(table_of(Contact))
         builder = _Builder(
-            random.Random(seed), now or datetime.now(UTC), BulkWriter(connection, _TABLES), ids,
+            random.Random(seed),
+            now or datetime.now(UTC),
+            BulkWriter(connection, _TABLES),
+            ids,
             _tag_ids(connection),
-        )  # fmt: skip
+        )
         for _ in range(contacts):
             builder.person()
         builder.w.flush()
@@ -386,7 +550,10 @@ def generate(
         for area in Area:
             work.touch(area)
     report = DemoReport(
-        contacts=contacts, light_contacts=builder.light, interactions=builder.interactions,
-        gifts=builder.gifts, seconds=time.perf_counter() - started,
-    )  # fmt: skip
+        contacts=contacts,
+        light_contacts=builder.light,
+        interactions=builder.interactions,
+        gifts=builder.gifts,
+        seconds=time.perf_counter() - started,
+    )
     return Outcome(report, work.changes)

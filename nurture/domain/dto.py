@@ -61,8 +61,17 @@ class WebLinkValue:
 
 
 # The one-line text fields of a contact: its name parts and where it works.
-NAME_AND_WORK_FIELDS = ("prefix", "given_name", "middle_name", "family_name", "suffix",
-                        "nickname", "organization", "title", "department")  # fmt: skip
+NAME_AND_WORK_FIELDS = (
+    "prefix",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "suffix",
+    "nickname",
+    "organization",
+    "title",
+    "department",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +183,9 @@ class FollowUpValue:
 
         if self.done_at is not None:
             return None
-        pending = follow_up_dates(self.due_date, self.rrule, self.due_date, horizon,
-                                  self.completed_through)  # fmt: skip
+        pending = follow_up_dates(
+            self.due_date, self.rrule, self.due_date, horizon, self.completed_through
+        )
         return pending[0] if pending else None
 
 

@@ -33,6 +33,7 @@ def given_before(
 
 def repeat_warning(name: str, earlier: GiftValue) -> str:
     """ "Ann Lee was already given Dalwhinnie 15 (December 2025, Christmas)."""
-    when = ", ".join(filter(None, [f"{earlier.given_on:%B %Y}" if earlier.given_on else "",
-                                   earlier.occasion]))  # fmt: skip
+    when = ", ".join(
+        filter(None, [f"{earlier.given_on:%B %Y}" if earlier.given_on else "", earlier.occasion])
+    )
     return f"{name} was already given {earlier.description}" + (f" ({when})." if when else ".")

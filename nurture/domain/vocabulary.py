@@ -12,8 +12,22 @@ from nurture.domain.enums import DateKind, RelationshipKind, WebKind
 
 _R = RelationshipKind
 RELATION_WORDS: dict[str, RelationshipKind] = {
-    **dict.fromkeys(("spouse", "partner", "husband", "wife", "domestic partner", "sweetheart",
-                     "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée"), _R.SPOUSE),
+    **dict.fromkeys(
+        (
+            "spouse",
+            "partner",
+            "husband",
+            "wife",
+            "domestic partner",
+            "sweetheart",
+            "boyfriend",
+            "girlfriend",
+            "fiance",
+            "fiancé",
+            "fiancée",
+        ),
+        _R.SPOUSE,
+    ),
     **dict.fromkeys(("child", "children", "son", "daughter"), _R.CHILD),
     **dict.fromkeys(("parent", "mother", "father", "mom", "mum", "dad"), _R.PARENT),
     **dict.fromkeys(("assistant", "secretary"), _R.ASSISTANT),
@@ -22,10 +36,15 @@ RELATION_WORDS: dict[str, RelationshipKind] = {
     **dict.fromkeys(("colleague", "co-worker", "coworker"), _R.COLLEAGUE),
     **dict.fromkeys(("business partner", "business-partner"), _R.BUSINESS_PARTNER),
     "competitor": _R.COMPETITOR,
-}  # fmt: skip
-SOCIAL_HOSTS = {"linkedin.com": WebKind.LINKEDIN, "twitter.com": WebKind.TWITTER,
-                "x.com": WebKind.TWITTER, "facebook.com": WebKind.FACEBOOK,
-                "fb.com": WebKind.FACEBOOK, "instagram.com": WebKind.INSTAGRAM}  # fmt: skip
+}
+SOCIAL_HOSTS = {
+    "linkedin.com": WebKind.LINKEDIN,
+    "twitter.com": WebKind.TWITTER,
+    "x.com": WebKind.TWITTER,
+    "facebook.com": WebKind.FACEBOOK,
+    "fb.com": WebKind.FACEBOOK,
+    "instagram.com": WebKind.INSTAGRAM,
+}
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 
 

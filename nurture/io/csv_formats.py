@@ -27,11 +27,38 @@ class CsvFormat(StrEnum):
 
 # Fields a column can be mapped to (the wizard's choices and `--map COLUMN=FIELD`).
 FIELDS = (
-    "given_name", "middle_name", "family_name", "prefix", "suffix", "nickname", "full_name",
-    "organization", "title", "department", "notes", "email", "phone", "website", "street", "city",
-    "region", "postal_code", "country", "birthday", "anniversary", "tags", "spouse", "children",
-    "assistant", "manager", "connected_on", "birth_year", "birth_month", "birth_day", "ignore",
-)  # fmt: skip
+    "given_name",
+    "middle_name",
+    "family_name",
+    "prefix",
+    "suffix",
+    "nickname",
+    "full_name",
+    "organization",
+    "title",
+    "department",
+    "notes",
+    "email",
+    "phone",
+    "website",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "birthday",
+    "anniversary",
+    "tags",
+    "spouse",
+    "children",
+    "assistant",
+    "manager",
+    "connected_on",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "ignore",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +69,20 @@ class Field:
 
 
 def _slot(prefix: str, label: str, group: int) -> dict[str, Field]:
-    parts = {"street": "street", "street 2": "street", "street 3": "street", "address": "street",
-             "address 2": "street", "city": "city", "state": "region", "postal code": "postal_code",
-             "zipcode": "postal_code", "zip": "postal_code", "country/region": "country",
-             "country": "country"}  # fmt: skip
+    parts = {
+        "street": "street",
+        "street 2": "street",
+        "street 3": "street",
+        "address": "street",
+        "address 2": "street",
+        "city": "city",
+        "state": "region",
+        "postal code": "postal_code",
+        "zipcode": "postal_code",
+        "zip": "postal_code",
+        "country/region": "country",
+        "country": "country",
+    }
     return {f"{prefix} {part}": Field(target, label, group) for part, target in parts.items()}
 
 
@@ -53,43 +90,121 @@ _KNOWN: dict[str, Field] = {
     **{name: Field("given_name") for name in ("first name", "given name", "first")},
     **{name: Field("middle_name") for name in ("middle name", "additional name", "middle")},
     **{name: Field("family_name") for name in ("last name", "family name", "surname", "last")},
-    "name prefix": Field("prefix"), "prefix": Field("prefix"), "name suffix": Field("suffix"),
-    "suffix": Field("suffix"), "nickname": Field("nickname"), "display name": Field("full_name"),
-    "name": Field("full_name"), "full name": Field("full_name"),
-    **{name: Field("organization") for name in ("company", "organization", "organisation",
-                                                 "organization name", "organization 1 - name")},
-    **{name: Field("title") for name in ("job title", "position", "title", "organization title",
-                                          "organization 1 - title")},
-    **{name: Field("department") for name in ("department", "organization department",
-                                               "organization 1 - department")},
+    "name prefix": Field("prefix"),
+    "prefix": Field("prefix"),
+    "name suffix": Field("suffix"),
+    "suffix": Field("suffix"),
+    "nickname": Field("nickname"),
+    "display name": Field("full_name"),
+    "name": Field("full_name"),
+    "full name": Field("full_name"),
+    **{
+        name: Field("organization")
+        for name in (
+            "company",
+            "organization",
+            "organisation",
+            "organization name",
+            "organization 1 - name",
+        )
+    },
+    **{
+        name: Field("title")
+        for name in (
+            "job title",
+            "position",
+            "title",
+            "organization title",
+            "organization 1 - title",
+        )
+    },
+    **{
+        name: Field("department")
+        for name in ("department", "organization department", "organization 1 - department")
+    },
     **{name: Field("notes") for name in ("notes", "note", "comments")},
-    "birthday": Field("birthday"), "anniversary": Field("anniversary"),
-    **{name: Field("email") for name in ("e-mail address", "email address", "email", "e-mail",
-                                          "primary email", "e-mail 2 address", "e-mail 3 address",
-                                          "secondary email", "alternate email 1",
-                                          "alternate email 2")},
-    **{name: Field("phone", "mobile") for name in ("mobile phone", "mobile number", "mobile",
-                                                    "cell phone")},
-    **{name: Field("phone", "work") for name in ("business phone", "business phone 2",
-                                                  "work phone", "work", "company main phone")},
+    "birthday": Field("birthday"),
+    "anniversary": Field("anniversary"),
+    **{
+        name: Field("email")
+        for name in (
+            "e-mail address",
+            "email address",
+            "email",
+            "e-mail",
+            "primary email",
+            "e-mail 2 address",
+            "e-mail 3 address",
+            "secondary email",
+            "alternate email 1",
+            "alternate email 2",
+        )
+    },
+    **{
+        name: Field("phone", "mobile")
+        for name in ("mobile phone", "mobile number", "mobile", "cell phone")
+    },
+    **{
+        name: Field("phone", "work")
+        for name in (
+            "business phone",
+            "business phone 2",
+            "work phone",
+            "work",
+            "company main phone",
+        )
+    },
     **{name: Field("phone", "home") for name in ("home phone", "home phone 2", "home")},
-    **{name: Field("phone", "other") for name in ("other phone", "phone", "other", "car phone",
-                                                   "pager", "pager number", "primary phone")},
-    **{name: Field("phone", "fax") for name in ("business fax", "home fax", "fax number", "fax",
-                                                 "other fax")},
-    **{name: Field("website") for name in ("web page", "web page 1", "web page 2", "website",
-                                            "personal web page", "personal website",
-                                            "business website", "url")},
-    "categories": Field("tags"), "category": Field("tags"), "labels": Field("tags"),
-    "group membership": Field("tags"), "spouse": Field("spouse"), "children": Field("children"),
-    "assistant's name": Field("assistant"), "manager's name": Field("manager"),
-    "connected on": Field("connected_on"), "birth year": Field("birth_year"),
-    "birth month": Field("birth_month"), "birth day": Field("birth_day"),
-    **_slot("business", "work", 1), **_slot("home", "home", 2), **_slot("other", "other", 3),
+    **{
+        name: Field("phone", "other")
+        for name in (
+            "other phone",
+            "phone",
+            "other",
+            "car phone",
+            "pager",
+            "pager number",
+            "primary phone",
+        )
+    },
+    **{
+        name: Field("phone", "fax")
+        for name in ("business fax", "home fax", "fax number", "fax", "other fax")
+    },
+    **{
+        name: Field("website")
+        for name in (
+            "web page",
+            "web page 1",
+            "web page 2",
+            "website",
+            "personal web page",
+            "personal website",
+            "business website",
+            "url",
+        )
+    },
+    "categories": Field("tags"),
+    "category": Field("tags"),
+    "labels": Field("tags"),
+    "group membership": Field("tags"),
+    "spouse": Field("spouse"),
+    "children": Field("children"),
+    "assistant's name": Field("assistant"),
+    "manager's name": Field("manager"),
+    "connected on": Field("connected_on"),
+    "birth year": Field("birth_year"),
+    "birth month": Field("birth_month"),
+    "birth day": Field("birth_day"),
+    **_slot("business", "work", 1),
+    **_slot("home", "home", 2),
+    **_slot("other", "other", 3),
     **_slot("work", "work", 1),
-    "home address": Field("street", "home", 2), "home address 2": Field("street", "home", 2),
-    "work address": Field("street", "work", 1), "work address 2": Field("street", "work", 1),
-}  # fmt: skip
+    "home address": Field("street", "home", 2),
+    "home address 2": Field("street", "home", 2),
+    "work address": Field("street", "work", 1),
+    "work address 2": Field("street", "work", 1),
+}
 # Outlook: "Title" is the honorific; Yahoo: "Home"/"Work"/"Other" are phones.
 _OVERRIDES: dict[CsvFormat, dict[str, Field]] = {
     CsvFormat.OUTLOOK: {"title": Field("prefix")},
@@ -101,11 +216,25 @@ _GROUP = re.compile(
     r"^(e-mail|phone|address|website|event|relation) (\d+) - (label|type|value|street|city|"
     r"region|postal code|country|po box|extended address|formatted)$"
 )
-_GROUP_PART = {"label": "label", "type": "label", "value": "value", "street": "street",
-               "city": "city", "region": "region", "postal code": "postal_code",
-               "country": "country", "formatted": "formatted"}  # fmt: skip
-_GROUP_KIND = {"e-mail": "email", "phone": "phone", "address": "address", "website": "website",
-               "event": "event", "relation": "relation"}  # fmt: skip
+_GROUP_PART = {
+    "label": "label",
+    "type": "label",
+    "value": "value",
+    "street": "street",
+    "city": "city",
+    "region": "region",
+    "postal code": "postal_code",
+    "country": "country",
+    "formatted": "formatted",
+}
+_GROUP_KIND = {
+    "e-mail": "email",
+    "phone": "phone",
+    "address": "address",
+    "website": "website",
+    "event": "event",
+    "relation": "relation",
+}
 
 # Columns only one producer writes; the first format whose every signature is present wins.
 _SIGNATURES: tuple[tuple[CsvFormat, frozenset[str]], ...] = (

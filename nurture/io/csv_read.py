@@ -36,8 +36,9 @@ class CsvTable:
     def rows(self) -> Iterator[CsvRow | Problem]:
         """The records after the header; a Problem (then nothing more) for a quote that is
         never closed."""
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter,
-                            strict=True)  # fmt: skip
+        reader = csv.reader(
+            io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True
+        )
         previous = 0
         for _ in range(self.skip):
             next(reader)
@@ -67,8 +68,9 @@ def read_table(text: str, is_header: Callable[[list[str]], bool]) -> CsvTable:
     rows = _first_rows(text, delimiter)
     chosen = next((i for i, row in enumerate(rows) if is_header(row)), None)
     if chosen is None:
-        chosen = next((i for i, row in enumerate(rows) if sum(bool(c.strip()) for c in row) > 1),
-                      None)  # fmt: skip
+        chosen = next(
+            (i for i, row in enumerate(rows) if sum(bool(c.strip()) for c in row) > 1), None
+        )
     if chosen is None:
         raise ValidationError("No header row was found: this does not look like a contacts CSV.")
     header = [cell.strip().strip("\ufeff") for cell in rows[chosen]]

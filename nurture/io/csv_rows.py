@@ -18,10 +18,25 @@ from nurture.io.formulas import restore
 from nurture.io.incoming import IncomingContact, IncomingDate, IncomingRelation
 
 GOOGLE_MULTI = " ::: "
-_TEXT = frozenset({"given_name", "middle_name", "family_name", "prefix", "suffix", "nickname",
-                   "full_name", "organization", "title", "department"})  # fmt: skip
-_PEOPLE = {"spouse": RelationshipKind.SPOUSE, "assistant": RelationshipKind.ASSISTANT,
-           "manager": RelationshipKind.MANAGER}  # fmt: skip
+_TEXT = frozenset(
+    {
+        "given_name",
+        "middle_name",
+        "family_name",
+        "prefix",
+        "suffix",
+        "nickname",
+        "full_name",
+        "organization",
+        "title",
+        "department",
+    }
+)
+_PEOPLE = {
+    "spouse": RelationshipKind.SPOUSE,
+    "assistant": RelationshipKind.ASSISTANT,
+    "manager": RelationshipKind.MANAGER,
+}
 
 
 def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) -> IncomingContact:
@@ -74,8 +89,9 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
     contact.notes = "\n\n".join(extra_notes)
     if split_birthday:
         try:
-            when = split_year_month_day(*(split_birthday.get(f"birth_{p}", "")
-                                          for p in ("year", "month", "day")))  # fmt: skip
+            when = split_year_month_day(
+                *(split_birthday.get(f"birth_{p}", "") for p in ("year", "month", "day"))
+            )
         except ValidationError as error:
             contact.warnings.append(f"birthday left out: {error.message}")
         else:
@@ -83,10 +99,16 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
                 contact.dates.append(IncomingDate(DateKind.BIRTHDAY, when))
     for number in sorted(addresses):
         parts = addresses[number]
-        contact.addresses.append(AddressValue(parts.pop("label", ""), parts.get("street", ""),
-                                              parts.get("city", ""), parts.get("region", ""),
-                                              parts.get("postal_code", ""),
-                                              parts.get("country", "")))  # fmt: skip
+        contact.addresses.append(
+            AddressValue(
+                parts.pop("label", ""),
+                parts.get("street", ""),
+                parts.get("city", ""),
+                parts.get("region", ""),
+                parts.get("postal_code", ""),
+                parts.get("country", ""),
+            )
+        )
     for (group_kind, _number), parts in sorted(groups.items(), key=lambda item: item[0][1]):
         _group(contact, group_kind, parts)
     return contact
@@ -154,13 +176,20 @@ def _group(contact: IncomingContact, kind: str, parts: dict[str, str]) -> None:
         )
     elif kind == "website":
         contact.web_links.extend(WebLinkValue(v, web_kind(v), label) for v in values)
-    elif kind == "address" and any(parts.get(p) for p in ("street", "city", "postal_code",
-                                                          "country", "formatted")):  # fmt: skip
-        contact.addresses.append(AddressValue(
-            label, parts.get("street") or parts.get("formatted", ""), parts.get("city", ""),
-            parts.get("region", ""), parts.get("postal_code", ""), parts.get("country", ""),
-            primary,
-        ))  # fmt: skip
+    elif kind == "address" and any(
+        parts.get(p) for p in ("street", "city", "postal_code", "country", "formatted")
+    ):
+        contact.addresses.append(
+            AddressValue(
+                label,
+                parts.get("street") or parts.get("formatted", ""),
+                parts.get("city", ""),
+                parts.get("region", ""),
+                parts.get("postal_code", ""),
+                parts.get("country", ""),
+                primary,
+            )
+        )
     elif kind == "event":
         dated, kept = date_kind(_as_written(parts))
         for value in values:

@@ -25,8 +25,9 @@ def parse_date_text(text: str) -> PartialDate | None:
     try:
         if m := _ISO.match(value):
             year = int(m[1])
-            return PartialDate(None if year in NO_YEAR_MARKERS or year == 0 else year,
-                               int(m[2]), int(m[3]))  # fmt: skip
+            return PartialDate(
+                None if year in NO_YEAR_MARKERS or year == 0 else year, int(m[2]), int(m[3])
+            )
         if m := _NO_YEAR.match(value):
             return PartialDate(None, int(m[1]), int(m[2]))
         if m := _US.match(value):
@@ -54,8 +55,9 @@ def _spelled_out(value: str) -> PartialDate:
         parsed = parser.parse(value, default=marker)
     except (ValueError, OverflowError) as error:
         raise ValidationError(f"'{value}' is not a date.") from error
-    return PartialDate(None if parsed.year == marker.year else parsed.year, parsed.month,
-                       parsed.day)  # fmt: skip
+    return PartialDate(
+        None if parsed.year == marker.year else parsed.year, parsed.month, parsed.day
+    )
 
 
 def split_year_month_day(year: str, month: str, day: str) -> PartialDate | None:

@@ -15,9 +15,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Signatures of files people pick by mistake.
-_NOT_TEXT = {b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or an Excel/Word file)",
-             b"\xd0\xcf\x11\xe0": "an old Office document", b"\x89PNG": "a PNG image",
-             b"\xff\xd8\xff": "a JPEG image", b"SQLite format 3": "a database file"}  # fmt: skip
+_NOT_TEXT = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Excel/Word file)",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"SQLite format 3": "a database file",
+}
 
 
 def decode(data: bytes, name: str = "The file") -> tuple[str, str]:

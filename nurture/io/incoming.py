@@ -64,8 +64,9 @@ class IncomingContact:
     warnings: list[str] = field(default_factory=list)  # kept, but something was left out
 
     def has_name(self) -> bool:
-        return any((self.given_name, self.family_name, self.full_name, self.nickname,
-                    self.organization))  # fmt: skip
+        return any(
+            (self.given_name, self.family_name, self.full_name, self.nickname, self.organization)
+        )
 
     def is_empty(self) -> bool:
         return not (self.has_name() or self.emails or self.phones)
@@ -75,10 +76,22 @@ class IncomingContact:
         if not (given or family) and self.full_name.strip():
             given, middle, family = split_name(self.full_name)
         return ContactDraft(
-            given_name=given, middle_name=middle, family_name=family, prefix=self.prefix,
-            suffix=self.suffix, nickname=self.nickname, organization=self.organization,
-            title=self.title, department=self.department, notes=self.notes,
-            how_we_met=self.how_we_met, met_on=self.met_on, starred=self.starred,
-            emails=tuple(self.emails), phones=tuple(self.phones), addresses=tuple(self.addresses),
-            web_links=tuple(self.web_links), tags=tuple(dict.fromkeys(self.tags)),
-        )  # fmt: skip
+            given_name=given,
+            middle_name=middle,
+            family_name=family,
+            prefix=self.prefix,
+            suffix=self.suffix,
+            nickname=self.nickname,
+            organization=self.organization,
+            title=self.title,
+            department=self.department,
+            notes=self.notes,
+            how_we_met=self.how_we_met,
+            met_on=self.met_on,
+            starred=self.starred,
+            emails=tuple(self.emails),
+            phones=tuple(self.phones),
+            addresses=tuple(self.addresses),
+            web_links=tuple(self.web_links),
+            tags=tuple(dict.fromkeys(self.tags)),
+        )

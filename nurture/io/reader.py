@@ -39,9 +39,11 @@ class ParsedFile:
 
 
 def parse(
-    data: bytes, name: str = "The file", fmt: str = "auto",
+    data: bytes,
+    name: str = "The file",
+    fmt: str = "auto",
     chosen: Mapping[str, str] | None = None,
-) -> ParsedFile:  # fmt: skip
+) -> ParsedFile:
     """Everything in the file; ValidationError when the file as a whole cannot be read."""
     if fmt not in IMPORT_FORMATS:
         raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")

@@ -223,9 +223,15 @@ class _Reader:
     def _address(self, line: Any) -> None:
         a, types = line.value, _types(line)
         street = "\n".join(p for p in map(_text, (a.street, a.extended, a.box)) if p)
-        place = AddressValue(self._point_label(line, types, PLACE_TYPES), street, _text(a.city),
-                             _text(a.region), _text(a.code), _text(a.country),
-                             _preferred(line, types))  # fmt: skip
+        place = AddressValue(
+            self._point_label(line, types, PLACE_TYPES),
+            street,
+            _text(a.city),
+            _text(a.region),
+            _text(a.code),
+            _text(a.country),
+            _preferred(line, types),
+        )
         if any((place.street, place.city, place.region, place.postal_code, place.country)):
             self.contact.addresses.append(place)
 
@@ -254,8 +260,7 @@ class _Reader:
                 when = PartialDate(None, when.month, when.day)
         except ValidationError:
             what = label or ("date" if kind is DateKind.CUSTOM else kind.value.replace("_", " "))
-            self.contact.warnings.append(f"The {what} '{text}' could not be read and was left "
-                                         "out.")  # fmt: skip
+            self.contact.warnings.append(f"The {what} '{text}' could not be read and was left out.")
             return
         if when is not None:
             self.contact.dates.append(IncomingDate(kind, when, label))
@@ -263,10 +268,12 @@ class _Reader:
     def _related(self, line: Any) -> None:
         name, types = _text(line.value), _types(line)
         value_type = {value.lower() for value in line.params.get("VALUE", [])}
-        if line.name == "RELATED" and ("uri" in value_type or (
-                "text" not in value_type and _URI.match(name))):  # fmt: skip
-            self.contact.warnings.append(f"A related person given only as a link ({name}) "
-                                         "was left out.")  # fmt: skip
+        if line.name == "RELATED" and (
+            "uri" in value_type or ("text" not in value_type and _URI.match(name))
+        ):
+            self.contact.warnings.append(
+                f"A related person given only as a link ({name}) was left out."
+            )
             return
         label = self._label(line)
         typed = next((RELATION_WORDS[t] for t in sorted(types) if t in RELATION_WORDS), None)
@@ -304,9 +311,15 @@ class _Reader:
             self.contact.warnings.append(f"The photo is a link ({text}) and was not downloaded.")
             return
         try:
-            data = line.value if isinstance(line.value, bytes) else (
-                base64.b64decode(payload) if meta.lower().endswith(";base64")
-                else urllib.parse.unquote_to_bytes(payload))  # fmt: skip
+            data = (
+                line.value
+                if isinstance(line.value, bytes)
+                else (
+                    base64.b64decode(payload)
+                    if meta.lower().endswith(";base64")
+                    else urllib.parse.unquote_to_bytes(payload)
+                )
+            )
         except ValueError:  # binascii.Error, or not ASCII
             self.contact.warnings.append("The photo could not be read and was left out.")
             return

@@ -30,8 +30,7 @@ def write_vcards(cards: Iterable[ContactCard], version: str = "4.0") -> str:
 def escape(text: str) -> str:
     """A TEXT value with its backslashes, commas, semicolons and line breaks escaped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\n", "\\n"))  # fmt: skip
+    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -90,8 +89,12 @@ class _CardWriter:
             if text.strip():
                 self.add(name, escape(text.strip()))
         if d.organization or d.department:
-            self.add("ORG", f"{escape(d.organization)};{escape(d.department)}"
-                     if d.department else escape(d.organization))  # fmt: skip
+            self.add(
+                "ORG",
+                f"{escape(d.organization)};{escape(d.department)}"
+                if d.department
+                else escape(d.organization),
+            )
         for email in d.emails:
             self._point("EMAIL", email.address, email.label, email.primary, _PLACE_TYPES)
         for phone in d.phones:
@@ -114,8 +117,15 @@ class _CardWriter:
         self.add("END", "VCARD")
         return "".join(f"{line}\r\n" for line in self.lines)
 
-    def _point(self, name: str, value: str, label: str, primary: bool, types: dict[str, str],
-               escaped: bool = False) -> None:  # fmt: skip
+    def _point(
+        self,
+        name: str,
+        value: str,
+        label: str,
+        primary: bool,
+        types: dict[str, str],
+        escaped: bool = False,
+    ) -> None:
         if not value.strip():
             return
         known = types.get(label.lower(), "")
@@ -162,8 +172,9 @@ class _CardWriter:
             if not name:
                 continue
             if not self.v4:
-                self.add("X-ABRELATEDNAMES", name,
-                         label=relation_label(relation.kind, relation.label))  # fmt: skip
+                self.add(
+                    "X-ABRELATEDNAMES", name, label=relation_label(relation.kind, relation.label)
+                )
                 continue
             typed = RELATED_TYPES.get(relation.kind)
             params: list[tuple[str, Sequence[str]]] = [("TYPE", [typed])] if typed else []

@@ -80,12 +80,17 @@ SELECT id, display_name, {due} AS due
  WHERE cadence IS NOT NULL AND due <= :end {since}
 """
 _NOUNS = {
-    RelationshipKind.SPOUSE: "spouse", RelationshipKind.CHILD: "child",
-    RelationshipKind.PARENT: "parent", RelationshipKind.ASSISTANT: "assistant",
-    RelationshipKind.MANAGER: "manager", RelationshipKind.BUSINESS_PARTNER: "partner",
-    RelationshipKind.COLLEAGUE: "colleague", RelationshipKind.COMPETITOR: "competitor",
-    RelationshipKind.FRIEND: "friend", RelationshipKind.CUSTOM: "relative",
-}  # fmt: skip
+    RelationshipKind.SPOUSE: "spouse",
+    RelationshipKind.CHILD: "child",
+    RelationshipKind.PARENT: "parent",
+    RelationshipKind.ASSISTANT: "assistant",
+    RelationshipKind.MANAGER: "manager",
+    RelationshipKind.BUSINESS_PARTNER: "partner",
+    RelationshipKind.COLLEAGUE: "colleague",
+    RelationshipKind.COMPETITOR: "competitor",
+    RelationshipKind.FRIEND: "friend",
+    RelationshipKind.CUSTOM: "relative",
+}
 _KINDS = {kind.value: kind for kind in OccurrenceKind}
 
 
@@ -141,8 +146,9 @@ def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, 
     every main contact it belongs to is archived (the family goes with the client)."""
     if len(light_ids) < _FEW_RELATIVES:
         ids = ",".join(str(i) for i in light_ids) or "NULL"
-        sql = _OWNERS.format(related=f"WHERE r.related_id IN ({ids})",
-                             contact=f"WHERE r.contact_id IN ({ids})")  # fmt: skip
+        sql = _OWNERS.format(
+            related=f"WHERE r.related_id IN ({ids})", contact=f"WHERE r.contact_id IN ({ids})"
+        )
     else:
         sql = _OWNERS.format(related="", contact="")
     owners: dict[int, tuple[int, str, str] | None] = {}
@@ -183,8 +189,20 @@ def _yearly_dates(session: Session, start: date, end: date) -> Iterator[Occurren
         year = row[1]
         years = day.year - year if year is not None and day.year > year else None
         detail = row[11] if row[2] == "work_anniversary" else row[3]
-        yield Occurrence(day, _KINDS[row[2]], owner_id, owner, who, years, Source.DATE, row[5],
-                         day, row[4], False, detail)  # fmt: skip
+        yield Occurrence(
+            day,
+            _KINDS[row[2]],
+            owner_id,
+            owner,
+            who,
+            years,
+            Source.DATE,
+            row[5],
+            day,
+            row[4],
+            False,
+            detail,
+        )
 
 
 def _rare_dates(
@@ -199,14 +217,38 @@ def _rare_dates(
             when = once_between(year, month, day, start, end)
             if when is not None:
                 due = when if day is not None else date(year, month, 1)
-                yield Occurrence(when, _KINDS[kind], owner_id, owner, who, None, Source.DATE,
-                                 date_id, due, lead, day is None, detail)  # fmt: skip
+                yield Occurrence(
+                    when,
+                    _KINDS[kind],
+                    owner_id,
+                    owner,
+                    who,
+                    None,
+                    Source.DATE,
+                    date_id,
+                    due,
+                    lead,
+                    day is None,
+                    detail,
+                )
             continue
         for when in yearly_between(month, day, start, end, policy):
             if year is not None and when.year < year:
                 continue  # not before the year it started
-            yield Occurrence(when, _KINDS[kind], owner_id, owner, who, years_since(year, when),
-                             Source.DATE, date_id, when, lead, False, detail)  # fmt: skip
+            yield Occurrence(
+                when,
+                _KINDS[kind],
+                owner_id,
+                owner,
+                who,
+                years_since(year, when),
+                Source.DATE,
+                date_id,
+                when,
+                lead,
+                False,
+                detail,
+            )
 
 
 def _follow_ups(
@@ -226,12 +268,36 @@ def _follow_ups(
             before = gather_on - timedelta(days=1)
             late = follow_up_dates(anchor, rule, anchor, before, completed)
             if late and start <= gather_on <= end:
-                yield Occurrence(gather_on, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
-                                 Source.FOLLOW_UP, fid, late[0], None, False, title)  # fmt: skip
+                yield Occurrence(
+                    gather_on,
+                    OccurrenceKind.FOLLOW_UP,
+                    cid,
+                    name,
+                    name,
+                    None,
+                    Source.FOLLOW_UP,
+                    fid,
+                    late[0],
+                    None,
+                    False,
+                    title,
+                )
             low = max(start, gather_on)
         for when in follow_up_dates(anchor, rule, low, end, completed):
-            yield Occurrence(when, OccurrenceKind.FOLLOW_UP, cid, name, name, None,
-                             Source.FOLLOW_UP, fid, when, None, False, title)  # fmt: skip
+            yield Occurrence(
+                when,
+                OccurrenceKind.FOLLOW_UP,
+                cid,
+                name,
+                name,
+                None,
+                Source.FOLLOW_UP,
+                fid,
+                when,
+                None,
+                False,
+                title,
+            )
 
 
 def _going_cold(
@@ -251,8 +317,9 @@ def _going_cold(
     for cid, name, due_text in _raw(session, sql, params):
         due = date.fromisoformat(due_text)
         day = due if due >= start or overdue_on is None else overdue_on
-        yield Occurrence(day, OccurrenceKind.KEEP_IN_TOUCH, cid, name, name, None,
-                         Source.KEEP_IN_TOUCH, cid, due)  # fmt: skip
+        yield Occurrence(
+            day, OccurrenceKind.KEEP_IN_TOUCH, cid, name, name, None, Source.KEEP_IN_TOUCH, cid, due
+        )
 
 
 def _day(value: str | None) -> date | None:
@@ -265,10 +332,30 @@ def _holidays(start: date, end: date, settings: Settings) -> Iterator[Occurrence
     for gift_day in gift_days(settings.gift_holidays, settings.holiday_country, start, end + lead):
         source_id = holiday_id(gift_day.key)
         if start <= gift_day.day <= end:
-            yield Occurrence(gift_day.day, OccurrenceKind.HOLIDAY, None, "", gift_day.name, None,
-                             Source.HOLIDAY, source_id, gift_day.day)  # fmt: skip
+            yield Occurrence(
+                gift_day.day,
+                OccurrenceKind.HOLIDAY,
+                None,
+                "",
+                gift_day.name,
+                None,
+                Source.HOLIDAY,
+                source_id,
+                gift_day.day,
+            )
         buy_by = gift_day.day - lead
         if lead and start <= buy_by <= end:
-            yield Occurrence(buy_by, OccurrenceKind.GIFT_DEADLINE, None, "", gift_day.name, None,
-                             Source.GIFT_DEADLINE, source_id, buy_by, None, False,
-                             f"{gift_day.day:%B} {gift_day.day.day}")  # fmt: skip
+            yield Occurrence(
+                buy_by,
+                OccurrenceKind.GIFT_DEADLINE,
+                None,
+                "",
+                gift_day.name,
+                None,
+                Source.GIFT_DEADLINE,
+                source_id,
+                buy_by,
+                None,
+                False,
+                f"{gift_day.day:%B} {gift_day.day.day}",
+            )

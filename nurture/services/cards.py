@@ -217,15 +217,24 @@ def _family_dates(
     if not kinds:
         return ()
     found = session.scalars(
-        select(ImportantDate).where(ImportantDate.contact_id.in_(list(kinds)))
+        select(ImportantDate)
+        .where(ImportantDate.contact_id.in_(list(kinds)))
         .order_by(ImportantDate.month, ImportantDate.day)
-    )  # fmt: skip
+    )
     return tuple(
-        (*kinds[d.contact_id], ImportantDateValue(
-            d.id, DateKind(d.kind), PartialDate(d.year, d.month, d.day), d.label,
-            Recurrence(d.recurrence), d.lead_days))
+        (
+            *kinds[d.contact_id],
+            ImportantDateValue(
+                d.id,
+                DateKind(d.kind),
+                PartialDate(d.year, d.month, d.day),
+                d.label,
+                Recurrence(d.recurrence),
+                d.lead_days,
+            ),
+        )
         for d in found
-    )  # fmt: skip
+    )
 
 
 def _interactions(session: Session, contact_id: int) -> tuple[InteractionValue, ...]:

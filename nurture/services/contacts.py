@@ -93,10 +93,12 @@ class ContactsService:
                 raise ValidationError("A contact cannot be referred by themselves.")
             apply_draft(work.session, contact, draft, region)
             if birthday != "keep":
-                work.session.execute(delete(ImportantDate).where(
-                    ImportantDate.contact_id == contact_id,
-                    ImportantDate.kind == DateKind.BIRTHDAY.value,
-                ))  # fmt: skip
+                work.session.execute(
+                    delete(ImportantDate).where(
+                        ImportantDate.contact_id == contact_id,
+                        ImportantDate.kind == DateKind.BIRTHDAY.value,
+                    )
+                )
                 if birthday is not None:
                     work.session.add(important_date(contact_id, DateKind.BIRTHDAY, birthday))
                 work.touch(Area.DATES, contact_id)

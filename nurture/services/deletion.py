@@ -34,8 +34,7 @@ class DeletionService:
         listed = ",".join(str(i) for i in ids) or "NULL"
         with unit_of_work(self._db, "Delete") as work:
             connection = work.session.connection()
-            linked = {int(row[0]) for row in connection.exec_driver_sql(
-                _LINKED.format(ids=listed))}  # fmt: skip
+            linked = {int(row[0]) for row in connection.exec_driver_sql(_LINKED.format(ids=listed))}
             deleted = connection.exec_driver_sql(
                 f"DELETE FROM contacts WHERE id IN ({listed})"
             ).rowcount

@@ -31,9 +31,11 @@ _CHUNK = 500
 # A year-less yearly date starts its series in a leap year, so Feb 29 exists.
 _NO_YEAR_START = 2000
 _ICS_KINDS = {
-    DateKind.BIRTHDAY: "birthday", DateKind.ANNIVERSARY: "anniversary",
-    DateKind.GRADUATION: "graduation", DateKind.WORK_ANNIVERSARY: "work anniversary",
-}  # fmt: skip
+    DateKind.BIRTHDAY: "birthday",
+    DateKind.ANNIVERSARY: "anniversary",
+    DateKind.GRADUATION: "graduation",
+    DateKind.WORK_ANNIVERSARY: "work anniversary",
+}
 
 
 class ExportService:
@@ -77,8 +79,13 @@ class ExportService:
     def cards(self) -> Iterator[ContactCard]:
         """Every main contact with its contact points, tags, dates and relationships."""
         with self._db.read() as session:
-            ids = list(session.scalars(select(Contact.id).where(Contact.is_light.is_(False))
-                                       .order_by(Contact.sort_name, Contact.id)))  # fmt: skip
+            ids = list(
+                session.scalars(
+                    select(Contact.id)
+                    .where(Contact.is_light.is_(False))
+                    .order_by(Contact.sort_name, Contact.id)
+                )
+            )
             for start in range(0, len(ids), _CHUNK):
                 yield from _cards(session, ids[start : start + _CHUNK])
 
@@ -101,8 +108,10 @@ class ExportService:
                 yield CalendarEvent(
                     f"follow-up-{follow_up.id}@nurture",
                     f"{follow_up.title or 'Follow up'} with {name}",
-                    follow_up.due_date, rrule=follow_up.rrule, description=follow_up.notes,
-                )  # fmt: skip
+                    follow_up.due_date,
+                    rrule=follow_up.rrule,
+                    description=follow_up.notes,
+                )
 
 
 def _date_event(when: ImportantDate, name: str, uuid: str) -> CalendarEvent:
@@ -119,21 +128,27 @@ def _date_event(when: ImportantDate, name: str, uuid: str) -> CalendarEvent:
 
 def _cards(session: Session, ids: list[int]) -> Iterator[ContactCard]:
     contacts = session.scalars(
-        select(Contact).where(Contact.id.in_(ids)).options(
-            selectinload(Contact.emails), selectinload(Contact.phones),
-            selectinload(Contact.addresses), selectinload(Contact.web_links),
-            selectinload(Contact.tags), selectinload(Contact.dates),
+        select(Contact)
+        .where(Contact.id.in_(ids))
+        .options(
+            selectinload(Contact.emails),
+            selectinload(Contact.phones),
+            selectinload(Contact.addresses),
+            selectinload(Contact.web_links),
+            selectinload(Contact.tags),
+            selectinload(Contact.dates),
         )
-    ).all()  # fmt: skip
+    ).all()
     relations: dict[int, list[RelationshipValue]] = defaultdict(list)
     rows = session.execute(
         select(Relationship, Contact.id, Contact.display_name).join(
-            Contact, or_(
+            Contact,
+            or_(
                 (Contact.id == Relationship.related_id) & Relationship.contact_id.in_(ids),
                 (Contact.id == Relationship.contact_id) & Relationship.related_id.in_(ids),
             ),
         )
-    )  # fmt: skip
+    )
     for relation, other_id, other_name in rows:
         if other_id == relation.related_id:
             owner, kind = relation.contact_id, RelationshipKind(relation.kind)
@@ -146,13 +161,23 @@ def _cards(session: Session, ids: list[int]) -> Iterator[ContactCard]:
     for contact_id in ids:
         contact = by_id[contact_id]
         yield ContactCard(
-            id=contact.id, uuid=contact.uuid, name=contact.display_name,
-            draft=contact_draft(contact), created_at=contact.created_at,
-            last_interaction_at=contact.last_interaction_at, referred_by=None,
+            id=contact.id,
+            uuid=contact.uuid,
+            name=contact.display_name,
+            draft=contact_draft(contact),
+            created_at=contact.created_at,
+            last_interaction_at=contact.last_interaction_at,
+            referred_by=None,
             dates=tuple(
-                ImportantDateValue(d.id, DateKind(d.kind), PartialDate(d.year, d.month, d.day),
-                                   d.label, Recurrence(d.recurrence), d.lead_days)
+                ImportantDateValue(
+                    d.id,
+                    DateKind(d.kind),
+                    PartialDate(d.year, d.month, d.day),
+                    d.label,
+                    Recurrence(d.recurrence),
+                    d.lead_days,
+                )
                 for d in sorted(contact.dates, key=lambda d: (d.kind != "birthday", d.id))
             ),
             relationships=tuple(relations[contact_id]),
-        )  # fmt: skip
+        )

@@ -27,7 +27,7 @@ from nurture.db.models import (
     WebLink,
     contact_tags,
     new_uuid,
-)  # fmt: skip
+)
 from nurture.domain.dto import NAME_AND_WORK_FIELDS
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError
@@ -37,8 +37,20 @@ from nurture.services.import_match import name_key
 from nurture.services.records import date_recurrence
 from nurture.services.unit_of_work import UnitOfWork
 
-TABLES = [table_of(m) for m in (Contact, Email, Phone, Address, WebLink, contact_tags,
-                                 ImportantDate, Relationship, ImportBatchItem)]  # fmt: skip
+TABLES = [
+    table_of(m)
+    for m in (
+        Contact,
+        Email,
+        Phone,
+        Address,
+        WebLink,
+        contact_tags,
+        ImportantDate,
+        Relationship,
+        ImportBatchItem,
+    )
+]
 _SCALARS = (*NAME_AND_WORK_FIELDS, "how_we_met")
 _IN_CHUNK = 900
 
@@ -64,30 +76,58 @@ class ImportWriter:
     def new_id(self) -> int:
         return self.ids.take(table_of(Contact))
 
-    def create(self, contact_id: int, incoming: IncomingContact, phones: list[tuple[str, str]],
-               light: bool = False) -> list[str]:  # fmt: skip
+    def create(
+        self,
+        contact_id: int,
+        incoming: IncomingContact,
+        phones: list[tuple[str, str]],
+        light: bool = False,
+    ) -> list[str]:
         """Queue a new contact with everything it has; returns what had to be left out. A later
         row of the same file that is the same person merges into it like into any other."""
         draft = incoming.to_draft()
         parts = (draft.given_name, draft.middle_name, draft.family_name, draft.nickname)
-        self.bulk.add(table_of(Contact), {
-            "id": contact_id, "uuid": new_uuid(), "prefix": draft.prefix,
-            "given_name": draft.given_name, "middle_name": draft.middle_name,
-            "family_name": draft.family_name, "suffix": draft.suffix, "nickname": draft.nickname,
-            "display_name": display_name(*parts, draft.organization),
-            "sort_name": sort_name(*parts, draft.organization),
-            "organization": draft.organization, "title": draft.title,
-            "department": draft.department, "notes": draft.notes, "how_we_met": draft.how_we_met,
-            "met_on": draft.met_on.isoformat() if draft.met_on else None, "referred_by_id": None,
-            "time_zone": "", "tier": "", "keep_in_touch_days": None, "starred": draft.starred,
-            "archived": False, "is_light": light, "photo": incoming.photo,
-            "last_interaction_at": None, "import_batch_id": self.batch_id,
-            "created_at": self.stamp, "updated_at": self.stamp,
-        })  # fmt: skip
+        self.bulk.add(
+            table_of(Contact),
+            {
+                "id": contact_id,
+                "uuid": new_uuid(),
+                "prefix": draft.prefix,
+                "given_name": draft.given_name,
+                "middle_name": draft.middle_name,
+                "family_name": draft.family_name,
+                "suffix": draft.suffix,
+                "nickname": draft.nickname,
+                "display_name": display_name(*parts, draft.organization),
+                "sort_name": sort_name(*parts, draft.organization),
+                "organization": draft.organization,
+                "title": draft.title,
+                "department": draft.department,
+                "notes": draft.notes,
+                "how_we_met": draft.how_we_met,
+                "met_on": draft.met_on.isoformat() if draft.met_on else None,
+                "referred_by_id": None,
+                "time_zone": "",
+                "tier": "",
+                "keep_in_touch_days": None,
+                "starred": draft.starred,
+                "archived": False,
+                "is_light": light,
+                "photo": incoming.photo,
+                "last_interaction_at": None,
+                "import_batch_id": self.batch_id,
+                "created_at": self.stamp,
+                "updated_at": self.stamp,
+            },
+        )
         have: dict[str, Any] = {name: getattr(draft, name) for name in _SCALARS}
-        have.update(id=contact_id, notes=draft.notes, starred=draft.starred,
-                    met_on=draft.met_on.isoformat() if draft.met_on else None,
-                    has_photo=incoming.photo is not None)  # fmt: skip
+        have.update(
+            id=contact_id,
+            notes=draft.notes,
+            starred=draft.starred,
+            met_on=draft.met_on.isoformat() if draft.met_on else None,
+            has_photo=incoming.photo is not None,
+        )
         self._existing[contact_id] = have
         return self._add_points(contact_id, incoming, phones, have, record=False)
 
@@ -99,8 +139,9 @@ class ImportWriter:
         for start in range(0, len(ids), _IN_CHUNK):
             self._load(ids[start : start + _IN_CHUNK])
 
-    def merge(self, contact_id: int, incoming: IncomingContact,
-              phones: list[tuple[str, str]]) -> tuple[bool, list[str]]:  # fmt: skip
+    def merge(
+        self, contact_id: int, incoming: IncomingContact, phones: list[tuple[str, str]]
+    ) -> tuple[bool, list[str]]:
         """Add what is new to an existing contact: (changed, notes about conflicts)."""
         have = self._existing[contact_id]
         notes: list[str] = []
@@ -138,10 +179,16 @@ class ImportWriter:
         self.bulk.flush()
         for contact_id, values in self._updates.items():
             have = self._existing[contact_id]
-            if any(k in values for k in ("given_name", "middle_name", "family_name", "nickname",
-                                          "organization")):  # fmt: skip
-                parts = (have["given_name"], have["middle_name"], have["family_name"],
-                         have["nickname"])  # fmt: skip
+            if any(
+                k in values
+                for k in ("given_name", "middle_name", "family_name", "nickname", "organization")
+            ):
+                parts = (
+                    have["given_name"],
+                    have["middle_name"],
+                    have["family_name"],
+                    have["nickname"],
+                )
                 values["display_name"] = display_name(*parts, have["organization"])
                 values["sort_name"] = sort_name(*parts, have["organization"])
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
@@ -150,11 +197,16 @@ class ImportWriter:
     # -- shared ------------------------------------------------------------------------------
 
     def _record(self, table: str, row_id: int, before: dict[str, Any] | None = None) -> None:
-        self.bulk.add(table_of(ImportBatchItem), {
-            "id": self.ids.take(table_of(ImportBatchItem)), "batch_id": self.batch_id,
-            "table_name": table, "row_id": row_id,
-            "before": json.dumps(before, default=str) if before else "",
-        })  # fmt: skip
+        self.bulk.add(
+            table_of(ImportBatchItem),
+            {
+                "id": self.ids.take(table_of(ImportBatchItem)),
+                "batch_id": self.batch_id,
+                "table_name": table,
+                "row_id": row_id,
+                "before": json.dumps(before, default=str) if before else "",
+            },
+        )
 
     def _row(self, table: Table, row: dict[str, Any], record: bool) -> None:
         self.added_rows += 1
@@ -163,9 +215,14 @@ class ImportWriter:
         if record:  # undo deletes it only if it is still this contact's row
             self._record(table.name, row["id"], {"contact_id": row["contact_id"]})
 
-    def _add_points(self, contact_id: int, incoming: IncomingContact,
-                    phones: list[tuple[str, str]], have: dict[str, Any],
-                    record: bool) -> list[str]:  # fmt: skip
+    def _add_points(
+        self,
+        contact_id: int,
+        incoming: IncomingContact,
+        phones: list[tuple[str, str]],
+        have: dict[str, Any],
+        record: bool,
+    ) -> list[str]:
         notes: list[str] = []
         emails = have.setdefault("emails", set())
         # A new contact takes the file's primary marks (Google's "* Work"); an existing one
@@ -180,10 +237,18 @@ class ImportWriter:
             key = email_key(address)
             if key in emails:
                 continue
-            self._row(table_of(Email), {"contact_id": contact_id, "address": address,
-                                        "address_key": key, "label": email.label,
-                                        "is_primary": index == first_email,
-                                        "position": len(emails)}, record)  # fmt: skip
+            self._row(
+                table_of(Email),
+                {
+                    "contact_id": contact_id,
+                    "address": address,
+                    "address_key": key,
+                    "label": email.label,
+                    "is_primary": index == first_email,
+                    "position": len(emails),
+                },
+                record,
+            )
             emails.add(key)
         numbers = have.setdefault("phones", set())
         first_phone = _primary_index([p.primary for p in incoming.phones]) if not numbers else -1
@@ -193,30 +258,57 @@ class ImportWriter:
             key = e164 or name_key(phone.raw)
             if key in numbers or not any(c.isdigit() for c in phone.raw):
                 continue
-            self._row(table_of(Phone), {"contact_id": contact_id, "raw": phone.raw.strip(),
-                                        "e164": e164, "national": national, "label": phone.label,
-                                        "is_primary": index == first_phone,
-                                        "position": len(numbers)}, record)  # fmt: skip
+            self._row(
+                table_of(Phone),
+                {
+                    "contact_id": contact_id,
+                    "raw": phone.raw.strip(),
+                    "e164": e164,
+                    "national": national,
+                    "label": phone.label,
+                    "is_primary": index == first_phone,
+                    "position": len(numbers),
+                },
+                record,
+            )
             numbers.add(key)
         places = have.setdefault("addresses", set())
         for a in incoming.addresses:
             key = name_key(f"{a.street} {a.city} {a.postal_code}")
             if key in places or not key:
                 continue
-            self._row(table_of(Address), {"contact_id": contact_id, "label": a.label,
-                                          "street": a.street, "city": a.city, "region": a.region,
-                                          "postal_code": a.postal_code, "country": a.country,
-                                          "is_primary": not places,
-                                          "position": len(places)}, record)  # fmt: skip
+            self._row(
+                table_of(Address),
+                {
+                    "contact_id": contact_id,
+                    "label": a.label,
+                    "street": a.street,
+                    "city": a.city,
+                    "region": a.region,
+                    "postal_code": a.postal_code,
+                    "country": a.country,
+                    "is_primary": not places,
+                    "position": len(places),
+                },
+                record,
+            )
             places.add(key)
         links = have.setdefault("links", set())
         for link in incoming.web_links:
             if link.url in links:
                 continue
-            self._row(table_of(WebLink), {"contact_id": contact_id, "kind": link.kind.value,
-                                          "url": link.url, "label": link.label,
-                                          "is_primary": not links,
-                                          "position": len(links)}, record)  # fmt: skip
+            self._row(
+                table_of(WebLink),
+                {
+                    "contact_id": contact_id,
+                    "kind": link.kind.value,
+                    "url": link.url,
+                    "label": link.label,
+                    "is_primary": not links,
+                    "position": len(links),
+                },
+                record,
+            )
             links.add(link.url)
         tags = have.setdefault("tags", set())
         for name in incoming.tags:
@@ -234,20 +326,26 @@ class ImportWriter:
             key = name_key(relation.name)
             if not key or key in relatives:
                 continue
-            relative = IncomingContact(line=incoming.line, full_name=relation.name,
-                                       family_name="")  # fmt: skip
+            relative = IncomingContact(line=incoming.line, full_name=relation.name, family_name="")
             relative_id = self.new_id()
             self.create(relative_id, relative, [], light=True)
-            self._row(table_of(Relationship), {"contact_id": contact_id,
-                                               "related_id": relative_id,
-                                               "kind": relation.kind.value,
-                                               "label": relation.label,
-                                               "created_at": self.stamp}, record)  # fmt: skip
+            self._row(
+                table_of(Relationship),
+                {
+                    "contact_id": contact_id,
+                    "related_id": relative_id,
+                    "kind": relation.kind.value,
+                    "label": relation.label,
+                    "created_at": self.stamp,
+                },
+                record,
+            )
             relatives.add(key)
         return notes
 
-    def _dates(self, contact_id: int, dates: list[IncomingDate], have: dict[str, Any],
-               record: bool) -> list[str]:  # fmt: skip
+    def _dates(
+        self, contact_id: int, dates: list[IncomingDate], have: dict[str, Any], record: bool
+    ) -> list[str]:
         notes: list[str] = []
         known: set[tuple[str, int | None, int, int | None]] = have.setdefault("dates", set())
         kinds = {kind for kind, *_ in known}
@@ -263,11 +361,20 @@ class ImportWriter:
             except ValidationError as error:
                 notes.append(f"{item.kind.value} left out: {error.message}")
                 continue
-            self._row(table_of(ImportantDate), {
-                "contact_id": contact_id, "kind": item.kind.value, "label": item.label.strip(),
-                "year": item.date.year, "month": item.date.month, "day": item.date.day,
-                "recurrence": recurrence.value, "lead_days": None,
-            }, record)  # fmt: skip
+            self._row(
+                table_of(ImportantDate),
+                {
+                    "contact_id": contact_id,
+                    "kind": item.kind.value,
+                    "label": item.label.strip(),
+                    "year": item.date.year,
+                    "month": item.date.month,
+                    "day": item.date.day,
+                    "recurrence": recurrence.value,
+                    "lead_days": None,
+                },
+                record,
+            )
             known.add(key)
             kinds.add(item.kind.value)
         return notes
@@ -290,27 +397,34 @@ class ImportWriter:
                 text(sql).bindparams(bindparam("ids", expanding=True)), params
             )
 
-        for row in rows(f"SELECT id, {', '.join(_SCALARS)}, notes, starred, met_on, "
-                        "photo IS NOT NULL FROM contacts WHERE id IN :ids"):  # fmt: skip
-            values = dict(zip(("id", *_SCALARS, "notes", "starred", "met_on", "has_photo"),
-                              row, strict=True))  # fmt: skip
+        for row in rows(
+            f"SELECT id, {', '.join(_SCALARS)}, notes, starred, met_on, "
+            "photo IS NOT NULL FROM contacts WHERE id IN :ids"
+        ):
+            values = dict(
+                zip(("id", *_SCALARS, "notes", "starred", "met_on", "has_photo"), row, strict=True)
+            )
             self._existing[row[0]] = values
-        for contact_id, key in rows("SELECT contact_id, address_key FROM emails "
-                                    "WHERE contact_id IN :ids"):  # fmt: skip
+        for contact_id, key in rows(
+            "SELECT contact_id, address_key FROM emails WHERE contact_id IN :ids"
+        ):
             self._existing[contact_id].setdefault("emails", set()).add(key)
-        for contact_id, e164, raw in rows("SELECT contact_id, e164, raw FROM phones "
-                                          "WHERE contact_id IN :ids"):  # fmt: skip
+        for contact_id, e164, raw in rows(
+            "SELECT contact_id, e164, raw FROM phones WHERE contact_id IN :ids"
+        ):
             self._existing[contact_id].setdefault("phones", set()).add(e164 or name_key(raw))
         for contact_id, street, city, postal in rows(
             "SELECT contact_id, street, city, postal_code FROM addresses WHERE contact_id IN :ids"
         ):
             key = name_key(f"{street} {city} {postal}")
             self._existing[contact_id].setdefault("addresses", set()).add(key)
-        for contact_id, url in rows("SELECT contact_id, url FROM web_links "
-                                    "WHERE contact_id IN :ids"):  # fmt: skip
+        for contact_id, url in rows(
+            "SELECT contact_id, url FROM web_links WHERE contact_id IN :ids"
+        ):
             self._existing[contact_id].setdefault("links", set()).add(url)
-        for contact_id, tag_id in rows("SELECT contact_id, tag_id FROM contact_tags "
-                                       "WHERE contact_id IN :ids"):  # fmt: skip
+        for contact_id, tag_id in rows(
+            "SELECT contact_id, tag_id FROM contact_tags WHERE contact_id IN :ids"
+        ):
             self._existing[contact_id].setdefault("tags", set()).add(tag_id)
         for contact_id, kind, year, month, day in rows(
             "SELECT contact_id, kind, year, month, day FROM important_dates "

@@ -33,8 +33,9 @@ from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Changes, Outcome, driver_connection, unit_of_work
 
 PROGRESS_EVERY = 500
-_LINK_TABLES = frozenset({"emails", "phones", "addresses", "web_links", "important_dates",
-                          "relationships"})  # fmt: skip
+_LINK_TABLES = frozenset(
+    {"emails", "phones", "addresses", "web_links", "important_dates", "relationships"}
+)
 
 
 class ImportCancelled(NurtureError):
@@ -126,17 +127,25 @@ class ImportService:
                 search_index.index_new(work.session.connection(), writer.first_new)
                 batch.added, batch.merged, batch.skipped = counts[0], counts[1], counts[3]
                 report = ImportReport(
-                    None if preview else batch.id, parsed.format, parsed.encoding, parsed.rows,
-                    counts[0], counts[1], counts[2], counts[3], tuple(parsed.problems),
-                    tuple(notes), tuple(parsed.columns), tuple(duplicates),
-                )  # fmt: skip
+                    None if preview else batch.id,
+                    parsed.format,
+                    parsed.encoding,
+                    parsed.rows,
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3],
+                    tuple(parsed.problems),
+                    tuple(notes),
+                    tuple(parsed.columns),
+                    tuple(duplicates),
+                )
                 work.touch(Area.IMPORTS)
                 if counts[0]:
                     work.touch(Area.CONTACTS)
                 if preview:
                     raise _Preview
-                history.add_import_step(driver_connection(work.session), f"Import {name}",
-                                        batch.id)  # fmt: skip
+                history.add_import_step(driver_connection(work.session), f"Import {name}", batch.id)
         except _Preview:
             assert report is not None
             return Outcome(report, Changes())
@@ -155,8 +164,9 @@ class ImportService:
                 raise ValidationError(f"Import {batch_id} was already undone.")
             # The contacts it created go first (with their rows), then what it did to others:
             # a tag it created is removed once nobody has it.
-            added = list(session.scalars(select(Contact.id).where(
-                Contact.import_batch_id == batch_id)))  # fmt: skip
+            added = list(
+                session.scalars(select(Contact.id).where(Contact.import_batch_id == batch_id))
+            )
             for start in range(0, len(added), 900):
                 session.execute(
                     text("DELETE FROM contacts WHERE id IN :ids").bindparams(
@@ -166,9 +176,10 @@ class ImportService:
                 )
             touched: set[int] = set()
             items = session.scalars(
-                select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
+                select(ImportBatchItem)
+                .where(ImportBatchItem.batch_id == batch_id)
                 .order_by(ImportBatchItem.id.desc())
-            ).all()  # fmt: skip
+            ).all()
             for item in items:
                 touched.update(_undo_item(session, item))
             batch.undone_at = self._clock()
@@ -243,8 +254,9 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
         data = json.loads(item.before)
         for name, old in data["before"].items():
             if name == "photo":
-                session.execute(text("UPDATE contacts SET photo = NULL WHERE id = :id"),
-                                {"id": item.row_id})  # fmt: skip
+                session.execute(
+                    text("UPDATE contacts SET photo = NULL WHERE id = :id"), {"id": item.row_id}
+                )
                 continue
             session.execute(
                 text(f"UPDATE contacts SET {name} = :old WHERE id = :id AND {name} IS :new"),
@@ -256,19 +268,28 @@ def _undo_item(session: object, item: ImportBatchItem) -> set[int]:
             refresh_names(contact)
         return {item.row_id}
     if item.table_name == "tags":
-        session.execute(text("DELETE FROM tags WHERE id = :id AND NOT EXISTS (SELECT 1 FROM "
-                             "contact_tags WHERE tag_id = :id)"), {"id": item.row_id})  # fmt: skip
+        session.execute(
+            text(
+                "DELETE FROM tags WHERE id = :id AND NOT EXISTS (SELECT 1 FROM "
+                "contact_tags WHERE tag_id = :id)"
+            ),
+            {"id": item.row_id},
+        )
         return set()
     if item.table_name == "contact_tags":
         tag_id = json.loads(item.before)["tag_id"]
-        session.execute(text("DELETE FROM contact_tags WHERE contact_id = :c AND tag_id = :t"),
-                        {"c": item.row_id, "t": tag_id})  # fmt: skip
+        session.execute(
+            text("DELETE FROM contact_tags WHERE contact_id = :c AND tag_id = :t"),
+            {"c": item.row_id, "t": tag_id},
+        )
         return {item.row_id}
     if item.table_name in _LINK_TABLES:
         # Still the row the import added (same id, same contact), not a later one reusing the id.
         owner = int(json.loads(item.before)["contact_id"])
-        session.execute(text(f"DELETE FROM {item.table_name} WHERE id = :id AND contact_id = :c"),
-                        {"id": item.row_id, "c": owner})  # fmt: skip
+        session.execute(
+            text(f"DELETE FROM {item.table_name} WHERE id = :id AND contact_id = :c"),
+            {"id": item.row_id, "c": owner},
+        )
         return {owner}
     raise ValidationError(f"Import records a change Nurture cannot undo ({item.table_name}).")
 

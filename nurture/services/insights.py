@@ -18,10 +18,15 @@ from nurture.services.reminders import ReminderService
 from nurture.services.settings import SettingsService
 
 WEEK_DAYS = 7
-_OCCASIONS = frozenset({
-    OccurrenceKind.BIRTHDAY, OccurrenceKind.ANNIVERSARY, OccurrenceKind.GRADUATION,
-    OccurrenceKind.WORK_ANNIVERSARY, OccurrenceKind.CUSTOM,
-})  # fmt: skip
+_OCCASIONS = frozenset(
+    {
+        OccurrenceKind.BIRTHDAY,
+        OccurrenceKind.ANNIVERSARY,
+        OccurrenceKind.GRADUATION,
+        OccurrenceKind.WORK_ANNIVERSARY,
+        OccurrenceKind.CUSTOM,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +43,13 @@ class Week:
     @property
     def for_today(self) -> tuple[Occurrence, ...]:
         """What needs attention today (overdue items are listed on today), in display order."""
-        sections = (self.follow_ups, self.occasions, self.going_cold, self.gift_deadlines,
-                    self.holidays)  # fmt: skip
+        sections = (
+            self.follow_ups,
+            self.occasions,
+            self.going_cold,
+            self.gift_deadlines,
+            self.holidays,
+        )
         return tuple(o for section in sections for o in section if o.day == self.today)
 
     @property

@@ -241,10 +241,14 @@ def _summaries(session: Session, ids: Sequence[int], rules: _RowRules) -> list[C
         typed.setdefault(contact_id, raw)
     yearly: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
     for contact_id, kind, month, day in session.execute(
-        select(ImportantDate.contact_id, ImportantDate.kind, ImportantDate.month, ImportantDate.day)
-        .where(ImportantDate.contact_id.in_(wanted), ImportantDate.recurrence == "yearly",
-               ImportantDate.day.is_not(None))
-    ):  # fmt: skip
+        select(
+            ImportantDate.contact_id, ImportantDate.kind, ImportantDate.month, ImportantDate.day
+        ).where(
+            ImportantDate.contact_id.in_(wanted),
+            ImportantDate.recurrence == "yearly",
+            ImportantDate.day.is_not(None),
+        )
+    ):
         yearly[contact_id].append((kind, month, day or 1))
     rows = {
         c.id: c

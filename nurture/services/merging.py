@@ -148,8 +148,13 @@ def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
             ids,
         )
     for table in ("emails", "phones"):  # the kept contact's primary stays primary
-        run(text(f"UPDATE {table} SET is_primary = 0 WHERE contact_id = :dup AND EXISTS "
-                 f"(SELECT 1 FROM {table} WHERE contact_id = :keep)"), ids)  # fmt: skip
+        run(
+            text(
+                f"UPDATE {table} SET is_primary = 0 WHERE contact_id = :dup AND EXISTS "
+                f"(SELECT 1 FROM {table} WHERE contact_id = :keep)"
+            ),
+            ids,
+        )
     for table in _OWNED:
         run(text(f"UPDATE {table} SET contact_id = :keep WHERE contact_id = :dup"), ids)
     for table in ("emails", "phones"):

@@ -45,9 +45,11 @@ def check_rrule(rule: str, start: date) -> str:
 
 
 def date_recurrence(
-    kind: DateKind, when: PartialDate, recurrence: Recurrence | None = None,
+    kind: DateKind,
+    when: PartialDate,
+    recurrence: Recurrence | None = None,
     lead_days: int | None = None,
-) -> Recurrence:  # fmt: skip
+) -> Recurrence:
     """How a date comes back, checked: a month-only date ("graduates June 2027") and a
     graduation happen once; the rest come back yearly unless told otherwise."""
     if recurrence is None:
@@ -98,8 +100,12 @@ def complete_follow_up(
     work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
 
 
-_NOUN = {Area.DATES: "a date", Area.FOLLOW_UPS: "a follow-up", Area.PREFERENCES: "a taste",
-         Area.GIFTS: "a gift"}  # fmt: skip
+_NOUN = {
+    Area.DATES: "a date",
+    Area.FOLLOW_UPS: "a follow-up",
+    Area.PREFERENCES: "a taste",
+    Area.GIFTS: "a gift",
+}
 
 
 class RecordsService:

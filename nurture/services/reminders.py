@@ -87,9 +87,11 @@ class ReminderService:
 
     def fire_time(self, occurrence: Occurrence, settings: Settings) -> datetime:
         """The digest time on (due day - lead time), local; a month-only date on its 1st."""
-        lead = 0 if occurrence.whole_month else settings.lead_for(
-            occurrence.kind.value, occurrence.lead_days
-        )  # fmt: skip
+        lead = (
+            0
+            if occurrence.whole_month
+            else settings.lead_for(occurrence.kind.value, occurrence.lead_days)
+        )
         day = occurrence.due - timedelta(days=lead)
         return at_local(day, settings.digest_clock, settings.time_zone)
 
@@ -143,8 +145,7 @@ class ReminderService:
         _aware(until)
         label = "Snooze" if len(occurrences) == 1 else f"Snooze {len(occurrences)} reminders"
         with unit_of_work(self._db, label) as work:
-            _upsert(work, [(o.key, until) for o in occurrences], snoozed_until=until,
-                    fired_at=None)  # fmt: skip
+            _upsert(work, [(o.key, until) for o in occurrences], snoozed_until=until, fired_at=None)
             for occurrence in occurrences:
                 work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
@@ -240,10 +241,15 @@ def _upsert(work: UnitOfWork, keys: list[tuple[Key, datetime]], **values: object
     if not keys:
         return
     rows = [
-        {"source_kind": kind, "source_id": source_id, "occurs_on": day, "fire_at": fire_at,
-         **values}
+        {
+            "source_kind": kind,
+            "source_id": source_id,
+            "occurs_on": day,
+            "fire_at": fire_at,
+            **values,
+        }
         for (kind, source_id, day), fire_at in keys
-    ]  # fmt: skip
+    ]
     statement = insert(ReminderState)
     work.session.execute(
         statement.on_conflict_do_update(

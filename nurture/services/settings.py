@@ -29,9 +29,16 @@ def system_region() -> str:
 
 def _lead_days() -> dict[str, int]:
     return {
-        "birthday": 7, "anniversary": 7, "graduation": 14, "work_anniversary": 3, "custom": 3,
-        "follow_up": 0, "keep_in_touch": 0, "holiday": 0, "gift_deadline": 0,
-    }  # fmt: skip
+        "birthday": 7,
+        "anniversary": 7,
+        "graduation": 14,
+        "work_anniversary": 3,
+        "custom": 3,
+        "follow_up": 0,
+        "keep_in_touch": 0,
+        "holiday": 0,
+        "gift_deadline": 0,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,13 +130,14 @@ def command_line(env: dict[str, str], work: Path) -> None:
     )
     for file_format, suffix in (("csv", "csv"), ("vcard", "vcf")):
         exported = work / f"everyone.{suffix}"
-        run([INSTALLED, "--data-dir", source, "export", "--format", file_format, "-o", exported],
-            env=env)  # fmt: skip
+        run(
+            [INSTALLED, "--data-dir", source, "export", "--format", file_format, "-o", exported],
+            env=env,
+        )
         target = work / f"imported-{file_format}"
         # Every row a person of its own: two different people of the same name in one file
         # are merged by default (issue 13); here the question is only whether all came back.
-        run([INSTALLED, "--data-dir", target, "import", exported, "--on-duplicate", "add"],
-            env=env)  # fmt: skip
+        run([INSTALLED, "--data-dir", target, "import", exported, "--on-duplicate", "add"], env=env)
         back = json.loads(
             run([INSTALLED, "--data-dir", target, "contacts", "--json"], env=env).stdout
         )
@@ -204,8 +205,10 @@ def virtual_screen() -> Iterator[str]:
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     try:
         with os.fdopen(read) as reported:
@@ -229,8 +232,9 @@ def open_window(
         inner = ["dbus-run-session", "--", *inner]
     with virtual_screen() as display:
         try:
-            done = run(inner, env={**env, "OUT": str(out), "DISPLAY": display},
-                       timeout=WINDOW_TIMEOUT + 90)  # fmt: skip
+            done = run(
+                inner, env={**env, "OUT": str(out), "DISPLAY": display}, timeout=WINDOW_TIMEOUT + 90
+            )
         except SmokeFailure as failure:
             told = "".join(
                 f"\n{name}: {(out / name).read_text(encoding='utf-8', errors='replace')[-2000:]}"
@@ -283,11 +287,17 @@ def start_times(env: dict[str, str], work: Path, installed_window: dict[str, flo
     checkout = [VENV_PYTHON, "-m", "ui"]
     agenda = ["--data-dir", source, "agenda", "--json"]
     rows = [
-        ("--version", median_seconds([INSTALLED, "--version"], env),
-         median_seconds([*checkout, "--version"], env)),
-        ("agenda --json", median_seconds([INSTALLED, *agenda], env),
-         median_seconds([*checkout, *agenda], env)),
-    ]  # fmt: skip
+        (
+            "--version",
+            median_seconds([INSTALLED, "--version"], env),
+            median_seconds([*checkout, "--version"], env),
+        ),
+        (
+            "agenda --json",
+            median_seconds([INSTALLED, *agenda], env),
+            median_seconds([*checkout, *agenda], env),
+        ),
+    ]
     checkout_window = open_window(
         [*checkout, "--data-dir", source], env, work / "window-checkout", False
     )["window_seconds"]

@@ -102,11 +102,16 @@ def test_google_current_multi_values_primary_marks_and_groups() -> None:
     priya = people(parsed("google_current.csv"))["Priya Raman"]
 
     assert (priya.prefix, priya.given_name, priya.middle_name, priya.family_name) == (
-        "Dr.", "Priya", "K.", "Raman",
-    )  # fmt: skip
+        "Dr.",
+        "Priya",
+        "K.",
+        "Raman",
+    )
     assert (priya.organization, priya.title, priya.department) == (
-        "Lumen Analytics", "VP Sales", "Revenue",
-    )  # fmt: skip
+        "Lumen Analytics",
+        "VP Sales",
+        "Revenue",
+    )
     # " ::: " holds two addresses in one cell; "* Work" marks the first of them primary.
     assert emails(priya) == [
         ("priya.raman@lumen.example", "work", True),
@@ -121,13 +126,18 @@ def test_google_current_multi_values_primary_marks_and_groups() -> None:
     assert priya.tags == ["Clients"]
     assert priya.starred
     assert dates(priya) == {
-        (D.BIRTHDAY, "1984-07-19"), (D.ANNIVERSARY, "2012-09-08"), (D.GRADUATION, "2027-06"),
-    }  # fmt: skip
+        (D.BIRTHDAY, "1984-07-19"),
+        (D.ANNIVERSARY, "2012-09-08"),
+        (D.GRADUATION, "2027-06"),
+    }
     assert relations(priya) == {(R.SPOUSE, "Arjun Raman"), (R.CHILD, "Maya Raman")}
     [address] = priya.addresses
     assert (address.label, address.street, address.city, address.region) == (
-        "work", "500 Market St", "San Francisco", "CA",
-    )  # fmt: skip
+        "work",
+        "500 Market St",
+        "San Francisco",
+        "CA",
+    )
     assert (address.postal_code, address.country) == ("94105", "United States")
     [profile] = priya.web_links
     assert profile.kind is WebKind.LINKEDIN
@@ -191,9 +201,11 @@ def test_outlook_title_is_the_honorific_and_job_title_the_title() -> None:
     assert daniel.tags == ["Clients", "Golf"]  # Outlook separates categories with ";"
     assert dates(daniel) == {(D.BIRTHDAY, "1980-05-01"), (D.ANNIVERSARY, "2008-06-14")}
     assert relations(daniel) == {
-        (R.SPOUSE, "Ngozi Okafor"), (R.CHILD, "Ada Okafor"), (R.CHILD, "Chidi Okafor"),
+        (R.SPOUSE, "Ngozi Okafor"),
+        (R.CHILD, "Ada Okafor"),
+        (R.CHILD, "Chidi Okafor"),
         (R.ASSISTANT, "Helen Park"),
-    }  # fmt: skip
+    }
     work, home = daniel.addresses
     assert (work.label, work.street, work.city) == ("work", "200 Harbor Blvd\nSuite 400", "Oakland")
     assert (home.label, home.street, home.postal_code) == ("home", "18 Linden Ave", "94708")
@@ -268,12 +280,16 @@ def test_thunderbird_split_birthday_with_and_without_a_year() -> None:
     jonas = found["Jonas Weber"]
     assert dates(jonas) == {(D.BIRTHDAY, "1982-11-23")}
     assert [e.address for e in jonas.emails] == [
-        "jonas.weber@mail.example", "j.weber@alpenbau.example",
-    ]  # fmt: skip
+        "jonas.weber@mail.example",
+        "j.weber@alpenbau.example",
+    ]
     [work] = jonas.addresses
     assert (work.label, work.street, work.city, work.postal_code) == (
-        "work", "Leopoldstr. 1", "Munich", "80802",
-    )  # fmt: skip
+        "work",
+        "Leopoldstr. 1",
+        "Munich",
+        "80802",
+    )
     assert dates(found["Elif Demir"]) == {(D.BIRTHDAY, "--04-05")}
 
 
@@ -281,12 +297,15 @@ def test_yahoo_phones_by_column_and_comma_separated_categories() -> None:
     [rosa] = parsed("yahoo.csv").contacts
 
     assert sorted(phones(rosa)) == [
-        ("(305) 555-0110", "home"), ("(305) 555-0111", "mobile"), ("(305) 555-0112", "work"),
-    ]  # fmt: skip
+        ("(305) 555-0110", "home"),
+        ("(305) 555-0111", "mobile"),
+        ("(305) 555-0112", "work"),
+    ]
     assert rosa.tags == ["Clients", "Book Club"]
     assert [e.address for e in rosa.emails] == [
-        "rosa.delgado@yahoo.example", "rdelgado@sunbay.example",
-    ]  # fmt: skip
+        "rosa.delgado@yahoo.example",
+        "rdelgado@sunbay.example",
+    ]
     assert (rosa.title, rosa.organization) == ("Realtor", "Sunbay Realty")
     assert dates(rosa) == {(D.BIRTHDAY, "1975-08-30"), (D.ANNIVERSARY, "2000-05-20")}
     assert rosa.notes == "Sends clients our way."
@@ -316,9 +335,13 @@ def test_odd_columns_are_shown_unmapped_with_a_sample_for_the_wizard() -> None:
 def test_a_hand_mapping_reads_unknown_columns_and_can_ignore_known_ones() -> None:
     result = parsed(
         "generic_odd_headers.csv",
-        chosen={"cell": "phone", "Employer": "organization", "E-mail": "ignore",
-                "Remarks": "notes"},
-    )  # fmt: skip
+        chosen={
+            "cell": "phone",
+            "Employer": "organization",
+            "E-mail": "ignore",
+            "Remarks": "notes",
+        },
+    )
     farah = result.contacts[0]
 
     assert phones(farah) == [("(312) 555-0155", "")]
@@ -429,8 +452,11 @@ def test_ragged_rows_short_long_and_empty() -> None:
     assert sorted(found) == ["Lea Vogel", "Mina Park", "Ruth Stein", "Tariq Hamid"]
     assert emails(found["Tariq Hamid"]) == [("tariq.hamid@mail.example", "", False)]
     mina = found["Mina Park"]
-    assert (mina.organization, mina.title, mina.notes) == ("Park & Sons", "Partner",
-                                                           "Met at the expo")  # fmt: skip
+    assert (mina.organization, mina.title, mina.notes) == (
+        "Park & Sons",
+        "Partner",
+        "Met at the expo",
+    )
     assert mina.warnings == ["cells beyond the last column were left out"]
     assert not found["Ruth Stein"].warnings
     assert not result.problems  # the row of empty cells is not a contact and not an error
@@ -543,9 +569,9 @@ def test_no_date_forms_give_no_birthday_and_no_warning(written: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "why"), [("31/12/1980", "Month 31"), ("2/30/1980", "1980-02-30"),
-                         ("soon", "'soon' is not a date")],
-)  # fmt: skip
+    ("written", "why"),
+    [("31/12/1980", "Month 31"), ("2/30/1980", "1980-02-30"), ("soon", "'soon' is not a date")],
+)
 def test_a_birthday_that_is_not_a_date_is_left_out_with_a_warning(written: str, why: str) -> None:
     ann = only(f"First Name,Last Name,E-mail Address,Birthday\nAnn,Lee,ann@lee.example,{written}\n")
 

@@ -70,8 +70,10 @@ def test_a_command_line_bug_is_logged_with_its_traceback_and_told_in_one_line(
     logs = tmp_path / "logs"
     done = subprocess.run(
         [sys.executable, "-m", "nurture", "--data-dir", str(data), "contacts"],
-        capture_output=True, text=True, env={"NURTURE_LOG_DIR": str(logs), "PATH": "/usr/bin"},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={"NURTURE_LOG_DIR": str(logs), "PATH": "/usr/bin"},
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -40,8 +40,12 @@ def test_every_core_module_imports_without_qt() -> None:
     report = json.loads(result.stdout)
     assert report["qt"] == []
     # The walk really covered the package, not just its top.
-    for name in ("nurture.app", "nurture.cli.main", "nurture.services.contacts",
-                 "nurture.db.migrate"):  # fmt: skip
+    for name in (
+        "nurture.app",
+        "nurture.cli.main",
+        "nurture.services.contacts",
+        "nurture.db.migrate",
+    ):
         assert name in report["imported"]
 
 
@@ -79,10 +83,12 @@ def test_services_and_commands_take_the_time_from_the_cores_clock() -> None:
     offenders = []
     for path in sorted([*root.glob("services/*.py"), *root.glob("cli/*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Name)
-                    and (node.func.value.id, node.func.attr) in {("datetime", "now"),
-                                                                   ("date", "today")}):  # fmt: skip
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and (node.func.value.id, node.func.attr) in {("datetime", "now"), ("date", "today")}
+            ):
                 offenders.append(f"{path.relative_to(root)}:{node.lineno}")
     assert offenders == []
 
@@ -102,13 +108,17 @@ def test_nothing_in_the_core_imports_the_window_not_even_lazily() -> None:
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 names = [node.value] if node.value.startswith(("ui.", "PySide6")) else []
             line = getattr(node, "lineno", 0)
-            found += [f"{path.relative_to(root)}:{line} {n}" for n in names
-                      if n.split(".")[0] in ("ui", "PySide6")]  # fmt: skip
+            found += [
+                f"{path.relative_to(root)}:{line} {n}"
+                for n in names
+                if n.split(".")[0] in ("ui", "PySide6")
+            ]
     assert found == []
 
 
 def test_python_m_nurture_is_the_command_line_alone() -> None:
-    done = subprocess.run([sys.executable, "-m", "nurture"], capture_output=True, text=True,
-                          timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "nurture"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     assert "give a command" in done.stderr

@@ -62,9 +62,17 @@ def test_apple_icloud_card_keeps_the_whole_person() -> None:
     giulia, henry, company = contacts_in("apple_icloud_3.vcf")
 
     assert (giulia.prefix, giulia.given_name, giulia.middle_name, giulia.family_name) == (
-        "Dr.", "Giulia", "Maria", "Conti")  # fmt: skip
+        "Dr.",
+        "Giulia",
+        "Maria",
+        "Conti",
+    )
     assert (giulia.nickname, giulia.organization, giulia.department, giulia.title) == (
-        "Giugi", "Lumen Analytics", "Research", "Head of Research")  # fmt: skip
+        "Giugi",
+        "Lumen Analytics",
+        "Research",
+        "Head of Research",
+    )
     assert giulia.emails == [
         EmailValue("giulia.conti@lumen.example", "work", primary=True),
         EmailValue("giugi@mail.example", "home"),
@@ -104,7 +112,10 @@ def test_apple_icloud_card_keeps_the_whole_person() -> None:
     assert dates(henry) == [(D.BIRTHDAY, "1985-11-02", "")]
     # A company card repeats the company as FN: it is not a person called "Lumen Analytics".
     assert (company.organization, company.full_name, company.given_name) == (
-        "Lumen Analytics", "", "")  # fmt: skip
+        "Lumen Analytics",
+        "",
+        "",
+    )
     assert company.has_name()
 
 
@@ -168,8 +179,13 @@ def test_android_21_quoted_printable_accents_and_custom_rows() -> None:
 def test_outlook_21_spouse_children_assistant_and_anniversary() -> None:
     [chidi] = contacts_in("outlook_21.vcf")
 
-    assert (chidi.prefix, chidi.given_name, chidi.middle_name, chidi.family_name,
-            chidi.suffix) == ("Mr.", "Chidi", "Emeka", "Okafor", "Jr.")  # fmt: skip
+    assert (chidi.prefix, chidi.given_name, chidi.middle_name, chidi.family_name, chidi.suffix) == (
+        "Mr.",
+        "Chidi",
+        "Emeka",
+        "Okafor",
+        "Jr.",
+    )
     assert (chidi.organization, chidi.department) == ("Harbor & Finch LLP", "Corporate Law")
     assert chidi.notes == "Referred by Grace, met over lunch at Fenwick's.\nFollow up in Q3."
     assert [(p.raw, p.label) for p in chidi.phones] == [
@@ -262,9 +278,20 @@ def test_a_begin_inside_a_card_ends_the_unclosed_card_and_reads_the_next() -> No
 
 @pytest.mark.parametrize("end", ["\r\n", "\n", "\r"])
 def test_line_ends_and_folded_lines(end: str) -> None:
-    text = end + "junk before" + end + card(
-        "N:Lee;Ann;;;", "FN:Ann Lee", "NOTE:A long note that an exporter folded over", " \tseveral",
-        "\t lines.", "TITLE:CEO, Founder", end=end)  # fmt: skip
+    text = (
+        end
+        + "junk before"
+        + end
+        + card(
+            "N:Lee;Ann;;;",
+            "FN:Ann Lee",
+            "NOTE:A long note that an exporter folded over",
+            " \tseveral",
+            "\t lines.",
+            "TITLE:CEO, Founder",
+            end=end,
+        )
+    )
     ann = only(text)
     assert (ann.given_name, ann.line) == ("Ann", 3)
     assert ann.notes == "A long note that an exporter folded over\tseveral lines."
@@ -289,21 +316,34 @@ def test_quoted_printable_without_charset_falls_back_to_windows_1252() -> None:
 
 
 def test_relation_and_date_labels() -> None:
-    ann = only(card(
-        "FN:Ann Lee",
-        "item1.X-ABRELATEDNAMES:Tom Lee", "item1.X-ABLabel:_$!<Partner>!$_",
-        "item2.X-ABRELATEDNAMES:Joe Lee", "item2.X-ABLabel:_$!<Father>!$_",
-        "item3.X-ABRELATEDNAMES:Kim Park", "item3.X-ABLabel:_$!<Manager>!$_",
-        "item4.X-ABRELATEDNAMES:Sue Moss", "item4.X-ABLabel:_$!<Friend>!$_",
-        "X-EVOLUTION-SPOUSE:Tom Lee", "X-MS-CHILD:Amy Lee",
-        "item5.X-ABDATE:2019-09-01", "item5.X-ABLabel:Work anniversary",
-        "item6.X-ABDATE:2001-06-01", "item6.X-ABLabel:_$!<Other>!$_",
-        "X-ABDATE:not a date",
-    ))  # fmt: skip
+    ann = only(
+        card(
+            "FN:Ann Lee",
+            "item1.X-ABRELATEDNAMES:Tom Lee",
+            "item1.X-ABLabel:_$!<Partner>!$_",
+            "item2.X-ABRELATEDNAMES:Joe Lee",
+            "item2.X-ABLabel:_$!<Father>!$_",
+            "item3.X-ABRELATEDNAMES:Kim Park",
+            "item3.X-ABLabel:_$!<Manager>!$_",
+            "item4.X-ABRELATEDNAMES:Sue Moss",
+            "item4.X-ABLabel:_$!<Friend>!$_",
+            "X-EVOLUTION-SPOUSE:Tom Lee",
+            "X-MS-CHILD:Amy Lee",
+            "item5.X-ABDATE:2019-09-01",
+            "item5.X-ABLabel:Work anniversary",
+            "item6.X-ABDATE:2001-06-01",
+            "item6.X-ABLabel:_$!<Other>!$_",
+            "X-ABDATE:not a date",
+        )
+    )
     assert relations(ann) == [
-        (R.SPOUSE, "Tom Lee"), (R.PARENT, "Joe Lee"), (R.MANAGER, "Kim Park"),
-        (R.FRIEND, "Sue Moss"), (R.SPOUSE, "Tom Lee"), (R.CHILD, "Amy Lee"),
-    ]  # fmt: skip
+        (R.SPOUSE, "Tom Lee"),
+        (R.PARENT, "Joe Lee"),
+        (R.MANAGER, "Kim Park"),
+        (R.FRIEND, "Sue Moss"),
+        (R.SPOUSE, "Tom Lee"),
+        (R.CHILD, "Amy Lee"),
+    ]
     assert dates(ann) == [(D.WORK_ANNIVERSARY, "2019-09-01", ""), (D.CUSTOM, "2001-06-01", "")]
     assert ann.warnings == ["The date 'not a date' could not be read and was left out."]
 
@@ -325,16 +365,29 @@ MARIA = ContactCard(
     uuid="0b9e6f4e-1111-4222-8333-444455556666",
     name="Maria Rossi",
     draft=ContactDraft(
-        given_name="Maria", family_name="Rossi", prefix="Dr.", nickname="Mimi",
-        organization="Acme, Inc.", department="Sales", title="VP; Sales",
+        given_name="Maria",
+        family_name="Rossi",
+        prefix="Dr.",
+        nickname="Mimi",
+        organization="Acme, Inc.",
+        department="Sales",
+        title="VP; Sales",
         notes="Likes golf,\nhates cats; really\\ truly: yes",
-        emails=(EmailValue("maria@acme.example", "work", primary=True),
-                EmailValue("mimi@mail.example", "home"), EmailValue("m@school.example", "school")),
-        phones=(PhoneValue("+39 333 123 4567", "mobile", primary=True, e164="+393331234567"),
-                PhoneValue("(02) 555-0100", "fax"), PhoneValue("02 555 0101", "other")),
+        emails=(
+            EmailValue("maria@acme.example", "work", primary=True),
+            EmailValue("mimi@mail.example", "home"),
+            EmailValue("m@school.example", "school"),
+        ),
+        phones=(
+            PhoneValue("+39 333 123 4567", "mobile", primary=True, e164="+393331234567"),
+            PhoneValue("(02) 555-0100", "fax"),
+            PhoneValue("02 555 0101", "other"),
+        ),
         addresses=(AddressValue("home", "Via Roma 1\nScala B", "Milano", "MI", "20121", "Italia"),),
-        web_links=(WebLinkValue("https://www.linkedin.com/in/maria", WebKind.LINKEDIN),
-                   WebLinkValue("https://acme.example/a,b;c", label="work")),
+        web_links=(
+            WebLinkValue("https://www.linkedin.com/in/maria", WebKind.LINKEDIN),
+            WebLinkValue("https://acme.example/a,b;c", label="work"),
+        ),
         tags=("Clients", "Golf, tennis"),
     ),
     created_at=datetime(2024, 1, 1, tzinfo=UTC),
@@ -354,12 +407,16 @@ MARIA = ContactCard(
         RelationshipValue(id=4, kind=R.CUSTOM, other=ContactRef(5, "Luigi Rossi"), label="Brother"),
         RelationshipValue(id=5, kind=R.BUSINESS_PARTNER, other=ContactRef(6, "Ivo Sala")),
     ),
-)  # fmt: skip
+)
 ACME = ContactCard(
-    id=7, uuid="7c1e3c4a-5d2b-4e8f-9a6b-1c2d3e4f5a6b", name="Acme Supplies",
+    id=7,
+    uuid="7c1e3c4a-5d2b-4e8f-9a6b-1c2d3e4f5a6b",
+    name="Acme Supplies",
     draft=ContactDraft(organization="Acme Supplies", phones=(PhoneValue("555-0199", "main"),)),
-    created_at=datetime(2024, 1, 1, tzinfo=UTC), last_interaction_at=None, referred_by=None,
-)  # fmt: skip
+    created_at=datetime(2024, 1, 1, tzinfo=UTC),
+    last_interaction_at=None,
+    referred_by=None,
+)
 
 
 def round_trip(cards: list[ContactCard], version: str) -> list[IncomingContact]:
@@ -375,19 +432,28 @@ def test_export_reads_back_as_the_same_contacts(version: str) -> None:
     d = MARIA.draft
 
     assert (maria.prefix, maria.given_name, maria.family_name, maria.nickname) == (
-        "Dr.", "Maria", "Rossi", "Mimi")  # fmt: skip
-    assert (maria.organization, maria.department, maria.title) == ("Acme, Inc.", "Sales",
-                                                                   "VP; Sales")  # fmt: skip
+        "Dr.",
+        "Maria",
+        "Rossi",
+        "Mimi",
+    )
+    assert (maria.organization, maria.department, maria.title) == (
+        "Acme, Inc.",
+        "Sales",
+        "VP; Sales",
+    )
     assert maria.notes == d.notes
     assert maria.emails == list(d.emails)
     assert maria.phones == [PhoneValue(p.raw, p.label, p.primary) for p in d.phones]
     assert maria.addresses == list(d.addresses)
     assert [(w.url, w.kind, w.label) for w in maria.web_links] == [
-        (w.url, w.kind, w.label) for w in d.web_links]  # fmt: skip
+        (w.url, w.kind, w.label) for w in d.web_links
+    ]
     assert maria.tags == list(d.tags)
     assert maria.dates == [IncomingDate(w.kind, w.date, w.label) for w in MARIA.dates]
     assert maria.relations == [
-        IncomingRelation(r.kind, r.other.name, r.label) for r in MARIA.relationships]  # fmt: skip
+        IncomingRelation(r.kind, r.other.name, r.label) for r in MARIA.relationships
+    ]
 
     assert (acme.organization, acme.full_name, acme.given_name) == ("Acme Supplies", "", "")
     assert acme.phones == [PhoneValue("555-0199", "main")]
@@ -398,12 +464,16 @@ def test_vcard_4_is_written_the_way_rfc_6350_says() -> None:
     assert text.startswith("BEGIN:VCARD\r\nVERSION:4.0\r\n")
     assert text.endswith("END:VCARD\r\n")
     lines = text.split("\r\n")
-    for expected in ("UID:urn:uuid:0b9e6f4e-1111-4222-8333-444455556666",
-                     "N:Rossi;Maria;;Dr.;", "ORG:Acme\\, Inc.;Sales", "BDAY:--0501",
-                     "EMAIL;TYPE=work;PREF=1:maria@acme.example",
-                     "TEL;TYPE=cell;PREF=1:+39 333 123 4567",
-                     "RELATED;TYPE=spouse;VALUE=text:Marco Rossi",
-                     "CATEGORIES:Clients,Golf\\, tennis"):  # fmt: skip
+    for expected in (
+        "UID:urn:uuid:0b9e6f4e-1111-4222-8333-444455556666",
+        "N:Rossi;Maria;;Dr.;",
+        "ORG:Acme\\, Inc.;Sales",
+        "BDAY:--0501",
+        "EMAIL;TYPE=work;PREF=1:maria@acme.example",
+        "TEL;TYPE=cell;PREF=1:+39 333 123 4567",
+        "RELATED;TYPE=spouse;VALUE=text:Marco Rossi",
+        "CATEGORIES:Clients,Golf\\, tennis",
+    ):
         assert expected in lines
     assert any(line.endswith("ANNIVERSARY:20100612") for line in lines)
     assert "KIND:org" in write_vcards([ACME]).split("\r\n")  # a company, not a person
@@ -422,10 +492,14 @@ def test_vcard_3_is_written_the_way_apple_and_google_read_it() -> None:
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_character() -> None:
     long = ContactCard(
-        id=9, uuid="9", name="Zoë Ångström",
+        id=9,
+        uuid="9",
+        name="Zoë Ångström",
         draft=ContactDraft(given_name="Zoë", family_name="Ångström", notes="Ünïcödé " * 40),
-        created_at=datetime(2024, 1, 1, tzinfo=UTC), last_interaction_at=None, referred_by=None,
-    )  # fmt: skip
+        created_at=datetime(2024, 1, 1, tzinfo=UTC),
+        last_interaction_at=None,
+        referred_by=None,
+    )
     text = write_vcards([long])
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert only(text).notes == ("Ünïcödé " * 40).strip()
@@ -444,11 +518,22 @@ def test_any_text_survives_export_and_import(given_name: str, notes: str, tags: 
     def clean(text: str) -> str:
         return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
-    draft = ContactDraft(given_name=given_name, family_name="Lee", notes=notes, tags=tuple(tags),
-                         emails=(EmailValue("a@b.example"),))  # fmt: skip
-    contact = ContactCard(id=1, uuid="u", name="x", draft=draft,
-                          created_at=datetime(2024, 1, 1, tzinfo=UTC), last_interaction_at=None,
-                          referred_by=None)  # fmt: skip
+    draft = ContactDraft(
+        given_name=given_name,
+        family_name="Lee",
+        notes=notes,
+        tags=tuple(tags),
+        emails=(EmailValue("a@b.example"),),
+    )
+    contact = ContactCard(
+        id=1,
+        uuid="u",
+        name="x",
+        draft=draft,
+        created_at=datetime(2024, 1, 1, tzinfo=UTC),
+        last_interaction_at=None,
+        referred_by=None,
+    )
     for version in ("4.0", "3.0"):
         [back] = round_trip([contact], version)
         assert back.given_name == clean(given_name)

@@ -499,10 +499,13 @@ def test_mothers_day_by_country(app: Nurture, country: str, day: date) -> None:
     items = app.agenda.between(date(2025, 1, 1), date(2025, 12, 31))
 
     assert [(o.day, o.kind, o.title) for o in items] == [
-        (day - timedelta(days=7), OccurrenceKind.GIFT_DEADLINE,
-         f"Buy gifts for Mother's Day ({day:%B} {day.day})"),
+        (
+            day - timedelta(days=7),
+            OccurrenceKind.GIFT_DEADLINE,
+            f"Buy gifts for Mother's Day ({day:%B} {day.day})",
+        ),
         (day, OccurrenceKind.HOLIDAY, "Mother's Day"),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_public_holiday_chosen_by_name(app: Nurture) -> None:
@@ -544,9 +547,13 @@ def test_everything_is_ordered_by_day(app: Nurture, make_contact: MakeContact) -
     keys = [(o.day, KIND_ORDER[o.kind]) for o in items]
     assert keys == sorted(keys)
     assert {o.kind for o in items} == {
-        OccurrenceKind.BIRTHDAY, OccurrenceKind.ANNIVERSARY, OccurrenceKind.FOLLOW_UP,
-        OccurrenceKind.KEEP_IN_TOUCH, OccurrenceKind.HOLIDAY, OccurrenceKind.GIFT_DEADLINE,
-    }  # fmt: skip
+        OccurrenceKind.BIRTHDAY,
+        OccurrenceKind.ANNIVERSARY,
+        OccurrenceKind.FOLLOW_UP,
+        OccurrenceKind.KEEP_IN_TOUCH,
+        OccurrenceKind.HOLIDAY,
+        OccurrenceKind.GIFT_DEADLINE,
+    }
     assert all(today <= o.day <= date(2026, 1, 10) for o in items)
 
 

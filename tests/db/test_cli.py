@@ -114,20 +114,30 @@ def test_add_prints_an_id_and_show_json_has_the_documented_shape(tmp_path: Path)
         nurture(
             "add",
             "Ann Marie Lee",
-            "--email", "ann@acme.com",
-            "--email", "ann@home.org",
-            "--phone", "(415) 555-0123",
-            "--company", "Acme",
-            "--title", "CFO",
+            "--email",
+            "ann@acme.com",
+            "--email",
+            "ann@home.org",
+            "--phone",
+            "(415) 555-0123",
+            "--company",
+            "Acme",
+            "--title",
+            "CFO",
             "--birthday=--02-29",
-            "--date", "graduation=2027-06",
-            "--tag", "Client",
-            "--tag", "Golf",
-            "--every", "30",
-            "--referred-by", "Pat Kim",
+            "--date",
+            "graduation=2027-06",
+            "--tag",
+            "Client",
+            "--tag",
+            "Golf",
+            "--every",
+            "30",
+            "--referred-by",
+            "Pat Kim",
             data_dir=tmp_path,
         )
-    )  # fmt: skip
+    )
     ann = int(out.strip())
 
     with opened(tmp_path) as app:
@@ -186,21 +196,37 @@ def test_contacts_log_and_follow_up(tmp_path: Path) -> None:
 
     logged = ok(
         nurture(
-            "log", "Ann Lee", "--kind", "lunch", "--with", str(bo),
-            "--when", "2024-05-01T12:30:00+00:00", "--note", "boats", "--json",
+            "log",
+            "Ann Lee",
+            "--kind",
+            "lunch",
+            "--with",
+            str(bo),
+            "--when",
+            "2024-05-01T12:30:00+00:00",
+            "--note",
+            "boats",
+            "--json",
             data_dir=tmp_path,
         )
-    )  # fmt: skip
+    )
     assert json.loads(logged)["participants"] == [ann, bo]
     follow = json.loads(
         ok(
             nurture(
-                "follow-up", "ann", "--due", "2024-06-01", "--rrule", "FREQ=MONTHLY",
-                "--title", "Check in", "--json",
+                "follow-up",
+                "ann",
+                "--due",
+                "2024-06-01",
+                "--rrule",
+                "FREQ=MONTHLY",
+                "--title",
+                "Check in",
+                "--json",
                 data_dir=tmp_path,
             )
         )
-    )  # fmt: skip
+    )
     assert follow["contact_id"] == ann
     listed = json.loads(ok(nurture("contacts", "--json", data_dir=tmp_path)))
 
@@ -312,8 +338,19 @@ def test_dates_relationships_referrals_and_removals_from_the_command_line(data_d
     run("date", "Robert Miller", "anniversary=2001-06-12")
     run("date", "Robert Miller", "graduation=2027-06", "--once")
     run("relate", "Robert Miller", "spouse", "Claire Miller")
-    run("referral", "Dana Fox", "Robert Miller", "--on", "2026-03-01", "--value", "12000",
-        "--currency", "USD", "--note", "new account")  # fmt: skip
+    run(
+        "referral",
+        "Dana Fox",
+        "Robert Miller",
+        "--on",
+        "2026-03-01",
+        "--value",
+        "12000",
+        "--currency",
+        "USD",
+        "--note",
+        "new account",
+    )
     card = json.loads(run("show", "Robert Miller", "--json"))
     assert sorted(d["kind"] for d in card["dates"]) == ["anniversary", "graduation"]
     assert [(r["kind"], r["name"]) for r in card["relationships"]] == [("spouse", "Claire Miller")]

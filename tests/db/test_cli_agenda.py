@@ -21,9 +21,16 @@ from tests.db.test_cli import failed, nurture, ok, opened
 
 AGENDA_KEYS = {"date", "kind", "contact_id", "contact", "title", "years", "due"}
 KINDS = {
-    "birthday", "anniversary", "graduation", "work_anniversary", "custom", "follow_up",
-    "keep_in_touch", "holiday", "gift_deadline",
-}  # fmt: skip
+    "birthday",
+    "anniversary",
+    "graduation",
+    "work_anniversary",
+    "custom",
+    "follow_up",
+    "keep_in_touch",
+    "holiday",
+    "gift_deadline",
+}
 BERLIN = ZoneInfo("Europe/Berlin")
 
 

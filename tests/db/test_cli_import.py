@@ -35,8 +35,12 @@ def nurture(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != ENV_DATA_DIR}
     return subprocess.run(
         [sys.executable, "-m", "nurture", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, env=environment, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -78,8 +82,15 @@ def test_dry_run_import_skip_duplicates_and_undo(folder: Path) -> None:
 
     dry = report(nurture(folder, "import", google, "--dry-run", "--json"))
 
-    assert dry == dry | {"batch": None, "format": "google", "rows": 4, "created": 4,
-                         "merged": 0, "skipped": 0, "errors": []}  # fmt: skip
+    assert dry == dry | {
+        "batch": None,
+        "format": "google",
+        "rows": 4,
+        "created": 4,
+        "merged": 0,
+        "skipped": 0,
+        "errors": [],
+    }
     assert counts(folder) == (0, 0)
 
     done = report(nurture(folder, "import", google, "--json"))
@@ -105,8 +116,11 @@ def test_dry_run_import_skip_duplicates_and_undo(folder: Path) -> None:
 def test_map_reads_a_column_nurture_does_not_know(folder: Path) -> None:
     odd = str(CSV / "generic_odd_headers.csv")
 
-    done = report(nurture(folder, "import", odd, "--map", "Cell=phone",
-                          "--map", "Employer=organization", "--json"))  # fmt: skip
+    done = report(
+        nurture(
+            folder, "import", odd, "--map", "Cell=phone", "--map", "Employer=organization", "--json"
+        )
+    )
 
     assert (done["format"], done["created"]) == ("generic", 2)
     with opened(folder) as app:
@@ -126,17 +140,26 @@ def test_rows_that_could_not_be_read_are_listed_with_their_line(folder: Path) ->
 
 def test_duplicates_then_merge(folder: Path) -> None:
     with opened(folder) as app:
-        john = app.contacts.create(ContactDraft(
-            given_name="John", family_name="Smith", emails=(EmailValue("john@smith.example"),),
-        )).value.id  # fmt: skip
+        john = app.contacts.create(
+            ContactDraft(
+                given_name="John",
+                family_name="Smith",
+                emails=(EmailValue("john@smith.example"),),
+            )
+        ).value.id
         jon = app.contacts.create(ContactDraft(given_name="Jon", family_name="Smith")).value.id
         app.interactions.log(InteractionKind.CALL, [john], datetime(2024, 1, 5, tzinfo=UTC))
         app.interactions.log(InteractionKind.LUNCH, [jon], datetime(2024, 2, 6, tzinfo=UTC))
 
     found = json.loads(ok(nurture(folder, "duplicates", "--json")))
 
-    assert found == [{"a": {"id": john, "name": "John Smith"},
-                      "b": {"id": jon, "name": "Jon Smith"}, "reason": "similar name"}]  # fmt: skip
+    assert found == [
+        {
+            "a": {"id": john, "name": "John Smith"},
+            "b": {"id": jon, "name": "Jon Smith"},
+            "reason": "similar name",
+        }
+    ]
 
     merged = ok(nurture(folder, "merge", str(john), str(jon)))
 

@@ -22,18 +22,23 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def _import(app: Nurture, text: str, on_duplicate: OnDuplicate = OnDuplicate.MERGE) -> int:
-    report = app.importing.run(text.encode(), "f.csv", ImportOptions(
-        format="outlook", on_duplicate=on_duplicate)).value  # fmt: skip
+    report = app.importing.run(
+        text.encode(), "f.csv", ImportOptions(format="outlook", on_duplicate=on_duplicate)
+    ).value
     assert report.batch is not None
     return report.batch
 
 
 def test_undoing_an_import_keeps_a_contact_an_older_one_was_merged_into(app: Nurture) -> None:
-    carol = app.contacts.create(ContactDraft(given_name="Carol", family_name="King", emails=(
-        EmailValue("carol@a.example"),))).value.id  # fmt: skip
+    carol = app.contacts.create(
+        ContactDraft(
+            given_name="Carol", family_name="King", emails=(EmailValue("carol@a.example"),)
+        )
+    ).value.id
     app.interactions.log(InteractionKind.LUNCH, [carol], NOW, notes="years of history")
-    batch = _import(app, "First Name,Last Name,E-mail Address\nCarol,King,carol@w.example\n",
-                    OnDuplicate.ADD)  # fmt: skip
+    batch = _import(
+        app, "First Name,Last Name,E-mail Address\nCarol,King,carol@w.example\n", OnDuplicate.ADD
+    )
     imported = next(i for i in app.listing.ids(ContactQuery()) if i != carol)
     app.merging.merge(imported, carol)
     app.importing.undo(batch)
@@ -42,10 +47,12 @@ def test_undoing_an_import_keeps_a_contact_an_older_one_was_merged_into(app: Nur
 
 
 def test_undoing_an_import_keeps_what_the_user_changed_since(app: Nurture) -> None:
-    dan = app.contacts.create(ContactDraft(given_name="Dan", family_name="Roe", emails=(
-        EmailValue("dan@roe.example"),))).value.id  # fmt: skip
-    batch = _import(app, "First Name,Last Name,E-mail Address,Company\n"
-                         "Dan,Roe,dan@roe.example,Roe Ltd\n")  # fmt: skip
+    dan = app.contacts.create(
+        ContactDraft(given_name="Dan", family_name="Roe", emails=(EmailValue("dan@roe.example"),))
+    ).value.id
+    batch = _import(
+        app, "First Name,Last Name,E-mail Address,Company\nDan,Roe,dan@roe.example,Roe Ltd\n"
+    )
     assert app.contacts.card(dan).draft.organization == "Roe Ltd"
     draft = app.contacts.card(dan).draft
     app.contacts.update(dan, draft.__class__(**{**_fields(draft), "organization": "Roe Holdings"}))
@@ -59,18 +66,26 @@ def _fields(draft: ContactDraft) -> dict[str, Any]:
 
 def test_an_import_that_adds_a_phone_makes_it_searchable(app: Nurture) -> None:
     app.settings.update(phone_region="US")
-    alice = app.contacts.create(ContactDraft(given_name="Alice", family_name="Old", emails=(
-        EmailValue("alice@old.example"),))).value.id  # fmt: skip
-    _import(app, "First Name,Last Name,E-mail Address,Mobile Phone\n"
-                 "Alice,Old,alice@old.example,+1 415 555 0177\n")  # fmt: skip
+    alice = app.contacts.create(
+        ContactDraft(
+            given_name="Alice", family_name="Old", emails=(EmailValue("alice@old.example"),)
+        )
+    ).value.id
+    _import(
+        app,
+        "First Name,Last Name,E-mail Address,Mobile Phone\n"
+        "Alice,Old,alice@old.example,+1 415 555 0177\n",
+    )
     assert app.listing.ids(ContactQuery(search="4155550177")) == [alice]
 
 
 def test_merging_keeps_the_kept_contacts_primary_email(app: Nurture) -> None:
-    old = app.contacts.create(ContactDraft(given_name="Old", family_name="Record", emails=(
-        EmailValue("old@x.example"),))).value.id  # fmt: skip
-    new = app.contacts.create(ContactDraft(given_name="New", family_name="Record", emails=(
-        EmailValue("new@x.example"),))).value.id  # fmt: skip
+    old = app.contacts.create(
+        ContactDraft(given_name="Old", family_name="Record", emails=(EmailValue("old@x.example"),))
+    ).value.id
+    new = app.contacts.create(
+        ContactDraft(given_name="New", family_name="Record", emails=(EmailValue("new@x.example"),))
+    ).value.id
     card = app.merging.merge(new, old).value
     primary = [e.address for e in card.draft.emails if e.primary]
     assert primary == ["new@x.example"]
@@ -84,8 +99,11 @@ def test_done_on_an_overdue_weekly_follow_up_clears_every_missed_week(app: Nurtu
     overdue = [o for o in app.agenda.between(today, today, today) if o.kind == "follow_up"]
     assert len(overdue) == 1
     app.reminders.done(overdue[0], NOW)
-    after = [o for o in app.agenda.between(today, today + timedelta(days=6), today)
-             if o.kind == "follow_up"]  # fmt: skip
+    after = [
+        o
+        for o in app.agenda.between(today, today + timedelta(days=6), today)
+        if o.kind == "follow_up"
+    ]
     assert all(o.overdue_days == 0 for o in after)
 
 
@@ -121,8 +139,10 @@ def test_an_edit_replaces_the_birthday_in_the_same_transaction_and_keep_keeps_it
     app.records.add_date(ann.id, DateKind.ANNIVERSARY, PartialDate(2005, 6, 12))
     app.contacts.update(ann.id, ann.draft, birthday=PartialDate(None, 5, 2))
     dates = {d.kind: d.date for d in app.contacts.card(ann.id).dates}
-    assert dates == {DateKind.BIRTHDAY: PartialDate(None, 5, 2),
-                     DateKind.ANNIVERSARY: PartialDate(2005, 6, 12)}  # fmt: skip
+    assert dates == {
+        DateKind.BIRTHDAY: PartialDate(None, 5, 2),
+        DateKind.ANNIVERSARY: PartialDate(2005, 6, 12),
+    }
     app.contacts.update(ann.id, ann.draft)  # "keep"
     assert len(app.contacts.card(ann.id).dates) == 2
     app.contacts.update(ann.id, ann.draft, birthday=None)

@@ -58,9 +58,17 @@ def fill(app: Nurture) -> None:
     """A small address book with every kind of value an export has to carry."""
     ann = app.contacts.create(
         ContactDraft(
-            prefix="Dr.", given_name="Ann", middle_name="Marie", family_name="Lee", suffix="PhD",
-            nickname="Annie", organization="Acme Corp", title="CFO", department="Finance",
-            notes="Met at the Denver expo.\nLoves jazz, hates mornings.", starred=True,
+            prefix="Dr.",
+            given_name="Ann",
+            middle_name="Marie",
+            family_name="Lee",
+            suffix="PhD",
+            nickname="Annie",
+            organization="Acme Corp",
+            title="CFO",
+            department="Finance",
+            notes="Met at the Denver expo.\nLoves jazz, hates mornings.",
+            starred=True,
             emails=(EmailValue("ann@acme.example", "work"), EmailValue("ann@home.example", "home")),
             phones=(PhoneValue("(415) 555-0123", "mobile"), PhoneValue("+44 20 7946 0958", "work")),
             addresses=(AddressValue("work", "1 Main St", "Springfield", "IL", "62701", "USA"),),
@@ -72,16 +80,28 @@ def fill(app: Nurture) -> None:
             (D.ANNIVERSARY, PartialDate(2010, 6, 5)),
             (D.GRADUATION, PartialDate(2027, 6, None)),
         ],
-    ).value  # fmt: skip
+    ).value
     sam = ContactDraft(given_name="Sam", family_name="Lee")
     app.network.add_related_person(ann.id, R.SPOUSE, sam)
-    bob = ContactDraft(given_name="Bob", family_name="Stone",
-                       emails=(EmailValue("bob@stone.example"),), tags=("Golf",))  # fmt: skip
+    bob = ContactDraft(
+        given_name="Bob",
+        family_name="Stone",
+        emails=(EmailValue("bob@stone.example"),),
+        tags=("Golf",),
+    )
     app.contacts.create(bob, dates=[(D.BIRTHDAY, PartialDate(1980, 5, 1))])
-    app.contacts.create(ContactDraft(organization="Harbor & Pine LLP",
-                                     phones=(PhoneValue("(212) 555-0160"),)))  # fmt: skip
-    app.contacts.create(ContactDraft(given_name="@Dana", family_name="Fox", notes="=SUM(1)",
-                                     organization="+Plus Realty", nickname="-dash-"))  # fmt: skip
+    app.contacts.create(
+        ContactDraft(organization="Harbor & Pine LLP", phones=(PhoneValue("(212) 555-0160"),))
+    )
+    app.contacts.create(
+        ContactDraft(
+            given_name="@Dana",
+            family_name="Fox",
+            notes="=SUM(1)",
+            organization="+Plus Realty",
+            nickname="-dash-",
+        )
+    )
 
 
 def snapshot(app: Nurture) -> dict[str, dict[str, Any]]:
@@ -109,8 +129,9 @@ def snapshot(app: Nurture) -> dict[str, dict[str, Any]]:
 
 
 def unstarred(people: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {name: {k: v for k, v in fields.items() if k != "starred"}
-            for name, fields in people.items()}  # fmt: skip
+    return {
+        name: {k: v for k, v in fields.items() if k != "starred"} for name, fields in people.items()
+    }
 
 
 # -- round trips -------------------------------------------------------------------------------
@@ -189,8 +210,11 @@ def test_formula_cells_are_neutralised_in_the_file_and_restored_on_import(
     elsewhere.importing.run(text.encode("utf-8"), "export.csv", ImportOptions())
     dana = elsewhere.contacts.card(elsewhere.contacts.resolve("@Dana Fox")).draft
     assert (dana.given_name, dana.notes, dana.organization, dana.nickname) == (
-        "@Dana", "=SUM(1)", "+Plus Realty", "-dash-",
-    )  # fmt: skip
+        "@Dana",
+        "=SUM(1)",
+        "+Plus Realty",
+        "-dash-",
+    )
 
 
 def test_a_value_that_starts_with_an_apostrophe_survives_the_csv_round_trip(
@@ -300,8 +324,9 @@ def test_merging_a_found_pair_keeps_every_interaction_of_both(
     ann = make_contact("Ann Lee")
     us.interactions.log(InteractionKind.CALL, [john.id], datetime(2024, 1, 5, tzinfo=UTC))
     us.interactions.log(InteractionKind.LUNCH, [jon.id, ann.id], datetime(2024, 2, 6, tzinfo=UTC))
-    us.interactions.log(InteractionKind.MEETING, [john.id, jon.id],
-                        datetime(2024, 3, 7, tzinfo=UTC))  # fmt: skip
+    us.interactions.log(
+        InteractionKind.MEETING, [john.id, jon.id], datetime(2024, 3, 7, tzinfo=UTC)
+    )
     [pair] = us.duplicates.find()
 
     kept = us.merging.merge(pair.first.id, pair.second.id).value
@@ -316,8 +341,9 @@ def test_merging_a_found_pair_keeps_every_interaction_of_both(
     assert kept.last_interaction_at == datetime(2024, 3, 7, tzinfo=UTC)
     assert us.duplicates.find() == []
     assert sorted(s.name for s in us.listing.summaries(us.listing.ids(ContactQuery()))) == [
-        "Ann Lee", "John Smith",
-    ]  # fmt: skip
+        "Ann Lee",
+        "John Smith",
+    ]
 
 
 def test_a_card_of_an_imported_then_exported_google_file_keeps_its_relatives(
@@ -331,5 +357,6 @@ def test_a_card_of_an_imported_then_exported_google_file_keeps_its_relatives(
     assert unstarred(snapshot(elsewhere)) == unstarred(snapshot(us))
     priya: ContactCard = elsewhere.contacts.card(elsewhere.contacts.resolve("Priya K. Raman"))
     assert {(r.kind, r.other.name) for r in priya.relationships} == {
-        (R.SPOUSE, "Arjun Raman"), (R.CHILD, "Maya Raman"),
-    }  # fmt: skip
+        (R.SPOUSE, "Arjun Raman"),
+        (R.CHILD, "Maya Raman"),
+    }

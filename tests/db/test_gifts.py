@@ -17,8 +17,13 @@ from nurture.domain.gifts import given_before, repeat_warning
 
 def test_a_gift_given_before_is_found_by_its_words_not_its_spelling(app: Nurture) -> None:
     robert = app.contacts.create(ContactDraft(given_name="Robert", family_name="Miller")).value.id
-    app.records.add_gift(robert, GiftDirection.GIVEN, "Dalwhinnie 15", occasion="Christmas",
-                         given_on=date(2025, 12, 20))  # fmt: skip
+    app.records.add_gift(
+        robert,
+        GiftDirection.GIVEN,
+        "Dalwhinnie 15",
+        occasion="Christmas",
+        given_on=date(2025, 12, 20),
+    )
     app.records.add_gift(robert, GiftDirection.RECEIVED, "Valrhona chocolate")
     gifts = app.contacts.card(robert).gifts
     earlier = given_before(gifts, "  dalwhinnie   15 ")

@@ -36,8 +36,9 @@ def _everything(app: Nurture) -> dict[str, list[tuple[Any, ...]]]:
     db = sqlite3.connect(database_path(app.data_dir))
     try:
         tables = history.tracked_tables(db)
-        rows = {t: db.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall()
-                for t in tables}  # fmt: skip
+        rows = {
+            t: db.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+        }
     finally:
         db.close()
     rows["search: lee"] = [(s.id,) for s in app.listing.page(ContactQuery(search="lee"))]
@@ -50,9 +51,10 @@ def _everything(app: Nurture) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture
 def people(app: Nurture) -> dict[str, int]:
     def person(given: str, **fields: Any) -> int:
-        return app.contacts.create(ContactDraft(given_name=given, family_name="Lee", **fields),
-                                   dates=[(DateKind.BIRTHDAY, PartialDate(1980, 5, 1))]
-                                   ).value.id  # fmt: skip
+        return app.contacts.create(
+            ContactDraft(given_name=given, family_name="Lee", **fields),
+            dates=[(DateKind.BIRTHDAY, PartialDate(1980, 5, 1))],
+        ).value.id
 
     made = {
         "ann": person("Ann", emails=(EmailValue("ann@acme.example"),), tags=("Clients",)),
@@ -70,36 +72,47 @@ Operation = Callable[[Nurture, dict[str, int]], object]
 OPERATIONS: dict[str, Operation] = {
     "new contact": lambda a, p: a.contacts.create(ContactDraft(given_name="Di", family_name="Lee")),
     "edit": lambda a, p: a.contacts.update(
-        p["ann"], ContactDraft(given_name="Anna", family_name="Lee-Smith", title="CFO"),
-        birthday=PartialDate(None, 5, 2)),
+        p["ann"],
+        ContactDraft(given_name="Anna", family_name="Lee-Smith", title="CFO"),
+        birthday=PartialDate(None, 5, 2),
+    ),
     "delete": lambda a, p: a.contacts.delete([p["ann"], p["bob"]]),
     "log": lambda a, p: a.interactions.log(InteractionKind.CALL, [p["cy"], p["bob"]], NOW),
     "delete an interaction": lambda a, p: a.interactions.delete(
-        a.contacts.card(p["ann"]).interactions[0].id),
+        a.contacts.card(p["ann"]).interactions[0].id
+    ),
     "tag": lambda a, p: a.contacts.add_tags([p["cy"], p["ann"]], ["Board"]),
     "untag": lambda a, p: a.contacts.remove_tags([p["bob"]], ["Golf"]),
     "archive": lambda a, p: a.contacts.set_archived([p["cy"]], True),
     "cadence": lambda a, p: a.contacts.set_cadence([p["cy"]], 30),
     "tag cadence": lambda a, p: a.contacts.set_tag_cadence("Clients", 45),
-    "date": lambda a, p: a.records.add_date(p["cy"], DateKind.GRADUATION,
-                                            PartialDate(2027, 6, None)),
+    "date": lambda a, p: a.records.add_date(
+        p["cy"], DateKind.GRADUATION, PartialDate(2027, 6, None)
+    ),
     "follow-up": lambda a, p: a.records.add_follow_up(p["cy"], date(2026, 12, 1), "Proposal"),
-    "taste": lambda a, p: a.records.add_preference(p["bob"], PreferenceCategory.DRINK, "Scotch",
-                                                   "Highland single malt", True),
-    "gift": lambda a, p: a.records.add_gift(p["ann"], GiftDirection.GIVEN, "Dalwhinnie 15",
-                                            occasion="Christmas", given_on=date(2025, 12, 20)),
+    "taste": lambda a, p: a.records.add_preference(
+        p["bob"], PreferenceCategory.DRINK, "Scotch", "Highland single malt", True
+    ),
+    "gift": lambda a, p: a.records.add_gift(
+        p["ann"],
+        GiftDirection.GIVEN,
+        "Dalwhinnie 15",
+        occasion="Christmas",
+        given_on=date(2025, 12, 20),
+    ),
     "remove a taste": lambda a, p: a.records.remove_preference(
-        a.contacts.card(p["ann"]).preferences[0].id),
+        a.contacts.card(p["ann"]).preferences[0].id
+    ),
     "relate": lambda a, p: a.network.relate(p["ann"], RelationshipKind.SPOUSE, p["bob"]),
     "family": lambda a, p: a.network.add_related_person(
-        p["ann"], RelationshipKind.CHILD, ContactDraft(given_name="Emma", family_name="Lee")),
-    "follow-up done": lambda a, p: a.records.complete_follow_up(p["call back"],
-                                                                date(2026, 11, 20)),
+        p["ann"], RelationshipKind.CHILD, ContactDraft(given_name="Emma", family_name="Lee")
+    ),
+    "follow-up done": lambda a, p: a.records.complete_follow_up(p["call back"], date(2026, 11, 20)),
     "follow-up snoozed": lambda a, p: a.records.push_follow_up(p["call back"], date(2026, 12, 5)),
     "introduce": lambda a, p: a.network.introduce(p["ann"], p["cy"], date(2026, 11, 1), "golf"),
     "merge": lambda a, p: a.merging.merge(p["ann"], p["cy"]),
     "preferences": lambda a, p: a.settings.update(digest_time="07:30", tier_cadence={"A": 14}),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", OPERATIONS)

@@ -122,8 +122,11 @@ def test_the_file_name_and_format_are_recorded_on_the_batch(us: Nurture) -> None
 
     [batch] = us.importing.batches()
     assert (batch.id, batch.source, batch.format, batch.added) == (
-        report.batch, "outlook.csv", "outlook", 2,
-    )  # fmt: skip
+        report.batch,
+        "outlook.csv",
+        "outlook",
+        2,
+    )
     assert batch.undone_at is None
 
 
@@ -154,8 +157,13 @@ def test_preview_shows_the_column_mapping_for_the_wizard(us: Nurture) -> None:
 
     assert report.format == "generic"
     targets = {c.name: c.target for c in report.columns}
-    assert targets == {"Full Name": "full_name", "E-mail": "email", "Cell": "phone",
-                       "Employer": "", "Remarks": ""}  # fmt: skip
+    assert targets == {
+        "Full Name": "full_name",
+        "E-mail": "email",
+        "Cell": "phone",
+        "Employer": "",
+        "Remarks": "",
+    }
     assert report.created == 2
 
 
@@ -236,9 +244,12 @@ def test_a_merge_fills_gaps_adds_new_values_and_overwrites_nothing(
     us: Nurture, make_contact: MakeContact
 ) -> None:
     priya = make_contact(
-        "Priya Raman", emails=["Priya.Raman@Lumen.example"], phones=["415-555-0134"],
-        organization="Lumen Group", tags=("VIP",),
-    )  # fmt: skip
+        "Priya Raman",
+        emails=["Priya.Raman@Lumen.example"],
+        phones=["415-555-0134"],
+        organization="Lumen Group",
+        tags=("VIP",),
+    )
     us.records.add_date(priya.id, DateKind.BIRTHDAY, PartialDate(1984, 7, 20))
 
     report = run(us, "google_current.csv")
@@ -247,19 +258,25 @@ def test_a_merge_fills_gaps_adds_new_values_and_overwrites_nothing(
     assert (report.created, report.merged) == (3, 1)
     draft = merged.draft
     assert (draft.title, draft.department, draft.prefix, draft.middle_name) == (
-        "VP Sales", "Revenue", "Dr.", "K.",
-    )  # fmt: skip
+        "VP Sales",
+        "Revenue",
+        "Dr.",
+        "K.",
+    )
     assert draft.organization == "Lumen Group"
     assert draft.starred
     assert emails(merged) == [
-        "Priya.Raman@Lumen.example", "p.raman@lumen.example", "priya.r@mail.example",
-    ]  # fmt: skip
+        "Priya.Raman@Lumen.example",
+        "p.raman@lumen.example",
+        "priya.r@mail.example",
+    ]
     assert phones(merged) == ["+14155550134", "+14155550177"]  # the mobile not twice
     assert set(draft.tags) == {"VIP", "Clients"}
     assert dates(merged) == {
-        (DateKind.BIRTHDAY, "1984-07-20"), (DateKind.ANNIVERSARY, "2012-09-08"),
+        (DateKind.BIRTHDAY, "1984-07-20"),
+        (DateKind.ANNIVERSARY, "2012-09-08"),
         (DateKind.GRADUATION, "2027-06"),
-    }  # fmt: skip
+    }
     assert relatives(merged) == {(R.SPOUSE, "Arjun Raman"), (R.CHILD, "Maya Raman")}
     notes = {(p.line, p.message) for p in report.notes}
     assert (2, "kept organization 'Lumen Group' (the file says 'Lumen Analytics')") in notes
@@ -298,8 +315,12 @@ def test_add_keeps_both_and_the_duplicate_finder_sees_them(
 def test_undo_removes_what_was_added_and_restores_what_was_merged(
     us: Nurture, make_contact: MakeContact
 ) -> None:
-    priya = make_contact("Priya K. Raman", emails=["priya.raman@lumen.example"],
-                         organization="Lumen Analytics", tags=("VIP",))  # fmt: skip
+    priya = make_contact(
+        "Priya K. Raman",
+        emails=["priya.raman@lumen.example"],
+        organization="Lumen Analytics",
+        tags=("VIP",),
+    )
     bystander = make_contact("Omar Farouk", emails=["omar@farouk.example"])
     before = us.contacts.card(priya.id), us.contacts.card(bystander.id)
     count_before = us.listing.count(EVERYONE)
@@ -386,8 +407,12 @@ def test_cancelling_a_small_import_leaves_nothing_behind(us: Nurture) -> None:
     before = state(us)
 
     with pytest.raises(ImportCancelled):
-        us.importing.run((CSV / "google_current.csv").read_bytes(), "google_current.csv",
-                         ImportOptions(), cancelled=lambda: True)  # fmt: skip
+        us.importing.run(
+            (CSV / "google_current.csv").read_bytes(),
+            "google_current.csv",
+            ImportOptions(),
+            cancelled=lambda: True,
+        )
 
     assert state(us) == before
 
@@ -418,9 +443,11 @@ def test_spouse_children_and_assistant_become_light_contacts_related_to_the_main
 
     daniel = card(us, "Daniel Okafor")
     assert relatives(daniel) == {
-        (R.SPOUSE, "Ngozi Okafor"), (R.CHILD, "Ada Okafor"), (R.CHILD, "Chidi Okafor"),
+        (R.SPOUSE, "Ngozi Okafor"),
+        (R.CHILD, "Ada Okafor"),
+        (R.CHILD, "Chidi Okafor"),
         (R.ASSISTANT, "Helen Park"),
-    }  # fmt: skip
+    }
     assert names(us) == ["Daniel Okafor", "Hannah Lindqvist"]  # the family is not in the list
     assert us.listing.count(EVERYONE) == 6
     ada = next(r.other for r in daniel.relationships if r.other.name == "Ada Okafor")
@@ -486,8 +513,9 @@ def test_birthdays_with_and_without_a_year_and_zero_dates(us: Nurture) -> None:
     run(us, "google_current.csv")
 
     assert dates(card(us, "Daniel Okafor")) == {
-        (DateKind.BIRTHDAY, "1980-05-01"), (DateKind.ANNIVERSARY, "2008-06-14"),
-    }  # fmt: skip
+        (DateKind.BIRTHDAY, "1980-05-01"),
+        (DateKind.ANNIVERSARY, "2008-06-14"),
+    }
     assert dates(card(us, "Hannah Lindqvist")) == set()
     assert dates(card(us, "Elif Demir")) == {(DateKind.BIRTHDAY, "--04-05")}
     assert dates(card(us, "Tom Becker")) == {(DateKind.BIRTHDAY, "--11-02")}
@@ -505,15 +533,17 @@ def test_values_left_out_are_reported_by_line_and_the_rest_is_kept(us: Nurture) 
     assert report.created == 2
     assert report.errors == ()
     assert [(p.line, p.message.split(":")[0]) for p in report.notes] == [
-        (2, "birthday left out"), (3, "email 'bob at stone' left out"),
-    ]  # fmt: skip
+        (2, "birthday left out"),
+        (3, "email 'bob at stone' left out"),
+    ]
     assert emails(card(us, "Ann Lee")) == ["ann@lee.example"]
     assert emails(card(us, "Bob Stone")) == []
 
 
 def test_a_hand_mapping_imports_columns_nurture_does_not_know(us: Nurture) -> None:
-    report = run(us, "generic_odd_headers.csv",
-                 mapping={"Cell": "phone", "Employer": "organization"})  # fmt: skip
+    report = run(
+        us, "generic_odd_headers.csv", mapping={"Cell": "phone", "Employer": "organization"}
+    )
 
     assert report.created == 2
     farah = card(us, "Farah Aziz")
@@ -590,10 +620,14 @@ def test_a_five_megabyte_note_is_imported_whole(us: Nurture) -> None:
 def test_an_existing_contact_with_a_different_email_is_not_touched_by_name_alone(
     us: Nurture,
 ) -> None:
-    ann = us.contacts.create(ContactDraft(
-        given_name="Ann", family_name="Lee", emails=(EmailValue("ann@old.example"),),
-        phones=(PhoneValue("+1 415 555 0100"),),
-    )).value  # fmt: skip
+    ann = us.contacts.create(
+        ContactDraft(
+            given_name="Ann",
+            family_name="Lee",
+            emails=(EmailValue("ann@old.example"),),
+            phones=(PhoneValue("+1 415 555 0100"),),
+        )
+    ).value
 
     report = run(us, b"First Name,Last Name,E-mail Address\nAnn,Lee,ann@new.example\n")
 

@@ -41,9 +41,10 @@ def _everywhere(app: Nurture, contact_id: int) -> Seen:
     card = app.contacts.card(contact_id)
     cold = {s.id for s in app.listing.page(ContactQuery(going_cold=True))}
     agenda = [
-        o for o in app.agenda.between(today, today + timedelta(days=60), today)
+        o
+        for o in app.agenda.between(today, today + timedelta(days=60), today)
         if o.kind is OccurrenceKind.KEEP_IN_TOUCH and o.contact_id == contact_id
-    ]  # fmt: skip
+    ]
     assert row.keep_in_touch == card.keep_in_touch
     assert row.keep_in_touch is not None
     return Seen(row.keep_in_touch, contact_id in cold, agenda)
@@ -72,8 +73,9 @@ def test_own_cadence_beats_the_tags_and_the_tags_beat_the_tier(data_dir: Path) -
         own = app.contacts.create(
             ContactDraft(given_name="Own", tags=("Golf",), tier="A", keep_in_touch_days=50)
         ).value.id
-        tag = app.contacts.create(ContactDraft(given_name="Tag", tags=("Golf", "Board"),
-                                               tier="A")).value.id  # fmt: skip
+        tag = app.contacts.create(
+            ContactDraft(given_name="Tag", tags=("Golf", "Board"), tier="A")
+        ).value.id
         tier = app.contacts.create(ContactDraft(given_name="Tier", tier="A")).value.id
         app.contacts.set_tag_cadence("Golf", 40)
         app.contacts.set_tag_cadence("Board", 20)
@@ -90,11 +92,14 @@ def test_own_cadence_beats_the_tags_and_the_tags_beat_the_tier(data_dir: Path) -
     assert [s.cold for s in states.values()] == [False, True, True]
 
 
-@pytest.mark.parametrize(("days_later", "words", "cold"), [
-    (25, "due in 5 days", False),
-    (30, "due today", False),
-    (31, "overdue 1 day", True),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("days_later", "words", "cold"),
+    [
+        (25, "due in 5 days", False),
+        (30, "due today", False),
+        (31, "overdue 1 day", True),
+    ],
+)
 def test_the_cold_filter_and_the_words_agree_on_the_day_it_turns(
     data_dir: Path, days_later: int, words: str, cold: bool
 ) -> None:
@@ -128,10 +133,12 @@ def test_a_tags_cadence_is_validated_and_the_tag_must_exist(data_dir: Path) -> N
 
 def test_the_command_line_sets_a_tags_cadence_and_shows_the_state(data_dir: Path) -> None:
     nurture = [sys.executable, "-m", "nurture", "--data-dir", str(data_dir)]
-    subprocess.run([*nurture, "add", "Ann Lee", "--tag", "Clients"], check=True,
-                   capture_output=True)  # fmt: skip
-    done = subprocess.run([*nurture, "tag", "set-cadence", "Clients", "30"],
-                          capture_output=True, text=True)  # fmt: skip
+    subprocess.run(
+        [*nurture, "add", "Ann Lee", "--tag", "Clients"], check=True, capture_output=True
+    )
+    done = subprocess.run(
+        [*nurture, "tag", "set-cadence", "Clients", "30"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert "every 30 days (1 tagged" in done.stdout
     listed = subprocess.run([*nurture, "contacts", "--json"], capture_output=True, text=True)

@@ -84,8 +84,9 @@ def test_the_migrations_build_exactly_the_models(app: Nurture) -> None:
         if type_ == "table" and name is not None:
             # The FTS5 index (and its shadow tables), Alembic's own table and the undo history
             # (raw SQL with its triggers, nurture/db/history.py) are not models.
-            return not (name.startswith(("contact_search", "history_"))
-                        or name == "alembic_version")  # fmt: skip
+            return not (
+                name.startswith(("contact_search", "history_")) or name == "alembic_version"
+            )
         # SQLite reflection cannot read back an expression index (name COLLATE NOCASE).
         return not (type_ == "index" and name == "uq_tags_name_nocase")
 

@@ -134,8 +134,10 @@ def test_a_ten_day_gap_comes_back_as_one_digest_of_everything_missed(
     assert back.summary.startswith("While you were away: ")
     assert "1 follow-up" in back.summary
     assert "1 work anniversary" in back.summary
-    assert all(at(date(2025, 6, 1), 9, 0) < r.fire_at <= at(date(2025, 6, 11), 9, 0)
-               for r in back.reminders)  # fmt: skip
+    assert all(
+        at(date(2025, 6, 1), 9, 0) < r.fire_at <= at(date(2025, 6, 11), 9, 0)
+        for r in back.reminders
+    )
 
     assert titles(due(app, at(date(2025, 6, 11), 9, 1))) == []
     assert titles(due(app, at(date(2025, 6, 13), 8, 0))) == ["Di Dunn's birthday"]

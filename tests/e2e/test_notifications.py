@@ -27,8 +27,12 @@ def test_a_birthday_today_arrives_as_a_desktop_notification(tmp_path: Path) -> N
     core = Nurture.open(data)
     now = datetime.now().astimezone()
     digest = now.replace(hour=0, minute=0)  # the digest time has passed today
-    core.settings.update(time_zone="UTC", digest_time=f"{digest:%H:%M}", gift_holidays=[],
-                         lead_days={**core.settings.get().lead_days, "birthday": 0})  # fmt: skip
+    core.settings.update(
+        time_zone="UTC",
+        digest_time=f"{digest:%H:%M}",
+        gift_holidays=[],
+        lead_days={**core.settings.get().lead_days, "birthday": 0},
+    )
     today = datetime.now().astimezone().astimezone().date()
     ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
     core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1980, today.month, today.day))
@@ -41,8 +45,11 @@ def test_a_birthday_today_arrives_as_a_desktop_notification(tmp_path: Path) -> N
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen(
         ["dbus-run-session", "--", "xvfb-run", "-a", "sh", "-c", script],
-        env=env, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )  # fmt: skip
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 40
         while time.monotonic() < deadline:
@@ -83,8 +90,10 @@ def _probe(tmp_path: Path, with_server: bool) -> subprocess.CompletedProcess[str
     )
     return subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", server + probe],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_a_session_bus_without_a_notification_server_passes_the_reminder_on(

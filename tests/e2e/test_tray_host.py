@@ -20,8 +20,9 @@ def test_with_a_tray_host_closing_the_window_keeps_nurture_in_the_tray(tmp_path:
         f"exec {sys.executable} {HERE / 'tray_probe.py'} {tmp_path / 'data'}"
     )
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "xcb"}
-    done = subprocess.run(["xvfb-run", "-a", "sh", "-c", script], env=env, capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        ["xvfb-run", "-a", "sh", "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
     assert "tray True" in done.stdout, done.stdout + done.stderr
     assert "running after close True" in done.stdout
     assert "still alive" in done.stdout

@@ -14,15 +14,19 @@ METAINFO = RESOURCES / "app.nurture.Nurture.metainfo.xml"
 
 
 def test_the_desktop_entry_is_valid() -> None:
-    done = subprocess.run(["desktop-file-validate", str(RESOURCES / "nurture.desktop")],
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        ["desktop-file-validate", str(RESOURCES / "nurture.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == ""  # no hints or warnings either
 
 
 def test_the_appstream_metainfo_is_valid() -> None:
-    done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "W:" not in done.stdout
     assert "E:" not in done.stdout

@@ -59,8 +59,11 @@ def test_the_run_list_gives_qts_x11_plugin_every_library_it_loads() -> None:
 def _sysdeps(lists: list[Path], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [SHELL, str(PACKAGING / "sysdeps.sh"), *map(str, lists)],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_nothing_is_installed_or_said_when_every_package_is_there() -> None:

@@ -22,10 +22,19 @@ def test_the_installer_script_compiles_into_a_windows_program(tmp_path: Path) ->
     bundle = _bundle(tmp_path / "nurture")
     setup = tmp_path / "nurture-0.1.0-windows-setup.exe"
     done = subprocess.run(
-        ["makensis", "-V2", "-WX", "-DVERSION=0.1.0", f"-DBUNDLE={bundle}", f"-DOUTFILE={setup}",
-         str(PACKAGING / "windows" / "nurture.nsi")],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            "makensis",
+            "-V2",
+            "-WX",
+            "-DVERSION=0.1.0",
+            f"-DBUNDLE={bundle}",
+            f"-DOUTFILE={setup}",
+            str(PACKAGING / "windows" / "nurture.nsi"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     program = setup.read_bytes()
     assert program[:2] == b"MZ"

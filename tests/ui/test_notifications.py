@@ -24,8 +24,9 @@ from ui.views.main_window import MainWindow
 
 def _birthday() -> Occurrence:
     day = date(2026, 11, 22)
-    return Occurrence(day, OccurrenceKind.BIRTHDAY, 7, "Ann Lee", "Ann Lee", 40, Source.DATE, 3,
-                      day)  # fmt: skip
+    return Occurrence(
+        day, OccurrenceKind.BIRTHDAY, 7, "Ann Lee", "Ann Lee", 40, Source.DATE, 3, day
+    )
 
 
 def test_without_a_notification_service_or_tray_the_banner_shows_the_reminder(
@@ -35,8 +36,9 @@ def test_without_a_notification_service_or_tray_the_banner_shows_the_reminder(
     window = MainWindow(core, app_icon(), lambda: now)
     qtbot.addWidget(window)
     window.show()
-    chain = ChainNotifier([DBusNotifier(Actions()), TrayNotifier(lambda: None),
-                           BannerNotifier(window.show_banner)])  # fmt: skip
+    chain = ChainNotifier(
+        [DBusNotifier(Actions()), TrayNotifier(lambda: None), BannerNotifier(window.show_banner)]
+    )
     assert chain.notify(Message("Ann Lee turns 40", "today"))
     assert window.banner.isVisible()
     assert window.banner.text() == "Ann Lee turns 40 — today"

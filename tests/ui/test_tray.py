@@ -26,9 +26,13 @@ def _born_today(core: Nurture, now: datetime, given: str) -> int:
 
 def _tray(window: MainWindow, now: datetime, opened: list[int]) -> Tray:
     scheduler = ReminderScheduler(window.workspace, lambda m: True, lambda: now)  # type: ignore[arg-type]
-    return Tray(window.workspace, scheduler, app_icon(),
-                {"log": lambda: None, "open": window.bring_to_front, "quit": window.quit_app},
-                opened.append)  # fmt: skip
+    return Tray(
+        window.workspace,
+        scheduler,
+        app_icon(),
+        {"log": lambda: None, "open": window.bring_to_front, "quit": window.quit_app},
+        opened.append,
+    )
 
 
 def test_the_tray_menu_lists_today_and_the_usual_actions(
@@ -45,8 +49,13 @@ def test_the_tray_menu_lists_today_and_the_usual_actions(
     tray.menu.aboutToShow.emit()
     texts = [a.text() for a in tray.menu.actions() if a.text()]
     assert texts[:2] == ["Ann Lee turns 40", "Bob Lee turns 40"]
-    for expected in ("Quick log…", "Open Nurture", "Snooze all until tomorrow",
-                     "Pause reminders", "Quit"):  # fmt: skip
+    for expected in (
+        "Quick log…",
+        "Open Nurture",
+        "Snooze all until tomorrow",
+        "Pause reminders",
+        "Quit",
+    ):
         assert expected in texts
     assert tray.icon.toolTip() == "Nurture — 2 things for today"
     tray.menu.actions()[1].trigger()

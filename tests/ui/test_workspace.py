@@ -127,8 +127,9 @@ def test_an_export_after_a_delete_keeps_undo_and_writes_the_type_chosen(
 
     # "everyone" typed without an extension, vCard picked as the type.
     target = tmp_path / "everyone"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *_a, **_k: (str(target), "vCard (*.vcf)"))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "vCard (*.vcf)")
+    )
     window.export_file()
     written = tmp_path / "everyone.vcf"
     qtbot.waitUntil(written.exists)
@@ -283,8 +284,9 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
     soon = (now + timedelta(days=2)).date()
     ann = _person(core, "Ann", "Lee")
     core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
-    bob = core.contacts.create(ContactDraft(given_name="Bob", family_name="Roe",
-                                            keep_in_touch_days=30)).value.id  # fmt: skip
+    bob = core.contacts.create(
+        ContactDraft(given_name="Bob", family_name="Roe", keep_in_touch_days=30)
+    ).value.id
     core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
     window = _window(qtbot, core, now)
     window.sidebar.setCurrentRow(0)
@@ -305,8 +307,9 @@ def test_a_tags_cadence_reads_the_same_in_the_list_the_card_and_today(
     from ui.models.contacts import CADENCE_COLUMN
 
     core.settings.update(time_zone="UTC", gift_holidays=[])
-    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee",
-                                            tags=("Clients",))).value.id  # fmt: skip
+    ann = core.contacts.create(
+        ContactDraft(given_name="Ann", family_name="Lee", tags=("Clients",))
+    ).value.id
     core.contacts.set_tag_cadence("Clients", 30)
     core.interactions.log(InteractionKind.CALL, [ann], now - timedelta(days=45))
     window = _window(qtbot, core, now)
@@ -406,8 +409,9 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     soon = (now + timedelta(days=3)).date()
     ann = _person(core, "Ann", "Lee")
     core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
-    bob = core.contacts.create(ContactDraft(given_name="Bob", family_name="Roe",
-                                            keep_in_touch_days=30)).value.id  # fmt: skip
+    bob = core.contacts.create(
+        ContactDraft(given_name="Bob", family_name="Roe", keep_in_touch_days=30)
+    ).value.id
     core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
     window = MainWindow(core, app_icon(), lambda: clock[0])
     qtbot.addWidget(window)
@@ -415,8 +419,9 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     today, model = window.today, window.today.items.occurrences
 
     def row_of(text: str) -> int | None:
-        return next((r for r in range(model.rowCount())
-                     if text in (model.index(r, 0).data() or "")), None)  # fmt: skip
+        return next(
+            (r for r in range(model.rowCount()) if text in (model.index(r, 0).data() or "")), None
+        )
 
     qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
     today.items.setCurrentIndex(model.index(row_of("Ann Lee turns 40") or 0, 0))
@@ -477,12 +482,22 @@ def test_merging_a_duplicate_pair_keeps_every_interaction(
     from nurture.domain.dto import EmailValue
     from ui.dialogs.duplicates import DuplicatesDialog
 
-    first = core.contacts.create(ContactDraft(
-        given_name="Jon", family_name="Smith", organization="Acme",
-        emails=(EmailValue("jon@acme.example"),))).value.id  # fmt: skip
-    second = core.contacts.create(ContactDraft(
-        given_name="John", family_name="Smith", organization="Acme Corp",
-        emails=(EmailValue("JON@acme.example"),))).value.id  # fmt: skip
+    first = core.contacts.create(
+        ContactDraft(
+            given_name="Jon",
+            family_name="Smith",
+            organization="Acme",
+            emails=(EmailValue("jon@acme.example"),),
+        )
+    ).value.id
+    second = core.contacts.create(
+        ContactDraft(
+            given_name="John",
+            family_name="Smith",
+            organization="Acme Corp",
+            emails=(EmailValue("JON@acme.example"),),
+        )
+    ).value.id
     core.interactions.log(InteractionKind.LUNCH, [first], now - timedelta(days=3))
     core.interactions.log(InteractionKind.CALL, [second], now - timedelta(days=1))
     window = _window(qtbot, core, now)
@@ -538,8 +553,9 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     from nurture.domain.dto import EmailValue
     from ui.dialogs.import_wizard import ImportWizard
 
-    core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee",
-                                      emails=(EmailValue("ann@lee.example"),)))  # fmt: skip
+    core.contacts.create(
+        ContactDraft(given_name="Ann", family_name="Lee", emails=(EmailValue("ann@lee.example"),))
+    )
     path = tmp_path / "google.csv"
     path.write_text(
         "First Name,Last Name,E-mail 1 - Value,Cell\n"

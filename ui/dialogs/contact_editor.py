@@ -100,15 +100,24 @@ class ContactEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        for field in (self.given, self.family, self.organization, self.emails, self.phones,
-                      self.birthday_edit):  # fmt: skip
+        for field in (
+            self.given,
+            self.family,
+            self.organization,
+            self.emails,
+            self.phones,
+            self.birthday_edit,
+        ):
             field.textChanged.connect(self._validate)
         self._validate()
 
     def problems(self) -> list[str]:
         found = []
-        if not (self.given.text().strip() or self.family.text().strip()
-                or self.organization.text().strip()):  # fmt: skip
+        if not (
+            self.given.text().strip()
+            or self.family.text().strip()
+            or self.organization.text().strip()
+        ):
             found.append("Give a name (or at least a company).")
         for check, field in ((check_email, self.emails), (check_phone, self.phones)):
             for value in _split(field.text()):

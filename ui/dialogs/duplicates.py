@@ -24,10 +24,19 @@ from nurture.services.merging import MERGEABLE_FIELDS
 from ui.operations import contacts as ops
 from ui.workspace import Workspace
 
-_LABELS = {"given_name": "Given name", "middle_name": "Middle name", "family_name": "Family name",
-           "organization": "Company", "title": "Title", "department": "Department",
-           "nickname": "Nickname", "prefix": "Prefix", "suffix": "Suffix",
-           "time_zone": "Time zone", "tier": "Tier"}  # fmt: skip
+_LABELS = {
+    "given_name": "Given name",
+    "middle_name": "Middle name",
+    "family_name": "Family name",
+    "organization": "Company",
+    "title": "Title",
+    "department": "Department",
+    "nickname": "Nickname",
+    "prefix": "Prefix",
+    "suffix": "Suffix",
+    "time_zone": "Time zone",
+    "tier": "Tier",
+}
 
 
 class DuplicatesDialog(QDialog):

@@ -57,8 +57,9 @@ class ImportWizard(QWizard):
             self.addPage(page)
 
     def import_options(self) -> ImportOptions:
-        return ImportOptions(mapping=self.mapping_page.chosen(),
-                             on_duplicate=self.preview_page.policy())  # fmt: skip
+        return ImportOptions(
+            mapping=self.mapping_page.chosen(), on_duplicate=self.preview_page.policy()
+        )
 
     def name(self) -> str:
         return Path(self.file_page.path.text()).name
@@ -141,8 +142,9 @@ class _MappingPage(QWizardPage):
     def _parsed(self, parsed: ParsedFile) -> None:
         self.wizard_.parsed = parsed
         self.completeChanged.emit()
-        self.summary.setText(f"Looks like <b>{parsed.format}</b> ({parsed.encoding}), "
-                             f"{parsed.rows:,} records.")  # fmt: skip
+        self.summary.setText(
+            f"Looks like <b>{parsed.format}</b> ({parsed.encoding}), {parsed.rows:,} records."
+        )
         self.table.setRowCount(len(parsed.columns))
         for row, column in enumerate(parsed.columns):
             self.table.setItem(row, 0, QTableWidgetItem(column.name))
@@ -184,9 +186,13 @@ class _PreviewPage(QWizardPage):
         self.choice = QButtonGroup(self)
         row = QHBoxLayout()
         row.addWidget(QLabel("People already here:"))
-        for i, (policy, label) in enumerate(((OnDuplicate.MERGE, "merge what is new"),
-                                             (OnDuplicate.SKIP, "skip them"),
-                                             (OnDuplicate.ADD, "add them again"))):  # fmt: skip
+        for i, (policy, label) in enumerate(
+            (
+                (OnDuplicate.MERGE, "merge what is new"),
+                (OnDuplicate.SKIP, "skip them"),
+                (OnDuplicate.ADD, "add them again"),
+            )
+        ):
             button = QRadioButton(label)
             button.setChecked(i == 0)
             button.setProperty("policy", policy.value)
@@ -206,18 +212,23 @@ class _PreviewPage(QWizardPage):
         wizard, importing = self.wizard_, self.wizard_.workspace.core.importing
         data, name, options = wizard.data, wizard.name(), wizard.import_options()
         self.counts.setText("Reading…")
-        wizard.workspace.tasks.run(lambda: importing.preview(data, name, options), self._show,
-                                   lambda message: self.counts.setText(message))  # fmt: skip
+        wizard.workspace.tasks.run(
+            lambda: importing.preview(data, name, options),
+            self._show,
+            lambda message: self.counts.setText(message),
+        )
 
     def _show(self, report: ImportReport) -> None:
         self.counts.setText(
             f"<b>{report.created:,}</b> new, <b>{len(report.duplicates):,}</b> already here "
             f"({report.merged:,} with something new), <b>{len(report.errors):,}</b> cannot be "
             "read."
-        )  # fmt: skip
+        )
         lines = [f"line {p.line}: {p.message}" for p in (*report.errors, *report.notes)]
-        lines += [f"line {line}: same person as contact {cid} ({why})"
-                  for line, cid, why in report.duplicates[:200]]  # fmt: skip
+        lines += [
+            f"line {line}: same person as contact {cid} ({why})"
+            for line, cid, why in report.duplicates[:200]
+        ]
         self.problems.setPlainText("\n".join(lines) or "Everything reads cleanly.")
 
 
@@ -269,7 +280,7 @@ class _RunPage(QWizardPage):
         self.summary.setText(
             f"Imported: {report.created:,} new, {report.merged:,} merged, {report.unchanged:,} "
             f"already here, {report.skipped:,} skipped, {len(report.errors):,} not imported."
-        )  # fmt: skip
+        )
         self.undo_button.show()
         self.completeChanged.emit()
 

@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
 from nurture.calendar.gift_days import CATALOGUE
 from nurture.services.settings import Settings
 
-_LEAD_KINDS = (("birthday", "Birthdays"), ("anniversary", "Anniversaries"),
-               ("graduation", "Graduations"), ("work_anniversary", "Work anniversaries"),
-               ("follow_up", "Follow-ups"), ("keep_in_touch", "Keep in touch"))  # fmt: skip
+_LEAD_KINDS = (
+    ("birthday", "Birthdays"),
+    ("anniversary", "Anniversaries"),
+    ("graduation", "Graduations"),
+    ("work_anniversary", "Work anniversaries"),
+    ("follow_up", "Follow-ups"),
+    ("keep_in_touch", "Keep in touch"),
+)
 
 
 def _days(value: int, maximum: int = 365) -> QSpinBox:
@@ -97,16 +102,22 @@ class PreferencesDialog(QDialog):
         desktop.addRow(self.close_to_tray)
         desktop.addRow(self.start_at_login)
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            why = QLabel("This desktop shows no tray icons (on GNOME, the AppIndicator extension "
-                         "adds them), so Nurture runs as a normal window: closing it quits, and "
-                         "reminders come while it is open.")  # fmt: skip
+            why = QLabel(
+                "This desktop shows no tray icons (on GNOME, the AppIndicator extension "
+                "adds them), so Nurture runs as a normal window: closing it quits, and "
+                "reminders come while it is open."
+            )
             why.setWordWrap(True)
             desktop.addRow(why)
             self.close_to_tray.setEnabled(False)
 
         layout = QVBoxLayout(self)
-        for title, form in (("Reminders", reminders), ("Holidays and numbers", places),
-                            ("Keep in touch", cadence), ("Desktop", desktop)):  # fmt: skip
+        for title, form in (
+            ("Reminders", reminders),
+            ("Holidays and numbers", places),
+            ("Keep in touch", cadence),
+            ("Desktop", desktop),
+        ):
             group = QGroupBox(title)
             group.setLayout(form)
             layout.addWidget(group)

@@ -27,17 +27,27 @@ from nurture.domain.enums import InteractionKind
 from nurture.services.listing import ContactQuery, ListingService
 
 KIND_LABELS = {
-    InteractionKind.CALL: "Call", InteractionKind.EMAIL: "Email", InteractionKind.LUNCH: "Lunch",
-    InteractionKind.MEETING: "Meeting", InteractionKind.SALES_CALL: "Sales call",
-    InteractionKind.MESSAGE: "Message", InteractionKind.SOCIAL: "Social",
-    InteractionKind.GIFT: "Gift", InteractionKind.INTRODUCTION: "Introduction",
-}  # fmt: skip
+    InteractionKind.CALL: "Call",
+    InteractionKind.EMAIL: "Email",
+    InteractionKind.LUNCH: "Lunch",
+    InteractionKind.MEETING: "Meeting",
+    InteractionKind.SALES_CALL: "Sales call",
+    InteractionKind.MESSAGE: "Message",
+    InteractionKind.SOCIAL: "Social",
+    InteractionKind.GIFT: "Gift",
+    InteractionKind.INTRODUCTION: "Introduction",
+}
 _SUGGESTIONS = 12
 
 
 class QuickLogDialog(QDialog):
-    def __init__(self, parent: QWidget | None, listing: ListingService,
-                 people: list[ContactRef], now: datetime) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None,
+        listing: ListingService,
+        people: list[ContactRef],
+        now: datetime,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Log an interaction")
         self.setMinimumWidth(460)
@@ -59,11 +69,13 @@ class QuickLogDialog(QDialog):
         self.person.textEdited.connect(self._suggest)
         self.person.returnPressed.connect(lambda: self._add_found(self.person.text()))
         remove = QPushButton("Remove")
-        remove.clicked.connect(lambda: [self.people.takeItem(self.people.row(i))
-                                        for i in self.people.selectedItems()])  # fmt: skip
+        remove.clicked.connect(
+            lambda: [self.people.takeItem(self.people.row(i)) for i in self.people.selectedItems()]
+        )
         local = now.astimezone()
-        self.when = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour,
-                                            local.minute, local.second))  # fmt: skip
+        self.when = QDateTimeEdit(
+            QDateTime(local.year, local.month, local.day, local.hour, local.minute, local.second)
+        )
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What was it about?")
@@ -98,8 +110,10 @@ class QuickLogDialog(QDialog):
         self._update()
 
     def participant_ids(self) -> list[int]:
-        return [int(self.people.item(i).data(Qt.ItemDataRole.UserRole))
-                for i in range(self.people.count())]  # fmt: skip
+        return [
+            int(self.people.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.people.count())
+        ]
 
     def interaction_kind(self) -> InteractionKind:
         return InteractionKind(self.kind.currentData())

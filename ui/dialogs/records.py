@@ -20,8 +20,13 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.enums import GiftDirection, PreferenceCategory
 
-REPEATS = {"Does not repeat": "", "Every week": "FREQ=WEEKLY", "Every month": "FREQ=MONTHLY",
-           "Every quarter": "FREQ=MONTHLY;INTERVAL=3", "Every year": "FREQ=YEARLY"}  # fmt: skip
+REPEATS = {
+    "Does not repeat": "",
+    "Every week": "FREQ=WEEKLY",
+    "Every month": "FREQ=MONTHLY",
+    "Every quarter": "FREQ=MONTHLY;INTERVAL=3",
+    "Every year": "FREQ=YEARLY",
+}
 
 
 class FormDialog(QDialog):
@@ -83,8 +88,11 @@ class GiftDialog(FormDialog):
         self.description = QLineEdit()
         self.description.setPlaceholderText("Bottle of Glenmorangie 18")
         self.direction = QComboBox()
-        for direction, label in ((GiftDirection.GIVEN, "Given"), (GiftDirection.IDEA, "Idea"),
-                                 (GiftDirection.RECEIVED, "Received")):  # fmt: skip
+        for direction, label in (
+            (GiftDirection.GIVEN, "Given"),
+            (GiftDirection.IDEA, "Idea"),
+            (GiftDirection.RECEIVED, "Received"),
+        ):
             self.direction.addItem(label, direction)
         self.occasion = QLineEdit()
         self.occasion.setPlaceholderText("Christmas")
@@ -92,10 +100,17 @@ class GiftDialog(FormDialog):
         self.amount = QDoubleSpinBox()
         self.amount.setRange(0, 1_000_000)
         self.amount.setDecimals(2)
-        super().__init__(parent, "Add a gift", [
-            ("Gift", self.description), ("Kind", self.direction), ("Occasion", self.occasion),
-            ("Date", self.when), ("Amount", self.amount),
-        ])  # fmt: skip
+        super().__init__(
+            parent,
+            "Add a gift",
+            [
+                ("Gift", self.description),
+                ("Kind", self.direction),
+                ("Occasion", self.occasion),
+                ("Date", self.when),
+                ("Amount", self.amount),
+            ],
+        )
 
 
 class PreferenceDialog(FormDialog):
@@ -109,7 +124,13 @@ class PreferenceDialog(FormDialog):
         self.detail.setPlaceholderText("Highland single malt only")
         self.likes = QCheckBox("Likes it (clear for a dislike)")
         self.likes.setChecked(True)
-        super().__init__(parent, "Add a taste", [
-            ("What", self.item), ("Kind", self.category), ("Detail", self.detail),
-            ("", self.likes),
-        ])  # fmt: skip
+        super().__init__(
+            parent,
+            "Add a taste",
+            [
+                ("What", self.item),
+                ("Kind", self.category),
+                ("Detail", self.detail),
+                ("", self.likes),
+            ],
+        )

@@ -123,8 +123,10 @@ class ContactsModel(QAbstractTableModel):
 
     def row_of(self, contact_id: int, near: int) -> int | None:
         """The row listing `contact_id`, looked for around `near` (where it was) first."""
-        for row in sorted(range(max(0, near - PAGE_SIZE), min(self._count, near + PAGE_SIZE)),
-                          key=lambda r: abs(r - near)):  # fmt: skip
+        for row in sorted(
+            range(max(0, near - PAGE_SIZE), min(self._count, near + PAGE_SIZE)),
+            key=lambda r: abs(r - near),
+        ):
             summary = self.summary(row)
             if summary is not None and summary.id == contact_id:
                 return row

@@ -33,8 +33,11 @@ def add_gift(
     amount_cents: int | None,
 ) -> None:
     records, currency = workspace.core.records, "USD" if amount_cents else ""
-    workspace.write(lambda: records.add_gift(contact_id, direction, description, occasion,
-                                             given_on, amount_cents, currency))  # fmt: skip
+    workspace.write(
+        lambda: records.add_gift(
+            contact_id, direction, description, occasion, given_on, amount_cents, currency
+        )
+    )
 
 
 def add_taste(

@@ -102,8 +102,11 @@ class CalendarPage(QWidget):
         days = self.grid.days()
         agenda, today = self.workspace.core.agenda, self.grid.today
         year, month = self.grid.year, self.grid.month
-        self.workspace.reads.run(lambda: (year, month, agenda.between(days[0], days[-1], today)),
-                                 self._loaded, self.workspace.fail)  # fmt: skip
+        self.workspace.reads.run(
+            lambda: (year, month, agenda.between(days[0], days[-1], today)),
+            self._loaded,
+            self.workspace.fail,
+        )
 
     def _loaded(self, result: tuple[int, int, list[Occurrence]]) -> None:
         year, month, self.found = result

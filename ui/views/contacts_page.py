@@ -152,11 +152,16 @@ class ContactsPage(QWidget):
             )
 
     def _apply_filters(self) -> None:
-        self.model.set_query(replace(
-            self.model.query, tag=self.tag.currentData() or "", tier=self.tier.currentData() or "",
-            starred_only=self.starred.isChecked(), going_cold=self.cold.isChecked(),
-            include_archived=self.archived.isChecked(),
-        ))  # fmt: skip
+        self.model.set_query(
+            replace(
+                self.model.query,
+                tag=self.tag.currentData() or "",
+                tier=self.tier.currentData() or "",
+                starred_only=self.starred.isChecked(),
+                going_cold=self.cold.isChecked(),
+                include_archived=self.archived.isChecked(),
+            )
+        )
 
     def _keep_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         # Columns the core cannot sort in SQL keep the previous sort (and its arrow).
@@ -216,8 +221,9 @@ class ContactsPage(QWidget):
         for contact_id, near in kept:
             row = self.model.row_of(contact_id, near)
             if row is not None:
-                selection.select(self.model.index(row, 0),
-                                 self.model.index(row, self.model.columnCount() - 1))  # fmt: skip
+                selection.select(
+                    self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
+                )
         selector = self.table.selectionModel()
         selector.blockSignals(True)
         selector.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -235,8 +241,10 @@ class ContactsPage(QWidget):
         menu = QMenu(self)
         menu.addAction(f"Add a tag to {len(ids)}…", lambda: self._tag(ids, add=True))
         menu.addAction(f"Remove a tag from {len(ids)}…", lambda: self._tag(ids, add=False))
-        menu.addAction(f"Log one interaction with {len(ids)}…", lambda: self.log_requested.emit(
-            [ContactRef(i, "") for i in ids], None))  # fmt: skip
+        menu.addAction(
+            f"Log one interaction with {len(ids)}…",
+            lambda: self.log_requested.emit([ContactRef(i, "") for i in ids], None),
+        )
         menu.addAction("Set keep-in-touch cadence…", lambda: self._cadence(ids))
         menu.addAction(f"Archive {len(ids)}", lambda: self._archive(ids))
         menu.addSeparator()
@@ -261,9 +269,11 @@ class ContactsPage(QWidget):
     def delete(self, ids: list[int]) -> None:
         noun = "this contact" if len(ids) == 1 else f"these {len(ids)} contacts"
         answer = QMessageBox.question(
-            self, "Delete", f"Delete {noun} and their dates, notes and history?\n"
+            self,
+            "Delete",
+            f"Delete {noun} and their dates, notes and history?\n"
             "You can undo this with Edit ▸ Undo (Ctrl+Z).",
-        )  # fmt: skip
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.card.show_contact(None)
@@ -280,17 +290,28 @@ class ContactsPage(QWidget):
             gift = GiftDialog(self, today)
             if gift.exec() == QDialog.DialogCode.Accepted:
                 cents = round(gift.amount.value() * 100) or None
-                record_ops.add_gift(self.workspace, contact_id, gift.direction.currentData(),
-                                    gift.description.text(), gift.occasion.text(),
-                                    picked(gift.when), cents)  # fmt: skip
+                record_ops.add_gift(
+                    self.workspace,
+                    contact_id,
+                    gift.direction.currentData(),
+                    gift.description.text(),
+                    gift.occasion.text(),
+                    picked(gift.when),
+                    cents,
+                )
         elif what == "introduction":
             self._introduce(contact_id, today)
         else:
             taste = PreferenceDialog(self)
             if taste.exec() == QDialog.DialogCode.Accepted:
-                record_ops.add_taste(self.workspace, contact_id, taste.category.currentData(),
-                                     taste.item.text(), taste.detail.text(),
-                                     taste.likes.isChecked())  # fmt: skip
+                record_ops.add_taste(
+                    self.workspace,
+                    contact_id,
+                    taste.category.currentData(),
+                    taste.item.text(),
+                    taste.detail.text(),
+                    taste.likes.isChecked(),
+                )
 
     def _introduce(self, contact_id: int, today: date) -> None:
         name, ok = QInputDialog.getText(self, "Introduce", "Introduce them to (name or id):")
@@ -302,8 +323,9 @@ class ContactsPage(QWidget):
     def _add_related(self) -> None:
         main = self._card_ref()
         kinds = {k.label: k for k in RelationshipKind}
-        kind, ok = QInputDialog.getItem(self, "Add family", f"Who is it to {main.name}?",
-                                        list(kinds), 0, False)  # fmt: skip
+        kind, ok = QInputDialog.getItem(
+            self, "Add family", f"Who is it to {main.name}?", list(kinds), 0, False
+        )
         if not ok:
             return
         name, ok = QInputDialog.getText(self, "Add family", "Their name:")

@@ -164,16 +164,22 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.workspace.undo,
-                                        QKeySequence.StandardKey.Undo)  # fmt: skip
+        self.undo_action = self._action(
+            edit, "&Undo", self.workspace.undo, QKeySequence.StandardKey.Undo
+        )
         self.redo_action = self._action(edit, "&Redo", self.workspace.redo, "Ctrl+Shift+Z")
         self.workspace.history_changed.connect(self._history_labels)
         self._history_labels(self.core.history.state())
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Nurture", self._about)
 
-    def _action(self, menu: object, text: str, slot: Callable[[], object],
-                keys: QKeySequence.StandardKey | str | None = None) -> QAction:  # fmt: skip
+    def _action(
+        self,
+        menu: object,
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -182,8 +188,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _history_labels(self, state: HistoryState) -> None:
-        for action, verb, label in ((self.undo_action, "Undo", state.undo),
-                                    (self.redo_action, "Redo", state.redo)):  # fmt: skip
+        for action, verb, label in (
+            (self.undo_action, "Undo", state.undo),
+            (self.redo_action, "Redo", state.redo),
+        ):
             action.setEnabled(label is not None)
             action.setText(f"&{verb} {label[:1].lower()}{label[1:]}" if label else f"&{verb}")
 
@@ -239,8 +247,12 @@ class MainWindow(QMainWindow):
         editor = ContactEditor(self)
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
-        ops.create_contact(self.workspace, editor.draft(), editor.birthday(),
-                           lambda card: self.open_contact(card.id))  # fmt: skip
+        ops.create_contact(
+            self.workspace,
+            editor.draft(),
+            editor.birthday(),
+            lambda card: self.open_contact(card.id),
+        )
 
     def edit_contact(self, contact_id: int) -> None:
         card = self.core.contacts.card(contact_id)
@@ -253,15 +265,21 @@ class MainWindow(QMainWindow):
         ops.update_contact(self.workspace, contact_id, editor.draft(), editor.birthday())
 
     def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
-        named = [p if p.name else ContactRef(p.id, self.core.contacts.card(p.id).name)
-                 for p in people]  # fmt: skip
+        named = [
+            p if p.name else ContactRef(p.id, self.core.contacts.card(p.id).name) for p in people
+        ]
         dialog = QuickLogDialog(self, self.core.listing, named, self.workspace.now())
         if kind is not None:
             dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         if dialog.exec() != QuickLogDialog.DialogCode.Accepted:
             return
-        ops.log_interaction(self.workspace, dialog.interaction_kind(), dialog.participant_ids(),
-                            dialog.occurred_at(), dialog.note.text())  # fmt: skip
+        ops.log_interaction(
+            self.workspace,
+            dialog.interaction_kind(),
+            dialog.participant_ids(),
+            dialog.occurred_at(),
+            dialog.note.text(),
+        )
 
     def import_file(self, path: str = "") -> None:
         from ui.dialogs.import_wizard import ImportWizard  # the import engine loads on use
@@ -284,8 +302,11 @@ class MainWindow(QMainWindow):
         self.workspace.write(lambda: save_preferences(settings, changes))
 
     def export_file(self) -> None:
-        filters = {"Google CSV (*.csv)": ".csv", "vCard (*.vcf)": ".vcf",
-                   "Calendar of occasions (*.ics)": ".ics"}  # fmt: skip
+        filters = {
+            "Google CSV (*.csv)": ".csv",
+            "vCard (*.vcf)": ".vcf",
+            "Calendar of occasions (*.ics)": ".ics",
+        }
         path, chosen = QFileDialog.getSaveFileName(
             self, "Export", "nurture.csv", ";;".join(filters)
         )
@@ -296,9 +317,10 @@ class MainWindow(QMainWindow):
             target = target.with_name(target.name + filters.get(chosen, ".csv"))
         fmt = _EXPORTS[target.suffix.lower()]
         exporting = self.core.exporting
-        self.workspace.read(lambda: exporting.export_to(fmt, target),
-                            lambda where: self.statusBar().showMessage(
-                                f"Exported to {where}", 5000))  # fmt: skip
+        self.workspace.read(
+            lambda: exporting.export_to(fmt, target),
+            lambda where: self.statusBar().showMessage(f"Exported to {where}", 5000),
+        )
 
     def _create_sample_data(self) -> None:
         from nurture.demo import generate  # only ever needed on a first run
@@ -362,8 +384,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         state.save(self, self.contacts.table.horizontalHeader(), self.contacts.splitter)
-        if (self.tray is not None and not self._quitting
-                and self.core.settings.get().close_to_tray):  # fmt: skip
+        if self.tray is not None and not self._quitting and self.core.settings.get().close_to_tray:
             event.ignore()
             self.hide()
             if not state.tray_hint_shown():
@@ -371,7 +392,7 @@ class MainWindow(QMainWindow):
                     "Nurture is still running",
                     "Reminders keep coming from the tray. Quit from its menu; Preferences can "
                     "make closing the window quit instead.",
-                )  # fmt: skip
+                )
             return
         self.workspace.tasks.wait(10_000)
         super().closeEvent(event)

@@ -15,12 +15,16 @@ from nurture.domain.occurrence import Occurrence, OccurrenceKind
 
 CHIPS_PER_DAY = 4
 KIND_COLOURS = {
-    OccurrenceKind.BIRTHDAY: "#d9485f", OccurrenceKind.ANNIVERSARY: "#8e5ba8",
-    OccurrenceKind.GRADUATION: "#3b6ea5", OccurrenceKind.WORK_ANNIVERSARY: "#5d7a2e",
-    OccurrenceKind.CUSTOM: "#6d4c41", OccurrenceKind.FOLLOW_UP: "#d2691e",
-    OccurrenceKind.KEEP_IN_TOUCH: "#00838f", OccurrenceKind.HOLIDAY: "#2e7d6b",
+    OccurrenceKind.BIRTHDAY: "#d9485f",
+    OccurrenceKind.ANNIVERSARY: "#8e5ba8",
+    OccurrenceKind.GRADUATION: "#3b6ea5",
+    OccurrenceKind.WORK_ANNIVERSARY: "#5d7a2e",
+    OccurrenceKind.CUSTOM: "#6d4c41",
+    OccurrenceKind.FOLLOW_UP: "#d2691e",
+    OccurrenceKind.KEEP_IN_TOUCH: "#00838f",
+    OccurrenceKind.HOLIDAY: "#2e7d6b",
     OccurrenceKind.GIFT_DEADLINE: "#ad5a2b",
-}  # fmt: skip
+}
 
 
 def first_weekday() -> int:
@@ -105,14 +109,18 @@ class MonthGrid(QWidget):
             for offset, text in enumerate(self.chips(day)):
                 if line + 14 > cell.bottom():
                     break
-                colour = (QColor(KIND_COLOURS[found[offset].kind]) if offset < len(found)
-                          and offset < CHIPS_PER_DAY else QColor("#52606d"))  # fmt: skip
+                colour = (
+                    QColor(KIND_COLOURS[found[offset].kind])
+                    if offset < len(found) and offset < CHIPS_PER_DAY
+                    else QColor("#52606d")
+                )
                 chip = QRect(cell.left() + 3, line, cell.width() - 6, 14)
                 painter.fillRect(chip, colour.lighter(185))
                 painter.fillRect(QRect(chip.left(), chip.top(), 3, chip.height()), colour)
                 painter.setPen(QColor("#1f2933"))
-                elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                          chip.width() - 8)  # fmt: skip
+                elided = painter.fontMetrics().elidedText(
+                    text, Qt.TextElideMode.ElideRight, chip.width() - 8
+                )
                 painter.drawText(chip.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, elided)
                 line += 16
         painter.end()

@@ -95,8 +95,9 @@ class TodayPage(QWidget):
         current = self.items.current()
         for key, button in self.buttons.items():
             needs_contact = key in ("touch", "open", "gift")
-            button.setEnabled(current is not None and (
-                not needs_contact or current.contact_id is not None))  # fmt: skip
+            button.setEnabled(
+                current is not None and (not needs_contact or current.contact_id is not None)
+            )
 
     def _done(self) -> None:
         current = self.items.current()
@@ -148,18 +149,20 @@ class TodayPage(QWidget):
             people = ", ".join(
                 f'<a href="{r.contact.id}">{escape(r.contact.name)}</a> '
                 f'<span style="color:#7b8794">({escape(r.reason)}; '
-                f'{ago(r.last_interaction_at, self.workspace.now())})</span>'
+                f"{ago(r.last_interaction_at, self.workspace.now())})</span>"
                 for r in reconnect
-            )  # fmt: skip
+            )
             self.reconnect.setText(f"<b>Reconnect with</b> {people}")
         else:
             self.reconnect.clear()
         rows: list[Row] = []
-        for title, found in (("Occasions this week", week.occasions),
-                             ("Follow-ups", week.follow_ups),
-                             ("Going cold", week.going_cold),
-                             ("Gifts to buy", week.gift_deadlines),
-                             ("Holidays", week.holidays)):  # fmt: skip
+        for title, found in (
+            ("Occasions this week", week.occasions),
+            ("Follow-ups", week.follow_ups),
+            ("Going cold", week.going_cold),
+            ("Gifts to buy", week.gift_deadlines),
+            ("Holidays", week.holidays),
+        ):
             if found:
                 rows.append(f"{title} ({len(found):,})")
                 rows.extend(found)
