@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nurture.db import activity, models
+from nurture.db import bookkeeping, gifts, network, people, touches
 from nurture.db.base import Base
 
 # Alembic's head revision. Start-up compares the file's revision with this string and only
@@ -11,4 +11,4 @@ from nurture.db.base import Base
 HEAD_REVISION = "0004_undo_history"
 
 metadata = Base.metadata
-__all__ = ["HEAD_REVISION", "activity", "metadata", "models"]
+__all__ = ["HEAD_REVISION", "bookkeeping", "gifts", "metadata", "network", "people", "touches"]

@@ -19,29 +19,22 @@ from sqlalchemy import Connection, insert, select, text
 
 from nurture.contact_points import display_name, sort_name
 from nurture.db import search_index
-from nurture.db.activity import (
-    FollowUp,
-    Gift,
-    Interaction,
-    Introduction,
-    Preference,
-    Referral,
-    interaction_participants,
-)
 from nurture.db.bulk import BulkWriter, IdAllocator, table_of, utc_text
 from nurture.db.engine import Database
-from nurture.db.models import (
+from nurture.db.gifts import Gift, Preference
+from nurture.db.network import Introduction, Referral, Relationship
+from nurture.db.people import (
     Address,
     Contact,
     Email,
     ImportantDate,
     Phone,
-    Relationship,
     Tag,
     WebLink,
     contact_tags,
     new_uuid,
 )
+from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.demo.words import (
     COMPANY_FIRST,
     COMPANY_SECOND,

@@ -8,16 +8,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from nurture.calendar.keep_in_touch import TouchRules
-from nurture.db.activity import (
-    FollowUp,
-    Gift,
-    Interaction,
-    Introduction,
-    Preference,
-    Referral,
-    interaction_participants,
-)
-from nurture.db.models import Contact, ImportantDate, Relationship
+from nurture.db.gifts import Gift, Preference
+from nurture.db.network import Introduction, Referral, Relationship
+from nurture.db.people import Contact, ImportantDate
+from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
     AddressValue,

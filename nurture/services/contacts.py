@@ -21,7 +21,7 @@ from nurture.contact_points import (
 )
 from nurture.db import search_index
 from nurture.db.engine import Database
-from nurture.db.models import (
+from nurture.db.people import (
     Address,
     Contact,
     Email,

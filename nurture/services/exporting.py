@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from nurture.db.activity import FollowUp
 from nurture.db.engine import Database
-from nurture.db.models import Contact, ImportantDate, Relationship
+from nurture.db.network import Relationship
+from nurture.db.people import Contact, ImportantDate
+from nurture.db.touches import FollowUp
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactRef, ImportantDateValue, RelationshipValue
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind

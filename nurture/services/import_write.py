@@ -15,15 +15,15 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, text, update
 
 from nurture.contact_points import check_email, display_name, email_key, sort_name
-from nurture.db.activity import ImportBatchItem
+from nurture.db.bookkeeping import ImportBatchItem
 from nurture.db.bulk import BulkWriter, IdAllocator, table_of, utc_text
-from nurture.db.models import (
+from nurture.db.network import Relationship
+from nurture.db.people import (
     Address,
     Contact,
     Email,
     ImportantDate,
     Phone,
-    Relationship,
     WebLink,
     contact_tags,
     new_uuid,

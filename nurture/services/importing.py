@@ -17,9 +17,9 @@ from sqlalchemy import bindparam, select, text
 
 from nurture.contact_points import phone_parts
 from nurture.db import history, search_index
-from nurture.db.activity import ImportBatch, ImportBatchItem
+from nurture.db.bookkeeping import ImportBatch, ImportBatchItem
 from nurture.db.engine import Database
-from nurture.db.models import Contact
+from nurture.db.people import Contact
 from nurture.domain.dto import ImportBatchValue
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError

@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import exists, func, or_, select
 
 from nurture.calendar.timing import local_day
-from nurture.db.activity import Referral
 from nurture.db.engine import Database
-from nurture.db.models import Contact, Tag, contact_tags
+from nurture.db.network import Referral
+from nurture.db.people import Contact, Tag, contact_tags
 from nurture.domain.dto import ContactRef
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
 from nurture.services.agenda import AgendaService

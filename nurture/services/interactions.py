@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from nurture.db.activity import Interaction, interaction_participants
 from nurture.db.engine import Database
-from nurture.db.models import Contact
+from nurture.db.people import Contact
+from nurture.db.touches import Interaction, interaction_participants
 from nurture.domain.enums import Area, InteractionKind
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work

@@ -19,7 +19,7 @@ from nurture.calendar.keep_in_touch import TouchRules
 from nurture.calendar.occasions import LeapDayPolicy, next_yearly
 from nurture.db import search_index
 from nurture.db.engine import Database
-from nurture.db.models import Contact, Email, ImportantDate, Phone, Tag, contact_tags
+from nurture.db.people import Contact, Email, ImportantDate, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 from nurture.services.cadence import (

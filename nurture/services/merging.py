@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
-from nurture.db.models import Contact
+from nurture.db.people import Contact
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError

@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from nurture.db.activity import Introduction, Referral
 from nurture.db.engine import Database
-from nurture.db.models import Contact, Relationship
+from nurture.db.network import Introduction, Referral, Relationship
+from nurture.db.people import Contact
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.errors import NotFoundError, ValidationError

@@ -10,10 +10,11 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from nurture.calendar.recurrence import next_follow_up
-from nurture.db.activity import FollowUp, Gift, Preference
 from nurture.db.base import Base
 from nurture.db.engine import Database
-from nurture.db.models import Contact, ImportantDate
+from nurture.db.gifts import Gift, Preference
+from nurture.db.people import Contact, ImportantDate
+from nurture.db.touches import FollowUp
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import (
     Area,

@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from nurture.calendar.timing import at_local, local_day
-from nurture.db.activity import ReminderState, Setting
+from nurture.db.bookkeeping import ReminderState, Setting
 from nurture.db.engine import Database
-from nurture.db.models import ImportantDate
+from nurture.db.people import ImportantDate
 from nurture.domain.enums import Area, InteractionKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
 from nurture.errors import ValidationError

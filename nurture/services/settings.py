@@ -13,7 +13,7 @@ from sqlalchemy import select
 from nurture.calendar.gift_days import DEFAULT_GIFT_DAYS
 from nurture.calendar.occasions import LeapDayPolicy
 from nurture.calendar.timing import system_zone_name
-from nurture.db.activity import Setting
+from nurture.db.bookkeeping import Setting
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError

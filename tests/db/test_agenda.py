@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from nurture.app import Nurture
-from nurture.db.activity import FollowUp
-from nurture.db.models import Contact, Tag
+from nurture.db.people import Contact, Tag
+from nurture.db.touches import FollowUp
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind

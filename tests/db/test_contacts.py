@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, text
 
 from nurture.app import Nurture
-from nurture.db.activity import Interaction
+from nurture.db.touches import Interaction
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
     AddressValue,

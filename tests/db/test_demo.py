@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from nurture.app import Nurture
-from nurture.db.activity import Gift, Preference, interaction_participants
-from nurture.db.models import Contact, Email, ImportantDate, Relationship
+from nurture.db.gifts import Gift, Preference
+from nurture.db.network import Relationship
+from nurture.db.people import Contact, Email, ImportantDate
+from nurture.db.touches import interaction_participants
 from nurture.demo import generate
 from nurture.domain.enums import ContactSort, DateKind, Recurrence, RelationshipKind
 from nurture.services.listing import ContactQuery

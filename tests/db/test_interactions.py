@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nurture.app import Nurture
-from nurture.db.activity import Interaction, interaction_participants
+from nurture.db.touches import Interaction, interaction_participants
 from nurture.domain.enums import Area, ContactSort, InteractionKind
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.listing import ContactQuery

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nurture.app import Nurture
-from nurture.db.activity import Interaction
+from nurture.db.touches import Interaction
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft, PhoneValue
 from nurture.domain.enums import (

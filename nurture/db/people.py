@@ -1,4 +1,5 @@
-"""Typed SQLAlchemy models: the contact and everything that hangs off it.
+"""Who someone is: the contact, its emails, phones, addresses and links, its tags and its
+dates (birthday, anniversary, graduation...).
 
 Enumerated columns hold the string values of `nurture.domain.enums`; the services validate them.
 Dates the user typed are stored as entered (`year`, `month`, `day`, each nullable but the month).
@@ -21,7 +22,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from nurture.db.base import Base, UTCDateTime, utcnow
 
 _CASCADE = "CASCADE"
+
 
 contact_tags = Table(
     "contact_tags",
@@ -163,23 +164,6 @@ class Tag(Base):
     # The default cadence for contacts with this tag and no cadence of their own.
     keep_in_touch_days: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (Index("uq_tags_name_nocase", text("name COLLATE NOCASE"), unique=True),)
-
-
-class Relationship(Base):
-    """One row per relationship: `related` is `contact`'s `kind`; the inverse is computed."""
-
-    __tablename__ = "relationships"
-    __table_args__ = (
-        UniqueConstraint("contact_id", "related_id", "kind"),
-        CheckConstraint("contact_id <> related_id", name="not_self"),
-        Index("ix_relationships_related_id", "related_id"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=_CASCADE))
-    related_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=_CASCADE))
-    kind: Mapped[str] = mapped_column(String(30))
-    label: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class ImportantDate(Base):
