@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "date": ("records", "add_date"),
     "relate": ("records", "relate"),
     "referral": ("records", "referral"),
+    "edit": ("records", "edit"),
     "remove": ("records", "remove"),
     "backup": ("people", "backup"),
     "import": ("files", "import_file"),
@@ -62,10 +63,95 @@ REMOVABLE = {
     "follow-up": ("records", "remove_follow_up"),
     "gift": ("records", "remove_gift"),
     "taste": ("records", "remove_preference"),
+    "interaction": ("interactions", "delete"),
     "introduction": ("network", "remove_introduction"),
     "referral": ("network", "remove_referral"),
     "relationship": ("network", "unrelate"),
 }
+
+
+Option = tuple[str, str, Callable[[str], object]]
+
+
+def editable() -> dict[str, tuple[str, str, tuple[Option, ...]]]:
+    """What `nurture edit WHAT ID --OPTION VALUE` changes: the service, its method, and each
+    option with the field it sets and how its text is read."""
+    text = str
+    return {
+        "date": (
+            "records",
+            "update_date",
+            (
+                ("--date", "date", _partial_date),
+                ("--kind", "kind", _date_kind),
+                ("--label", "label", text),
+                ("--lead-days", "lead_days", _days_or_none),
+            ),
+        ),
+        "follow-up": (
+            "records",
+            "update_follow_up",
+            (
+                ("--due", "due_date", _date),
+                ("--title", "title", text),
+                ("--note", "notes", text),
+                ("--rrule", "rrule", text),
+            ),
+        ),
+        "gift": (
+            "records",
+            "update_gift",
+            (
+                ("--description", "description", text),
+                ("--kind", "direction", text),
+                ("--occasion", "occasion", text),
+                ("--on", "given_on", _date),
+                ("--amount", "amount_cents", _cents),
+                ("--currency", "currency", text),
+                ("--status", "status", text),
+                ("--note", "notes", text),
+            ),
+        ),
+        "taste": (
+            "records",
+            "update_preference",
+            (
+                ("--item", "item", text),
+                ("--category", "category", text),
+                ("--detail", "detail", text),
+                ("--likes", "likes", _yes_no),
+            ),
+        ),
+        "interaction": (
+            "interactions",
+            "update",
+            (
+                ("--kind", "kind", text),
+                ("--when", "occurred_at", _datetime),
+                ("--title", "title", text),
+                ("--note", "notes", text),
+            ),
+        ),
+        "introduction": (
+            "network",
+            "update_introduction",
+            (
+                ("--on", "introduced_on", _date),
+                ("--reason", "reason", text),
+                ("--outcome", "outcome", text),
+            ),
+        ),
+        "referral": (
+            "network",
+            "update_referral",
+            (
+                ("--on", "referred_on", _date),
+                ("--value", "value_cents", _cents),
+                ("--currency", "currency", text),
+                ("--note", "notes", text),
+            ),
+        ),
+    }
 
 
 def handler(name: str) -> Handler:
@@ -200,6 +286,14 @@ def build_parser() -> argparse.ArgumentParser:
     referral.add_argument("--currency", default="", metavar="CODE")
     referral.add_argument("--note", default="", metavar="TEXT")
 
+    edit = sub.add_parser("edit", help="change one record by its id (see show --json)")
+    edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for what, (_service, _method, options) in editable().items():
+        one = edit_sub.add_parser(what, help=f"change one {what}: name only what changes")
+        one.add_argument("id", type=_positive, metavar="ID")
+        for option, field, reader in options:
+            one.add_argument(option, dest=field, type=reader, metavar=field.split("_")[0].upper())
+
     remove = sub.add_parser("remove", help="delete one record by its id (see show --json)")
     remove.add_argument("what", choices=sorted(REMOVABLE), metavar="WHAT")
     remove.add_argument("id", type=_positive, metavar="ID")
@@ -289,6 +383,28 @@ def _days_or_none(text: str) -> int | None:
     return None if text.strip().lower() == "none" else _positive(text)
 
 
+def _cents(text: str) -> int:
+    try:
+        return round(float(text.replace(",", "")) * 100)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount (like 45.50)") from error
+
+
+def _yes_no(text: str) -> bool:
+    answer = text.strip().lower()
+    if answer not in ("yes", "no"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not yes or no")
+    return answer == "yes"
+
+
+def _date_kind(text: str) -> DateKind:
+    try:
+        return DateKind(text.strip().lower().replace("-", "_"))
+    except ValueError as error:
+        kinds = ", ".join(k.value for k in DateKind)
+        raise argparse.ArgumentTypeError(f"'{text}' is not one of {kinds}") from error
+
+
 def _partial_date(text: str) -> PartialDate:
     try:
         return PartialDate.parse(text)
@@ -298,11 +414,7 @@ def _partial_date(text: str) -> PartialDate:
 
 def _kind_date(text: str) -> tuple[DateKind, PartialDate]:
     kind, _, when = text.partition("=")
-    try:
-        return DateKind(kind.strip().lower().replace("-", "_")), _partial_date(when)
-    except ValueError as error:
-        kinds = ", ".join(k.value for k in DateKind)
-        raise argparse.ArgumentTypeError(f"'{kind}' is not one of {kinds}") from error
+    return _date_kind(kind), _partial_date(when)
 
 
 def _date(text: str) -> date:

@@ -7,8 +7,9 @@ import argparse
 from typing import Any
 
 from nurture.app import Nurture
-from nurture.cli.main import REMOVABLE
+from nurture.cli.main import REMOVABLE, editable
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
+from nurture.errors import ValidationError
 
 
 def add_date(app: Nurture, args: argparse.Namespace) -> None:
@@ -41,3 +42,16 @@ def remove(app: Nurture, args: argparse.Namespace) -> None:
     remover: Any = getattr(getattr(app, service), method)
     remover(args.id)
     print(f"Removed {args.what} {args.id} (nurture undo brings it back).")
+
+
+def edit(app: Nurture, args: argparse.Namespace) -> None:
+    service, method, options = editable()[args.what]
+    changes = {
+        field: getattr(args, field) for _, field, _ in options if getattr(args, field) is not None
+    }
+    if not changes:
+        names = ", ".join(option for option, _, _ in options)
+        raise ValidationError(f"Say what to change: {names}.")
+    editor: Any = getattr(getattr(app, service), method)
+    editor(args.id, **changes)
+    print(f"Changed {args.what} {args.id} (nurture undo takes it back).")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy import bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
@@ -13,6 +14,8 @@ from nurture.db.people import Contact
 from nurture.db.touches import Interaction, interaction_participants
 from nurture.domain.enums import Area, InteractionKind
 from nurture.errors import NotFoundError, ValidationError
+from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
+from nurture.services.records import member
 from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work
 
 # Recomputed rather than bumped, so deleting or back-dating an interaction stays right.
@@ -30,6 +33,39 @@ def refresh_last_touch(session: Session, contact_ids: Sequence[int]) -> None:
         session.execute(_REFRESH_LAST_TOUCH, {"ids": list(contact_ids)})
 
 
+def _interaction_columns(fields: Fields) -> Fields:
+    occurred_at = fields["occurred_at"]
+    if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
+        raise ValidationError("The time of an interaction needs a date, a time and a time zone.")
+    return {
+        "kind": str(member(InteractionKind, fields["kind"], "kind of interaction")),
+        "occurred_at": occurred_at,
+        "title": str(fields["title"]).strip(),
+        "notes": str(fields["notes"]).strip(),
+    }
+
+
+def _participants(row: Interaction, session: Session) -> list[int]:
+    return list(
+        session.scalars(
+            select(interaction_participants.c.contact_id).where(
+                interaction_participants.c.interaction_id == row.id
+            )
+        )
+    )
+
+
+INTERACTION = RecordKind(
+    "interaction",
+    Area.INTERACTIONS,
+    Interaction,
+    ("kind", "occurred_at", "title", "notes"),
+    _interaction_columns,
+    people=_participants,
+    after=refresh_last_touch,
+)
+
+
 def record_interaction(
     work: UnitOfWork,
     kind: InteractionKind,
@@ -42,20 +78,13 @@ def record_interaction(
     people = list(dict.fromkeys(participant_ids))
     if not people:
         raise ValidationError("An interaction needs at least one person.")
-    if occurred_at.tzinfo is None:
-        raise ValidationError("The time of an interaction needs a time zone.")
-    try:
-        kind = InteractionKind(kind)
-    except ValueError as error:
-        raise ValidationError(f"'{kind}' is not a kind of interaction.") from error
+    fields = {"kind": kind, "occurred_at": occurred_at, "title": title, "notes": notes}
+    interaction = Interaction(**_interaction_columns(fields))
     session = work.session
     found = set(session.scalars(select(Contact.id).where(Contact.id.in_(people))))
     missing = [str(p) for p in people if p not in found]
     if missing:
         raise NotFoundError(f"There is no contact with id {', '.join(missing)}.")
-    interaction = Interaction(
-        kind=kind.value, occurred_at=occurred_at, title=title.strip(), notes=notes.strip()
-    )
     session.add(interaction)
     session.flush()
     session.execute(
@@ -86,20 +115,9 @@ class InteractionsService:
             )
         return Outcome(interaction_id, work.changes)
 
+    def update(self, interaction_id: int, **changes: Any) -> Outcome[None]:
+        """Change an interaction's kind, occurred_at, title or notes (its people stay)."""
+        return edit_record(self._db, INTERACTION, interaction_id, changes)
+
     def delete(self, interaction_id: int) -> Outcome[None]:
-        with unit_of_work(self._db, "Delete an interaction") as work:
-            people = list(
-                work.session.scalars(
-                    select(interaction_participants.c.contact_id).where(
-                        interaction_participants.c.interaction_id == interaction_id
-                    )
-                )
-            )
-            deleted = work.session.execute(
-                delete(Interaction).where(Interaction.id == interaction_id)
-            )
-            if not deleted.rowcount:  # type: ignore[attr-defined]
-                raise NotFoundError(f"There is no interaction with id {interaction_id}.")
-            refresh_last_touch(work.session, people)
-            work.touch(Area.INTERACTIONS, *people)
-        return Outcome(None, work.changes)
+        return remove_record(self._db, INTERACTION, interaction_id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
@@ -14,6 +16,7 @@ from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.contacts import apply_draft
+from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -28,6 +31,55 @@ def _require(session: Session, *contact_ids: int) -> None:
 def _distinct(a: int, b: int, what: str) -> None:
     if a == b:
         raise ValidationError(f"A {what} needs two different people.")
+
+
+def _day(fields: Fields, name: str, what: str) -> date:
+    day = fields[name]
+    if not isinstance(day, date):
+        raise ValidationError(f"{what} needs a date.")
+    return day
+
+
+def _introduction_columns(fields: Fields) -> Fields:
+    return {
+        "introduced_on": _day(fields, "introduced_on", "An introduction"),
+        "reason": str(fields["reason"]).strip(),
+        "outcome": str(fields["outcome"]).strip(),
+    }
+
+
+def _referral_columns(fields: Fields) -> Fields:
+    value = fields["value_cents"]
+    if value is not None and value < 0:
+        raise ValidationError("A referral's value cannot be negative.")
+    return {
+        "referred_on": _day(fields, "referred_on", "A referral"),
+        "value_cents": value,
+        "currency": str(fields["currency"]).strip().upper(),
+        "notes": str(fields["notes"]).strip(),
+    }
+
+
+def _both(*columns: str) -> Callable[[Any, Session], list[int]]:
+    return lambda row, session: [int(getattr(row, c)) for c in columns]
+
+
+INTRODUCTION = RecordKind(
+    "introduction",
+    Area.NETWORK,
+    Introduction,
+    ("introduced_on", "reason", "outcome"),
+    _introduction_columns,
+    people=_both("person_a_id", "person_b_id"),
+)
+REFERRAL = RecordKind(
+    "referral",
+    Area.NETWORK,
+    Referral,
+    ("referred_on", "value_cents", "currency", "notes"),
+    _referral_columns,
+    people=_both("referrer_id", "referred_id"),
+)
 
 
 class NetworkService:
@@ -104,12 +156,9 @@ class NetworkService:
         _distinct(person_a_id, person_b_id, "introduction")
         with unit_of_work(self._db, "Introduce") as work:
             _require(work.session, person_a_id, person_b_id)
+            fields = {"introduced_on": on, "reason": reason, "outcome": outcome}
             intro = Introduction(
-                person_a_id=person_a_id,
-                person_b_id=person_b_id,
-                introduced_on=on,
-                reason=reason.strip(),
-                outcome=outcome.strip(),
+                person_a_id=person_a_id, person_b_id=person_b_id, **_introduction_columns(fields)
             )
             work.session.add(intro)
             work.session.flush()
@@ -126,36 +175,31 @@ class NetworkService:
         notes: str = "",
     ) -> Outcome[int]:
         _distinct(referrer_id, referred_id, "referral")
-        if value_cents is not None and value_cents < 0:
-            raise ValidationError("A referral's value cannot be negative.")
+        fields = {
+            "referred_on": on,
+            "value_cents": value_cents,
+            "currency": currency,
+            "notes": notes,
+        }
+        columns = _referral_columns(fields)
         with unit_of_work(self._db, "Record a referral") as work:
             _require(work.session, referrer_id, referred_id)
-            referral = Referral(
-                referrer_id=referrer_id,
-                referred_id=referred_id,
-                referred_on=on,
-                value_cents=value_cents,
-                currency=currency.strip().upper(),
-                notes=notes.strip(),
-            )
+            referral = Referral(referrer_id=referrer_id, referred_id=referred_id, **columns)
             work.session.add(referral)
             work.session.flush()
             work.touch(Area.NETWORK, referrer_id, referred_id)
         return Outcome(referral.id, work.changes)
 
+    def update_introduction(self, introduction_id: int, **changes: Any) -> Outcome[None]:
+        """Change an introduction's introduced_on, reason or outcome ("they signed in May")."""
+        return edit_record(self._db, INTRODUCTION, introduction_id, changes)
+
+    def update_referral(self, referral_id: int, **changes: Any) -> Outcome[None]:
+        """Change a referral's referred_on, value_cents, currency or notes."""
+        return edit_record(self._db, REFERRAL, referral_id, changes)
+
     def remove_introduction(self, introduction_id: int) -> Outcome[None]:
-        return self._remove(Introduction, introduction_id, "person_a_id", "person_b_id")
+        return remove_record(self._db, INTRODUCTION, introduction_id)
 
     def remove_referral(self, referral_id: int) -> Outcome[None]:
-        return self._remove(Referral, referral_id, "referrer_id", "referred_id")
-
-    def _remove(
-        self, model: type[Introduction] | type[Referral], row_id: int, *people: str
-    ) -> Outcome[None]:
-        with unit_of_work(self._db, "Delete") as work:
-            row = work.session.get(model, row_id)
-            if row is None:
-                raise NotFoundError("That record no longer exists.")
-            work.touch(Area.NETWORK, *(int(getattr(row, p)) for p in people))
-            work.session.execute(delete(model).where(model.id == row_id))
-        return Outcome(None, work.changes)
+        return remove_record(self._db, REFERRAL, referral_id)

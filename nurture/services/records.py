@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-
-from sqlalchemy import delete
-from sqlalchemy.orm import Session
+from enum import Enum
+from typing import Any, TypeVar
 
 from nurture.calendar.recurrence import next_follow_up
-from nurture.db.base import Base
 from nurture.db.engine import Database
 from nurture.db.gifts import Gift, Preference
 from nurture.db.people import Contact, ImportantDate
@@ -25,7 +23,10 @@ from nurture.domain.enums import (
     Recurrence,
 )
 from nurture.errors import NotFoundError, ValidationError
+from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
 from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work
+
+E = TypeVar("E", bound=Enum)
 
 
 def check_rrule(rule: str, start: date) -> str:
@@ -65,6 +66,48 @@ def date_recurrence(
     return recurrence
 
 
+def member(kind: type[E], value: object, noun: str) -> E:
+    """`value` as a member of `kind`, or a message naming the choices."""
+    try:
+        return kind(value)
+    except ValueError as error:
+        choices = ", ".join(str(m) for m in kind)
+        raise ValidationError(f"'{value}' is not a {noun}; use one of {choices}.") from error
+
+
+def date_columns(fields: Fields) -> Fields:
+    kind = member(DateKind, fields["kind"], "kind of date")
+    when: PartialDate = fields["date"]
+    recurrence = fields.get("recurrence")
+    lead_days = fields.get("lead_days")
+    return {
+        "kind": str(kind),
+        "label": str(fields.get("label") or "").strip(),
+        "year": when.year,
+        "month": when.month,
+        "day": when.day,
+        "recurrence": str(
+            date_recurrence(
+                kind,
+                when,
+                member(Recurrence, recurrence, "repeat") if recurrence else None,
+                lead_days,
+            )
+        ),
+        "lead_days": lead_days,
+    }
+
+
+def _date_fields(row: ImportantDate) -> Fields:
+    return {
+        "kind": row.kind,
+        "date": PartialDate(row.year, row.month, row.day),
+        "label": row.label,
+        "recurrence": row.recurrence,
+        "lead_days": row.lead_days,
+    }
+
+
 def important_date(
     contact_id: int,
     kind: DateKind,
@@ -74,16 +117,97 @@ def important_date(
     lead_days: int | None = None,
 ) -> ImportantDate:
     """A checked, unsaved important date."""
-    return ImportantDate(
-        contact_id=contact_id,
-        kind=str(DateKind(kind)),
-        label=label.strip(),
-        year=when.year,
-        month=when.month,
-        day=when.day,
-        recurrence=str(date_recurrence(kind, when, recurrence, lead_days)),
-        lead_days=lead_days,
-    )
+    fields = {
+        "kind": kind,
+        "date": when,
+        "label": label,
+        "recurrence": recurrence,
+        "lead_days": lead_days,
+    }
+    return ImportantDate(contact_id=contact_id, **date_columns(fields))
+
+
+def _follow_up_columns(fields: Fields) -> Fields:
+    due = fields["due_date"]
+    if not isinstance(due, date):
+        raise ValidationError("A follow-up needs a due date.")
+    return {
+        "due_date": due,
+        "title": str(fields["title"]).strip(),
+        "notes": str(fields["notes"]).strip(),
+        "rrule": check_rrule(str(fields["rrule"]), due),
+    }
+
+
+def _taste_columns(fields: Fields) -> Fields:
+    item = str(fields["item"]).strip()
+    if not item:
+        raise ValidationError("Say what the preference is (for example 'Scotch').")
+    return {
+        "category": str(member(PreferenceCategory, fields["category"], "kind of taste")),
+        "item": item,
+        "detail": str(fields["detail"]).strip(),
+        "likes": bool(fields["likes"]),
+    }
+
+
+def _gift_columns(fields: Fields) -> Fields:
+    description = str(fields["description"]).strip()
+    if not description:
+        raise ValidationError("Describe the gift.")
+    amount = fields["amount_cents"]
+    if amount is not None and amount < 0:
+        raise ValidationError("A gift's amount cannot be negative.")
+    direction = member(GiftDirection, fields["direction"], "kind of gift")
+    status = fields["status"]
+    if status is None:
+        status = GiftStatus.IDEA if direction is GiftDirection.IDEA else GiftStatus.GIVEN
+    return {
+        "direction": str(direction),
+        "description": description,
+        "occasion": str(fields["occasion"]).strip(),
+        "given_on": fields["given_on"],
+        "amount_cents": amount,
+        "currency": str(fields["currency"]).strip().upper(),
+        "status": str(member(GiftStatus, status, "gift status")),
+        "notes": str(fields["notes"]).strip(),
+    }
+
+
+DATE = RecordKind(
+    "date",
+    Area.DATES,
+    ImportantDate,
+    ("kind", "date", "label", "recurrence", "lead_days"),
+    date_columns,
+    read=_date_fields,
+)
+FOLLOW_UP = RecordKind(
+    "follow-up",
+    Area.FOLLOW_UPS,
+    FollowUp,
+    ("due_date", "title", "notes", "rrule"),
+    _follow_up_columns,
+)
+TASTE = RecordKind(
+    "taste", Area.PREFERENCES, Preference, ("category", "item", "detail", "likes"), _taste_columns
+)
+GIFT = RecordKind(
+    "gift",
+    Area.GIFTS,
+    Gift,
+    (
+        "direction",
+        "description",
+        "occasion",
+        "given_on",
+        "amount_cents",
+        "currency",
+        "status",
+        "notes",
+    ),
+    _gift_columns,
+)
 
 
 def complete_follow_up(
@@ -101,36 +225,22 @@ def complete_follow_up(
     work.touch(Area.FOLLOW_UPS, follow_up.contact_id)
 
 
-_NOUN = {
-    Area.DATES: "a date",
-    Area.FOLLOW_UPS: "a follow-up",
-    Area.PREFERENCES: "a taste",
-    Area.GIFTS: "a gift",
-}
-
-
 class RecordsService:
+    """Dates, follow-ups, tastes and gifts: add, edit (only the fields named) and delete."""
+
     def __init__(self, database: Database, clock: Callable[[], datetime]) -> None:
         self._db = database
         self._clock = clock
 
-    def _add(self, area: Area, contact_id: int, record: Base) -> Outcome[int]:
-        with unit_of_work(self._db, f"Add {_NOUN[area]}") as work:
-            _require_contact(work.session, contact_id)
+    def _add(self, kind: RecordKind, contact_id: int, fields: Fields) -> Outcome[int]:
+        record = kind.model(contact_id=contact_id, **kind.check(fields))
+        with unit_of_work(self._db, f"Add {kind.a}") as work:
+            if work.session.get(Contact, contact_id) is None:
+                raise NotFoundError(f"There is no contact with id {contact_id}.")
             work.session.add(record)
             work.session.flush()
-            work.touch(area, contact_id)
+            work.touch(kind.area, contact_id)
         return Outcome(int(record.id), work.changes)  # type: ignore[attr-defined]
-
-    def _remove(self, area: Area, model: type[Base], record_id: int) -> Outcome[None]:
-        with unit_of_work(self._db, f"Delete {_NOUN[area]}") as work:
-            record = work.session.get(model, record_id)
-            if record is None:
-                raise NotFoundError(f"That {area.value.rstrip('s')} no longer exists.")
-            contact_id = int(record.contact_id)  # type: ignore[attr-defined]
-            work.session.execute(delete(model).where(model.id == record_id))  # type: ignore[attr-defined]
-            work.touch(area, contact_id)
-        return Outcome(None, work.changes)
 
     def add_date(
         self,
@@ -141,23 +251,34 @@ class RecordsService:
         recurrence: Recurrence | None = None,
         lead_days: int | None = None,
     ) -> Outcome[int]:
-        record = important_date(contact_id, kind, when, label, recurrence, lead_days)
-        return self._add(Area.DATES, contact_id, record)
+        fields = {
+            "kind": kind,
+            "date": when,
+            "label": label,
+            "recurrence": recurrence,
+            "lead_days": lead_days,
+        }
+        return self._add(DATE, contact_id, fields)
+
+    def update_date(self, date_id: int, **changes: Any) -> Outcome[None]:
+        """Change a date's kind, date (a PartialDate), label, recurrence or lead_days. A new day
+        or kind without a recurrence of its own comes back as a new date would."""
+        if {"date", "kind"} & set(changes) and "recurrence" not in changes:
+            changes["recurrence"] = None
+        return edit_record(self._db, DATE, date_id, changes)
 
     def remove_date(self, date_id: int) -> Outcome[None]:
-        return self._remove(Area.DATES, ImportantDate, date_id)
+        return remove_record(self._db, DATE, date_id)
 
     def add_follow_up(
         self, contact_id: int, due: date, title: str = "", rrule: str = "", notes: str = ""
     ) -> Outcome[int]:
-        record = FollowUp(
-            contact_id=contact_id,
-            due_date=due,
-            title=title.strip(),
-            notes=notes.strip(),
-            rrule=check_rrule(rrule, due),
-        )
-        return self._add(Area.FOLLOW_UPS, contact_id, record)
+        fields = {"due_date": due, "title": title, "notes": notes, "rrule": rrule}
+        return self._add(FOLLOW_UP, contact_id, fields)
+
+    def update_follow_up(self, follow_up_id: int, **changes: Any) -> Outcome[None]:
+        """Change a follow-up's due_date, title, notes or rrule."""
+        return edit_record(self._db, FOLLOW_UP, follow_up_id, changes)
 
     def complete_follow_up(self, follow_up_id: int, occurrence: date) -> Outcome[None]:
         """Mark one occurrence done (a one-off follow-up is then done for good)."""
@@ -176,7 +297,7 @@ class RecordsService:
         return Outcome(None, work.changes)
 
     def remove_follow_up(self, follow_up_id: int) -> Outcome[None]:
-        return self._remove(Area.FOLLOW_UPS, FollowUp, follow_up_id)
+        return remove_record(self._db, FOLLOW_UP, follow_up_id)
 
     def add_preference(
         self,
@@ -186,19 +307,15 @@ class RecordsService:
         detail: str = "",
         likes: bool = True,
     ) -> Outcome[int]:
-        if not item.strip():
-            raise ValidationError("Say what the preference is (for example 'Scotch').")
-        record = Preference(
-            contact_id=contact_id,
-            category=str(PreferenceCategory(category)),
-            item=item.strip(),
-            detail=detail.strip(),
-            likes=likes,
-        )
-        return self._add(Area.PREFERENCES, contact_id, record)
+        fields = {"category": category, "item": item, "detail": detail, "likes": likes}
+        return self._add(TASTE, contact_id, fields)
+
+    def update_preference(self, preference_id: int, **changes: Any) -> Outcome[None]:
+        """Change a taste's category, item, detail or likes."""
+        return edit_record(self._db, TASTE, preference_id, changes)
 
     def remove_preference(self, preference_id: int) -> Outcome[None]:
-        return self._remove(Area.PREFERENCES, Preference, preference_id)
+        return remove_record(self._db, TASTE, preference_id)
 
     def add_gift(
         self,
@@ -212,30 +329,22 @@ class RecordsService:
         status: GiftStatus | None = None,
         notes: str = "",
     ) -> Outcome[int]:
-        if not description.strip():
-            raise ValidationError("Describe the gift.")
-        if amount_cents is not None and amount_cents < 0:
-            raise ValidationError("A gift's amount cannot be negative.")
-        direction = GiftDirection(direction)
-        if status is None:
-            status = GiftStatus.IDEA if direction is GiftDirection.IDEA else GiftStatus.GIVEN
-        record = Gift(
-            contact_id=contact_id,
-            direction=str(direction),
-            description=description.strip(),
-            occasion=occasion.strip(),
-            given_on=given_on,
-            amount_cents=amount_cents,
-            currency=currency.strip().upper(),
-            status=str(GiftStatus(status)),
-            notes=notes.strip(),
-        )
-        return self._add(Area.GIFTS, contact_id, record)
+        fields = {
+            "direction": direction,
+            "description": description,
+            "occasion": occasion,
+            "given_on": given_on,
+            "amount_cents": amount_cents,
+            "currency": currency,
+            "status": status,
+            "notes": notes,
+        }
+        return self._add(GIFT, contact_id, fields)
+
+    def update_gift(self, gift_id: int, **changes: Any) -> Outcome[None]:
+        """Change a gift's direction, description, occasion, given_on, amount_cents,
+        currency, status or notes."""
+        return edit_record(self._db, GIFT, gift_id, changes)
 
     def remove_gift(self, gift_id: int) -> Outcome[None]:
-        return self._remove(Area.GIFTS, Gift, gift_id)
-
-
-def _require_contact(session: Session, contact_id: int) -> None:
-    if session.get(Contact, contact_id) is None:
-        raise NotFoundError(f"There is no contact with id {contact_id}.")
+        return remove_record(self._db, GIFT, gift_id)
