@@ -10,10 +10,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nurture.db.engine import Database
 from nurture.db.migrate import open_database
+from nurture.errors import ValidationError
 from nurture.paths import resolve_data_dir
 from nurture.services.listing import ListingService
 
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     from nurture.services.records import RecordsService
     from nurture.services.reminders import ReminderService
     from nurture.services.settings import SettingsService
+    from nurture.services.unit_of_work import Outcome
+
+    Editor = Callable[..., Outcome[None]]
+    Remover = Callable[[int], Outcome[None]]
 
 
 class Nurture:
@@ -137,6 +142,30 @@ class Nurture:
         from nurture.services.merging import MergeService
 
         return MergeService(self.database, self.settings, self.clock)
+
+    def record_kinds(self) -> dict[str, tuple[Editor | None, Remover]]:
+        """Each kind of record kept about people, by the name the user sees ("gift"), with the
+        operations that edit (only the fields named) and delete one by its id."""
+        records, network = self.records, self.network
+        return {
+            "date": (records.update_date, records.remove_date),
+            "follow-up": (records.update_follow_up, records.remove_follow_up),
+            "gift": (records.update_gift, records.remove_gift),
+            "taste": (records.update_preference, records.remove_preference),
+            "interaction": (self.interactions.update, self.interactions.delete),
+            "introduction": (network.update_introduction, network.remove_introduction),
+            "referral": (network.update_referral, network.remove_referral),
+            "relationship": (None, network.unrelate),
+        }
+
+    def edit(self, what: str, record_id: int, **changes: Any) -> Outcome[None]:
+        editor = self.record_kinds()[what][0]
+        if editor is None:
+            raise ValidationError(f"A {what} cannot be changed; delete it and add it again.")
+        return editor(record_id, **changes)
+
+    def remove(self, what: str, record_id: int) -> Outcome[None]:
+        return self.record_kinds()[what][1](record_id)
 
     def close(self) -> None:
         self.database.close()

@@ -57,101 +57,73 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-# What `nurture remove WHAT ID` deletes: the service and its method, by the record's name.
-REMOVABLE = {
-    "date": ("records", "remove_date"),
-    "follow-up": ("records", "remove_follow_up"),
-    "gift": ("records", "remove_gift"),
-    "taste": ("records", "remove_preference"),
-    "interaction": ("interactions", "delete"),
-    "introduction": ("network", "remove_introduction"),
-    "referral": ("network", "remove_referral"),
-    "relationship": ("network", "unrelate"),
-}
-
-
 Option = tuple[str, str, Callable[[str], object]]
 
 
-def editable() -> dict[str, tuple[str, str, tuple[Option, ...]]]:
-    """What `nurture edit WHAT ID --OPTION VALUE` changes: the service, its method, and each
-    option with the field it sets and how its text is read."""
+def editable() -> dict[str, tuple[Option, ...]]:
+    """What `nurture edit WHAT ID --OPTION VALUE` changes: each option with the field it sets
+    and how its text is read."""
     text = str
     return {
         "date": (
-            "records",
-            "update_date",
-            (
-                ("--date", "date", _partial_date),
-                ("--kind", "kind", _date_kind),
-                ("--label", "label", text),
-                ("--lead-days", "lead_days", _days_or_none),
-            ),
+            ("--date", "date", _partial_date),
+            ("--kind", "kind", _date_kind),
+            ("--label", "label", text),
+            ("--lead-days", "lead_days", _days_or_none),
         ),
         "follow-up": (
-            "records",
-            "update_follow_up",
-            (
-                ("--due", "due_date", _date),
-                ("--title", "title", text),
-                ("--note", "notes", text),
-                ("--rrule", "rrule", text),
-            ),
+            ("--due", "due_date", _date),
+            ("--title", "title", text),
+            ("--note", "notes", text),
+            ("--rrule", "rrule", text),
         ),
         "gift": (
-            "records",
-            "update_gift",
-            (
-                ("--description", "description", text),
-                ("--kind", "direction", text),
-                ("--occasion", "occasion", text),
-                ("--on", "given_on", _date),
-                ("--amount", "amount_cents", _cents),
-                ("--currency", "currency", text),
-                ("--status", "status", text),
-                ("--note", "notes", text),
-            ),
+            ("--description", "description", text),
+            ("--kind", "direction", text),
+            ("--occasion", "occasion", text),
+            ("--on", "given_on", _date),
+            ("--amount", "amount_cents", _cents),
+            ("--currency", "currency", text),
+            ("--status", "status", text),
+            ("--note", "notes", text),
         ),
         "taste": (
-            "records",
-            "update_preference",
-            (
-                ("--item", "item", text),
-                ("--category", "category", text),
-                ("--detail", "detail", text),
-                ("--likes", "likes", _yes_no),
-            ),
+            ("--item", "item", text),
+            ("--category", "category", text),
+            ("--detail", "detail", text),
+            ("--likes", "likes", _yes_no),
         ),
         "interaction": (
-            "interactions",
-            "update",
-            (
-                ("--kind", "kind", text),
-                ("--when", "occurred_at", _datetime),
-                ("--title", "title", text),
-                ("--note", "notes", text),
-            ),
+            ("--kind", "kind", text),
+            ("--when", "occurred_at", _datetime),
+            ("--title", "title", text),
+            ("--note", "notes", text),
         ),
         "introduction": (
-            "network",
-            "update_introduction",
-            (
-                ("--on", "introduced_on", _date),
-                ("--reason", "reason", text),
-                ("--outcome", "outcome", text),
-            ),
+            ("--on", "introduced_on", _date),
+            ("--reason", "reason", text),
+            ("--outcome", "outcome", text),
         ),
         "referral": (
-            "network",
-            "update_referral",
-            (
-                ("--on", "referred_on", _date),
-                ("--value", "value_cents", _cents),
-                ("--currency", "currency", text),
-                ("--note", "notes", text),
-            ),
+            ("--on", "referred_on", _date),
+            ("--value", "value_cents", _cents),
+            ("--currency", "currency", text),
+            ("--note", "notes", text),
         ),
     }
+
+
+# The records `nurture remove WHAT ID` deletes (the core's names for them).
+RECORD_KINDS = (
+    "date",
+    "follow-up",
+    "gift",
+    "taste",
+    "interaction",
+    "introduction",
+    "referral",
+    "relationship",
+)
 
 
 def handler(name: str) -> Handler:
@@ -288,14 +260,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     edit = sub.add_parser("edit", help="change one record by its id (see show --json)")
     edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for what, (_service, _method, options) in editable().items():
+    for what, options in editable().items():
         one = edit_sub.add_parser(what, help=f"change one {what}: name only what changes")
         one.add_argument("id", type=_positive, metavar="ID")
         for option, field, reader in options:
             one.add_argument(option, dest=field, type=reader, metavar=field.split("_")[0].upper())
 
     remove = sub.add_parser("remove", help="delete one record by its id (see show --json)")
-    remove.add_argument("what", choices=sorted(REMOVABLE), metavar="WHAT")
+    remove.add_argument("what", choices=RECORD_KINDS, metavar="WHAT")
     remove.add_argument("id", type=_positive, metavar="ID")
 
     sub.add_parser("undo", help="undo the last change (again for the one before, and so on)")

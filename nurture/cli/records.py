@@ -4,10 +4,9 @@ referrals, and removing any of those records by id."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from nurture.app import Nurture
-from nurture.cli.main import REMOVABLE, editable
+from nurture.cli.main import editable
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
 from nurture.errors import ValidationError
 
@@ -38,20 +37,17 @@ def referral(app: Nurture, args: argparse.Namespace) -> None:
 
 
 def remove(app: Nurture, args: argparse.Namespace) -> None:
-    service, method = REMOVABLE[args.what]
-    remover: Any = getattr(getattr(app, service), method)
-    remover(args.id)
+    app.remove(args.what, args.id)
     print(f"Removed {args.what} {args.id} (nurture undo brings it back).")
 
 
 def edit(app: Nurture, args: argparse.Namespace) -> None:
-    service, method, options = editable()[args.what]
+    options = editable()[args.what]
     changes = {
         field: getattr(args, field) for _, field, _ in options if getattr(args, field) is not None
     }
     if not changes:
         names = ", ".join(option for option, _, _ in options)
         raise ValidationError(f"Say what to change: {names}.")
-    editor: Any = getattr(getattr(app, service), method)
-    editor(args.id, **changes)
+    app.edit(args.what, args.id, **changes)
     print(f"Changed {args.what} {args.id} (nurture undo takes it back).")
