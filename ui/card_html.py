@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from html import escape
 
-from nurture.calendar.occasions import LeapDayPolicy, yearly_on
 from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
-from nurture.domain.enums import DateKind, GiftDirection, Recurrence
+from nurture.domain.enums import GiftDirection
 from nurture.domain.gifts import given_before
 from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago
@@ -37,7 +36,8 @@ def contact_link(contact_id: int, name: str) -> str:
     return f'<a href="{CONTACT_SCHEME}://contact/{contact_id}">{escape(name)}</a>'
 
 
-def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, now: datetime) -> str:
+def card_html(card: ContactCard, now: datetime) -> str:
+    today = card.today or now.date()
     d = card.draft
     parts = [f"<html><head><style>{STYLE}</style></head><body>"]
     star = " ★" if d.starred else ""
@@ -86,9 +86,9 @@ def card_html(card: ContactCard, today: date, policy: LeapDayPolicy, now: dateti
         parts,
         "Important dates",
         [
-            *(_date_row(x, today, policy) for x in card.dates),
+            *(_date_row(x) for x in card.dates),
             *(
-                _date_row(x, today, policy, f"{who.name}'s ({kind.label.lower()}) ")
+                _date_row(x, f"{who.name}'s ({kind.label.lower()}) ")
                 for who, kind, x in card.family_dates
             ),
         ],
@@ -155,26 +155,12 @@ def _touch(card: ContactCard, now: datetime) -> str:
     return f'{text} · <span class="{css}">{state.words}</span> · {state.cadence.describe()}'
 
 
-def _date_row(
-    value: ImportantDateValue, today: date, policy: LeapDayPolicy, whose: str = ""
-) -> str:
-    when = value.date
-    label = (
-        whose + (value.label or value.kind.label).lower()
-        if whose
-        else (value.label or value.kind.label)
-    )
-    text = escape(when.display())
-    if value.recurrence is Recurrence.YEARLY and when.day is not None:
-        upcoming = yearly_on(today.year, when.month, when.day, policy)
-        if upcoming < today:
-            upcoming = yearly_on(today.year + 1, when.month, when.day, policy)
-        days = (upcoming - today).days
-        extra = "today" if days == 0 else f"in {days} days"
-        if when.year:
-            extra += f" · {'turns' if value.kind is DateKind.BIRTHDAY else 'marks'} {upcoming.year - when.year}"  # noqa: E501
-        text += f' <span class="muted">({extra})</span>'
-    return _row(label, text, False)
+def _date_row(value: ImportantDateValue, whose: str = "") -> str:
+    kind = value.label or value.kind.label
+    text = escape(value.date.display())
+    if value.upcoming is not None:
+        text += f' <span class="muted">({value.upcoming.countdown})</span>'
+    return _row(whose + kind.lower() if whose else kind, text, False)
 
 
 def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:

@@ -64,18 +64,25 @@ def years_since(first_year: int | None, when: date) -> int | None:
     return years if years > 0 else None
 
 
+def next_on(
+    kind: DateKind,
+    month: int,
+    day: int,
+    today: date,
+    policy: LeapDayPolicy,
+    year: int | None = None,
+) -> NextOccasion:
+    """A yearly date's next occurrence from today on (today included); with the year it was
+    first (a birth year), the age or anniversary number that occurrence marks."""
+    when = yearly_on(today.year, month, day, policy)
+    if when < today:
+        when = yearly_on(today.year + 1, month, day, policy)
+    return NextOccasion(when, DateKind(kind), (when - today).days, years_since(year, when))
+
+
 def next_yearly(
     dates: Iterable[tuple[str, int, int]], today: date, policy: LeapDayPolicy
 ) -> NextOccasion | None:
     """The soonest of yearly (kind, month, day) dates from today on (today included)."""
-    soonest: tuple[date, str] | None = None
-    for kind, month, day in dates:
-        when = yearly_on(today.year, month, day, policy)
-        if when < today:
-            when = yearly_on(today.year + 1, month, day, policy)
-        if soonest is None or when < soonest[0]:
-            soonest = (when, kind)
-    if soonest is None:
-        return None
-    when, kind = soonest
-    return NextOccasion(when, DateKind(kind), (when - today).days)
+    found = [next_on(DateKind(kind), month, day, today, policy) for kind, month, day in dates]
+    return min(found, key=lambda occasion: occasion.day, default=None)

@@ -143,6 +143,8 @@ class ImportantDateValue:
     label: str = ""
     recurrence: Recurrence = Recurrence.YEARLY
     lead_days: int | None = None
+    # A yearly date's next occurrence as of the card's day (None for one-off dates).
+    upcoming: NextOccasion | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,7 @@ class ContactCard:
     last_interaction_at: datetime | None
     referred_by: ContactRef | None
     keep_in_touch: KeepInTouch | None = None  # None: no cadence (or not computed, in exports)
+    today: date | None = None  # the user's day the card's countdowns were computed for
     dates: tuple[ImportantDateValue, ...] = ()
     relationships: tuple[RelationshipValue, ...] = ()
     preferences: tuple[PreferenceValue, ...] = ()

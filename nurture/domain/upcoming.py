@@ -1,4 +1,4 @@
-"""A contact's next yearly occasion, as the contacts list shows it."""
+"""A contact's next yearly occasion, as the contacts list and the card show it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ class NextOccasion:
     day: date
     kind: DateKind
     days_away: int
+    years: int | None = None  # the age or anniversary it marks, when the year is known
+
+    @property
+    def countdown(self) -> str:
+        """'today', 'in 3 days · turns 41', 'in 200 days · marks 12' (beside the date)."""
+        when = "today" if self.days_away == 0 else f"in {plural(self.days_away, 'day')}"
+        if self.years:
+            when += f" · {'turns' if self.kind is DateKind.BIRTHDAY else 'marks'} {self.years}"
+        return when
 
     @property
     def words(self) -> str:

@@ -4,6 +4,7 @@ values the screens show); tests hold the two to the same answers."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from nurture.calendar.keep_in_touch import TouchRules, local_day
+from nurture.calendar.occasions import LeapDayPolicy
 from nurture.calendar.timing import zone
 
 if TYPE_CHECKING:
@@ -60,3 +62,16 @@ def offset_parameter(offset: timedelta) -> str:
 def touch_rules(settings: Settings, now: datetime) -> TouchRules:
     offset = utc_offset(settings.time_zone, now)
     return TouchRules(local_day(now, offset), offset, dict(settings.tier_cadence))
+
+
+@dataclass(frozen=True, slots=True)
+class DayRules:
+    """What a contact's computed state depends on besides the contact, for one local day: the
+    keep-in-touch rules and where a Feb 29 date falls in a common year."""
+
+    touch: TouchRules
+    leap_day: LeapDayPolicy
+
+
+def day_rules(settings: Settings, now: datetime) -> DayRules:
+    return DayRules(touch_rules(settings, now), settings.leap_day_policy)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from nurture.calendar.keep_in_touch import TouchRules
+from nurture.calendar.occasions import next_on
 from nurture.db.gifts import Gift, Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Contact, ImportantDate
@@ -41,12 +41,13 @@ from nurture.domain.enums import (
     WebKind,
 )
 from nurture.errors import NotFoundError
+from nurture.services.cadence import DayRules
 
 # The card shows the newest interactions; older ones stay in the database and the timeline.
 INTERACTIONS_ON_CARD = 200
 
 
-def load_card(session: Session, contact_id: int, rules: TouchRules) -> ContactCard:
+def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard:
     contact = session.scalar(
         select(Contact)
         .where(Contact.id == contact_id)
@@ -69,7 +70,8 @@ def load_card(session: Session, contact_id: int, rules: TouchRules) -> ContactCa
         draft=contact_draft(contact),
         created_at=contact.created_at,
         last_interaction_at=contact.last_interaction_at,
-        keep_in_touch=rules.state(
+        today=rules.touch.today,
+        keep_in_touch=rules.touch.state(
             contact.keep_in_touch_days,
             [(t.name, t.keep_in_touch_days) for t in contact.tags],
             contact.tier,
@@ -78,18 +80,10 @@ def load_card(session: Session, contact_id: int, rules: TouchRules) -> ContactCa
         ),
         referred_by=_ref(contact.referred_by) if contact.referred_by else None,
         dates=tuple(
-            ImportantDateValue(
-                id=d.id,
-                kind=DateKind(d.kind),
-                date=PartialDate(d.year, d.month, d.day),
-                label=d.label,
-                recurrence=Recurrence(d.recurrence),
-                lead_days=d.lead_days,
-            )
-            for d in sorted(contact.dates, key=lambda d: (d.month, d.day or 0))
+            date_value(d, rules) for d in sorted(contact.dates, key=lambda d: (d.month, d.day or 0))
         ),
         relationships=(relations := _relationships(session, contact_id)),
-        family_dates=_family_dates(session, relations),
+        family_dates=_family_dates(session, relations, rules),
         preferences=tuple(
             PreferenceValue(p.id, PreferenceCategory(p.category), p.item, p.detail, p.likes)
             for p in session.scalars(
@@ -138,6 +132,23 @@ def load_card(session: Session, contact_id: int, rules: TouchRules) -> ContactCa
         introductions=_introductions(session, contact_id),
         referrals=_referrals(session, contact_id),
         has_photo=contact.photo is not None,
+    )
+
+
+def date_value(row: ImportantDate, rules: DayRules) -> ImportantDateValue:
+    recurrence = Recurrence(row.recurrence)
+    upcoming = None
+    if recurrence is Recurrence.YEARLY and row.day is not None:
+        today = rules.touch.today
+        upcoming = next_on(DateKind(row.kind), row.month, row.day, today, rules.leap_day, row.year)
+    return ImportantDateValue(
+        id=row.id,
+        kind=DateKind(row.kind),
+        date=PartialDate(row.year, row.month, row.day),
+        label=row.label,
+        recurrence=recurrence,
+        lead_days=row.lead_days,
+        upcoming=upcoming,
     )
 
 
@@ -205,7 +216,7 @@ def _relationships(session: Session, contact_id: int) -> tuple[RelationshipValue
 
 
 def _family_dates(
-    session: Session, relations: tuple[RelationshipValue, ...]
+    session: Session, relations: tuple[RelationshipValue, ...], rules: DayRules
 ) -> tuple[tuple[ContactRef, RelationshipKind, ImportantDateValue], ...]:
     kinds = {r.other.id: (r.other, r.kind) for r in relations}
     if not kinds:
@@ -218,14 +229,7 @@ def _family_dates(
     return tuple(
         (
             *kinds[d.contact_id],
-            ImportantDateValue(
-                d.id,
-                DateKind(d.kind),
-                PartialDate(d.year, d.month, d.day),
-                d.label,
-                Recurrence(d.recurrence),
-                d.lead_days,
-            ),
+            date_value(d, rules),
         )
         for d in found
     )

@@ -10,7 +10,6 @@ from typing import Literal, TypeVar
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from nurture.calendar.keep_in_touch import TouchRules
 from nurture.contact_points import (
     check_email,
     check_phone,
@@ -35,7 +34,7 @@ from nurture.domain.dates import PartialDate
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard, ContactDraft
 from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
-from nurture.services.cadence import touch_rules
+from nurture.services.cadence import DayRules, day_rules
 from nurture.services.cards import load_card
 from nurture.services.records import important_date
 from nurture.services.settings import SettingsService
@@ -53,8 +52,8 @@ class ContactsService:
         self._settings = settings
         self._clock = clock
 
-    def _rules(self) -> TouchRules:
-        return touch_rules(self._settings.get(), self._clock())
+    def _rules(self) -> DayRules:
+        return day_rules(self._settings.get(), self._clock())
 
     def card(self, contact_id: int) -> ContactCard:
         with self._db.read() as session:

@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from nurture.calendar.keep_in_touch import TouchRules
-from nurture.calendar.occasions import LeapDayPolicy, next_yearly
+from nurture.calendar.occasions import next_yearly
 from nurture.db import search_index
 from nurture.db.engine import Database
 from nurture.db.people import Contact, Email, ImportantDate, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
 from nurture.domain.enums import ContactSort
 from nurture.services.cadence import (
+    DayRules,
     cadence_sql,
+    day_rules,
     due_day_sql,
     offset_parameter,
     touch_rules,
@@ -173,9 +174,9 @@ class ListingService:
         condition = text(f"{cadence} IS NOT NULL AND {due} < :today").bindparams(**params)
         return stmt.where(condition)
 
-    def _rules(self) -> _RowRules:
+    def _rules(self) -> DayRules:
         settings = self._settings()
-        return _RowRules(touch_rules(settings, self._clock()), settings.leap_day_policy)
+        return day_rules(settings, self._clock())
 
     def _settings(self) -> Settings:
         from nurture.services.settings import SettingsService
@@ -203,15 +204,7 @@ class ListingService:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class _RowRules:
-    """The settings and the day a row's keep-in-touch state and next occasion depend on."""
-
-    touch: TouchRules
-    leap_day: LeapDayPolicy
-
-
-def _summaries(session: Session, ids: Sequence[int], rules: _RowRules) -> list[ContactSummary]:
+def _summaries(session: Session, ids: Sequence[int], rules: DayRules) -> list[ContactSummary]:
     if not ids:
         return []
     wanted = list(ids)

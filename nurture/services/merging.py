@@ -13,7 +13,7 @@ from nurture.db.people import Contact
 from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.cadence import touch_rules
+from nurture.services.cadence import day_rules
 from nurture.services.cards import load_card
 from nurture.services.contacts import refresh_names
 from nurture.services.interactions import refresh_last_touch
@@ -98,7 +98,7 @@ class MergeService:
                 Area.FOLLOW_UPS,
             ):
                 work.touch(area, keep_id, duplicate_id)
-        rules = touch_rules(self._settings.get(), self._clock())
+        rules = day_rules(self._settings.get(), self._clock())
         with self._db.read() as session:
             return Outcome(load_card(session, keep_id, rules), work.changes)
 

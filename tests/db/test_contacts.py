@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -355,3 +356,25 @@ def test_deleting_a_contact_removes_what_only_they_had(
     with app.database.read() as session:
         for table in ("emails", "important_dates", "relationships", "contact_tags"):
             assert session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
+
+
+def test_the_card_counts_down_to_each_yearly_date_on_the_users_day(data_dir: Path) -> None:
+    def clock() -> datetime:
+        return datetime(2027, 2, 20, 12, tzinfo=UTC)
+
+    with Nurture.open(data_dir, clock=clock) as app:
+        app.settings.update(leap_day="mar1")
+        ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+        app.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1988, 2, 29))
+        app.records.add_date(ann, DateKind.ANNIVERSARY, PartialDate(2015, 2, 20))
+        app.records.add_date(ann, DateKind.GRADUATION, PartialDate(2027, 6, None))
+        words = {
+            d.kind: d.upcoming.countdown if d.upcoming else None
+            for d in app.contacts.card(ann).dates
+        }
+    # 2027 is a common year: with "March 1" a Feb 29 birthday is celebrated on Mar 1.
+    assert words == {
+        DateKind.BIRTHDAY: "in 9 days · turns 39",
+        DateKind.ANNIVERSARY: "today · marks 12",
+        DateKind.GRADUATION: None,
+    }

@@ -75,9 +75,7 @@ class CardView(QWidget):
         self.show_contact(self.card.id if self.card else None)
 
     def _html(self, card: ContactCard) -> str:
-        settings = self.workspace.core.settings.get()
-        now = self.workspace.now()
-        return card_html(card, now.astimezone().date(), settings.leap_day_policy, now)
+        return card_html(card, self.workspace.now())
 
     def _enable(self, on: bool) -> None:
         for button in self.buttons.values():
