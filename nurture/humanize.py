@@ -27,3 +27,8 @@ def ago(moment: datetime | None, now: datetime) -> str:
 def plural(count: int, unit: str) -> str:
     """'1 day', '15 days'."""
     return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def money(cents: int, currency: str) -> str:
+    """'1,250.00 EUR': amounts are kept in minor units with their ISO 4217 code."""
+    return f"{cents / 100:,.2f} {currency}".strip()

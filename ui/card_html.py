@@ -11,7 +11,7 @@ from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
 from nurture.domain.enums import GiftDirection
 from nurture.domain.gifts import given_before
 from nurture.domain.keep_in_touch import TouchState
-from nurture.humanize import ago
+from nurture.humanize import ago, money
 
 CONTACT_SCHEME = "nurture"
 _LIKES = '<span class="ok">✓</span> '
@@ -29,7 +29,15 @@ h2 { font-size: 10pt; color: #52606d; margin-top: 14px; margin-bottom: 2px;
 .due { color: #b44d12; }
 td { padding: 1px 8px 1px 0; vertical-align: top; }
 a { color: #1a6fb3; text-decoration: none; }
+.act { font-size: 8.5pt; }
 """
+
+
+def _actions(what: str, record_id: int, editable: bool = True) -> str:
+    """The row's own links: change it (its form, filled) and delete it (Undo brings it back)."""
+    link = f"{CONTACT_SCHEME}://{{}}/{what}/{record_id}"
+    edit = f'<a href="{link.format("edit")}">edit</a> · ' if editable else ""
+    return f' <span class="act">{edit}<a href="{link.format("remove")}">remove</a></span>'
 
 
 def contact_link(contact_id: int, name: str) -> str:
@@ -86,7 +94,7 @@ def card_html(card: ContactCard, now: datetime) -> str:
         parts,
         "Important dates",
         [
-            *(_date_row(x) for x in card.dates),
+            *(_date_row(x, actions=_actions("date", x.id)) for x in card.dates),
             *(
                 _date_row(x, f"{who.name}'s ({kind.label.lower()}) ")
                 for who, kind, x in card.family_dates
@@ -97,7 +105,11 @@ def card_html(card: ContactCard, now: datetime) -> str:
         parts,
         "Family and relationships",
         [
-            _row(r.label or r.kind.label, contact_link(r.other.id, r.other.name), False)
+            _row(
+                r.label or r.kind.label,
+                contact_link(r.other.id, r.other.name) + _actions("relationship", r.id, False),
+                False,
+            )
             for r in card.relationships
         ],
     )
@@ -109,7 +121,8 @@ def card_html(card: ContactCard, now: datetime) -> str:
                 p.category.value,
                 (_LIKES if p.likes else _DISLIKES)
                 + escape(p.item)
-                + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else ""),
+                + (f' <span class="muted">— {escape(p.detail)}</span>' if p.detail else "")
+                + _actions("taste", p.id),
                 False,
             )
             for p in card.preferences
@@ -155,12 +168,12 @@ def _touch(card: ContactCard, now: datetime) -> str:
     return f'{text} · <span class="{css}">{state.words}</span> · {state.cadence.describe()}'
 
 
-def _date_row(value: ImportantDateValue, whose: str = "") -> str:
+def _date_row(value: ImportantDateValue, whose: str = "", actions: str = "") -> str:
     kind = value.label or value.kind.label
     text = escape(value.date.display())
     if value.upcoming is not None:
         text += f' <span class="muted">({value.upcoming.countdown})</span>'
-    return _row(whose + kind.lower() if whose else kind, text, False)
+    return _row(whose + kind.lower() if whose else kind, text + actions, False)
 
 
 def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
@@ -181,6 +194,7 @@ def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
             f' · <a href="{link}-done/{f.id}/{due.isoformat()}">done</a>'
             f' · <a href="{link}-later/{f.id}">next week</a>'
         )
+        actions += _actions("follow-up", f.id)
         yield _row(
             f"{due:%d %b %Y}",
             escape(f.title or "Follow up") + repeats + state + pushed + actions,
@@ -191,7 +205,7 @@ def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
 def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:
     gifts = list(gifts)
     for g in gifts:
-        amount = f" · {g.amount_cents / 100:,.2f} {g.currency}" if g.amount_cents else ""
+        amount = f" · {money(g.amount_cents, g.currency)}" if g.amount_cents else ""
         when = f"{g.given_on:%b %Y}" if g.given_on else g.direction.value
         earlier = given_before(gifts, g.description, but=g.id, before=g.given_on)
         warn = ""
@@ -199,7 +213,8 @@ def _gift_rows(gifts: Iterable[GiftValue]) -> Iterable[str]:
             since = f" ({earlier.given_on:%b %Y})" if earlier.given_on else ""
             warn = f' <span class="warn">given before{since}</span>'
         occasion = f' <span class="muted">({escape(g.occasion)})</span>' if g.occasion else ""
-        yield _row(when, f"{escape(g.description)}{occasion}{amount}{warn}", False)
+        actions = _actions("gift", g.id)
+        yield _row(when, f"{escape(g.description)}{occasion}{amount}{warn}{actions}", False)
 
 
 def _timeline(card: ContactCard) -> Iterable[str]:
@@ -208,35 +223,28 @@ def _timeline(card: ContactCard) -> Iterable[str]:
         others = [p for p in i.participants if p.id != card.id]
         with_ = (" with " + ", ".join(contact_link(p.id, p.name) for p in others)) if others else ""
         note = f' <span class="muted">— {escape(i.notes)}</span>' if i.notes else ""
-        items.append(
-            (
-                i.occurred_at.date(),
-                f"{escape(i.kind.value.replace('_', ' ').capitalize())}{with_}{note}",
-            )
-        )
+        kind = escape(i.kind.value.replace("_", " ").capitalize())
+        items.append((i.occurred_at.date(), f"{kind}{with_}{note}{_actions('interaction', i.id)}"))
     for intro in card.introductions:
         other = intro.person_b if intro.person_a.id == card.id else intro.person_a
         items.append(
             (
                 intro.introduced_on,
                 f"Introduced to {contact_link(other.id, other.name)}"
-                + (f' <span class="muted">— {escape(intro.reason)}</span>' if intro.reason else ""),
+                + (f' <span class="muted">— {escape(intro.reason)}</span>' if intro.reason else "")
+                + (f" · <b>{escape(intro.outcome)}</b>" if intro.outcome else "")
+                + _actions("introduction", intro.id),
             )
         )
     for ref in card.referrals:
         if ref.referrer.id == card.id:
-            items.append(
-                (
-                    ref.referred_on,
-                    f"Referred {contact_link(ref.referred.id, ref.referred.name)} to you",
-                )
-            )
+            text = f"Referred {contact_link(ref.referred.id, ref.referred.name)} to you"
         else:
-            items.append(
-                (
-                    ref.referred_on,
-                    f"Was referred by {contact_link(ref.referrer.id, ref.referrer.name)}",
-                )
-            )
+            text = f"Was referred by {contact_link(ref.referrer.id, ref.referrer.name)}"
+        if ref.value_cents:
+            text += f" · <b>{money(ref.value_cents, ref.currency)}</b> of business"
+        if ref.notes:
+            text += f' <span class="muted">— {escape(ref.notes)}</span>'
+        items.append((ref.referred_on, text + _actions("referral", ref.id)))
     for when, text in sorted(items, key=lambda item: item[0], reverse=True)[:40]:
         yield _row(f"{when:%d %b %Y}", text, False)

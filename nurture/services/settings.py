@@ -27,6 +27,16 @@ def system_region() -> str:
     return region.upper() if len(region) == 2 and region.isalpha() else "US"
 
 
+def system_currency() -> str:
+    """The ISO 4217 currency of the desktop's monetary locale, else USD."""
+    try:
+        code = locale.localeconv()["int_curr_symbol"]
+    except (ValueError, locale.Error):
+        code = ""
+    code = str(code).strip().upper()
+    return code if len(code) == 3 and code.isalpha() else "USD"
+
+
 def _lead_days() -> dict[str, int]:
     return {
         "birthday": 7,
@@ -53,6 +63,8 @@ class Settings:
     # Local wall-clock time (HH:MM) of the daily digest and of every dated reminder.
     digest_time: str = "08:00"
     time_zone: str = field(default_factory=system_zone_name)
+    # ISO 4217 code for the amounts the user enters (gifts, referral value).
+    currency: str = field(default_factory=system_currency)
     holiday_country: str = field(default_factory=system_region)
     gift_holidays: list[str] = field(default_factory=lambda: list(DEFAULT_GIFT_DAYS))
     # Days before a gift holiday to buy the presents.
@@ -119,6 +131,8 @@ def _check(settings: Settings) -> None:
         raise ValidationError(f"That setting is not valid: {error}.") from error
     if any(days < 0 for days in settings.lead_days.values()) or settings.gift_lead_days < 0:
         raise ValidationError("Reminder lead times cannot be negative.")
+    if not (len(settings.currency) == 3 and settings.currency.isalpha()):
+        raise ValidationError("The currency is a three-letter code such as USD, EUR or GBP.")
     if not -1 <= settings.first_day_of_week <= 6:
         raise ValidationError("The first day of the week must be a weekday.")
     if any(days <= 0 for days in settings.tier_cadence.values()):

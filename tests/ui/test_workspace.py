@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -17,44 +15,15 @@ from nurture.app import Nurture
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import InteractionKind, PreferenceCategory, RelationshipKind
 from nurture.services.listing import ContactQuery
+from tests.ui.driving import on_next_dialog as _on_next_dialog
+from tests.ui.driving import person as _person
+from tests.ui.driving import select as _select
+from tests.ui.driving import window as _window
 from ui.application import app_icon
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
 from ui.models.contacts import CONTACT_ID_ROLE
 from ui.views.main_window import MainWindow
-
-
-def _window(qtbot: QtBot, core: Nurture, now: datetime) -> MainWindow:
-    window = MainWindow(core, app_icon(), lambda: now)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def _on_next_dialog(action: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog as soon as it is up (dialogs run their own event loop)."""
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, attempt)
-        else:
-            action(dialog)
-
-    QTimer.singleShot(0, attempt)
-
-
-def _person(core: Nurture, given: str, family: str) -> int:
-    return core.contacts.create(ContactDraft(given_name=given, family_name=family)).value.id
-
-
-def _select(window: MainWindow, contact_id: int) -> None:
-    model = window.contacts.model
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data(CONTACT_ID_ROLE) == contact_id:
-            window.contacts.table.selectRow(row)
-            return
-    raise AssertionError(f"contact {contact_id} is not listed")
 
 
 def test_create_edit_and_delete_a_contact_then_undo_the_delete(
@@ -171,7 +140,7 @@ def test_add_a_related_person_in_one_step(qtbot: QtBot, core: Nurture, now: date
             _on_next_dialog(answer)
 
     _on_next_dialog(answer)
-    window.contacts.card.buttons["related"].click()
+    window.contacts.card.add_actions["family"].trigger()
     qtbot.waitUntil(lambda: bool(core.contacts.card(jane).relationships))
     relation = core.contacts.card(jane).relationships[0]
     assert (relation.kind, relation.other.name) == (RelationshipKind.CHILD, "Tim Doe")
@@ -262,7 +231,7 @@ def test_add_a_taste_from_the_card_then_find_the_person_by_it(
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(taste)
-    window.contacts.card.buttons["preference"].click()
+    window.contacts.card.add_actions["taste"].trigger()
     qtbot.waitUntil(lambda: bool(core.contacts.card(client).preferences))
     qtbot.waitUntil(lambda: "Highland single malt" in window.contacts.card.browser.toPlainText())
     qtbot.keyClicks(window.search, "highland")

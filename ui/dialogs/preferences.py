@@ -79,6 +79,10 @@ class PreferencesDialog(QDialog):
         self.region = QLineEdit(settings.phone_region)
         self.region.setMaxLength(2)
         places.addRow("Country (phone numbers)", self.region)
+        self.currency = QLineEdit(settings.currency)
+        self.currency.setMaxLength(3)
+        self.currency.setPlaceholderText("USD")
+        places.addRow("Currency (gifts, referrals)", self.currency)
         self.gift_days = {key: QCheckBox(name) for key, (name, _rule) in CATALOGUE.items()}
         gifts = QHBoxLayout()
         for key, box in self.gift_days.items():
@@ -141,6 +145,7 @@ class PreferencesDialog(QDialog):
             "first_day_of_week": self.week_start.currentData(),
             "holiday_country": self.country.text().strip().upper() or "US",
             "phone_region": self.region.text().strip().upper() or "US",
+            "currency": self.currency.text().strip().upper() or "USD",
             "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,
             "gift_lead_days": self.gift_lead.value(),
             "tier_cadence": {tier: box.value() for tier, box in self.tiers.items() if box.value()},

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import InteractionKind
-from nurture.services.listing import ContactQuery, ListingService
+from nurture.services.listing import ListingService
+from ui.dialogs.person_field import PersonField
 
 KIND_LABELS = {
     InteractionKind.CALL: "Call",
@@ -37,7 +37,6 @@ KIND_LABELS = {
     InteractionKind.GIFT: "Gift",
     InteractionKind.INTRODUCTION: "Introduction",
 }
-_SUGGESTIONS = 12
 
 
 class QuickLogDialog(QDialog):
@@ -51,23 +50,13 @@ class QuickLogDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Log an interaction")
         self.setMinimumWidth(460)
-        self._listing = listing
-        self._found: dict[str, ContactRef] = {}
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.people = QListWidget()
         self.people.setFixedHeight(90)
-        self.person = QLineEdit()
-        self.person.setPlaceholderText("Add a person: type a name, company or email…")
-        self._names = QStringListModel(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._add_found)
-        self.person.setCompleter(completer)
-        self.person.textEdited.connect(self._suggest)
-        self.person.returnPressed.connect(lambda: self._add_found(self.person.text()))
+        self.person = PersonField(listing, "Add a person: type a name, company or email…")
+        self.person.picked.connect(self.add_person)
         remove = QPushButton("Remove")
         remove.clicked.connect(
             lambda: [self.people.takeItem(self.people.row(i)) for i in self.people.selectedItems()]
@@ -122,23 +111,6 @@ class QuickLogDialog(QDialog):
         moment = self.when.dateTime().toPython()
         assert isinstance(moment, datetime)
         return moment.astimezone()
-
-    def _suggest(self, text: str) -> None:
-        if len(text.strip()) < 2:
-            return
-        found = self._listing.page(ContactQuery(search=text), 0, _SUGGESTIONS)
-        self._found = {
-            f"{s.name} — {s.organization}" if s.organization else s.name: ContactRef(s.id, s.name)
-            for s in found
-        }
-        self._names.setStringList(list(self._found))
-
-    def _add_found(self, text: str) -> None:
-        person = self._found.get(text)
-        if person is None and len(self._found) == 1:
-            person = next(iter(self._found.values()))
-        if person is not None:
-            self.add_person(person)
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

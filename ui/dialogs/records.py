@@ -1,24 +1,44 @@
-"""Small forms for what is added to a card most: a follow-up, a gift, a taste."""
+"""Small forms for what is kept on a card: a date, a follow-up, a gift, a taste, an interaction,
+an introduction, a referral. Each adds a new record, or, given one from the card, edits it;
+`fields()` names what it holds the way the core's add and edit operations do."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from nurture.domain.enums import GiftDirection, PreferenceCategory
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import (
+    FollowUpValue,
+    GiftValue,
+    ImportantDateValue,
+    InteractionValue,
+    IntroductionValue,
+    PreferenceValue,
+    ReferralValue,
+)
+from nurture.domain.enums import DateKind, GiftDirection, GiftStatus, PreferenceCategory
+from nurture.errors import ValidationError
+from nurture.services.listing import ListingService
+from ui.dialogs.person_field import PersonField
+from ui.dialogs.quick_log import KIND_LABELS
 
 REPEATS = {
     "Does not repeat": "",
@@ -27,6 +47,7 @@ REPEATS = {
     "Every quarter": "FREQ=MONTHLY;INTERVAL=3",
     "Every year": "FREQ=YEARLY",
 }
+Fields = dict[str, Any]
 
 
 class FormDialog(QDialog):
@@ -36,16 +57,16 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
-        form = QFormLayout()
+        self.form = QFormLayout()
         for label, widget in rows:
-            form.addRow(label, widget)
+            self.form.addRow(label, widget)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         first = rows[0][1]
         if isinstance(first, QLineEdit):
@@ -54,6 +75,16 @@ class FormDialog(QDialog):
 
     def _check(self, text: str) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+
+    def fields(self) -> Fields:
+        """What the form holds, named as the core's add and edit operations name it."""
+        raise NotImplementedError
+
+    def require_person(self, field: PersonField) -> None:
+        """OK waits until a person is picked from the suggestions."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        field.textChanged.connect(lambda _text: ok.setEnabled(field.person is not None))
+        ok.setEnabled(field.person is not None)
 
 
 def _date_edit(initial: date) -> QDateEdit:
@@ -69,64 +100,153 @@ def picked(edit: QDateEdit) -> date:
     return value
 
 
+def _money(cents: int | None) -> QDoubleSpinBox:
+    amount = QDoubleSpinBox()
+    amount.setRange(0, 100_000_000)
+    amount.setDecimals(2)
+    amount.setSpecialValueText("—")  # zero: no amount recorded
+    amount.setValue((cents or 0) / 100)
+    return amount
+
+
+def _cents(amount: QDoubleSpinBox) -> int | None:
+    return round(amount.value() * 100) or None
+
+
+def _combo(items: Sequence[tuple[str, object]], current: object) -> QComboBox:
+    combo = QComboBox()
+    for label, data in items:
+        combo.addItem(label, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def _verb(value: object) -> str:
+    return "Edit" if value is not None else "Add"
+
+
+class DateDialog(FormDialog):
+    """A birthday, an anniversary, a graduation ("2027-06" for June 2027) or a custom day."""
+
+    def __init__(self, parent: QWidget | None, value: ImportantDateValue | None = None) -> None:
+        self.when = QLineEdit(value.date.iso() if value else "")
+        self.when.setPlaceholderText("1988-03-09, --03-09 without the year, 2027-06 for a month")
+        kinds = [(k.label, k) for k in DateKind]
+        self.kind = _combo(kinds, value.kind if value else DateKind.BIRTHDAY)
+        self.label = QLineEdit(value.label if value else "")
+        self.label.setPlaceholderText("For a custom date: 'Started at Acme'")
+        rows = [("Date", self.when), ("Kind", self.kind), ("Label", self.label)]
+        super().__init__(parent, f"{_verb(value)} a date", rows)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.form.addRow("", self.problem)
+
+    def fields(self) -> Fields:
+        """Raises ValidationError with the reason when the date cannot be read."""
+        return {
+            "kind": self.kind.currentData(),
+            "date": PartialDate.parse(self.when.text()),
+            "label": self.label.text(),
+        }
+
+    def accept(self) -> None:
+        try:
+            self.fields()
+        except ValidationError as error:
+            self.problem.setText(f"⚠ {error.message}")
+            self.problem.show()
+            self.when.setFocus()
+            return
+        super().accept()
+
+
 class FollowUpDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, today: date) -> None:
-        self.what = QLineEdit()
+    def __init__(
+        self, parent: QWidget | None, today: date, value: FollowUpValue | None = None
+    ) -> None:
+        self.what = QLineEdit(value.title if value else "")
         self.what.setPlaceholderText("Send the proposal")
-        self.due = _date_edit(today + timedelta(days=7))
-        self.repeat = QComboBox()
-        self.repeat.addItems(list(REPEATS))
+        self.due = _date_edit(value.due_date if value else today + timedelta(days=7))
+        repeats = list(REPEATS.items())
+        self.repeat = _combo(repeats, value.rrule if value else "")
+        if value and value.rrule and self.repeat.findData(value.rrule) < 0:
+            self.repeat.addItem(value.rrule, value.rrule)  # a rule from the command line
+            self.repeat.setCurrentIndex(self.repeat.count() - 1)
+        self.notes = QLineEdit(value.notes if value else "")
         rows = [("What", self.what), ("Due", self.due), ("Repeats", self.repeat)]
-        super().__init__(parent, "Add a follow-up", rows)
+        super().__init__(parent, f"{_verb(value)} a follow-up", [*rows, ("Notes", self.notes)])
 
     def rrule(self) -> str:
-        return REPEATS[self.repeat.currentText()]
+        return str(self.repeat.currentData())
+
+    def fields(self) -> Fields:
+        return {
+            "title": self.what.text(),
+            "due_date": picked(self.due),
+            "rrule": self.rrule(),
+            "notes": self.notes.text(),
+        }
 
 
 class GiftDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, today: date) -> None:
-        self.description = QLineEdit()
+    def __init__(self, parent: QWidget | None, today: date, value: GiftValue | None = None) -> None:
+        self.description = QLineEdit(value.description if value else "")
         self.description.setPlaceholderText("Bottle of Glenmorangie 18")
-        self.direction = QComboBox()
-        for direction, label in (
-            (GiftDirection.GIVEN, "Given"),
-            (GiftDirection.IDEA, "Idea"),
-            (GiftDirection.RECEIVED, "Received"),
-        ):
-            self.direction.addItem(label, direction)
-        self.occasion = QLineEdit()
-        self.occasion.setPlaceholderText("Christmas")
-        self.when = _date_edit(today)
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000)
-        self.amount.setDecimals(2)
-        super().__init__(
-            parent,
-            "Add a gift",
-            [
-                ("Gift", self.description),
-                ("Kind", self.direction),
-                ("Occasion", self.occasion),
-                ("Date", self.when),
-                ("Amount", self.amount),
-            ],
+        directions = [
+            ("Given", GiftDirection.GIVEN),
+            ("Idea", GiftDirection.IDEA),
+            ("Received", GiftDirection.RECEIVED),
+        ]
+        self.direction = _combo(directions, value.direction if value else GiftDirection.GIVEN)
+        self.status = _combo(
+            [(s.value.capitalize(), s) for s in GiftStatus], value.status if value else None
         )
+        self.occasion = QLineEdit(value.occasion if value else "")
+        self.occasion.setPlaceholderText("Christmas")
+        self.when = _date_edit(value.given_on if value and value.given_on else today)
+        self.amount = _money(value.amount_cents if value else None)
+        self.notes = QLineEdit(value.notes if value else "")
+        rows: list[tuple[str, QWidget]] = [
+            ("Gift", self.description),
+            ("Kind", self.direction),
+            ("Occasion", self.occasion),
+            ("Date", self.when),
+            ("Amount", self.amount),
+            ("Notes", self.notes),
+        ]
+        if value is not None:
+            rows.insert(2, ("Status", self.status))
+        super().__init__(parent, f"{_verb(value)} a gift", rows)
+        self._editing = value is not None
+
+    def fields(self) -> Fields:
+        fields = {
+            "direction": self.direction.currentData(),
+            "description": self.description.text(),
+            "occasion": self.occasion.text(),
+            "given_on": picked(self.when),
+            "amount_cents": _cents(self.amount),
+            "notes": self.notes.text(),
+        }
+        if self._editing:
+            fields["status"] = self.status.currentData()
+        return fields
 
 
 class PreferenceDialog(FormDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        self.item = QLineEdit()
+    def __init__(self, parent: QWidget | None, value: PreferenceValue | None = None) -> None:
+        self.item = QLineEdit(value.item if value else "")
         self.item.setPlaceholderText("Scotch")
-        self.category = QComboBox()
-        for category in PreferenceCategory:
-            self.category.addItem(category.value.capitalize(), category)
-        self.detail = QLineEdit()
+        categories = [(c.value.capitalize(), c) for c in PreferenceCategory]
+        self.category = _combo(categories, value.category if value else None)
+        self.detail = QLineEdit(value.detail if value else "")
         self.detail.setPlaceholderText("Highland single malt only")
         self.likes = QCheckBox("Likes it (clear for a dislike)")
-        self.likes.setChecked(True)
+        self.likes.setChecked(value.likes if value else True)
         super().__init__(
             parent,
-            "Add a taste",
+            f"{_verb(value)} a taste",
             [
                 ("What", self.item),
                 ("Kind", self.category),
@@ -134,3 +254,125 @@ class PreferenceDialog(FormDialog):
                 ("", self.likes),
             ],
         )
+
+    def fields(self) -> Fields:
+        return {
+            "item": self.item.text(),
+            "category": self.category.currentData(),
+            "detail": self.detail.text(),
+            "likes": self.likes.isChecked(),
+        }
+
+
+class InteractionDialog(FormDialog):
+    """Editing a logged touch (who took part stays; log a new one for other people)."""
+
+    def __init__(self, parent: QWidget | None, value: InteractionValue) -> None:
+        self.note = QLineEdit(value.notes)
+        self.note.setPlaceholderText("What was it about?")
+        self.kind = _combo([(label, kind) for kind, label in KIND_LABELS.items()], value.kind)
+        local = value.occurred_at.astimezone()
+        self.when = QDateTimeEdit(
+            QDateTime(local.year, local.month, local.day, local.hour, local.minute, local.second)
+        )
+        self.when.setCalendarPopup(True)
+        people = ", ".join(p.name for p in value.participants)
+        rows = [("What", self.kind), ("When", self.when), ("Note", self.note)]
+        super().__init__(parent, "Edit an interaction", [*rows, ("With", QLabel(people))])
+
+    def fields(self) -> Fields:
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return {
+            "kind": self.kind.currentData(),
+            "occurred_at": moment.astimezone(),
+            "notes": self.note.text(),
+        }
+
+
+class IntroductionDialog(FormDialog):
+    """You introduced this person to someone: who, when, why, and (later) what came of it."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        listing: ListingService,
+        today: date,
+        value: IntroductionValue | None = None,
+        other: str = "",
+    ) -> None:
+        self.person = PersonField(listing, "Type a name, company or email…")
+        self.person.setText(other)
+        self.person.setEnabled(value is None)
+        self.on = _date_edit(value.introduced_on if value else today)
+        self.reason = QLineEdit(value.reason if value else "")
+        self.reason.setPlaceholderText("Both are opening offices in Austin")
+        self.outcome = QLineEdit(value.outcome if value else "")
+        self.outcome.setPlaceholderText("They met for lunch; a deal in May")
+        rows = [
+            ("Introduced to", self.person),
+            ("On", self.on),
+            ("Why", self.reason),
+            ("What came of it", self.outcome),
+        ]
+        super().__init__(parent, f"{_verb(value)} an introduction", rows)
+        if value is None:
+            self.require_person(self.person)
+
+    def fields(self) -> Fields:
+        return {
+            "introduced_on": picked(self.on),
+            "reason": self.reason.text(),
+            "outcome": self.outcome.text(),
+        }
+
+
+class ReferralDialog(FormDialog):
+    """Who sent whom to you, when, and the business that came of it."""
+
+    REFERRED_US = "referred someone to you"
+    WAS_REFERRED = "was referred to you by"
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        listing: ListingService,
+        today: date,
+        currency: str,
+        value: ReferralValue | None = None,
+        other: str = "",
+    ) -> None:
+        self.person = PersonField(listing, "Type a name, company or email…")
+        self.person.setText(other)
+        self.person.setEnabled(value is None)
+        self.role = _combo([(self.REFERRED_US, True), (self.WAS_REFERRED, False)], True)
+        self.role.setEnabled(value is None)
+        self.on = _date_edit(value.referred_on if value else today)
+        self.value = _money(value.value_cents if value else None)
+        self.currency = QLineEdit(value.currency if value and value.currency else currency)
+        self.currency.setMaxLength(3)
+        self.notes = QLineEdit(value.notes if value else "")
+        self.notes.setPlaceholderText("Signed a two-year contract")
+        rows = [
+            ("This person", self.role),
+            ("Who", self.person),
+            ("On", self.on),
+            ("Business it brought", self.value),
+            ("Currency", self.currency),
+            ("Notes", self.notes),
+        ]
+        super().__init__(parent, f"{_verb(value)} a referral", rows)
+        if value is None:
+            self.require_person(self.person)
+
+    def this_person_referred(self) -> bool:
+        return bool(self.role.currentData())
+
+    def fields(self) -> Fields:
+        cents = _cents(self.value)
+        return {
+            "referred_on": picked(self.on),
+            "value_cents": cents,
+            "currency": self.currency.text() if cents else "",
+            "notes": self.notes.text(),
+        }

@@ -4,12 +4,11 @@ the interactions logged with them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactDraft
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
-from nurture.services.unit_of_work import Outcome
 from ui.workspace import Workspace
 
 
@@ -59,16 +58,6 @@ def add_related_person(
 ) -> None:
     network = workspace.core.network
     workspace.write(lambda: network.add_related_person(contact_id, kind, person))
-
-
-def introduce(workspace: Workspace, contact_id: int, other: str, on: date, reason: str) -> None:
-    """Introduce them to `other` (a name or id, resolved on the worker with the write)."""
-    core = workspace.core
-
-    def work() -> Outcome[int]:
-        return core.network.introduce(contact_id, core.contacts.resolve(other), on, reason)
-
-    workspace.write(work)
 
 
 def log_interaction(

@@ -1,16 +1,28 @@
-"""Writes about what is kept on a card: follow-ups, gifts and tastes."""
+"""Writes about what is kept on a card: dates, follow-ups, gifts, tastes, introductions and
+referrals, and editing or deleting any of them (the core names the kinds: "gift", "date"...).
+`fields` are what the record dialogs return, named as the core names them."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from nurture.domain.enums import GiftDirection, PreferenceCategory
 from ui.workspace import Workspace
 
+Fields = dict[str, Any]
 
-def add_follow_up(workspace: Workspace, contact_id: int, due: date, title: str, rule: str) -> None:
+
+def add_date(workspace: Workspace, contact_id: int, fields: Fields) -> None:
     records = workspace.core.records
-    workspace.write(lambda: records.add_follow_up(contact_id, due, title, rule))
+    workspace.write(
+        lambda: records.add_date(contact_id, fields["kind"], fields["date"], fields["label"])
+    )
+
+
+def add_follow_up(workspace: Workspace, contact_id: int, fields: Fields) -> None:
+    records = workspace.core.records
+    due, title, rule, notes = (fields[k] for k in ("due_date", "title", "rrule", "notes"))
+    workspace.write(lambda: records.add_follow_up(contact_id, due, title, rule, notes))
 
 
 def complete_follow_up(workspace: Workspace, follow_up_id: int, occurrence: date) -> None:
@@ -23,30 +35,39 @@ def push_follow_up(workspace: Workspace, follow_up_id: int, until: date) -> None
     workspace.write(lambda: records.push_follow_up(follow_up_id, until))
 
 
-def add_gift(
-    workspace: Workspace,
-    contact_id: int,
-    direction: GiftDirection,
-    description: str,
-    occasion: str,
-    given_on: date | None,
-    amount_cents: int | None,
+def add_gift(workspace: Workspace, contact_id: int, fields: Fields) -> None:
+    core = workspace.core
+    currency = core.settings.get().currency if fields["amount_cents"] else ""
+    workspace.write(lambda: core.records.add_gift(contact_id, currency=currency, **fields))
+
+
+def add_taste(workspace: Workspace, contact_id: int, fields: Fields) -> None:
+    records = workspace.core.records
+    workspace.write(lambda: records.add_preference(contact_id, **fields))
+
+
+def introduce(workspace: Workspace, contact_id: int, other_id: int, fields: Fields) -> None:
+    network = workspace.core.network
+    on, reason, outcome = fields["introduced_on"], fields["reason"], fields["outcome"]
+    workspace.write(lambda: network.introduce(contact_id, other_id, on, reason, outcome))
+
+
+def record_referral(
+    workspace: Workspace, referrer_id: int, referred_id: int, fields: Fields
 ) -> None:
-    records, currency = workspace.core.records, "USD" if amount_cents else ""
+    network = workspace.core.network
+    on, cents = fields["referred_on"], fields["value_cents"]
+    currency, notes = fields["currency"], fields["notes"]
     workspace.write(
-        lambda: records.add_gift(
-            contact_id, direction, description, occasion, given_on, amount_cents, currency
-        )
+        lambda: network.record_referral(referrer_id, referred_id, on, cents, currency, notes)
     )
 
 
-def add_taste(
-    workspace: Workspace,
-    contact_id: int,
-    category: PreferenceCategory,
-    item: str,
-    detail: str,
-    likes: bool,
-) -> None:
-    records = workspace.core.records
-    workspace.write(lambda: records.add_preference(contact_id, category, item, detail, likes))
+def edit(workspace: Workspace, what: str, record_id: int, fields: Fields) -> None:
+    core = workspace.core
+    workspace.write(lambda: core.edit(what, record_id, **fields))
+
+
+def remove(workspace: Workspace, what: str, record_id: int) -> None:
+    core = workspace.core
+    workspace.write(lambda: core.remove(what, record_id))

@@ -6,14 +6,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nurture.domain.dto import ContactCard
 from nurture.domain.enums import InteractionKind
 from nurture.errors import NotFoundError
 from ui.card_html import CONTACT_SCHEME, card_html
 from ui.operations import records as record_ops
+from ui.views.record_forms import ADDABLE, RecordForms
 from ui.workspace import Workspace
 
 
@@ -23,7 +31,6 @@ class CardView(QWidget):
     log_requested = Signal(object)  # InteractionKind
     related_requested = Signal()
     delete_requested = Signal()
-    add_requested = Signal(str)  # "follow_up", "gift" or "preference"
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,23 +40,31 @@ class CardView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
         self.browser.setPlaceholderText("Select a contact to see everything about them.")
+        self.forms = RecordForms(self, workspace)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, handler in (
             ("edit", "Edit…", self.edit_requested.emit),
             ("call", "Log call", lambda: self.log_requested.emit(InteractionKind.CALL)),
             ("log", "Log…", lambda: self.log_requested.emit(None)),
-            ("follow_up", "Follow-up…", lambda: self.add_requested.emit("follow_up")),
-            ("gift", "Gift…", lambda: self.add_requested.emit("gift")),
-            ("preference", "Taste…", lambda: self.add_requested.emit("preference")),
-            ("related", "Family…", self.related_requested.emit),
-            ("introduce", "Introduce…", lambda: self.add_requested.emit("introduction")),
+            ("add", "Add", None),
             ("delete", "Delete", self.delete_requested.emit),
         ):
             button = QPushButton(label)
-            button.clicked.connect(handler)
+            if handler is not None:
+                button.clicked.connect(handler)
             buttons.addWidget(button)
             self.buttons[key] = button
+        add_menu = QMenu(self)
+        self.add_actions: dict[str, QAction] = {}
+        for what, words in ADDABLE.items():
+            action = add_menu.addAction(words)
+            action.triggered.connect(lambda _=False, what=what: self.add(what))
+            self.add_actions[what] = action
+        family = add_menu.addAction("Family member…")
+        family.triggered.connect(self.related_requested.emit)
+        self.add_actions["family"] = family
+        self.buttons["add"].setMenu(add_menu)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,3 +109,11 @@ class CardView(QWidget):
         elif url.host() == "follow-up-later":
             later = self.workspace.now().astimezone().date() + timedelta(days=7)
             record_ops.push_follow_up(self.workspace, int(parts[0]), later)
+        elif url.host() == "edit" and self.card is not None:
+            self.forms.edit(parts[0], int(parts[1]), self.card)
+        elif url.host() == "remove":
+            record_ops.remove(self.workspace, parts[0], int(parts[1]))
+
+    def add(self, what: str) -> None:
+        if self.card is not None:
+            self.forms.add(what, self.card)

@@ -4,7 +4,6 @@ and bulk actions on the selected rows."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -29,10 +27,8 @@ from PySide6.QtWidgets import (
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.services.unit_of_work import Changes
-from ui.dialogs.records import FollowUpDialog, GiftDialog, PreferenceDialog, picked
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.operations import contacts as ops
-from ui.operations import records as record_ops
 from ui.views.card_view import CardView
 from ui.workspace import Workspace
 
@@ -100,7 +96,6 @@ class ContactsPage(QWidget):
             lambda kind: self.log_requested.emit([self._card_ref()], kind)
         )
         self.card.related_requested.connect(self._add_related)
-        self.card.add_requested.connect(self.add_record)
         self.card.delete_requested.connect(lambda: self.delete([self._card_id()]))
 
         left = QWidget()
@@ -278,47 +273,6 @@ class ContactsPage(QWidget):
             return
         self.card.show_contact(None)
         ops.delete(self.workspace, ids)
-
-    def add_record(self, what: str) -> None:
-        contact_id, today = self._card_id(), self.workspace.now().astimezone().date()
-        if what == "follow_up":
-            follow = FollowUpDialog(self, today)
-            if follow.exec() == QDialog.DialogCode.Accepted:
-                title, due, rule = follow.what.text(), picked(follow.due), follow.rrule()
-                record_ops.add_follow_up(self.workspace, contact_id, due, title, rule)
-        elif what == "gift":
-            gift = GiftDialog(self, today)
-            if gift.exec() == QDialog.DialogCode.Accepted:
-                cents = round(gift.amount.value() * 100) or None
-                record_ops.add_gift(
-                    self.workspace,
-                    contact_id,
-                    gift.direction.currentData(),
-                    gift.description.text(),
-                    gift.occasion.text(),
-                    picked(gift.when),
-                    cents,
-                )
-        elif what == "introduction":
-            self._introduce(contact_id, today)
-        else:
-            taste = PreferenceDialog(self)
-            if taste.exec() == QDialog.DialogCode.Accepted:
-                record_ops.add_taste(
-                    self.workspace,
-                    contact_id,
-                    taste.category.currentData(),
-                    taste.item.text(),
-                    taste.detail.text(),
-                    taste.likes.isChecked(),
-                )
-
-    def _introduce(self, contact_id: int, today: date) -> None:
-        name, ok = QInputDialog.getText(self, "Introduce", "Introduce them to (name or id):")
-        if not ok or not name.strip():
-            return
-        reason, _ok = QInputDialog.getText(self, "Introduce", "Why should they meet?")
-        ops.introduce(self.workspace, contact_id, name, today, reason)
 
     def _add_related(self) -> None:
         main = self._card_ref()

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def _gift_for(self, contact_id: int) -> None:
         self.open_contact(contact_id)
-        self.contacts.add_record("gift")
+        self.contacts.card.add("gift")
 
     def open_contact(self, contact_id: int) -> None:
         self.sidebar.setCurrentRow(PAGES.index("Contacts"))

@@ -1,0 +1,165 @@
+"""What is kept on a card is changed from the card: each row's "edit" opens its form filled in,
+"remove" deletes it (Undo brings it back), and the Add menu records dates, introductions and
+referrals with a person picked from suggestions, not typed as a name or id."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from nurture.app import Nurture
+from nurture.domain.dates import PartialDate
+from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory
+from tests.ui.driving import on_next_dialog, person, select, window
+from ui.dialogs.records import DateDialog, GiftDialog, IntroductionDialog, ReferralDialog
+from ui.views.card_view import CardView
+from ui.views.main_window import MainWindow
+
+
+def _open(qtbot: QtBot, core: Nurture, now: datetime, contact_id: int) -> MainWindow:
+    main = window(qtbot, core, now)
+    select(main, contact_id)
+    qtbot.waitUntil(lambda: main.contacts.card.card is not None)
+    return main
+
+
+def _click(card: CardView, action: str, what: str, record_id: int) -> None:
+    """Click the row's link, after checking the card really shows it."""
+    href = f"nurture://{action}/{what}/{record_id}"
+    assert href in re.findall(r'href="([^"]+)"', card.browser.toHtml())
+    card.browser.anchorClicked.emit(QUrl(href))
+
+
+def _type(field: QLineEdit, text: str) -> None:
+    """Typing as the user does, without the completer's popup (offscreen cannot show it)."""
+    field.setText(text)
+    field.textEdited.emit(text)
+
+
+def _ok(dialog: QWidget) -> None:
+    assert hasattr(dialog, "buttons")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_a_gift_is_edited_from_its_row_with_its_values_filled_in(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    robert = person(core, "Robert", "Klein")
+    gift = core.records.add_gift(
+        robert, GiftDirection.GIVEN, "Dalwhinnie 15", "Christmas", date(2025, 12, 20)
+    ).value
+    main = _open(qtbot, core, now, robert)
+
+    def edit(dialog: QWidget) -> None:
+        assert isinstance(dialog, GiftDialog)
+        assert dialog.description.text() == "Dalwhinnie 15"
+        assert dialog.occasion.text() == "Christmas"
+        dialog.amount.setValue(89.5)
+        _ok(dialog)
+
+    on_next_dialog(edit)
+    _click(main.contacts.card, "edit", "gift", gift)
+    qtbot.waitUntil(lambda: core.contacts.card(robert).gifts[0].amount_cents == 8950)
+    (edited,) = core.contacts.card(robert).gifts
+    assert (edited.description, edited.given_on) == ("Dalwhinnie 15", date(2025, 12, 20))
+    qtbot.waitUntil(lambda: "89.50" in main.contacts.card.browser.toPlainText())
+    main.undo_action.trigger()
+    qtbot.waitUntil(lambda: core.contacts.card(robert).gifts[0].amount_cents is None)
+
+
+def test_remove_deletes_a_taste_and_undo_brings_it_back(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    maria = person(core, "Maria", "Rossi")
+    taste = core.records.add_preference(maria, PreferenceCategory.FOOD, "Dark chocolate").value
+    main = _open(qtbot, core, now, maria)
+    _click(main.contacts.card, "remove", "taste", taste)
+    qtbot.waitUntil(lambda: not core.contacts.card(maria).preferences)
+    qtbot.waitUntil(lambda: "Dark chocolate" not in main.contacts.card.browser.toPlainText())
+    assert main.undo_action.text() == "&Undo delete a taste"
+    main.undo_action.trigger()
+    qtbot.waitUntil(lambda: "Dark chocolate" in main.contacts.card.browser.toPlainText())
+
+
+def test_a_month_only_graduation_is_added_and_a_bad_date_keeps_the_form_open(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    emma = person(core, "Emma", "Klein")
+    main = _open(qtbot, core, now, emma)
+    seen: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, DateDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(DateKind.GRADUATION))
+        dialog.when.setText("June 2027")
+        _ok(dialog)
+        seen.append(dialog.problem.text())
+        assert dialog.isVisible()  # not accepted: the reason is shown instead
+        dialog.when.setText("2027-06")
+        _ok(dialog)
+
+    on_next_dialog(fill)
+    main.contacts.card.add_actions["date"].trigger()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(emma).dates))
+    assert len(seen) == 1
+    assert "June 2027" in seen[0]
+    (graduation,) = core.contacts.card(emma).dates
+    assert (graduation.kind, graduation.date) == (DateKind.GRADUATION, PartialDate(2027, 6, None))
+    qtbot.waitUntil(lambda: "June 2027" in main.contacts.card.browser.toPlainText())
+
+
+def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    dana = person(core, "Dana", "Fox")
+    robert = person(core, "Robert", "Klein")
+    main = _open(qtbot, core, now, dana)
+
+    def introduce(dialog: QWidget) -> None:
+        assert isinstance(dialog, IntroductionDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        _type(dialog.person, "Robert")
+        assert not ok.isEnabled()  # typed, not yet picked
+        dialog.person.returnPressed.emit()  # the one suggestion
+        assert ok.isEnabled()
+        dialog.reason.setText("Both open offices in Austin")
+        _ok(dialog)
+
+    on_next_dialog(introduce)
+    main.contacts.card.add_actions["introduction"].trigger()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(robert).introductions))
+    intro = core.contacts.card(robert).introductions[0]
+    assert (intro.person_a.id, intro.reason) == (dana, "Both open offices in Austin")
+
+    def refer(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReferralDialog)
+        dialog.role.setCurrentIndex(dialog.role.findData(True))  # Dana referred Robert
+        _type(dialog.person, "Klein")
+        dialog.person.returnPressed.emit()
+        dialog.value.setValue(12000)
+        _ok(dialog)
+
+    on_next_dialog(refer)
+    main.contacts.card.add_actions["referral"].trigger()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(dana).referrals))
+    referral = core.contacts.card(dana).referrals[0]
+    assert (referral.referrer.id, referral.referred.id) == (dana, robert)
+    assert (referral.value_cents, referral.currency) == (1_200_000, core.settings.get().currency)
+    qtbot.waitUntil(lambda: "of business" in main.contacts.card.browser.toPlainText())
+
+    def outcome(dialog: QWidget) -> None:
+        assert isinstance(dialog, IntroductionDialog)
+        assert not dialog.person.isEnabled()
+        assert dialog.person.text() == "Robert Klein"
+        dialog.outcome.setText("They signed in May")
+        _ok(dialog)
+
+    on_next_dialog(outcome)
+    _click(main.contacts.card, "edit", "introduction", intro.id)
+    qtbot.waitUntil(
+        lambda: core.contacts.card(dana).introductions[0].outcome == "They signed in May"
+    )

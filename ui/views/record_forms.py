@@ -1,0 +1,109 @@
+"""The forms behind the card's Add menu and its rows' "edit" links: each opens the record's
+dialog (empty, or filled from the card) and runs the matching operation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from nurture.domain.dto import ContactCard
+from ui.dialogs.records import (
+    DateDialog,
+    FollowUpDialog,
+    FormDialog,
+    GiftDialog,
+    InteractionDialog,
+    IntroductionDialog,
+    PreferenceDialog,
+    ReferralDialog,
+)
+from ui.operations import records as ops
+from ui.workspace import Workspace
+
+# What the Add menu offers, in its order, with the menu's words.
+ADDABLE = {
+    "follow-up": "Follow-up…",
+    "date": "Date (anniversary, graduation…)…",
+    "gift": "Gift…",
+    "taste": "Taste…",
+    "introduction": "Introduction…",
+    "referral": "Referral…",
+}
+
+
+class RecordForms:
+    def __init__(self, parent: QWidget, workspace: Workspace) -> None:
+        self._parent = parent
+        self._workspace = workspace
+
+    def _today(self) -> date:
+        return self._workspace.now().astimezone().date()
+
+    def add(self, what: str, card: ContactCard) -> None:
+        workspace, parent, today = self._workspace, self._parent, self._today()
+        listing = workspace.core.listing
+        if what == "date":
+            dated = DateDialog(parent)
+            if dated.exec() == QDialog.DialogCode.Accepted:
+                ops.add_date(workspace, card.id, dated.fields())
+        elif what == "follow-up":
+            follow = FollowUpDialog(parent, today)
+            if follow.exec() == QDialog.DialogCode.Accepted:
+                ops.add_follow_up(workspace, card.id, follow.fields())
+        elif what == "gift":
+            gift = GiftDialog(parent, today)
+            if gift.exec() == QDialog.DialogCode.Accepted:
+                ops.add_gift(workspace, card.id, gift.fields())
+        elif what == "taste":
+            taste = PreferenceDialog(parent)
+            if taste.exec() == QDialog.DialogCode.Accepted:
+                ops.add_taste(workspace, card.id, taste.fields())
+        elif what == "introduction":
+            intro = IntroductionDialog(parent, listing, today)
+            if intro.exec() == QDialog.DialogCode.Accepted and intro.person.person:
+                ops.introduce(workspace, card.id, intro.person.person.id, intro.fields())
+        elif what == "referral":
+            currency = workspace.core.settings.get().currency
+            referral = ReferralDialog(parent, listing, today, currency)
+            if referral.exec() == QDialog.DialogCode.Accepted and referral.person.person:
+                other = referral.person.person.id
+                pair = (card.id, other) if referral.this_person_referred() else (other, card.id)
+                ops.record_referral(workspace, *pair, referral.fields())
+
+    def edit(self, what: str, record_id: int, card: ContactCard) -> None:
+        dialog = self._filled(what, record_id, card)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            ops.edit(self._workspace, what, record_id, dialog.fields())
+
+    def _filled(self, what: str, record_id: int, card: ContactCard) -> FormDialog | None:
+        """The record's dialog filled from the card (None when it is no longer there)."""
+        parent, today = self._parent, self._today()
+        listing = self._workspace.core.listing
+        if what == "date":
+            found = [d for d in card.dates if d.id == record_id]
+            return DateDialog(parent, found[0]) if found else None
+        if what == "follow-up":
+            follow_ups = [f for f in card.follow_ups if f.id == record_id]
+            return FollowUpDialog(parent, today, follow_ups[0]) if follow_ups else None
+        if what == "gift":
+            gifts = [g for g in card.gifts if g.id == record_id]
+            return GiftDialog(parent, today, gifts[0]) if gifts else None
+        if what == "taste":
+            tastes = [p for p in card.preferences if p.id == record_id]
+            return PreferenceDialog(parent, tastes[0]) if tastes else None
+        if what == "interaction":
+            touches = [i for i in card.interactions if i.id == record_id]
+            return InteractionDialog(parent, touches[0]) if touches else None
+        if what == "introduction":
+            for intro in card.introductions:
+                if intro.id == record_id:
+                    other = intro.person_b if intro.person_a.id == card.id else intro.person_a
+                    return IntroductionDialog(parent, listing, today, intro, other.name)
+            return None
+        currency = self._workspace.core.settings.get().currency
+        for ref in card.referrals:
+            if ref.id == record_id:
+                other = ref.referred if ref.referrer.id == card.id else ref.referrer
+                return ReferralDialog(parent, listing, today, currency, ref, other.name)
+        return None
