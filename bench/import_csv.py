@@ -115,8 +115,12 @@ def run(workspace: Workspace) -> Payload:
     core = Nurture.open(product_dir)
     Nurture.open(floor_dir).close()
     try:
-        first = timed(lambda: core.importing.run(data, "google.csv", ImportOptions()))
-        again = timed(lambda: core.importing.run(data, "google.csv", ImportOptions()))
+        first = timed(
+            lambda: core.importing.run(core.importing.open(data, "google.csv"), ImportOptions())
+        )
+        again = timed(
+            lambda: core.importing.run(core.importing.open(data, "google.csv"), ImportOptions())
+        )
     finally:
         core.close()
     floor = timed(lambda: _floor(data, database_path(floor_dir)))

@@ -26,12 +26,11 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
         data = path.read_bytes()
     except OSError as error:
         raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
-    options = ImportOptions(args.format, dict(args.map), OnDuplicate(args.on_duplicate))
+    options = ImportOptions(dict(args.map), OnDuplicate(args.on_duplicate))
     service = app.importing
+    source = service.open(data, path.name, args.format)
     report = (
-        service.preview(data, path.name, options)
-        if args.dry_run
-        else service.run(data, path.name, options).value
+        service.preview(source, options) if args.dry_run else service.run(source, options).value
     )
     if args.json:
         print_json(

@@ -38,19 +38,50 @@ class ParsedFile:
         return len(self.contacts) + len(self.problems)
 
 
+@dataclass(slots=True)
+class ContactsFile:
+    """A contacts file read once: decoded, and split into cards (vCard) or rows (CSV). Applying
+    a column mapping (`parsed`) uses the rows already read, so the wizard's columns, its
+    preview and the import itself never read the file again."""
+
+    name: str
+    encoding: str
+    csv_format: CsvFormat | None = None  # None for vCard
+    header: list[str] = field(default_factory=list)
+    rows: list[CsvRow | Problem] = field(default_factory=list)
+    _parsed: dict[tuple[tuple[str, str], ...], ParsedFile] = field(default_factory=dict)
+
+    def parsed(self, chosen: Mapping[str, str] | None = None) -> ParsedFile:
+        """The contacts and problems with this mapping (chosen column -> field); ValidationError
+        when no column maps to a field Nurture knows."""
+        key = tuple(sorted((chosen or {}).items()))
+        if key not in self._parsed:
+            self._parsed[key] = _csv(self, chosen)  # a vCard file was parsed when read
+        return self._parsed[key]
+
+
+def read(data: bytes, name: str = "The file", fmt: str = "auto") -> ContactsFile:
+    """Decode and split the file; ValidationError when the file as a whole cannot be read."""
+    if fmt not in IMPORT_FORMATS:
+        raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")
+    text, encoding = decode(data, name)
+    if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
+        opened = ContactsFile(name, encoding)
+        opened._parsed[()] = _vcards(text, encoding)
+        return opened
+    table = read_table(text, looks_like_header)
+    csv_format = detect(table.header) if fmt == "auto" else CsvFormat(fmt)
+    return ContactsFile(name, encoding, csv_format, table.header, list(table.rows()))
+
+
 def parse(
     data: bytes,
     name: str = "The file",
     fmt: str = "auto",
     chosen: Mapping[str, str] | None = None,
 ) -> ParsedFile:
-    """Everything in the file; ValidationError when the file as a whole cannot be read."""
-    if fmt not in IMPORT_FORMATS:
-        raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")
-    text, encoding = decode(data, name)
-    if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
-        return _vcards(text, encoding)
-    return _csv(text, encoding, fmt, chosen)
+    """Everything in the file, with this column mapping (for CSV)."""
+    return read(data, name, fmt).parsed(chosen)
 
 
 def _vcards(text: str, encoding: str) -> ParsedFile:
@@ -67,18 +98,18 @@ def _vcards(text: str, encoding: str) -> ParsedFile:
     return parsed
 
 
-def _csv(text: str, encoding: str, fmt: str, chosen: Mapping[str, str] | None) -> ParsedFile:
-    table = read_table(text, looks_like_header)
-    csv_format = detect(table.header) if fmt == "auto" else CsvFormat(fmt)
-    fields = mapping(table.header, csv_format, chosen)
+def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
+    header, csv_format = opened.header, opened.csv_format
+    assert csv_format is not None
+    fields = mapping(header, csv_format, chosen)
     if not any(fields):
         raise ValidationError(
             "None of the columns is one Nurture knows "
-            f"({', '.join(table.header[:6])}...). Map them by hand (--map COLUMN=FIELD)."
+            f"({', '.join(header[:6])}...). Map them by hand (--map COLUMN=FIELD)."
         )
-    parsed = ParsedFile(csv_format.value, encoding)
-    samples: list[str] = [""] * len(table.header)
-    for item in table.rows():
+    parsed = ParsedFile(csv_format.value, opened.encoding)
+    samples: list[str] = [""] * len(header)
+    for item in opened.rows:
         if isinstance(item, Problem):
             parsed.problems.append(item)
             continue
@@ -88,7 +119,7 @@ def _csv(text: str, encoding: str, fmt: str, chosen: Mapping[str, str] | None) -
         _add(parsed, item, fields, csv_format)
     parsed.columns = [
         Column(column, sample, f.target if f else "")
-        for column, sample, f in zip(table.header, samples, fields, strict=True)
+        for column, sample, f in zip(header, samples, fields, strict=True)
     ]
     return parsed
 

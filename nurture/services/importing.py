@@ -25,7 +25,7 @@ from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
 from nurture.formats import OnDuplicate
 from nurture.io.incoming import IncomingContact, Problem
-from nurture.io.reader import Column, parse
+from nurture.io.reader import Column, ContactsFile, read
 from nurture.services.contacts import refresh_names
 from nurture.services.import_match import Matcher
 from nurture.services.import_write import ImportWriter
@@ -49,7 +49,6 @@ class _Preview(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
-    format: str = "auto"
     mapping: Mapping[str, str] = field(default_factory=dict)
     on_duplicate: OnDuplicate = OnDuplicate.MERGE
 
@@ -81,30 +80,33 @@ class ImportService:
         self._settings = settings
         self._clock = clock
 
-    def preview(self, data: bytes, name: str, options: ImportOptions) -> ImportReport:
+    def open(self, data: bytes, name: str, fmt: str = "auto") -> ContactsFile:
+        """Read a file once (decoded, split into rows or cards) for its columns, previews and
+        the import; ValidationError when it cannot be read as contacts at all."""
+        return read(data, name, fmt)
+
+    def preview(self, source: ContactsFile, options: ImportOptions) -> ImportReport:
         """Exactly what `run` would do, without keeping any of it."""
-        return self._import(data, name, options, None, None, preview=True).value
+        return self._import(source, options, None, None, preview=True).value
 
     def run(
         self,
-        data: bytes,
-        name: str,
+        source: ContactsFile,
         options: ImportOptions,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Outcome[ImportReport]:
-        return self._import(data, name, options, progress, cancelled, preview=False)
+        return self._import(source, options, progress, cancelled, preview=False)
 
     def _import(
         self,
-        data: bytes,
-        name: str,
+        source: ContactsFile,
         options: ImportOptions,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
         preview: bool,
     ) -> Outcome[ImportReport]:
-        parsed = parse(data, name, options.format, options.mapping)
+        name, parsed = source.name, source.parsed(options.mapping)
         if not parsed.contacts:
             first = (
                 f" Line {parsed.problems[0].line}: {parsed.problems[0].message}."

@@ -172,7 +172,8 @@ def test_duplicates_then_merge(folder: Path) -> None:
 
 def test_export_writes_a_file_that_reads_back(folder: Path, tmp_path: Path) -> None:
     with opened(folder) as app:
-        app.importing.run((CSV / "outlook.csv").read_bytes(), "outlook.csv", ImportOptions())
+        source = app.importing.open((CSV / "outlook.csv").read_bytes(), "outlook.csv")
+        app.importing.run(source, ImportOptions())
     target = tmp_path / "out" / "contacts.csv"
     target.parent.mkdir()
 

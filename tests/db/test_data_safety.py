@@ -22,9 +22,8 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def _import(app: Nurture, text: str, on_duplicate: OnDuplicate = OnDuplicate.MERGE) -> int:
-    report = app.importing.run(
-        text.encode(), "f.csv", ImportOptions(format="outlook", on_duplicate=on_duplicate)
-    ).value
+    source = app.importing.open(text.encode(), "f.csv", "outlook")
+    report = app.importing.run(source, ImportOptions(on_duplicate=on_duplicate)).value
     assert report.batch is not None
     return report.batch
 

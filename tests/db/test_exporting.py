@@ -144,7 +144,9 @@ def test_an_export_imported_into_an_empty_data_folder_gives_the_same_contacts(
     fill(us)
 
     data = us.exporting.export(fmt)
-    report = elsewhere.importing.run(data, f"export.{fmt}", ImportOptions()).value
+    report = elsewhere.importing.run(
+        elsewhere.importing.open(data, f"export.{fmt}"), ImportOptions()
+    ).value
 
     assert (report.created, report.errors, report.notes) == (4, (), ())
     # Starred is checked on its own below: the vCard writer does not carry it yet.
@@ -155,7 +157,9 @@ def test_an_export_imported_into_an_empty_data_folder_gives_the_same_contacts(
 def test_starred_survives_the_csv_round_trip(us: Nurture, elsewhere: Nurture) -> None:
     fill(us)
 
-    elsewhere.importing.run(us.exporting.export("csv"), "export.csv", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(us.exporting.export("csv"), "export.csv"), ImportOptions()
+    )
 
     assert [s.name for s in elsewhere.listing.page(ContactQuery(starred_only=True))] == [
         "Ann Marie Lee"
@@ -166,7 +170,9 @@ def test_starred_survives_the_csv_round_trip(us: Nurture, elsewhere: Nurture) ->
 def test_starred_survives_the_vcard_round_trip(us: Nurture, elsewhere: Nurture, fmt: str) -> None:
     fill(us)
 
-    elsewhere.importing.run(us.exporting.export(fmt), f"export.{fmt}", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(us.exporting.export(fmt), f"export.{fmt}"), ImportOptions()
+    )
 
     assert [s.name for s in elsewhere.listing.page(ContactQuery(starred_only=True))] == [
         "Ann Marie Lee"
@@ -178,7 +184,9 @@ def test_the_year_less_leap_day_birthday_survives_the_csv_round_trip(
 ) -> None:
     fill(us)
 
-    elsewhere.importing.run(us.exporting.export("csv"), "export.csv", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(us.exporting.export("csv"), "export.csv"), ImportOptions()
+    )
 
     ann = elsewhere.contacts.card(elsewhere.contacts.resolve("Ann Marie Lee"))
     birthday = next(v for v in ann.dates if v.kind is D.BIRTHDAY)
@@ -189,7 +197,9 @@ def test_an_export_imported_back_into_the_same_folder_changes_nothing(us: Nurtur
     fill(us)
     before = snapshot(us), us.listing.count(EVERYONE)
 
-    report = us.importing.run(us.exporting.export("csv"), "export.csv", ImportOptions()).value
+    report = us.importing.run(
+        us.importing.open(us.exporting.export("csv"), "export.csv"), ImportOptions()
+    ).value
 
     assert (report.created, report.merged, report.unchanged) == (0, 0, 4)
     assert (snapshot(us), us.listing.count(EVERYONE)) == before
@@ -207,7 +217,9 @@ def test_formula_cells_are_neutralised_in_the_file_and_restored_on_import(
     assert "'@Dana" in cells
     assert "'+Plus Realty" in cells
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    elsewhere.importing.run(text.encode("utf-8"), "export.csv", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(text.encode("utf-8"), "export.csv"), ImportOptions()
+    )
     dana = elsewhere.contacts.card(elsewhere.contacts.resolve("@Dana Fox")).draft
     assert (dana.given_name, dana.notes, dana.organization, dana.nickname) == (
         "@Dana",
@@ -222,7 +234,9 @@ def test_a_value_that_starts_with_an_apostrophe_survives_the_csv_round_trip(
 ) -> None:
     make_contact("Ann Lee", notes="'-' marks the clients who declined")
 
-    elsewhere.importing.run(us.exporting.export("csv"), "export.csv", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(us.exporting.export("csv"), "export.csv"), ImportOptions()
+    )
 
     ann = elsewhere.contacts.card(elsewhere.contacts.resolve("Ann Lee"))
     assert ann.draft.notes == "'-' marks the clients who declined"
@@ -350,9 +364,11 @@ def test_a_card_of_an_imported_then_exported_google_file_keeps_its_relatives(
     us: Nurture, elsewhere: Nurture
 ) -> None:
     fixture = Path(__file__).parent.parent / "fixtures" / "csv" / "google_current.csv"
-    us.importing.run(fixture.read_bytes(), "google_current.csv", ImportOptions())
+    us.importing.run(us.importing.open(fixture.read_bytes(), "google_current.csv"), ImportOptions())
 
-    elsewhere.importing.run(us.exporting.export("vcard"), "export.vcf", ImportOptions())
+    elsewhere.importing.run(
+        elsewhere.importing.open(us.exporting.export("vcard"), "export.vcf"), ImportOptions()
+    )
 
     assert unstarred(snapshot(elsewhere)) == unstarred(snapshot(us))
     priya: ContactCard = elsewhere.contacts.card(elsewhere.contacts.resolve("Priya K. Raman"))

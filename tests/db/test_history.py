@@ -168,7 +168,7 @@ def test_an_import_is_one_step_and_undoing_it_removes_what_it_brought(
     before = {s.name for s in app.listing.page(ContactQuery())}
     source = tmp_path / "friends.csv"
     source.write_text("Name,E-mail 1 - Value\nZed Zane,zed@example.org\n", encoding="utf-8")
-    app.importing.run(source.read_bytes(), source.name, ImportOptions())
+    app.importing.run(app.importing.open(source.read_bytes(), source.name), ImportOptions())
     assert app.history.state().undo == "Import friends.csv"
     app.history.undo()
     assert {s.name for s in app.listing.page(ContactQuery())} == before

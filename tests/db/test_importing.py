@@ -36,12 +36,12 @@ def run(app: Nurture, source: str | bytes, **options: Any) -> ImportReport:
     """Import a fixture (by file name) or raw bytes."""
     data = (CSV / source).read_bytes() if isinstance(source, str) else source
     name = source if isinstance(source, str) else "contacts.csv"
-    return app.importing.run(data, name, ImportOptions(**options)).value
+    return app.importing.run(app.importing.open(data, name), ImportOptions(**options)).value
 
 
 def preview(app: Nurture, source: str | bytes, **options: Any) -> ImportReport:
     data = (CSV / source).read_bytes() if isinstance(source, str) else source
-    return app.importing.preview(data, "contacts.csv", ImportOptions(**options))
+    return app.importing.preview(app.importing.open(data, "contacts.csv"), ImportOptions(**options))
 
 
 def state(app: Nurture) -> tuple[int, int, list[tuple[str, int]]]:
@@ -148,7 +148,7 @@ def test_preview_counts_new_duplicate_and_invalid_rows_and_changes_nothing(
     assert [p.line for p in report.errors] == [8]
     assert state(us) == before
     assert us.contacts.card(priya.id) == before_card
-    real = us.importing.run(data, "contacts.csv", ImportOptions()).value
+    real = us.importing.run(us.importing.open(data, "contacts.csv"), ImportOptions()).value
     assert (real.created, real.merged, len(real.errors)) == (3, 1, 1)
 
 
@@ -395,11 +395,15 @@ def test_cancelling_leaves_nothing_behind(us: Nurture, make_contact: MakeContact
         return len(polls) >= 3  # the user presses Cancel a little way in
 
     with pytest.raises(ImportCancelled, match="nothing was imported"):
-        us.importing.run(many_rows(400), "leads.csv", ImportOptions(), cancelled=cancelled)
+        us.importing.run(
+            us.importing.open(many_rows(400), "leads.csv"), ImportOptions(), cancelled=cancelled
+        )
 
     assert (state(us), us.contacts.card(us.contacts.resolve("Ann Lee"))) == before
     with pytest.raises(ImportCancelled):
-        us.importing.run(many_rows(60), "leads.csv", ImportOptions(), cancelled=lambda: True)
+        us.importing.run(
+            us.importing.open(many_rows(60), "leads.csv"), ImportOptions(), cancelled=lambda: True
+        )
     assert (state(us), us.contacts.card(us.contacts.resolve("Ann Lee"))) == before
 
 
@@ -408,8 +412,7 @@ def test_cancelling_a_small_import_leaves_nothing_behind(us: Nurture) -> None:
 
     with pytest.raises(ImportCancelled):
         us.importing.run(
-            (CSV / "google_current.csv").read_bytes(),
-            "google_current.csv",
+            us.importing.open((CSV / "google_current.csv").read_bytes(), "google_current.csv"),
             ImportOptions(),
             cancelled=lambda: True,
         )
@@ -423,7 +426,9 @@ def test_progress_counts_up_to_every_row(us: Nurture) -> None:
     def progress(done: int, total: int) -> None:
         calls.append((done, total))
 
-    report = us.importing.run(many_rows(1203), "leads.csv", ImportOptions(), progress).value
+    report = us.importing.run(
+        us.importing.open(many_rows(1203), "leads.csv"), ImportOptions(), progress
+    ).value
 
     assert report.created == 1203
     assert calls[-1] == (1203, 1203)
@@ -579,9 +584,9 @@ def test_a_rejected_file_leaves_the_database_untouched(
     before = state(us)
 
     with pytest.raises(ValidationError) as caught:
-        us.importing.run(data, "contacts.csv", ImportOptions())
+        us.importing.run(us.importing.open(data, "contacts.csv"), ImportOptions())
     with pytest.raises(ValidationError):
-        us.importing.preview(data, "contacts.csv", ImportOptions())
+        us.importing.preview(us.importing.open(data, "contacts.csv"), ImportOptions())
 
     assert says in caught.value.message
     assert state(us) == before
@@ -634,3 +639,14 @@ def test_an_existing_contact_with_a_different_email_is_not_touched_by_name_alone
     # The same name is the same person: the new address is added, the old one kept.
     assert report.duplicates == ((2, ann.id, "same name"),)
     assert emails(us.contacts.card(ann.id)) == ["ann@old.example", "ann@new.example"]
+
+
+def test_a_file_is_read_once_for_its_columns_preview_and_import(us: Nurture) -> None:
+    source = us.importing.open((CSV / "google_current.csv").read_bytes(), "google_current.csv")
+    columns = source.parsed()
+    assert source.parsed() is columns  # the preview and the import reuse what was read
+    preview = us.importing.preview(source, ImportOptions())
+    report = us.importing.run(source, ImportOptions()).value
+    assert (preview.created, preview.rows) == (report.created, report.rows)
+    assert report.created > 0
+    assert source.parsed({"Notes": "ignore"}) is not columns  # a new mapping, the same rows

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -31,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from nurture.formats import OnDuplicate
 from nurture.io.csv_formats import FIELDS
-from nurture.io.reader import ParsedFile, parse
+from nurture.io.reader import ContactsFile, ParsedFile
 from nurture.services.importing import ImportOptions, ImportReport
+from ui.operations import imports as import_ops
 from ui.workspace import Workspace
 
 
@@ -47,6 +47,7 @@ class ImportWizard(QWizard):
         self.resize(820, 560)
         self.workspace = workspace
         self.data = b""
+        self.source: ContactsFile | None = None
         self.parsed: ParsedFile | None = None
         self.report: ImportReport | None = None
         self.file_page = _FilePage(self, path)
@@ -130,8 +131,7 @@ class _MappingPage(QWizardPage):
         self.table.setRowCount(0)
         self.summary.setText("Reading the file…")
         self.completeChanged.emit()
-        data, name = wizard.data, wizard.name()
-        wizard.workspace.reads.run(lambda: parse(data, name), self._parsed, self._failed)
+        import_ops.open_file(wizard.workspace, wizard.data, wizard.name(), self._read, self._failed)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(f'<span style="color:#b3261e">{message}</span>')
@@ -139,7 +139,8 @@ class _MappingPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.wizard_.parsed is not None
 
-    def _parsed(self, parsed: ParsedFile) -> None:
+    def _read(self, opened: tuple[ContactsFile, ParsedFile]) -> None:
+        self.wizard_.source, parsed = opened
         self.wizard_.parsed = parsed
         self.completeChanged.emit()
         self.summary.setText(
@@ -209,13 +210,15 @@ class _PreviewPage(QWizardPage):
         return OnDuplicate(checked.property("policy")) if checked else OnDuplicate.MERGE
 
     def initializePage(self) -> None:
-        wizard, importing = self.wizard_, self.wizard_.workspace.core.importing
-        data, name, options = wizard.data, wizard.name(), wizard.import_options()
+        wizard = self.wizard_
+        assert wizard.source is not None  # the columns page read it
         self.counts.setText("Reading…")
-        wizard.workspace.tasks.run(
-            lambda: importing.preview(data, name, options),
+        import_ops.preview(
+            wizard.workspace,
+            wizard.source,
+            wizard.import_options(),
             self._show,
-            lambda message: self.counts.setText(message),
+            self.counts.setText,
         )
 
     def _show(self, report: ImportReport) -> None:
@@ -262,15 +265,16 @@ class _RunPage(QWizardPage):
 
     def initializePage(self) -> None:
         wizard = self.wizard_
-        importing = wizard.workspace.core.importing
-        data, name, options = wizard.data, wizard.name(), wizard.import_options()
+        assert wizard.source is not None
         self._stop.clear()
-        progress, stop = self._progress.moved.emit, self._stop
-
-        def run() -> Any:
-            return importing.run(data, name, options, progress=progress, cancelled=stop.is_set)
-
-        wizard.workspace.write(run, done=self._done)
+        import_ops.run(
+            wizard.workspace,
+            wizard.source,
+            wizard.import_options(),
+            self._progress.moved.emit,
+            self._stop.is_set,
+            self._done,
+        )
 
     def _done(self, report: ImportReport) -> None:
         self.wizard_.report = report
@@ -285,11 +289,10 @@ class _RunPage(QWizardPage):
         self.completeChanged.emit()
 
     def _undo(self) -> None:
-        report, importing = self.wizard_.report, self.wizard_.workspace.core.importing
+        report = self.wizard_.report
         if report is not None and report.batch is not None:
-            batch = report.batch
             done = self.summary.setText
-            self.wizard_.workspace.write(lambda: importing.undo(batch), lambda _n: done("Undone."))
+            import_ops.undo(self.wizard_.workspace, report.batch, lambda _n: done("Undone."))
             self.undo_button.setEnabled(False)
 
     def isComplete(self) -> bool:
