@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,15 @@ OPERATIONS: dict[str, Operation] = {
     "remove a taste": lambda a, p: a.records.remove_preference(
         a.contacts.card(p["ann"]).preferences[0].id
     ),
+    "edit a taste": lambda a, p: a.edit(
+        "taste", a.contacts.card(p["ann"]).preferences[0].id, item="Valrhona 70%", likes=False
+    ),
+    "edit an interaction": lambda a, p: a.edit(
+        "interaction",
+        a.contacts.card(p["bob"]).interactions[0].id,
+        occurred_at=NOW - timedelta(days=1),
+    ),
+    "edit a follow-up": lambda a, p: a.edit("follow-up", p["call back"], rrule="FREQ=MONTHLY"),
     "relate": lambda a, p: a.network.relate(p["ann"], RelationshipKind.SPOUSE, p["bob"]),
     "family": lambda a, p: a.network.add_related_person(
         p["ann"], RelationshipKind.CHILD, ContactDraft(given_name="Emma", family_name="Lee")
