@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from nurture.io.csv_formats import CsvFormat
+
+class CsvFormat(StrEnum):
+    """The CSV layouts Nurture reads (each address book writes its own)."""
+
+    GOOGLE = "google"
+    GOOGLE_LEGACY = "google-legacy"
+    OUTLOOK = "outlook"
+    OUTLOOK_COM = "outlook-com"
+    LINKEDIN = "linkedin"
+    THUNDERBIRD = "thunderbird"
+    YAHOO = "yahoo"
+    GENERIC = "generic"
+
 
 VCARD = "vcard"
 IMPORT_FORMATS = ("auto", *[f.value for f in CsvFormat], VCARD)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from html import escape
 
 from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
@@ -177,9 +177,8 @@ def _date_row(value: ImportantDateValue, whose: str = "", actions: str = "") -> 
 
 
 def _follow_up_rows(card: ContactCard, today: date) -> Iterable[str]:
-    horizon = today + timedelta(days=800)
     for f in card.follow_ups:
-        due = f.next_due(horizon)
+        due = f.next_due
         if due is None:
             continue
         state = ' <span class="due">overdue</span>' if due < today else ""

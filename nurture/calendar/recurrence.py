@@ -42,3 +42,13 @@ def next_follow_up(anchor: date, rule: str, after: date) -> date | None:
         return anchor if anchor > after else None
     found = _rule(rule, anchor).after(datetime.combine(after, time(23, 59)))
     return None if found is None else found.date()
+
+
+def first_open(
+    anchor: date, rule: str, completed_through: date | None, done: bool, horizon: date
+) -> date | None:
+    """The first occurrence not yet done, up to `horizon` for a repeating follow-up."""
+    if done:
+        return None
+    pending = follow_up_dates(anchor, rule, anchor, horizon, completed_through)
+    return pending[0] if pending else None

@@ -178,17 +178,7 @@ class FollowUpValue:
     done_at: datetime | None = None
     snoozed_until: date | None = None
     completed_through: date | None = None
-
-    def next_due(self, horizon: date) -> date | None:
-        """The first occurrence not yet done (up to `horizon` for a repeating one)."""
-        from nurture.calendar.recurrence import follow_up_dates
-
-        if self.done_at is not None:
-            return None
-        pending = follow_up_dates(
-            self.due_date, self.rrule, self.due_date, horizon, self.completed_through
-        )
-        return pending[0] if pending else None
+    next_due: date | None = None  # the first occurrence not yet done; None when all are
 
 
 @dataclass(frozen=True, slots=True)

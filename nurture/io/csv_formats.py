@@ -11,19 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class CsvFormat(StrEnum):
-    GOOGLE = "google"
-    GOOGLE_LEGACY = "google-legacy"
-    OUTLOOK = "outlook"
-    OUTLOOK_COM = "outlook-com"
-    LINKEDIN = "linkedin"
-    THUNDERBIRD = "thunderbird"
-    YAHOO = "yahoo"
-    GENERIC = "generic"
-
+from nurture.formats import CsvFormat
 
 # Fields a column can be mapped to (the wizard's choices and `--map COLUMN=FIELD`).
 FIELDS = (

@@ -11,7 +11,8 @@ from nurture.domain.dto import AddressValue, EmailValue, PhoneValue, WebLinkValu
 from nurture.domain.enums import DateKind, RelationshipKind
 from nurture.domain.vocabulary import date_kind, relation_kind, web_kind
 from nurture.errors import ValidationError
-from nurture.io.csv_formats import TAG_SEPARATORS, CsvFormat, Field
+from nurture.formats import CsvFormat
+from nurture.io.csv_formats import TAG_SEPARATORS, Field
 from nurture.io.csv_read import CsvRow
 from nurture.io.dates import parse_date_text, split_year_month_day
 from nurture.io.formulas import restore

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from nurture.errors import ValidationError
-from nurture.formats import IMPORT_FORMATS, VCARD
-from nurture.io.csv_formats import CsvFormat, Field, detect, looks_like_header, mapping
+from nurture.formats import IMPORT_FORMATS, VCARD, CsvFormat
+from nurture.io.csv_formats import Field, detect, looks_like_header, mapping
 from nurture.io.csv_read import CsvRow, read_table
 from nurture.io.csv_rows import build
 from nurture.io.decoding import decode

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from nurture.calendar.occasions import next_on
+from nurture.calendar.recurrence import first_open
 from nurture.db.gifts import Gift, Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Contact, ImportantDate
@@ -45,6 +47,8 @@ from nurture.services.cadence import DayRules
 
 # The card shows the newest interactions; older ones stay in the database and the timeline.
 INTERACTIONS_ON_CARD = 200
+# How far ahead a repeating follow-up's next open occurrence is looked for.
+_FOLLOW_UP_HORIZON = timedelta(days=800)
 
 
 def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard:
@@ -63,6 +67,7 @@ def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard
     )
     if contact is None:
         raise NotFoundError(f"There is no contact with id {contact_id}.")
+    horizon = rules.touch.today + _FOLLOW_UP_HORIZON
     return ContactCard(
         id=contact.id,
         uuid=contact.uuid,
@@ -122,6 +127,9 @@ def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard
                 f.done_at,
                 f.snoozed_until,
                 f.completed_through,
+                first_open(
+                    f.due_date, f.rrule, f.completed_through, f.done_at is not None, horizon
+                ),
             )
             for f in session.scalars(
                 select(FollowUp)
