@@ -29,7 +29,7 @@ h2 { font-size: 10pt; color: #52606d; margin-top: 14px; margin-bottom: 2px;
 .due { color: #b44d12; }
 td { padding: 1px 8px 1px 0; vertical-align: top; }
 a { color: #1a6fb3; text-decoration: none; }
-.act { font-size: 8.5pt; }
+.act { font-size: 8.5pt; white-space: nowrap; }
 """
 
 
