@@ -15,10 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nurture.db.base import Base, UTCDateTime, utcnow
+from nurture.db.base import CASCADE, Base, UTCDateTime, utcnow
 from nurture.db.people import new_uuid
-
-_CASCADE = "CASCADE"
 
 
 class ImportBatch(Base):
@@ -42,7 +40,7 @@ class ImportBatchItem(Base):
     __tablename__ = "import_batch_items"
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(
-        ForeignKey("import_batches.id", ondelete=_CASCADE), index=True
+        ForeignKey("import_batches.id", ondelete=CASCADE), index=True
     )
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[int] = mapped_column(Integer)

@@ -14,17 +14,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nurture.db.base import Base
-
-_CASCADE = "CASCADE"
+from nurture.db.base import CASCADE, Base
 
 
 class Preference(Base):
     __tablename__ = "preferences"
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     category: Mapped[str] = mapped_column(String(30))
     item: Mapped[str] = mapped_column(String(300))
     detail: Mapped[str] = mapped_column(Text, default="")
@@ -34,9 +30,7 @@ class Preference(Base):
 class Gift(Base):
     __tablename__ = "gifts"
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     direction: Mapped[str] = mapped_column(String(10))
     description: Mapped[str] = mapped_column(String(300))
     occasion: Mapped[str] = mapped_column(String(200), default="")

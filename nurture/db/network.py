@@ -17,9 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nurture.db.base import Base, UTCDateTime, utcnow
-
-_CASCADE = "CASCADE"
+from nurture.db.base import CASCADE, Base, UTCDateTime, utcnow
 
 
 class Relationship(Base):
@@ -32,8 +30,8 @@ class Relationship(Base):
         Index("ix_relationships_related_id", "related_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=_CASCADE))
-    related_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=_CASCADE))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE))
+    related_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE))
     kind: Mapped[str] = mapped_column(String(30))
     label: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -45,10 +43,10 @@ class Introduction(Base):
     __tablename__ = "introductions"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_a_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
+        ForeignKey("contacts.id", ondelete=CASCADE), index=True
     )
     person_b_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
+        ForeignKey("contacts.id", ondelete=CASCADE), index=True
     )
     introduced_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
@@ -61,10 +59,10 @@ class Referral(Base):
     __tablename__ = "referrals"
     id: Mapped[int] = mapped_column(primary_key=True)
     referrer_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
+        ForeignKey("contacts.id", ondelete=CASCADE), index=True
     )
     referred_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
+        ForeignKey("contacts.id", ondelete=CASCADE), index=True
     )
     referred_on: Mapped[date] = mapped_column(Date)
     value_cents: Mapped[int | None] = mapped_column(Integer)

@@ -26,16 +26,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nurture.db.base import Base, UTCDateTime, utcnow
-
-_CASCADE = "CASCADE"
-
+from nurture.db.base import CASCADE, Base, UTCDateTime, utcnow
 
 contact_tags = Table(
     "contact_tags",
     Base.metadata,
-    Column("contact_id", ForeignKey("contacts.id", ondelete=_CASCADE), primary_key=True),
-    Column("tag_id", ForeignKey("tags.id", ondelete=_CASCADE), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete=CASCADE), primary_key=True),
     Index("ix_contact_tags_tag_id", "tag_id", "contact_id"),
 )
 
@@ -112,9 +109,7 @@ class _ContactPoint:
     """Columns every contact point shares: its owner, a label, the primary flag and an order."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     label: Mapped[str] = mapped_column(String(60), default="")
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -174,9 +169,7 @@ class ImportantDate(Base):
         Index("ix_important_dates_month_day", "month", "day"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     label: Mapped[str] = mapped_column(String(200), default="")
     year: Mapped[int | None] = mapped_column(Integer)

@@ -16,16 +16,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nurture.db.base import Base, UTCDateTime, utcnow
-
-_CASCADE = "CASCADE"
-
+from nurture.db.base import CASCADE, Base, UTCDateTime, utcnow
 
 interaction_participants = Table(
     "interaction_participants",
     Base.metadata,
-    Column("interaction_id", ForeignKey("interactions.id", ondelete=_CASCADE), primary_key=True),
-    Column("contact_id", ForeignKey("contacts.id", ondelete=_CASCADE), primary_key=True),
+    Column("interaction_id", ForeignKey("interactions.id", ondelete=CASCADE), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True),
     Index("ix_interaction_participants_contact_id", "contact_id", "interaction_id"),
 )
 
@@ -47,9 +44,7 @@ class FollowUp(Base):
     __tablename__ = "follow_ups"
     __table_args__ = (Index("ix_follow_ups_open_due", "done_at", "due_date"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=_CASCADE), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     title: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[date] = mapped_column(Date)
