@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -46,10 +46,12 @@ class ExportService:
         self._db = database
         self._clock = clock
 
-    def export_to(self, fmt: ExportFormat | str, target: Path) -> Path:
+    def export_to(
+        self, fmt: ExportFormat | str, target: Path, contact_ids: Sequence[int] | None = None
+    ) -> Path:
         """Write the export to `target` whole or not at all: into a `.part` file beside it,
         flushed to disk, then renamed over the target (an old file stays until then)."""
-        data = self.export(fmt)
+        data = self.export(fmt, contact_ids=contact_ids)
         partial = target.with_name(target.name + ".part")
         try:
             with partial.open("wb") as file:
@@ -62,35 +64,44 @@ class ExportService:
             raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
         return target
 
-    def export(self, fmt: ExportFormat | str, now: datetime | None = None) -> bytes:
+    def export(
+        self,
+        fmt: ExportFormat | str,
+        now: datetime | None = None,
+        contact_ids: Sequence[int] | None = None,
+    ) -> bytes:
+        """Everyone (the main contacts), or just these people (a filter, a selection)."""
         try:
             fmt = ExportFormat(fmt)
         except ValueError as error:
             choices = ", ".join(f.value for f in ExportFormat)
             raise ValidationError(f"Unknown export format '{fmt}': choose {choices}.") from error
         if fmt is ExportFormat.ICS:
-            return write_ics(self._events(), now or self._clock())
-        cards = list(self.cards())
+            return write_ics(self._events(contact_ids), now or self._clock())
+        cards = list(self.cards(contact_ids))
         if fmt is ExportFormat.CSV:
             return write_google_csv(cards).encode("utf-8")
         from nurture.io.vcard import write_vcards
 
         return write_vcards(cards, "3.0" if fmt is ExportFormat.VCARD3 else "4.0").encode("utf-8")
 
-    def cards(self) -> Iterator[ContactCard]:
-        """Every main contact with its contact points, tags, dates and relationships."""
+    def cards(self, contact_ids: Sequence[int] | None = None) -> Iterator[ContactCard]:
+        """Every main contact (or these) with contact points, tags, dates and relationships."""
+        chosen = set(contact_ids or ())
         with self._db.read() as session:
-            ids = list(
-                session.scalars(
-                    select(Contact.id)
-                    .where(Contact.is_light.is_(False))
-                    .order_by(Contact.sort_name, Contact.id)
-                )
-            )
+            query = select(Contact.id).order_by(Contact.sort_name, Contact.id)
+            if contact_ids is None:
+                query = query.where(Contact.is_light.is_(False))
+            ids = [i for i in session.scalars(query) if contact_ids is None or i in chosen]
             for start in range(0, len(ids), _CHUNK):
                 yield from _cards(session, ids[start : start + _CHUNK])
 
-    def _events(self) -> Iterator[CalendarEvent]:
+    def _events(self, contact_ids: Sequence[int] | None) -> Iterator[CalendarEvent]:
+        chosen = set(contact_ids or ())
+
+        def wanted(contact_id: int) -> bool:
+            return contact_ids is None or contact_id in chosen
+
         with self._db.read() as session:
             rows = session.execute(
                 select(ImportantDate, Contact.display_name, Contact.uuid)
@@ -99,13 +110,16 @@ class ExportService:
                 .order_by(ImportantDate.month, ImportantDate.day)
             )
             for when, name, uuid in rows:
-                yield _date_event(when, name, uuid)
+                if wanted(when.contact_id):
+                    yield _date_event(when, name, uuid)
             follow_ups = session.execute(
                 select(FollowUp, Contact.display_name)
                 .join(Contact, Contact.id == FollowUp.contact_id)
                 .where(FollowUp.done_at.is_(None), Contact.archived.is_(False))
             )
             for follow_up, name in follow_ups:
+                if not wanted(follow_up.contact_id):
+                    continue
                 yield CalendarEvent(
                     f"follow-up-{follow_up.id}@nurture",
                     f"{follow_up.title or 'Follow up'} with {name}",

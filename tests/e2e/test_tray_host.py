@@ -12,7 +12,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def test_with_a_tray_host_closing_the_window_keeps_nurture_in_the_tray(tmp_path: Path) -> None:
+def test_with_a_tray_host_closing_the_window_keeps_nurture_in_the_tray_and_quit_quits(
+    tmp_path: Path,
+) -> None:
     missing = [tool for tool in ("xvfb-run", "trayer") if shutil.which(tool) is None]
     assert not missing, f"install {missing} (sudo apt install xvfb trayer)"
     script = (
@@ -26,3 +28,4 @@ def test_with_a_tray_host_closing_the_window_keeps_nurture_in_the_tray(tmp_path:
     assert "tray True" in done.stdout, done.stdout + done.stderr
     assert "running after close True" in done.stdout
     assert "still alive" in done.stdout
+    assert "quit ended the app 0" in done.stdout

@@ -1,5 +1,5 @@
 """Run under Xvfb by test_tray_host: the real window with a tray host present; prints what the
-tray did and whether closing the window kept Nurture running."""
+tray did, whether closing the window kept Nurture running, and whether File ▸ Quit ended it."""
 
 from __future__ import annotations
 
@@ -25,8 +25,17 @@ def probe() -> None:
     print("tray", window.tray is not None and window.tray.icon.isVisible(), flush=True)
     window.close()
     print("running after close", not window.isVisible() and app is not None, flush=True)
-    QTimer.singleShot(500, lambda: (print("still alive", flush=True), app.exit(0)))
+    QTimer.singleShot(500, quit_from_the_menu)
+
+
+def quit_from_the_menu() -> None:
+    print("still alive", flush=True)
+    window.bring_to_front()
+    window.quit_action.trigger()  # File ▸ Quit: ends Nurture, tray or not
+    QTimer.singleShot(5000, lambda: app.exit(3))  # not reached when Quit quits
 
 
 QTimer.singleShot(1500, probe)
-sys.exit(app.exec())
+code = app.exec()
+print("quit ended the app", code, flush=True)
+sys.exit(code)

@@ -21,6 +21,7 @@ from tests.ui.driving import select as _select
 from tests.ui.driving import window as _window
 from ui.application import app_icon
 from ui.dialogs.contact_editor import ContactEditor
+from ui.dialogs.export import ExportDialog
 from ui.dialogs.quick_log import QuickLogDialog
 from ui.models.contacts import CONTACT_ID_ROLE
 from ui.views.main_window import MainWindow
@@ -94,11 +95,16 @@ def test_an_export_after_a_delete_keeps_undo_and_writes_the_type_chosen(
     window.contacts.delete(ids)
     qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo delete")
 
-    # "everyone" typed without an extension, vCard picked as the type.
+    # "everyone" typed without an extension, vCards of everyone picked.
     target = tmp_path / "everyone"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "vCard (*.vcf)")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+
+    def vcards(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.kind.button(1).setChecked(True)
+        dialog.accept()
+
+    _on_next_dialog(vcards)
     window.export_file()
     written = tmp_path / "everyone.vcf"
     qtbot.waitUntil(written.exists)

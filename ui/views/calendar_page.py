@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
-from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
+from ui.views.freshness import ReloadsWhenShown
 from ui.views.month_grid import MonthGrid, first_weekday
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
@@ -35,7 +35,7 @@ FILTERS = (
 )
 
 
-class CalendarPage(QWidget):
+class CalendarPage(ReloadsWhenShown):
     open_contact = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -127,10 +127,6 @@ class CalendarPage(QWidget):
         rows: list[Row] = [f"{day:%A %d %B %Y}"]
         rows.extend(o for o in self.found if o.day == day and o.kind in wanted)
         self.items.show_rows(rows if len(rows) > 1 else [], f"{day:%A %d %B}: nothing planned.")
-
-    def _changed(self, changes: Changes) -> None:
-        if self.isVisible():
-            self.reload()
 
     def export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

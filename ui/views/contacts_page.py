@@ -72,6 +72,8 @@ class ContactsPage(QWidget):
 
         self.tag = QComboBox()
         self.tier = QComboBox()
+        for combo in (self.tag, self.tier):  # never cut their own value short
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.starred = QCheckBox("Starred")
         self.cold = QCheckBox("Going cold")
         self.archived = QCheckBox("Show archived")
@@ -84,8 +86,17 @@ class ContactsPage(QWidget):
         for box in (self.starred, self.cold, self.archived):
             filters.addWidget(box)
             box.toggled.connect(self._apply_filters)
+        self.clear_filters = QPushButton("Clear filters")
+        self.clear_filters.setToolTip("Show everyone again (the search stays)")
+        self.clear_filters.clicked.connect(self.reset_filters)
+        self.clear_filters.hide()
+        filters.addWidget(self.clear_filters)
         filters.addStretch(1)
         filters.addWidget(self.bulk)
+        # Said in words when the list is empty, so an empty list is never a mystery.
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.tag.currentIndexChanged.connect(self._apply_filters)
         self.tier.currentIndexChanged.connect(self._apply_filters)
 
@@ -102,6 +113,7 @@ class ContactsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addWidget(self.empty)
         left_layout.addWidget(self.table)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -138,6 +150,7 @@ class ContactsPage(QWidget):
 
     def set_search(self, text: str) -> None:
         self.model.set_query(replace(self.model.query, search=text))
+        self._after_query()
         if self.model.rowCount():
             self.table.scrollToTop()
             self.table.selectionModel().setCurrentIndex(
@@ -157,6 +170,50 @@ class ContactsPage(QWidget):
                 include_archived=self.archived.isChecked(),
             )
         )
+        self._after_query()
+
+    def _active_filters(self) -> list[str]:
+        query = self.model.query
+        return [
+            words
+            for words, on in (
+                (f"tag {query.tag}", bool(query.tag)),
+                (f"tier {query.tier}", bool(query.tier)),
+                ("starred", query.starred_only),
+                ("going cold", query.going_cold),
+                ("archived shown", query.include_archived),
+            )
+            if on
+        ]
+
+    def _after_query(self) -> None:
+        """An active filter is visible and clearable; an empty list says why; nobody shown
+        means no card (and no actions on someone who is not in the list)."""
+        active = self._active_filters()
+        self.clear_filters.setVisible(bool(active))
+        if self.model.rowCount():
+            self.empty.hide()
+            return
+        search = self.model.query.search.strip()
+        words = f"No one matches “{search}”" if search else "No one here"
+        if active:
+            words += " with " + ", ".join(active) + ". Clear filters to look at everyone."
+        self.empty.setText(words + ("" if active else "."))
+        self.empty.show()
+        self.table.selectionModel().clearSelection()
+        self.card.show_contact(None)
+        self.bulk.setEnabled(False)
+
+    def reset_filters(self) -> None:
+        for combo in (self.tag, self.tier):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.starred, self.cold, self.archived):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self._apply_filters()
 
     def _keep_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         # Columns the core cannot sort in SQL keep the previous sort (and its arrow).

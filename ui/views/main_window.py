@@ -58,7 +58,6 @@ SEARCH_DELAY_MS = 150
 # Work that can wait until the window is on screen starts this long after it.
 STARTUP_DELAY_MS = 250
 PAGES = ("Today", "Contacts", "Calendar")
-_EXPORTS = {".csv": "csv", ".vcf": "vcard", ".ics": "ics"}
 
 
 class MainWindow(QMainWindow):
@@ -162,7 +161,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Quit quits; only the window's close button keeps Nurture in the tray.
+        self.quit_action = self._action(
+            file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit
+        )
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(
             edit, "&Undo", self.workspace.undo, QKeySequence.StandardKey.Undo
@@ -302,24 +304,28 @@ class MainWindow(QMainWindow):
         self.workspace.write(lambda: save_preferences(settings, changes))
 
     def export_file(self) -> None:
-        filters = {
-            "Google CSV (*.csv)": ".csv",
-            "vCard (*.vcf)": ".vcf",
-            "Calendar of occasions (*.ics)": ".ics",
-        }
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", "nurture.csv", ";;".join(filters)
+        from ui.dialogs.export import LISTED, SELECTED, ExportDialog
+
+        listing, query = self.core.listing, self.contacts.model.query
+        everyone = listing.count(ContactQuery())
+        selected = self.contacts.selected_ids()
+        dialog = ExportDialog(self, everyone, self.contacts.model.rowCount(), len(selected))
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, "Export", dialog.default_name(), dialog.file_filter()
         )
         if not path:
             return
-        target = Path(path)
-        if target.suffix.lower() not in _EXPORTS:  # the type picked in the dialog decides
-            target = target.with_name(target.name + filters.get(chosen, ".csv"))
-        fmt = _EXPORTS[target.suffix.lower()]
+        fmt, target, scope = dialog.format(), dialog.target(path), dialog.scope()
         exporting = self.core.exporting
+
+        def export() -> Path:
+            ids = {LISTED: lambda: listing.ids(query), SELECTED: lambda: selected}.get(scope)
+            return exporting.export_to(fmt, target, ids() if ids else None)
+
         self.workspace.read(
-            lambda: exporting.export_to(fmt, target),
-            lambda where: self.statusBar().showMessage(f"Exported to {where}", 5000),
+            export, lambda where: self.statusBar().showMessage(f"Exported to {where}", 5000)
         )
 
     def _create_sample_data(self) -> None:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.dto import ContactRef
 from nurture.humanize import ago
-from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
 from ui.operations.reminders import dismiss, mark_done, snooze
+from ui.views.freshness import ReloadsWhenShown
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from nurture.services.insights import Reconnect, Week
 
 
-class TodayPage(QWidget):
+class TodayPage(ReloadsWhenShown):
     open_contact = Signal(int)
     log_requested = Signal(object, object)  # people, InteractionKind | None
     gift_requested = Signal(int)
@@ -137,10 +137,6 @@ class TodayPage(QWidget):
         current = self.items.current()
         if current is not None and current.contact_id is not None:
             self.open_contact.emit(current.contact_id)
-
-    def _changed(self, changes: Changes) -> None:
-        if self.isVisible():
-            self.reload()
 
     def _show(self, result: tuple[Week, list[Reconnect]]) -> None:
         week, reconnect = result
