@@ -6,7 +6,7 @@ import zlib
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 
 _PALETTE = (
     "#2E7D6B",
@@ -31,9 +31,19 @@ def initials(name: str) -> str:
     return (words[0][:1] + words[-1][:1]).upper()
 
 
+def avatar(name: str, size: int = 24, ratio: float | None = None) -> QPixmap:
+    """A round avatar with the initials, drawn at the screen's pixel ratio (crisp at 1.5×)."""
+    if ratio is None:
+        screen = QGuiApplication.primaryScreen()
+        ratio = screen.devicePixelRatio() if screen else 1.0
+    return _avatar(name, size, ratio)
+
+
 @lru_cache(maxsize=4096)
-def avatar(name: str, size: int = 24) -> QPixmap:
-    pixmap = QPixmap(size, size)
+def _avatar(name: str, size: int, ratio: float) -> QPixmap:
+    pixels = round(size * ratio)
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -12,24 +12,29 @@ from nurture.domain.enums import GiftDirection
 from nurture.domain.gifts import given_before
 from nurture.domain.keep_in_touch import TouchState
 from nurture.humanize import ago, money
+from ui.theme import Colours, colours
 
 CONTACT_SCHEME = "nurture"
 _LIKES = '<span class="ok">✓</span> '
 _DISLIKES = '<span class="warn">✗</span> '
-STYLE = """
-body { font-size: 10pt; color: #1f2933; }
-h1 { font-size: 17pt; margin: 0; }
-h2 { font-size: 10pt; color: #52606d; margin-top: 14px; margin-bottom: 2px;
-     text-transform: uppercase; letter-spacing: 1px; }
-.sub { color: #52606d; font-size: 10.5pt; }
-.muted { color: #7b8794; }
-.tag { background: #e6f4f1; color: #14665a; padding: 1px 6px; }
-.warn { color: #b44d12; font-weight: bold; }
-.ok { color: #2f7d32; }
-.due { color: #b44d12; }
-td { padding: 1px 8px 1px 0; vertical-align: top; }
-a { color: #1a6fb3; text-decoration: none; }
-.act { font-size: 8.5pt; white-space: nowrap; }
+
+
+def style(c: Colours) -> str:
+    """The card's style sheet in the palette's colours (light and dark both readable)."""
+    return f"""
+body {{ font-size: 10pt; color: {c.text}; background: {c.background}; }}
+h1 {{ font-size: 17pt; margin: 0; }}
+h2 {{ font-size: 10pt; color: {c.muted}; margin-top: 14px; margin-bottom: 2px;
+     text-transform: uppercase; letter-spacing: 1px; }}
+.sub {{ color: {c.muted}; font-size: 10.5pt; }}
+.muted {{ color: {c.muted}; }}
+.tag {{ background: {c.tag_background}; color: {c.tag_text}; padding: 1px 6px; }}
+.warn {{ color: {c.warn}; font-weight: bold; }}
+.ok {{ color: {c.ok}; }}
+.due {{ color: {c.warn}; }}
+td {{ padding: 1px 8px 1px 0; vertical-align: top; }}
+a {{ color: {c.link}; text-decoration: none; }}
+.act {{ font-size: 8.5pt; white-space: nowrap; }}
 """
 
 
@@ -44,10 +49,10 @@ def contact_link(contact_id: int, name: str) -> str:
     return f'<a href="{CONTACT_SCHEME}://contact/{contact_id}">{escape(name)}</a>'
 
 
-def card_html(card: ContactCard, now: datetime) -> str:
+def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) -> str:
     today = card.today or now.date()
     d = card.draft
-    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    parts = [f"<html><head><style>{style(palette or colours())}</style></head><body>"]
     star = " ★" if d.starred else ""
     parts.append(f"<h1>{escape(card.name)}{star}</h1>")
     work = " at ".join(escape(x) for x in (d.title, d.organization) if x)

@@ -24,8 +24,7 @@ from nurture.contact_points import check_email, check_phone
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.errors import ValidationError
-
-_ERROR_STYLE = "color: #b3261e;"
+from ui.theme import colours
 
 
 def _split(text: str) -> list[str]:
@@ -70,7 +69,7 @@ class ContactEditor(QDialog):
         self.notes = QPlainTextEdit(d.notes)
         self.notes.setFixedHeight(80)
         self.error = QLabel()
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(f"color: {colours().warn};")
         self.error.setWordWrap(True)
 
         form = QFormLayout()

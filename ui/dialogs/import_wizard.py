@@ -33,6 +33,7 @@ from nurture.io.csv_formats import FIELDS
 from nurture.io.reader import ContactsFile, ParsedFile
 from nurture.services.importing import ImportOptions, ImportReport
 from ui.operations import imports as import_ops
+from ui.theme import colours
 from ui.workspace import Workspace
 
 
@@ -80,7 +81,7 @@ class _FilePage(QWizardPage):
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(f"color: {colours().warn};")
         self.error.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.path)
@@ -134,7 +135,7 @@ class _MappingPage(QWizardPage):
         import_ops.open_file(wizard.workspace, wizard.data, wizard.name(), self._read, self._failed)
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(f'<span style="color:#b3261e">{message}</span>')
+        self.summary.setText(f'<span style="color:{colours().warn}">{message}</span>')
 
     def isComplete(self) -> bool:
         return self.wizard_.parsed is not None

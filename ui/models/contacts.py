@@ -23,6 +23,7 @@ from nurture.humanize import ago
 from nurture.services.listing import ContactQuery, ListingService
 from nurture.services.unit_of_work import Changes
 from ui.avatars import avatar
+from ui.theme import colours
 
 PAGE_SIZE = 100
 # A search shows at most this many rows at once; scrolling past them counts the rest.
@@ -45,11 +46,13 @@ COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], 
     ("Next occasion", None, lambda s: ""),
 )
 LAST_TOUCH_COLUMN, CADENCE_COLUMN, OCCASION_COLUMN = 6, 7, 8
-_STATE_COLOURS = {
-    TouchState.OVERDUE: QColor("#b3261e"),
-    TouchState.DUE_SOON: QColor("#b45f06"),
-    TouchState.ON_TRACK: QColor("#2f7d32"),
-}
+
+
+def _state_colour(state: TouchState) -> QColor:
+    theme = colours()
+    return QColor(
+        {TouchState.OVERDUE: theme.warn, TouchState.DUE_SOON: theme.due}.get(state, theme.ok)
+    )
 
 
 class ContactsModel(QAbstractTableModel):
@@ -210,7 +213,7 @@ class ContactsModel(QAbstractTableModel):
         state = summary.keep_in_touch
         if state is None:
             return "", None
-        return state.words, _STATE_COLOURS[state.state]
+        return state.words, _state_colour(state.state)
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None

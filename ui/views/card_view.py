@@ -21,6 +21,7 @@ from nurture.domain.enums import InteractionKind
 from nurture.errors import NotFoundError
 from ui.card_html import CONTACT_SCHEME, card_html
 from ui.operations import records as record_ops
+from ui.theme import colours
 from ui.views.record_forms import ADDABLE, RecordForms
 from ui.workspace import Workspace
 
@@ -90,7 +91,7 @@ class CardView(QWidget):
         self.show_contact(self.card.id if self.card else None)
 
     def _html(self, card: ContactCard) -> str:
-        return card_html(card, self.workspace.now())
+        return card_html(card, self.workspace.now(), colours(self.palette()))
 
     def _enable(self, on: bool) -> None:
         for button in self.buttons.values():

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
     from ui.tray import Tray
 from ui.operations import contacts as ops
+from ui.theme import ACCENT, colours
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
 from ui.views.welcome import SAMPLE_CONTACTS, WelcomePage
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
             "QListWidget::item { padding: 10px 14px; border-radius: 6px; }"
-            "QListWidget::item:selected { background: #1f8f7a; color: white; }"
+            f"QListWidget::item:selected {{ background: {ACCENT}; color: white; }}"
         )
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.body = QSplitter()
@@ -123,7 +124,11 @@ class MainWindow(QMainWindow):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; padding: 6px; border-radius: 4px;")
+        theme = colours()
+        self.banner.setStyleSheet(
+            f"background: {theme.banner_background}; color: {theme.banner_text};"
+            " padding: 6px; border-radius: 4px;"
+        )
         self.banner.hide()
         self.statusBar().addWidget(self.banner, 1)
         self.tray: Tray | None = None

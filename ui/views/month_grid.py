@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QWidget
 
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from ui.theme import colours
 
 CHIPS_PER_DAY = 4
 KIND_COLOURS = {
@@ -79,6 +80,7 @@ class MonthGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
+        theme = colours(palette)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         bold = QFont(self.font())
         bold.setBold(True)
@@ -92,15 +94,15 @@ class MonthGrid(QWidget):
         for index, day in enumerate(self.days()):
             cell = self._cell(index)
             if day == self.today:
-                painter.fillRect(cell, QColor("#e6f4f1"))
-            painter.setPen(QColor("#c7ccd1"))
+                painter.fillRect(cell, QColor(theme.today_background))
+            painter.setPen(QColor(theme.grid))
             painter.drawRect(cell.adjusted(0, 0, -1, -1))
             if day == self.chosen:
-                painter.setPen(QColor("#1f8f7a"))
+                painter.setPen(QColor(theme.accent))
                 painter.drawRect(cell.adjusted(1, 1, -2, -2))
             in_month = day.month == self.month
             text_colour = palette.color(QPalette.ColorRole.Text)
-            painter.setPen(text_colour if in_month else QColor("#9aa5b1"))
+            painter.setPen(text_colour if in_month else QColor(theme.muted))
             painter.setFont(bold if day == self.today else self.font())
             painter.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft, str(day.day))
             painter.setFont(small)
@@ -112,7 +114,7 @@ class MonthGrid(QWidget):
                 colour = (
                     QColor(KIND_COLOURS[found[offset].kind])
                     if offset < len(found) and offset < CHIPS_PER_DAY
-                    else QColor("#52606d")
+                    else QColor("#52606d")  # "+N more"; chips are light in both themes
                 )
                 chip = QRect(cell.left() + 3, line, cell.width() - 6, 14)
                 painter.fillRect(chip, colour.lighter(185))

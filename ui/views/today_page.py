@@ -24,6 +24,7 @@ from nurture.domain.dto import ContactRef
 from nurture.humanize import ago
 from ui.models.occurrences import Row
 from ui.operations.reminders import dismiss, mark_done, snooze
+from ui.theme import colours
 from ui.views.freshness import ReloadsWhenShown
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
@@ -142,9 +143,10 @@ class TodayPage(ReloadsWhenShown):
         week, reconnect = result
         self.summary.setText(week.summary[:1].upper() + week.summary[1:])
         if reconnect:
+            muted = colours(self.palette()).muted
             people = ", ".join(
                 f'<a href="{r.contact.id}">{escape(r.contact.name)}</a> '
-                f'<span style="color:#7b8794">({escape(r.reason)}; '
+                f'<span style="color:{muted}">({escape(r.reason)}; '
                 f"{ago(r.last_interaction_at, self.workspace.now())})</span>"
                 for r in reconnect
             )
