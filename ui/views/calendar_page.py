@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -58,13 +59,18 @@ class CalendarPage(ReloadsWhenShown):
             bar.addWidget(button)
         bar.addWidget(self.title)
         bar.addStretch(1)
-        self.filters: dict[str, QCheckBox] = {}
+        # Which kinds show: a menu, so the bar fits a 13-inch screen.
+        kinds = QMenu(self)
+        self.filters: dict[str, QAction] = {}
         for label, _kinds in FILTERS:
-            box = QCheckBox(label)
-            box.setChecked(True)
-            box.toggled.connect(self._filter)
-            self.filters[label] = box
-            bar.addWidget(box)
+            action = kinds.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(self._filter)
+            self.filters[label] = action
+        self.show_button = QPushButton("Show")
+        self.show_button.setMenu(kinds)
+        bar.addWidget(self.show_button)
         export = QPushButton("Export .ics…")
         export.clicked.connect(self.export)
         bar.addWidget(export)

@@ -8,10 +8,12 @@ from datetime import date, timedelta
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QMenu,
     QPushButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,30 +44,49 @@ class CardView(QWidget):
         self.browser.anchorClicked.connect(self._link)
         self.browser.setPlaceholderText("Select a contact to see everything about them.")
         self.forms = RecordForms(self, workspace)
+        # The everyday actions up front; everything else (and Delete) under More.
         buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        log = QToolButton()
+        log.setText("&Log…")
+        log.setToolTip("Log a call, email, lunch or meeting (the arrow: a call or an email, now)")
+        log.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        log.clicked.connect(lambda: self.log_requested.emit(None))
+        buttons.addWidget(log)
+        self.buttons: dict[str, QAbstractButton] = {"log": log}
         for key, label, handler in (
-            ("edit", "Edit…", self.edit_requested.emit),
-            ("call", "Log call", lambda: self.log_requested.emit(InteractionKind.CALL)),
-            ("log", "Log…", lambda: self.log_requested.emit(None)),
-            ("add", "Add", None),
-            ("delete", "Delete", self.delete_requested.emit),
+            ("follow-up", "&Follow-up…", lambda: self.add("follow-up")),
+            ("gift", "&Gift…", lambda: self.add("gift")),
+            ("edit", "&Edit…", self.edit_requested.emit),
+            ("more", "&More", None),
         ):
             button = QPushButton(label)
             if handler is not None:
                 button.clicked.connect(handler)
             buttons.addWidget(button)
             self.buttons[key] = button
-        add_menu = QMenu(self)
+        more_button = self.buttons["more"]
+        assert isinstance(more_button, QPushButton)
+        log_menu = QMenu(self)
+        for kind, words in (
+            (InteractionKind.CALL, "A call, now"),
+            (InteractionKind.EMAIL, "An email, now"),
+        ):
+            quick = log_menu.addAction(words)
+            quick.triggered.connect(lambda _=False, kind=kind: self.log_requested.emit(kind))
+        log.setMenu(log_menu)
+        more = QMenu(self)
         self.add_actions: dict[str, QAction] = {}
         for what, words in ADDABLE.items():
-            action = add_menu.addAction(words)
+            action = more.addAction(words)
             action.triggered.connect(lambda _=False, what=what: self.add(what))
             self.add_actions[what] = action
-        family = add_menu.addAction("Family member…")
+        family = more.addAction("Add a family member…")
         family.triggered.connect(self.related_requested.emit)
         self.add_actions["family"] = family
-        self.buttons["add"].setMenu(add_menu)
+        more.addSeparator()
+        self.delete_action = more.addAction("Delete this contact…")
+        self.delete_action.triggered.connect(self.delete_requested.emit)
+        more_button.setMenu(more)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

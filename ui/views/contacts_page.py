@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -74,18 +73,23 @@ class ContactsPage(QWidget):
         self.tier = QComboBox()
         for combo in (self.tag, self.tier):  # never cut their own value short
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.starred = QCheckBox("Starred")
-        self.cold = QCheckBox("Going cold")
-        self.archived = QCheckBox("Show archived")
+        # Less used filters in one menu: the row stays short on a 13-inch screen.
+        show = QMenu(self)
+        self.starred = show.addAction("Starred only")
+        self.cold = show.addAction("Going cold (overdue to keep in touch)")
+        self.archived = show.addAction("Archived too")
+        self.show_button = QPushButton("Show")
+        self.show_button.setMenu(show)
         self.bulk = QPushButton("Selected ▾")
         self.bulk.clicked.connect(lambda: self._bulk_menu(None))
         filters = QHBoxLayout()
         for label, widget in (("Tag", self.tag), ("Tier", self.tier)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        for box in (self.starred, self.cold, self.archived):
-            filters.addWidget(box)
-            box.toggled.connect(self._apply_filters)
+        filters.addWidget(self.show_button)
+        for action in (self.starred, self.cold, self.archived):
+            action.setCheckable(True)
+            action.toggled.connect(self._apply_filters)
         self.clear_filters = QPushButton("Clear filters")
         self.clear_filters.setToolTip("Show everyone again (the search stays)")
         self.clear_filters.clicked.connect(self.reset_filters)

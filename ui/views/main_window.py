@@ -21,12 +21,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QToolBar,
@@ -90,17 +90,19 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
-        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFixedWidth(124)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
             "QListWidget::item { padding: 10px 14px; border-radius: 6px; }"
             f"QListWidget::item:selected {{ background: {ACCENT}; color: white; }}"
         )
         self.sidebar.currentRowChanged.connect(self._show_page)
-        self.body = QSplitter()
-        self.body.addWidget(self.sidebar)
-        self.body.addWidget(self.pages)
-        self.body.setStretchFactor(1, 1)
+        self.body = QWidget()
+        beside = QHBoxLayout(self.body)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.setSpacing(0)
+        beside.addWidget(self.sidebar)
+        beside.addWidget(self.pages, 1)
         self.root = QStackedWidget()
         self.root.addWidget(self.welcome)
         self.root.addWidget(self.body)
@@ -123,7 +125,6 @@ class MainWindow(QMainWindow):
             QShortcut(keys, self, self._focus_search)
 
         self.banner = QLabel()
-        self.banner.setWordWrap(True)
         theme = colours()
         self.banner.setStyleSheet(
             f"background: {theme.banner_background}; color: {theme.banner_text};"
@@ -141,7 +142,9 @@ class MainWindow(QMainWindow):
         self.contacts.model.rowsInserted.connect(lambda *_: self._update_count())
         header = self.contacts.table.horizontalHeader()
         if not state.restore(self, header, self.contacts.splitter):
-            self.resize(1280, 800)
+            # First run: 1280×800, or the whole screen where that is smaller (a 13-inch laptop).
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, room.width()), min(800, room.height()))
         if not self.contacts.model.loaded:  # the restored sort order has usually loaded it
             self.contacts.model.refresh()
         self._show_root()
@@ -378,7 +381,12 @@ class MainWindow(QMainWindow):
         return self.tray.icon if self.tray is not None else None
 
     def show_banner(self, text: str) -> None:
-        self.banner.setText(text)
+        """A reminder without a notification server: one line (all of it in the tooltip), so
+        the window keeps its height on a small screen."""
+        lines = text.splitlines()
+        more = f" (+{len(lines) - 1} more on Today)" if len(lines) > 1 else ""
+        self.banner.setText(lines[0] + more if lines else "")
+        self.banner.setToolTip(text)
         self.banner.show()
         QTimer.singleShot(60_000, self.banner.hide)
 

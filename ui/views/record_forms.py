@@ -23,12 +23,12 @@ from ui.workspace import Workspace
 
 # What the Add menu offers, in its order, with the menu's words.
 ADDABLE = {
-    "follow-up": "Follow-up…",
-    "date": "Date (anniversary, graduation…)…",
-    "gift": "Gift…",
-    "taste": "Taste…",
-    "introduction": "Introduction…",
-    "referral": "Referral…",
+    "follow-up": "Add a follow-up…",
+    "date": "Add a date (anniversary, graduation…)…",
+    "gift": "Add a gift…",
+    "taste": "Add a taste…",
+    "introduction": "Add an introduction…",
+    "referral": "Add a referral…",
 }
 
 

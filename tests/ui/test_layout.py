@@ -1,0 +1,39 @@
+"""The window fits a 13-inch laptop: at 1× its minimum width is at most 1,000 px on every page
+(so 1280×720 at 1× and 1920×1080 at 1.5× both fit), and at 1280 px every card action is on
+screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QPoint
+from pytestqt.qtbot import QtBot
+
+from nurture.app import Nurture
+from tests.ui.driving import person, select, window
+
+
+def test_every_page_fits_in_1000_pixels(qtbot: QtBot, core: Nurture, now: datetime) -> None:
+    ann = person(core, "Ann", "Lee")
+    main = window(qtbot, core, now)
+    for row in range(main.sidebar.count()):
+        main.sidebar.setCurrentRow(row)
+        if row == 1:
+            select(main, ann)
+            qtbot.waitUntil(lambda: main.contacts.card.card is not None)
+        assert main.minimumSizeHint().width() <= 1000, main.sidebar.item(row).text()
+
+
+def test_at_1280_pixels_every_card_action_is_on_screen(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    ann = person(core, "Ann", "Lee")
+    main = window(qtbot, core, now)
+    main.resize(1280, 720)
+    main.sidebar.setCurrentRow(1)
+    select(main, ann)
+    qtbot.waitUntil(lambda: main.contacts.card.card is not None)
+    for key, button in main.contacts.card.buttons.items():
+        right = button.mapTo(main, QPoint(button.width(), 0)).x()
+        assert button.isVisible(), key
+        assert right <= main.width(), key
