@@ -17,7 +17,7 @@ def restore(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> bo
     if not isinstance(geometry, QByteArray):
         return False
     window.restoreGeometry(geometry)
-    columns = settings.value("contacts/header")
+    columns = settings.value("contacts/columns")
     if isinstance(columns, QByteArray):
         header.restoreState(columns)
     sizes = settings.value("contacts/splitter")
@@ -29,7 +29,7 @@ def restore(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> bo
 def save(window: QMainWindow, header: QHeaderView, splitter: QSplitter) -> None:
     settings = _settings()
     settings.setValue("window/geometry", window.saveGeometry())
-    settings.setValue("contacts/header", header.saveState())
+    settings.setValue("contacts/columns", header.saveState())
     settings.setValue("contacts/splitter", splitter.saveState())
 
 

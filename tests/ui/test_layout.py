@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -37,3 +37,24 @@ def test_at_1280_pixels_every_card_action_is_on_screen(
         right = button.mapTo(main, QPoint(button.width(), 0)).x()
         assert button.isVisible(), key
         assert right <= main.width(), key
+
+
+def test_the_name_stays_in_view_when_the_list_scrolls_sideways(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    person(core, "Ann", "Lee")
+    main = window(qtbot, core, now)
+    main.resize(1000, 700)
+    main.sidebar.setCurrentRow(1)
+    table = main.contacts.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    # What a salesperson scans for comes first, before the contact details.
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Name", "Company", "Last touch", "Keep in touch", "Next occasion"]
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.maximum() > 0
+    assert table.frozen.isVisible()
+    assert table.frozen.columnWidth(0) == table.columnWidth(0)
+    assert table.frozen.geometry().left() <= table.frameWidth()
+    assert table.frozen.model().index(0, 0).data() == "Ann Lee"

@@ -15,7 +15,14 @@ from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import InteractionKind, PreferenceCategory
 from nurture.services.listing import ContactQuery
 from ui.application import app_icon
-from ui.models.contacts import CONTACT_ID_ROLE, LAST_TOUCH_COLUMN, PAGE_SIZE, ContactsModel
+from ui.models.contacts import (
+    CONTACT_ID_ROLE,
+    EMAIL_COLUMN,
+    LAST_TOUCH_COLUMN,
+    PAGE_SIZE,
+    PHONE_COLUMN,
+    ContactsModel,
+)
 from ui.views.main_window import MainWindow
 
 
@@ -138,8 +145,8 @@ def test_phone_column_shows_the_number_as_the_user_typed_it(
     )
     core.contacts.create(draft)
     window = _window(qtbot, core, now)
-    assert window.contacts.model.index(0, 4).data() == "(415) 555-0123"
-    assert window.contacts.model.index(0, 3).data() == "olivia@example.co.uk"
+    assert window.contacts.model.index(0, PHONE_COLUMN).data() == "(415) 555-0123"
+    assert window.contacts.model.index(0, EMAIL_COLUMN).data() == "olivia@example.co.uk"
 
 
 def test_a_broad_search_shows_its_first_rows_at_once_and_counts_the_rest_on_scroll(

@@ -23,7 +23,7 @@ from ui.application import app_icon
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.export import ExportDialog
 from ui.dialogs.quick_log import QuickLogDialog
-from ui.models.contacts import CONTACT_ID_ROLE
+from ui.models.contacts import CONTACT_ID_ROLE, LAST_TOUCH_COLUMN
 from ui.views.main_window import MainWindow
 
 
@@ -186,7 +186,7 @@ def test_log_a_lunch_with_two_people_touches_both(
         assert card.last_interaction_at is not None
         assert abs(card.last_interaction_at - now) < timedelta(minutes=1)
         assert card.interactions[0].kind is InteractionKind.LUNCH
-    qtbot.waitUntil(lambda: window.contacts.model.index(0, 6).data() == "today")
+    qtbot.waitUntil(lambda: window.contacts.model.index(0, LAST_TOUCH_COLUMN).data() == "today")
 
 
 def test_bulk_tag_three_contacts_and_undo(qtbot: QtBot, core: Nurture, now: datetime) -> None:
@@ -335,7 +335,7 @@ def test_a_write_about_someone_else_keeps_the_selection_and_the_card(
     assert shown() == ([people["Cy"]], people["Cy"], True)
     assert resets == []
     row = next(r for r in range(4) if page.model.index(r, 0).data(CONTACT_ID_ROLE) == people["Ann"])
-    assert page.model.index(row, 6).data() == "today"  # Ann's "Last touch"
+    assert page.model.index(row, LAST_TOUCH_COLUMN).data() == "today"  # Ann's
 
     # Sorted by last touch, a call reorders the rows: re-read, and the same person selected.
     page.model.set_query(replace(page.model.query, sort=ContactSort.LAST_INTERACTION))

@@ -37,15 +37,17 @@ _Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, ContactSort | None, Callable[[ContactSummary], str]], ...] = (
     ("Name", ContactSort.NAME, lambda s: s.name),
     ("Company", ContactSort.ORGANIZATION, lambda s: s.organization),
+    # What a salesperson scans for comes before the contact details.
+    ("Last touch", ContactSort.LAST_INTERACTION, lambda s: ""),
+    ("Keep in touch", None, lambda s: ""),
+    ("Next occasion", None, lambda s: ""),
     ("Title", ContactSort.TITLE, lambda s: s.title),
     ("Email", None, lambda s: s.primary_email),
     ("Phone", None, lambda s: s.phone_as_entered),
     ("Tags", None, lambda s: ", ".join(s.tags)),
-    ("Last touch", ContactSort.LAST_INTERACTION, lambda s: ""),
-    ("Keep in touch", None, lambda s: ""),
-    ("Next occasion", None, lambda s: ""),
 )
-LAST_TOUCH_COLUMN, CADENCE_COLUMN, OCCASION_COLUMN = 6, 7, 8
+LAST_TOUCH_COLUMN, CADENCE_COLUMN, OCCASION_COLUMN = 2, 3, 4
+EMAIL_COLUMN, PHONE_COLUMN = 6, 7
 
 
 def _state_colour(state: TouchState) -> QColor:

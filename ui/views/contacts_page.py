@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +28,10 @@ from nurture.services.unit_of_work import Changes
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.operations import contacts as ops
 from ui.views.card_view import CardView
+from ui.views.frozen_table import FrozenFirstColumnTable
 from ui.workspace import Workspace
 
-_WIDTHS = (210, 190, 150, 220, 130, 160, 100, 130, 180)
+_WIDTHS = (210, 180, 100, 130, 150, 150, 220, 130, 160)
 # A re-read keeps up to this many selected people selected.
 _KEEP_SELECTED = 500
 
@@ -45,7 +45,7 @@ class ContactsPage(QWidget):
         self.workspace = workspace
         core = workspace.core
         self.model = ContactsModel(core.listing, workspace.now)
-        self.table = QTableView()
+        self.table = FrozenFirstColumnTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -57,6 +57,7 @@ class ContactsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         # Fixed row heights and no content-based sizing: Qt never walks 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.sync_rows()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._bulk_menu)
         header = self.table.horizontalHeader()
