@@ -15,7 +15,13 @@ from nurture.app import Nurture
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory
 from tests.ui.driving import on_next_dialog, person, select, window
-from ui.dialogs.records import DateDialog, GiftDialog, IntroductionDialog, ReferralDialog
+from ui.dialogs.records import (
+    DateDialog,
+    FollowUpDialog,
+    GiftDialog,
+    IntroductionDialog,
+    ReferralDialog,
+)
 from ui.views.card_view import CardView
 from ui.views.main_window import MainWindow
 
@@ -85,28 +91,31 @@ def test_remove_deletes_a_taste_and_undo_brings_it_back(
     qtbot.waitUntil(lambda: "Dark chocolate" in main.contacts.card.browser.toPlainText())
 
 
-def test_a_month_only_graduation_is_added_and_a_bad_date_keeps_the_form_open(
+def test_a_graduation_typed_as_june_2027_is_kept_as_a_month_and_bad_text_is_explained(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:
     emma = person(core, "Emma", "Klein")
     main = _open(qtbot, core, now, emma)
-    seen: list[str] = []
+    seen: list[tuple[str, bool]] = []
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, DateDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         dialog.kind.setCurrentIndex(dialog.kind.findData(DateKind.GRADUATION))
+        dialog.when.setText("sometime in June")
+        seen.append((dialog.when.reading.text(), ok.isEnabled()))
         dialog.when.setText("June 2027")
-        _ok(dialog)
-        seen.append(dialog.problem.text())
-        assert dialog.isVisible()  # not accepted: the reason is shown instead
-        dialog.when.setText("2027-06")
+        seen.append((dialog.when.reading.text(), ok.isEnabled()))
         _ok(dialog)
 
     on_next_dialog(fill)
     main.contacts.card.add_actions["date"].trigger()
     qtbot.waitUntil(lambda: bool(core.contacts.card(emma).dates))
-    assert len(seen) == 1
-    assert "June 2027" in seen[0]
+    (refused, refused_ok), (read, read_ok) = seen
+    assert refused.startswith("⚠")
+    assert "not a date Nurture can read" in refused
+    assert not refused_ok
+    assert (read, read_ok) == ("June 2027 (no day known)", True)
     (graduation,) = core.contacts.card(emma).dates
     assert (graduation.kind, graduation.date) == (DateKind.GRADUATION, PartialDate(2027, 6, None))
     qtbot.waitUntil(lambda: "June 2027" in main.contacts.card.browser.toPlainText())
@@ -163,3 +172,22 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
     qtbot.waitUntil(
         lambda: core.contacts.card(dana).introductions[0].outcome == "They signed in May"
     )
+
+
+def test_a_follow_up_typed_as_15_jun_2027_is_due_that_day(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    ann = person(core, "Ann", "Lee")
+    main = _open(qtbot, core, now, ann)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, FollowUpDialog)
+        dialog.what.setText("Send the proposal")
+        dialog.due.setText("15 Jun 2027")
+        assert dialog.due.reading.text() == "Tuesday 15 June 2027"
+        _ok(dialog)
+
+    on_next_dialog(fill)
+    main.contacts.card.buttons["follow-up"].click()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(ann).follow_ups))
+    assert core.contacts.card(ann).follow_ups[0].due_date == date(2027, 6, 15)

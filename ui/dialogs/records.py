@@ -4,15 +4,14 @@ an introduction, a referral. Each adds a new record, or, given one from the card
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
     FollowUpValue,
     GiftValue,
@@ -35,8 +33,8 @@ from nurture.domain.dto import (
     ReferralValue,
 )
 from nurture.domain.enums import DateKind, GiftDirection, GiftStatus, PreferenceCategory
-from nurture.errors import ValidationError
 from nurture.services.listing import ListingService
+from ui.dialogs.date_field import DateField
 from ui.dialogs.person_field import PersonField
 from ui.dialogs.quick_log import KIND_LABELS
 
@@ -68,13 +66,22 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        # OK is enabled while every check passes: the first line has text, a person is
+        # picked, each date reads.
+        self._checks: list[Callable[[], bool]] = []
         first = rows[0][1]
         if isinstance(first, QLineEdit):
-            first.textChanged.connect(self._check)
-            self._check(first.text())
+            self._checks.append(lambda: bool(first.text().strip()))
+            first.textChanged.connect(self._update)
+        for _label, widget in rows:
+            if isinstance(widget, DateField):
+                self._checks.append(widget.is_valid)
+                widget.changed.connect(self._update)
+        self._update()
 
-    def _check(self, text: str) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(all(check() for check in self._checks))
 
     def fields(self) -> Fields:
         """What the form holds, named as the core's add and edit operations name it."""
@@ -82,22 +89,9 @@ class FormDialog(QDialog):
 
     def require_person(self, field: PersonField) -> None:
         """OK waits until a person is picked from the suggestions."""
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        field.textChanged.connect(lambda _text: ok.setEnabled(field.person is not None))
-        ok.setEnabled(field.person is not None)
-
-
-def _date_edit(initial: date) -> QDateEdit:
-    edit = QDateEdit(QDate(initial.year, initial.month, initial.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
-
-
-def picked(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
+        self._checks.append(lambda: field.person is not None)
+        field.textChanged.connect(self._update)
+        self._update()
 
 
 def _money(cents: int | None) -> QDoubleSpinBox:
@@ -126,39 +120,25 @@ def _verb(value: object) -> str:
 
 
 class DateDialog(FormDialog):
-    """A birthday, an anniversary, a graduation ("2027-06" for June 2027) or a custom day."""
+    """A birthday, an anniversary, a graduation ("June 2027") or a custom day."""
 
-    def __init__(self, parent: QWidget | None, value: ImportantDateValue | None = None) -> None:
-        self.when = QLineEdit(value.date.iso() if value else "")
-        self.when.setPlaceholderText("1988-03-09, --03-09 without the year, 2027-06 for a month")
+    def __init__(
+        self, parent: QWidget | None, today: date, value: ImportantDateValue | None = None
+    ) -> None:
+        self.when = DateField(today, value.date if value else None)
         kinds = [(k.label, k) for k in DateKind]
         self.kind = _combo(kinds, value.kind if value else DateKind.BIRTHDAY)
         self.label = QLineEdit(value.label if value else "")
         self.label.setPlaceholderText("For a custom date: 'Started at Acme'")
         rows = [("Date", self.when), ("Kind", self.kind), ("Label", self.label)]
         super().__init__(parent, f"{_verb(value)} a date", rows)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        self.form.addRow("", self.problem)
 
     def fields(self) -> Fields:
-        """Raises ValidationError with the reason when the date cannot be read."""
         return {
             "kind": self.kind.currentData(),
-            "date": PartialDate.parse(self.when.text()),
+            "date": self.when.partial(),
             "label": self.label.text(),
         }
-
-    def accept(self) -> None:
-        try:
-            self.fields()
-        except ValidationError as error:
-            self.problem.setText(f"⚠ {error.message}")
-            self.problem.show()
-            self.when.setFocus()
-            return
-        super().accept()
 
 
 class FollowUpDialog(FormDialog):
@@ -167,7 +147,8 @@ class FollowUpDialog(FormDialog):
     ) -> None:
         self.what = QLineEdit(value.title if value else "")
         self.what.setPlaceholderText("Send the proposal")
-        self.due = _date_edit(value.due_date if value else today + timedelta(days=7))
+        due = value.due_date if value else today + timedelta(days=7)
+        self.due = DateField(today, due, whole_day=True)
         repeats = list(REPEATS.items())
         self.repeat = _combo(repeats, value.rrule if value else "")
         if value and value.rrule and self.repeat.findData(value.rrule) < 0:
@@ -183,7 +164,7 @@ class FollowUpDialog(FormDialog):
     def fields(self) -> Fields:
         return {
             "title": self.what.text(),
-            "due_date": picked(self.due),
+            "due_date": self.due.day(),
             "rrule": self.rrule(),
             "notes": self.notes.text(),
         }
@@ -204,7 +185,7 @@ class GiftDialog(FormDialog):
         )
         self.occasion = QLineEdit(value.occasion if value else "")
         self.occasion.setPlaceholderText("Christmas")
-        self.when = _date_edit(value.given_on if value and value.given_on else today)
+        self.when = DateField(today, value.given_on if value and value.given_on else today, True)
         self.amount = _money(value.amount_cents if value else None)
         self.notes = QLineEdit(value.notes if value else "")
         rows: list[tuple[str, QWidget]] = [
@@ -225,7 +206,7 @@ class GiftDialog(FormDialog):
             "direction": self.direction.currentData(),
             "description": self.description.text(),
             "occasion": self.occasion.text(),
-            "given_on": picked(self.when),
+            "given_on": self.when.day(),
             "amount_cents": _cents(self.amount),
             "notes": self.notes.text(),
         }
@@ -304,7 +285,7 @@ class IntroductionDialog(FormDialog):
         self.person = PersonField(listing, "Type a name, company or email…")
         self.person.setText(other)
         self.person.setEnabled(value is None)
-        self.on = _date_edit(value.introduced_on if value else today)
+        self.on = DateField(today, value.introduced_on if value else today, whole_day=True)
         self.reason = QLineEdit(value.reason if value else "")
         self.reason.setPlaceholderText("Both are opening offices in Austin")
         self.outcome = QLineEdit(value.outcome if value else "")
@@ -321,7 +302,7 @@ class IntroductionDialog(FormDialog):
 
     def fields(self) -> Fields:
         return {
-            "introduced_on": picked(self.on),
+            "introduced_on": self.on.day(),
             "reason": self.reason.text(),
             "outcome": self.outcome.text(),
         }
@@ -347,7 +328,7 @@ class ReferralDialog(FormDialog):
         self.person.setEnabled(value is None)
         self.role = _combo([(self.REFERRED_US, True), (self.WAS_REFERRED, False)], True)
         self.role.setEnabled(value is None)
-        self.on = _date_edit(value.referred_on if value else today)
+        self.on = DateField(today, value.referred_on if value else today, whole_day=True)
         self.value = _money(value.value_cents if value else None)
         self.currency = QLineEdit(value.currency if value and value.currency else currency)
         self.currency.setMaxLength(3)
@@ -371,7 +352,7 @@ class ReferralDialog(FormDialog):
     def fields(self) -> Fields:
         cents = _cents(self.value)
         return {
-            "referred_on": picked(self.on),
+            "referred_on": self.on.day(),
             "value_cents": cents,
             "currency": self.currency.text() if cents else "",
             "notes": self.notes.text(),

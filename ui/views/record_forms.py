@@ -44,7 +44,7 @@ class RecordForms:
         workspace, parent, today = self._workspace, self._parent, self._today()
         listing = workspace.core.listing
         if what == "date":
-            dated = DateDialog(parent)
+            dated = DateDialog(parent, today)
             if dated.exec() == QDialog.DialogCode.Accepted:
                 ops.add_date(workspace, card.id, dated.fields())
         elif what == "follow-up":
@@ -82,7 +82,7 @@ class RecordForms:
         listing = self._workspace.core.listing
         if what == "date":
             found = [d for d in card.dates if d.id == record_id]
-            return DateDialog(parent, found[0]) if found else None
+            return DateDialog(parent, today, found[0]) if found else None
         if what == "follow-up":
             follow_ups = [f for f in card.follow_ups if f.id == record_id]
             return FollowUpDialog(parent, today, follow_ups[0]) if follow_ups else None
