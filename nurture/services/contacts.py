@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Literal, TypeVar
+from typing import TypeAlias, TypeVar
 
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -31,17 +31,63 @@ from nurture.db.people import (
     contact_tags,
 )
 from nurture.domain.dates import PartialDate
-from nurture.domain.dto import NAME_AND_WORK_FIELDS, ContactCard, ContactDraft
+from nurture.domain.dto import (
+    NAME_AND_WORK_FIELDS,
+    ContactCard,
+    ContactDraft,
+    ImportantDateValue,
+)
 from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
 from nurture.services.cadence import DayRules, day_rules
 from nurture.services.cards import load_card
-from nurture.services.records import important_date
+from nurture.services.records import date_columns
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 V = TypeVar("V")
 _ID = re.compile(r"[0-9]{1,18}")
+
+
+# A date as an editor gives it: a kept one (its id), changed or not, or a new one (a kind and a
+# date, or a value with id 0).
+DateEntry: TypeAlias = ImportantDateValue | tuple[DateKind, PartialDate]
+
+
+def set_dates(session: Session, contact_id: int, dates: Sequence[DateEntry]) -> None:
+    """Make the contact's dates these: kept ones keep their id (and so their reminders' done and
+    snoozed state); a changed day or kind comes back as a new date would; the rest go."""
+    entries = [d if isinstance(d, ImportantDateValue) else ImportantDateValue(0, *d) for d in dates]
+    stored = {
+        row.id: row
+        for row in session.scalars(
+            select(ImportantDate).where(ImportantDate.contact_id == contact_id)
+        )
+    }
+    kept = {entry.id for entry in entries if entry.id}
+    if kept - set(stored):
+        raise NotFoundError("One of the dates no longer exists; reopen the contact.")
+    for row_id, row in stored.items():
+        if row_id not in kept:
+            session.delete(row)
+    for entry in entries:
+        found = stored.get(entry.id)
+        same_day = found is not None and (
+            found.kind,
+            PartialDate(found.year, found.month, found.day),
+        ) == (str(entry.kind), entry.date)
+        fields = {
+            "kind": entry.kind,
+            "date": entry.date,
+            "label": entry.label,
+            "recurrence": found.recurrence if found is not None and same_day else None,
+            "lead_days": entry.lead_days,
+        }
+        if found is None:
+            session.add(ImportantDate(contact_id=contact_id, **date_columns(fields)))
+        else:
+            for name, value in date_columns(fields).items():
+                setattr(found, name, value)
 
 
 class ContactsService:
@@ -59,9 +105,7 @@ class ContactsService:
         with self._db.read() as session:
             return load_card(session, contact_id, self._rules())
 
-    def create(
-        self, draft: ContactDraft, dates: Sequence[tuple[DateKind, PartialDate]] = ()
-    ) -> Outcome[ContactCard]:
+    def create(self, draft: ContactDraft, dates: Sequence[DateEntry] = ()) -> Outcome[ContactCard]:
         """A new contact, with its important dates, in one transaction."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db, "New contact") as work:
@@ -69,7 +113,7 @@ class ContactsService:
             apply_draft(work.session, contact, draft, region)
             work.session.add(contact)
             work.session.flush()
-            work.session.add_all(important_date(contact.id, kind, when) for kind, when in dates)
+            set_dates(work.session, contact.id, dates)
             work.touch(Area.CONTACTS, contact.id)
             if dates:
                 work.touch(Area.DATES, contact.id)
@@ -81,25 +125,18 @@ class ContactsService:
         self,
         contact_id: int,
         draft: ContactDraft,
-        birthday: PartialDate | Literal["keep"] | None = "keep",
+        dates: Sequence[DateEntry] | None = None,
     ) -> Outcome[ContactCard]:
-        """Replace the contact's fields, contact points and tags with the draft's, and (unless
-        "keep") its birthday, all in one transaction."""
+        """Replace the contact's fields, contact points and tags with the draft's, and (when
+        given) its dates, all in one transaction."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db, "Edit") as work:
             contact = _get(work.session, contact_id)
             if draft.referred_by_id == contact_id:
                 raise ValidationError("A contact cannot be referred by themselves.")
             apply_draft(work.session, contact, draft, region)
-            if birthday != "keep":
-                work.session.execute(
-                    delete(ImportantDate).where(
-                        ImportantDate.contact_id == contact_id,
-                        ImportantDate.kind == DateKind.BIRTHDAY.value,
-                    )
-                )
-                if birthday is not None:
-                    work.session.add(important_date(contact_id, DateKind.BIRTHDAY, birthday))
+            if dates is not None:
+                set_dates(work.session, contact_id, dates)
                 work.touch(Area.DATES, contact_id)
             work.touch(Area.CONTACTS, contact_id)
             work.touch(Area.TAGS, contact_id)

@@ -108,25 +108,6 @@ def _date_fields(row: ImportantDate) -> Fields:
     }
 
 
-def important_date(
-    contact_id: int,
-    kind: DateKind,
-    when: PartialDate,
-    label: str = "",
-    recurrence: Recurrence | None = None,
-    lead_days: int | None = None,
-) -> ImportantDate:
-    """A checked, unsaved important date."""
-    fields = {
-        "kind": kind,
-        "date": when,
-        "label": label,
-        "recurrence": recurrence,
-        "lead_days": lead_days,
-    }
-    return ImportantDate(contact_id=contact_id, **date_columns(fields))
-
-
 def _follow_up_columns(fields: Fields) -> Fields:
     due = fields["due_date"]
     if not isinstance(due, date):

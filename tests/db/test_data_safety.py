@@ -135,19 +135,21 @@ def test_an_edit_replaces_the_birthday_in_the_same_transaction_and_keep_keeps_it
         ContactDraft(given_name="Ann", family_name="Lee"),
         dates=[(DateKind.BIRTHDAY, PartialDate(1980, 5, 1))],
     ).value
-    app.records.add_date(ann.id, DateKind.ANNIVERSARY, PartialDate(2005, 6, 12))
-    app.contacts.update(ann.id, ann.draft, birthday=PartialDate(None, 5, 2))
+    anniversary = app.records.add_date(ann.id, DateKind.ANNIVERSARY, PartialDate(2005, 6, 12)).value
+    kept = next(d for d in app.contacts.card(ann.id).dates if d.id == anniversary)
+    new_birthday = (DateKind.BIRTHDAY, PartialDate(None, 5, 2))
+    app.contacts.update(ann.id, ann.draft, dates=[kept, new_birthday])
     dates = {d.kind: d.date for d in app.contacts.card(ann.id).dates}
     assert dates == {
         DateKind.BIRTHDAY: PartialDate(None, 5, 2),
         DateKind.ANNIVERSARY: PartialDate(2005, 6, 12),
     }
-    app.contacts.update(ann.id, ann.draft)  # "keep"
+    app.contacts.update(ann.id, ann.draft)  # dates not given: kept
     assert len(app.contacts.card(ann.id).dates) == 2
-    app.contacts.update(ann.id, ann.draft, birthday=None)
-    assert [d.kind for d in app.contacts.card(ann.id).dates] == [DateKind.ANNIVERSARY]
-    with pytest.raises(ValidationError):  # a bad draft changes nothing, birthday included
-        app.contacts.update(ann.id, _with_email(ann.draft, "nope"), birthday=PartialDate(1, 1, 1))
+    app.contacts.update(ann.id, ann.draft, dates=[kept])
+    assert [d.id for d in app.contacts.card(ann.id).dates] == [anniversary]  # the same date
+    with pytest.raises(ValidationError):  # a bad draft changes nothing, dates included
+        app.contacts.update(ann.id, _with_email(ann.draft, "nope"), dates=[new_birthday])
     assert [d.kind for d in app.contacts.card(ann.id).dates] == [DateKind.ANNIVERSARY]
 
 

@@ -74,7 +74,7 @@ OPERATIONS: dict[str, Operation] = {
     "edit": lambda a, p: a.contacts.update(
         p["ann"],
         ContactDraft(given_name="Anna", family_name="Lee-Smith", title="CFO"),
-        birthday=PartialDate(None, 5, 2),
+        dates=[(DateKind.BIRTHDAY, PartialDate(None, 5, 2))],
     ),
     "delete": lambda a, p: a.contacts.delete([p["ann"], p["bob"]]),
     "log": lambda a, p: a.interactions.log(InteractionKind.CALL, [p["cy"], p["bob"]], NOW),

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from tests.ui.driving import select as _select
 from tests.ui.driving import window as _window
 from ui.application import app_icon
 from ui.dialogs.contact_editor import ContactEditor
+from ui.dialogs.date_field import DateField
 from ui.dialogs.export import ExportDialog
 from ui.dialogs.quick_log import QuickLogDialog
 from ui.models.contacts import CONTACT_ID_ROLE, LAST_TOUCH_COLUMN
@@ -37,8 +38,12 @@ def test_create_edit_and_delete_a_contact_then_undo_the_delete(
         assert isinstance(dialog, ContactEditor)
         dialog.given.setText("Hamish")
         dialog.family.setText("MacLeod")
-        dialog.emails.setText("hamish@glen.example")
-        dialog.birthday_edit.setText("--02-29")
+        _label, email = dialog.emails.add()
+        assert isinstance(email, QLineEdit)
+        email.setText("hamish@glen.example")
+        _kind, birthday, _note = dialog.dates_rows.rows[0]  # a birthday line is ready
+        assert isinstance(birthday, DateField)
+        birthday.setText("--02-29")
         dialog.tags.setText("Clients, Whisky")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
@@ -119,14 +124,16 @@ def test_an_export_after_a_delete_keeps_undo_and_writes_the_type_chosen(
 
 
 def test_the_editor_explains_a_bad_email_and_will_not_save_it(qtbot: QtBot) -> None:
-    editor = ContactEditor(None)
+    editor = ContactEditor(None, date(2026, 11, 27))
     qtbot.addWidget(editor)
     editor.given.setText("Ann")
-    editor.emails.setText("ann-at-example")
+    _label, email = editor.emails.add()
+    assert isinstance(email, QLineEdit)
+    email.setText("ann-at-example")
     ok = editor.buttons.button(editor.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     assert "not an email address" in editor.error.text()
-    editor.emails.setText("ann@example.com")
+    email.setText("ann@example.com")
     assert ok.isEnabled()
     assert editor.error.text() == ""
 

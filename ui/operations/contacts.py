@@ -6,28 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from nurture.domain.dates import PartialDate
-from nurture.domain.dto import ContactCard, ContactDraft
-from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
+from nurture.domain.dto import ContactCard, ContactDraft, ImportantDateValue
+from nurture.domain.enums import InteractionKind, RelationshipKind
 from ui.workspace import Workspace
 
 
 def create_contact(
     workspace: Workspace,
     draft: ContactDraft,
-    birthday: PartialDate | None,
+    dates: Sequence[ImportantDateValue],
     done: Callable[[ContactCard], None],
 ) -> None:
     contacts = workspace.core.contacts
-    dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
     workspace.write(lambda: contacts.create(draft, dates=dates), done)
 
 
 def update_contact(
-    workspace: Workspace, contact_id: int, draft: ContactDraft, birthday: PartialDate | None
+    workspace: Workspace,
+    contact_id: int,
+    draft: ContactDraft,
+    dates: Sequence[ImportantDateValue],
 ) -> None:
     contacts = workspace.core.contacts
-    workspace.write(lambda: contacts.update(contact_id, draft, birthday=birthday))
+    workspace.write(lambda: contacts.update(contact_id, draft, dates=dates))
 
 
 def tag(workspace: Workspace, ids: Sequence[int], name: str, add: bool) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
-from nurture.domain.enums import Area, DateKind, InteractionKind
+from nurture.domain.enums import Area, InteractionKind
 from nurture.services.history import HistoryState
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
@@ -254,25 +254,29 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
 
     def new_contact(self) -> None:
-        editor = ContactEditor(self)
+        today = self.workspace.now().astimezone().date()
+        editor = ContactEditor(self, today, self.core.listing)
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
         ops.create_contact(
-            self.workspace,
-            editor.draft(),
-            editor.birthday(),
-            lambda card: self.open_contact(card.id),
+            self.workspace, editor.draft(), editor.dates(), lambda card: self.open_contact(card.id)
         )
 
     def edit_contact(self, contact_id: int) -> None:
         card = self.core.contacts.card(contact_id)
-        birthday = next((d for d in card.dates if d.kind is DateKind.BIRTHDAY), None)
+        today = self.workspace.now().astimezone().date()
         editor = ContactEditor(
-            self, card.draft, birthday.date if birthday else None, "Edit contact"
+            self,
+            today,
+            self.core.listing,
+            card.draft,
+            card.dates,
+            card.referred_by,
+            f"Edit {card.name}",
         )
         if editor.exec() != ContactEditor.DialogCode.Accepted:
             return
-        ops.update_contact(self.workspace, contact_id, editor.draft(), editor.birthday())
+        ops.update_contact(self.workspace, contact_id, editor.draft(), editor.dates())
 
     def quick_log(self, people: list[ContactRef], kind: InteractionKind | None) -> None:
         named = [
