@@ -91,7 +91,7 @@ def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) 
     for w in d.web_links:
         url = w.url if "//" in w.url else f"https://{w.url}"
         rows.append(
-            _row(w.label or w.kind.value, f'<a href="{escape(url)}">{escape(w.url)}</a>', False)
+            _row(w.label or w.kind.label, f'<a href="{escape(url)}">{escape(w.url)}</a>', False)
         )
     _section(parts, "Contact", rows)
 

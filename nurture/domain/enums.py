@@ -111,6 +111,13 @@ class WebKind(StrEnum):
     INSTAGRAM = "instagram"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """The service's own spelling: 'LinkedIn', 'X' (Twitter's name now)."""
+        return {WebKind.LINKEDIN: "LinkedIn", WebKind.TWITTER: "X"}.get(
+            self, self.value.capitalize()
+        )
+
 
 class ContactSort(StrEnum):
     NAME = "name"

@@ -235,7 +235,7 @@ class ContactEditor(QDialog):
         def link_row() -> list[QWidget]:
             kind = QComboBox()
             for web in WebKind:
-                kind.addItem(web.value.capitalize() if web is not WebKind.TWITTER else "X", web)
+                kind.addItem(web.label, web)
             url = QLineEdit()
             url.setPlaceholderText("linkedin.com/in/…")
             return [kind, url]

@@ -61,7 +61,7 @@ class DateField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.textChanged.connect(self._read)
         self.pick = QToolButton()
-        self.pick.setText("📅")
+        self.pick.setText("▾")
         self.pick.setToolTip("Pick the day from a calendar")
         self.pick.clicked.connect(self._show_calendar)
         self.reading = QLabel()
