@@ -112,7 +112,7 @@ def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) 
         [
             _row(
                 r.label or r.kind.label,
-                contact_link(r.other.id, r.other.name) + _actions("relationship", r.id, False),
+                contact_link(r.other.id, r.other.name) + _actions("relationship", r.id),
                 False,
             )
             for r in card.relationships

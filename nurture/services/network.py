@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -10,13 +10,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
+from nurture.db.gifts import Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Contact
-from nurture.domain.dto import ContactDraft
+from nurture.domain.dto import ContactDraft, PreferenceValue
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.contacts import apply_draft
+from nurture.services.contacts import DateEntry, apply_draft, set_dates
 from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
+from nurture.services.records import TASTE
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -118,9 +120,16 @@ class NetworkService:
         return Outcome(relation.id, work.changes)
 
     def add_related_person(
-        self, contact_id: int, kind: RelationshipKind, person: ContactDraft, label: str = ""
+        self,
+        contact_id: int,
+        kind: RelationshipKind,
+        person: ContactDraft,
+        label: str = "",
+        dates: Sequence[DateEntry] = (),
+        tastes: Sequence[PreferenceValue] = (),
     ) -> Outcome[int]:
-        """Create a light contact (spouse, kid, assistant) already related; returns its id."""
+        """Create a light contact (spouse, kid, assistant) already related, with their dates
+        and tastes, as one step; returns its id."""
         region = self._settings.get().phone_region
         with unit_of_work(self._db, "Add family") as work:
             _require(work.session, contact_id)
@@ -129,6 +138,15 @@ class NetworkService:
             relative.is_light = True
             work.session.add(relative)
             work.session.flush()
+            set_dates(work.session, relative.id, dates)
+            for taste in tastes:
+                fields = {
+                    "category": taste.category,
+                    "item": taste.item,
+                    "detail": taste.detail,
+                    "likes": taste.likes,
+                }
+                work.session.add(Preference(contact_id=relative.id, **TASTE.check(fields)))
             work.session.add(
                 Relationship(
                     contact_id=contact_id,
@@ -140,6 +158,23 @@ class NetworkService:
             work.touch(Area.CONTACTS, relative.id)
             work.touch(Area.NETWORK, contact_id, relative.id)
         return Outcome(relative.id, work.changes)
+
+    def update_relationship(
+        self, relationship_id: int, seen_from: int, kind: RelationshipKind, label: str = ""
+    ) -> Outcome[None]:
+        """Change what the other person is to `seen_from` (their card's words), and the label."""
+        with unit_of_work(self._db, "Edit a relationship") as work:
+            relation = work.session.get(Relationship, relationship_id)
+            if relation is None:
+                raise NotFoundError("That relationship no longer exists.")
+            kind = RelationshipKind(kind)
+            if relation.related_id == seen_from:  # stored from the other side
+                kind = kind.inverse
+            elif relation.contact_id != seen_from:
+                raise ValidationError("That relationship is not one of this contact's.")
+            relation.kind, relation.label = kind.value, label.strip()
+            work.touch(Area.NETWORK, relation.contact_id, relation.related_id)
+        return Outcome(None, work.changes)
 
     def unrelate(self, relationship_id: int) -> Outcome[None]:
         with unit_of_work(self._db, "Unlink people") as work:

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
 from nurture.domain.dates import PartialDate
-from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory
+from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory, RelationshipKind
+from nurture.services.listing import ContactQuery
 from tests.ui.driving import on_next_dialog, person, select, window
 from ui.dialogs.records import (
     DateDialog,
@@ -21,6 +22,7 @@ from ui.dialogs.records import (
     GiftDialog,
     IntroductionDialog,
     ReferralDialog,
+    RelationshipDialog,
 )
 from ui.views.card_view import CardView
 from ui.views.main_window import MainWindow
@@ -191,3 +193,67 @@ def test_a_follow_up_typed_as_15_jun_2027_is_due_that_day(
     main.contacts.card.buttons["follow-up"].click()
     qtbot.waitUntil(lambda: bool(core.contacts.card(ann).follow_ups))
     assert core.contacts.card(ann).follow_ups[0].due_date == date(2027, 6, 15)
+
+
+def test_a_new_child_comes_with_a_birthday_and_a_taste_in_one_step(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    jane = person(core, "Jane", "Doe")
+    main = _open(qtbot, core, now, jane)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, RelationshipDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(RelationshipKind.CHILD))
+        dialog.new_name.setText("Tim Doe")
+        dialog.new_name.textEdited.emit("Tim Doe")
+        dialog.birthday.setText("14 May 2015")
+        dialog.taste.setText("Lego Technic")
+        _ok(dialog)
+
+    on_next_dialog(fill)
+    main.contacts.card.add_actions["family"].trigger()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(jane).relationships))
+    relation = core.contacts.card(jane).relationships[0]
+    assert (relation.kind, relation.other.name) == (RelationshipKind.CHILD, "Tim Doe")
+    tim = core.contacts.card(relation.other.id)
+    assert tim.draft.is_light
+    assert [(d.kind, d.date) for d in tim.dates] == [(DateKind.BIRTHDAY, PartialDate(2015, 5, 14))]
+    assert [t.item for t in tim.preferences] == ["Lego Technic"]
+    assert core.history.state().undo == "Add family"
+    main.undo_action.trigger()  # one step takes back the person, the date and the taste
+    qtbot.waitUntil(lambda: not core.contacts.card(jane).relationships)
+
+
+def test_linking_an_existing_competitor_creates_no_one_and_can_be_changed(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    robert = person(core, "Robert", "Hughes")
+    rival = person(core, "Victor", "Crane")
+    main = _open(qtbot, core, now, robert)
+    before = core.listing.count(ContactQuery(include_light=True))
+
+    def link(dialog: QWidget) -> None:
+        assert isinstance(dialog, RelationshipDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(RelationshipKind.COMPETITOR))
+        _type(dialog.person, "Crane")
+        dialog.person.returnPressed.emit()
+        _ok(dialog)
+
+    on_next_dialog(link)
+    main.contacts.card.add_actions["family"].trigger()
+    qtbot.waitUntil(lambda: bool(core.contacts.card(robert).relationships))
+    assert core.listing.count(ContactQuery(include_light=True)) == before
+    relation = core.contacts.card(robert).relationships[0]
+    assert (relation.kind, relation.other.id) == (RelationshipKind.COMPETITOR, rival)
+    qtbot.waitUntil(lambda: "Victor Crane" in main.contacts.card.browser.toPlainText())
+
+    def partner(dialog: QWidget) -> None:
+        assert isinstance(dialog, RelationshipDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(RelationshipKind.BUSINESS_PARTNER))
+        _ok(dialog)
+
+    on_next_dialog(partner)
+    _click(main.contacts.card, "edit", "relationship", relation.id)
+    qtbot.waitUntil(
+        lambda: core.contacts.card(rival).relationships[0].kind is RelationshipKind.BUSINESS_PARTNER
+    )

@@ -138,29 +138,6 @@ def test_the_editor_explains_a_bad_email_and_will_not_save_it(qtbot: QtBot) -> N
     assert editor.error.text() == ""
 
 
-def test_add_a_related_person_in_one_step(qtbot: QtBot, core: Nurture, now: datetime) -> None:
-    jane = _person(core, "Jane", "Doe")
-    window = _window(qtbot, core, now)
-    _select(window, jane)
-    qtbot.waitUntil(lambda: window.contacts.card.card is not None)
-    answers = iter([RelationshipKind.CHILD.label, "Tim Doe"])
-
-    def answer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(next(answers))
-        dialog.accept()
-        if dialog.labelText().startswith("Who"):
-            _on_next_dialog(answer)
-
-    _on_next_dialog(answer)
-    window.contacts.card.add_actions["family"].trigger()
-    qtbot.waitUntil(lambda: bool(core.contacts.card(jane).relationships))
-    relation = core.contacts.card(jane).relationships[0]
-    assert (relation.kind, relation.other.name) == (RelationshipKind.CHILD, "Tim Doe")
-    assert core.contacts.card(relation.other.id).draft.is_light
-    qtbot.waitUntil(lambda: "Tim Doe" in window.contacts.card.browser.toPlainText())
-
-
 def test_a_preference_finds_the_person(qtbot: QtBot, core: Nurture, now: datetime) -> None:
     wife = _person(core, "Maria", "Rossi")
     core.records.add_preference(wife, PreferenceCategory.FOOD, "Dark chocolate", "70% or more")

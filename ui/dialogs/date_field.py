@@ -53,10 +53,12 @@ class DateField(QWidget):
         whole_day: bool = False,
         placeholder: str = "15 Jun 2027, June 2027, May 14, next week…",
         parent: QWidget | None = None,
+        optional: bool = False,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._whole_day = whole_day  # a due day needs a day; a birthday may lack its year
+        self._optional = optional  # empty is fine (a relative's birthday nobody knows yet)
         self.edit = QLineEdit(as_typed(value) if value is not None else "")
         self.edit.setPlaceholderText(placeholder)
         self.edit.textChanged.connect(self._read)
@@ -94,7 +96,12 @@ class DateField(QWidget):
         """The whole day (a year-less date is its next occurrence)."""
         return read_full_date(self.edit.text(), self._today, day_first())
 
+    def is_empty(self) -> bool:
+        return not self.edit.text().strip()
+
     def is_valid(self) -> bool:
+        if self._optional and self.is_empty():
+            return True
         try:
             self.day() if self._whole_day else self.partial()
         except ValidationError:
@@ -113,7 +120,9 @@ class DateField(QWidget):
         self.changed.emit()
 
     def _words(self) -> str:
-        if not self.edit.text().strip():
+        if self.is_empty():
+            if self._optional:
+                return "(optional)"
             raise ValidationError("Type a date or pick one.")
         if self._whole_day:
             return f"{self.day():%A %d %B %Y}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +32,15 @@ from nurture.domain.dto import (
     IntroductionValue,
     PreferenceValue,
     ReferralValue,
+    RelationshipValue,
 )
-from nurture.domain.enums import DateKind, GiftDirection, GiftStatus, PreferenceCategory
+from nurture.domain.enums import (
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    PreferenceCategory,
+    RelationshipKind,
+)
 from nurture.services.listing import ListingService
 from ui.dialogs.date_field import DateField
 from ui.dialogs.person_field import PersonField
@@ -357,3 +365,66 @@ class ReferralDialog(FormDialog):
             "currency": self.currency.text() if cents else "",
             "notes": self.notes.text(),
         }
+
+
+class RelationshipDialog(FormDialog):
+    """Who someone is to this contact: a person already in Nurture (a partner, a competitor),
+    or someone new — a spouse or a child kept as a light contact, with their birthday and a
+    taste entered in the same step. Editing changes only what they are and the label."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        listing: ListingService,
+        today: date,
+        name: str,
+        value: RelationshipValue | None = None,
+    ) -> None:
+        kinds = [(k.label, k) for k in RelationshipKind]
+        self.kind = _combo(kinds, value.kind if value else RelationshipKind.SPOUSE)
+        self.label = QLineEdit(value.label if value else "")
+        self.label.setPlaceholderText("Optional: 'ex-wife', 'godson'")
+        rows: list[tuple[str, QWidget]] = [(f"Who they are to {name}", self.kind)]
+        self.existing = QRadioButton("Someone already in Nurture")
+        self.new = QRadioButton("Someone new")
+        self.person = PersonField(listing, "Type a name, company or email…")
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("Their name")
+        self.birthday = DateField(
+            today, placeholder="Their birthday, if you know it", optional=True
+        )
+        self.taste = QLineEdit()
+        self.taste.setPlaceholderText("Something they like: dark chocolate")
+        if value is None:
+            self.existing.setChecked(True)
+            rows += [
+                ("", self.existing),
+                ("Who", self.person),
+                ("", self.new),
+                ("Name", self.new_name),
+                ("Birthday", self.birthday),
+                ("Likes", self.taste),
+            ]
+        else:
+            rows.append(("Who", QLabel(value.other.name)))
+        rows.append(("Label", self.label))
+        super().__init__(parent, f"{_verb(value)} a relationship", rows)
+        if value is None:
+            self._checks.append(self._someone)
+            for signal in (
+                self.existing.toggled,
+                self.person.textChanged,
+                self.new_name.textChanged,
+            ):
+                signal.connect(self._update)
+            self.new_name.textEdited.connect(lambda _t: self.new.setChecked(True))
+            self.person.textEdited.connect(lambda _t: self.existing.setChecked(True))
+            self._update()
+
+    def _someone(self) -> bool:
+        if self.existing.isChecked():
+            return self.person.person is not None
+        return bool(self.new_name.text().strip())
+
+    def fields(self) -> Fields:
+        return {"kind": self.kind.currentData(), "label": self.label.text()}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from nurture.domain.dto import ContactCard, ContactDraft, ImportantDateValue
-from nurture.domain.enums import InteractionKind, RelationshipKind
+from nurture.domain.enums import InteractionKind
 from ui.workspace import Workspace
 
 
@@ -52,13 +52,6 @@ def archive(workspace: Workspace, ids: Sequence[int]) -> None:
 def delete(workspace: Workspace, ids: Sequence[int]) -> None:
     deletion, chosen = workspace.core.deletion, list(ids)
     workspace.write(lambda: deletion.delete(chosen))
-
-
-def add_related_person(
-    workspace: Workspace, contact_id: int, kind: RelationshipKind, person: ContactDraft
-) -> None:
-    network = workspace.core.network
-    workspace.write(lambda: network.add_related_person(contact_id, kind, person))
 
 
 def log_interaction(

@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft, PreferenceValue
+from nurture.domain.enums import DateKind, PreferenceCategory, RelationshipKind
 from ui.workspace import Workspace
 
 Fields = dict[str, Any]
@@ -71,3 +74,35 @@ def edit(workspace: Workspace, what: str, record_id: int, fields: Fields) -> Non
 def remove(workspace: Workspace, what: str, record_id: int) -> None:
     core = workspace.core
     workspace.write(lambda: core.remove(what, record_id))
+
+
+def relate(
+    workspace: Workspace, contact_id: int, kind: RelationshipKind, other_id: int, label: str
+) -> None:
+    network = workspace.core.network
+    workspace.write(lambda: network.relate(contact_id, kind, other_id, label))
+
+
+def add_relative(
+    workspace: Workspace,
+    contact_id: int,
+    kind: RelationshipKind,
+    person: ContactDraft,
+    label: str,
+    birthday: PartialDate | None,
+    likes: str,
+) -> None:
+    """A new light contact (a spouse, a child) with their birthday and a taste: one step."""
+    network = workspace.core.network
+    dates = [(DateKind.BIRTHDAY, birthday)] if birthday else []
+    tastes = [PreferenceValue(0, PreferenceCategory.OTHER, likes)] if likes.strip() else []
+    workspace.write(
+        lambda: network.add_related_person(contact_id, kind, person, label, dates, tastes)
+    )
+
+
+def edit_relationship(
+    workspace: Workspace, relationship_id: int, seen_from: int, kind: RelationshipKind, label: str
+) -> None:
+    network = workspace.core.network
+    workspace.write(lambda: network.update_relationship(relationship_id, seen_from, kind, label))

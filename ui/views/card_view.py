@@ -32,7 +32,6 @@ class CardView(QWidget):
     open_contact = Signal(int)
     edit_requested = Signal()
     log_requested = Signal(object)  # InteractionKind
-    related_requested = Signal()
     delete_requested = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -80,9 +79,6 @@ class CardView(QWidget):
             action = more.addAction(words)
             action.triggered.connect(lambda _=False, what=what: self.add(what))
             self.add_actions[what] = action
-        family = more.addAction("Add a family member…")
-        family.triggered.connect(self.related_requested.emit)
-        self.add_actions["family"] = family
         more.addSeparator()
         self.delete_action = more.addAction("Delete this contact…")
         self.delete_action.triggered.connect(self.delete_requested.emit)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nurture.domain.dto import ContactDraft, ContactRef
-from nurture.domain.enums import Area, RelationshipKind
+from nurture.domain.dto import ContactRef
+from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Changes
 from ui.models.contacts import CONTACT_ID_ROLE, ContactsModel
 from ui.operations import contacts as ops
@@ -111,7 +111,6 @@ class ContactsPage(QWidget):
         self.card.log_requested.connect(
             lambda kind: self.log_requested.emit([self._card_ref()], kind)
         )
-        self.card.related_requested.connect(self._add_related)
         self.card.delete_requested.connect(lambda: self.delete([self._card_id()]))
 
         left = QWidget()
@@ -335,20 +334,3 @@ class ContactsPage(QWidget):
             return
         self.card.show_contact(None)
         ops.delete(self.workspace, ids)
-
-    def _add_related(self) -> None:
-        main = self._card_ref()
-        kinds = {k.label: k for k in RelationshipKind}
-        kind, ok = QInputDialog.getItem(
-            self, "Add family", f"Who is it to {main.name}?", list(kinds), 0, False
-        )
-        if not ok:
-            return
-        name, ok = QInputDialog.getText(self, "Add family", "Their name:")
-        if not ok or not name.strip():
-            return
-        from nurture.contact_points import split_name
-
-        given, middle, family = split_name(name)
-        draft = ContactDraft(given_name=given, middle_name=middle, family_name=family)
-        ops.add_related_person(self.workspace, main.id, kinds[kind], draft)

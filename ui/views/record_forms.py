@@ -7,7 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from nurture.domain.dto import ContactCard
+from nurture.contact_points import split_name
+from nurture.domain.dto import ContactCard, ContactDraft
+from nurture.domain.enums import RelationshipKind
 from ui.dialogs.records import (
     DateDialog,
     FollowUpDialog,
@@ -17,6 +19,7 @@ from ui.dialogs.records import (
     IntroductionDialog,
     PreferenceDialog,
     ReferralDialog,
+    RelationshipDialog,
 )
 from ui.operations import records as ops
 from ui.workspace import Workspace
@@ -29,6 +32,7 @@ ADDABLE = {
     "taste": "Add a taste…",
     "introduction": "Add an introduction…",
     "referral": "Add a referral…",
+    "family": "Add family or a relationship…",
 }
 
 
@@ -63,6 +67,8 @@ class RecordForms:
             intro = IntroductionDialog(parent, listing, today)
             if intro.exec() == QDialog.DialogCode.Accepted and intro.person.person:
                 ops.introduce(workspace, card.id, intro.person.person.id, intro.fields())
+        elif what == "family":
+            self._relate(card)
         elif what == "referral":
             currency = workspace.core.settings.get().currency
             referral = ReferralDialog(parent, listing, today, currency)
@@ -71,10 +77,39 @@ class RecordForms:
                 pair = (card.id, other) if referral.this_person_referred() else (other, card.id)
                 ops.record_referral(workspace, *pair, referral.fields())
 
+    def _relate(self, card: ContactCard) -> None:
+        listing, today = self._workspace.core.listing, self._today()
+        dialog = RelationshipDialog(self._parent, listing, today, card.name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, label = RelationshipKind(dialog.kind.currentData()), dialog.label.text()
+        if dialog.existing.isChecked() and dialog.person.person is not None:
+            ops.relate(self._workspace, card.id, kind, dialog.person.person.id, label)
+            return
+        given, middle, family = split_name(dialog.new_name.text())
+        person = ContactDraft(given_name=given, middle_name=middle, family_name=family)
+        birthday = None if dialog.birthday.is_empty() else dialog.birthday.partial()
+        ops.add_relative(
+            self._workspace, card.id, kind, person, label, birthday, dialog.taste.text()
+        )
+
     def edit(self, what: str, record_id: int, card: ContactCard) -> None:
+        if what == "relationship":
+            self._edit_relationship(record_id, card)
+            return
         dialog = self._filled(what, record_id, card)
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             ops.edit(self._workspace, what, record_id, dialog.fields())
+
+    def _edit_relationship(self, record_id: int, card: ContactCard) -> None:
+        found = [r for r in card.relationships if r.id == record_id]
+        if not found:
+            return
+        listing, today = self._workspace.core.listing, self._today()
+        dialog = RelationshipDialog(self._parent, listing, today, card.name, found[0])
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, label = RelationshipKind(dialog.kind.currentData()), dialog.label.text()
+            ops.edit_relationship(self._workspace, record_id, card.id, kind, label)
 
     def _filled(self, what: str, record_id: int, card: ContactCard) -> FormDialog | None:
         """The record's dialog filled from the card (None when it is no longer there)."""
