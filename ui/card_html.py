@@ -112,7 +112,9 @@ def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) 
         [
             _row(
                 r.label or r.kind.label,
-                contact_link(r.other.id, r.other.name) + _actions("relationship", r.id),
+                contact_link(r.other.id, r.other.name)
+                + _household_line(card, r.other.id)
+                + _actions("relationship", r.id),
                 False,
             )
             for r in card.relationships
@@ -171,6 +173,25 @@ def _touch(card: ContactCard, now: datetime) -> str:
         return text
     css = "ok" if state.state is TouchState.ON_TRACK else "warn"
     return f'{text} · <span class="{css}">{state.words}</span> · {state.cadence.describe()}'
+
+
+def _household_line(card: ContactCard, person_id: int) -> str:
+    """What a spouse's or child's card would tell you when choosing a gift: likes, last gift."""
+    relative = next((r for r in card.household if r.person.id == person_id), None)
+    if relative is None:
+        return ""
+    said = []
+    likes = [t.item for t in relative.tastes if t.likes]
+    if likes:
+        said.append("likes " + ", ".join(escape(x) for x in likes[:4]))
+    dislikes = [t.item for t in relative.tastes if not t.likes]
+    if dislikes:
+        said.append("not " + ", ".join(escape(x) for x in dislikes[:3]))
+    gift = relative.last_gift
+    if gift is not None:
+        when = f" ({gift.given_on:%b %Y})" if gift.given_on else ""
+        said.append(f"last gift: {escape(gift.description)}{when}")
+    return f' <span class="muted">— {"; ".join(said)}</span>' if said else ""
 
 
 def _date_row(value: ImportantDateValue, whose: str = "", actions: str = "") -> str:

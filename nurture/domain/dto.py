@@ -239,6 +239,17 @@ class ImportBatchValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Relative:
+    """Someone in the contact's household, as the card shows them under the contact: what
+    they like and the last gift they were given."""
+
+    person: ContactRef
+    kind: RelationshipKind
+    tastes: tuple[PreferenceValue, ...] = ()
+    last_gift: GiftValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ContactCard:
     """Everything the core knows about one contact."""
 
@@ -262,4 +273,5 @@ class ContactCard:
     # The dates of the people around them (a kid's birthday, a spouse's): (whose, what they
     # are to this contact, the date).
     family_dates: tuple[tuple[ContactRef, RelationshipKind, ImportantDateValue], ...] = ()
+    household: tuple[Relative, ...] = ()  # spouse, children, parents: tastes and last gifts
     has_photo: bool = False

@@ -30,6 +30,7 @@ from nurture.domain.dto import (
     PreferenceValue,
     ReferralValue,
     RelationshipValue,
+    Relative,
     WebLinkValue,
 )
 from nurture.domain.enums import (
@@ -89,8 +90,9 @@ def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard
         ),
         relationships=(relations := _relationships(session, contact_id)),
         family_dates=_family_dates(session, relations, rules),
+        household=_household(session, relations),
         preferences=tuple(
-            PreferenceValue(p.id, PreferenceCategory(p.category), p.item, p.detail, p.likes)
+            preference_value(p)
             for p in session.scalars(
                 select(Preference)
                 .where(Preference.contact_id == contact_id)
@@ -98,17 +100,7 @@ def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard
             )
         ),
         gifts=tuple(
-            GiftValue(
-                g.id,
-                GiftDirection(g.direction),
-                g.description,
-                g.occasion,
-                g.given_on,
-                g.amount_cents,
-                g.currency,
-                GiftStatus(g.status),
-                g.notes,
-            )
+            gift_value(g)
             for g in session.scalars(
                 select(Gift)
                 .where(Gift.contact_id == contact_id)
@@ -240,6 +232,52 @@ def _family_dates(
             date_value(d, rules),
         )
         for d in found
+    )
+
+
+# The relations whose tastes and gifts matter when choosing a gift for the contact.
+HOUSEHOLD = frozenset({RelationshipKind.SPOUSE, RelationshipKind.CHILD, RelationshipKind.PARENT})
+
+
+def _household(session: Session, relations: tuple[RelationshipValue, ...]) -> tuple[Relative, ...]:
+    family = [r for r in relations if r.kind in HOUSEHOLD]
+    if not family:
+        return ()
+    ids = [r.other.id for r in family]
+    tastes: dict[int, list[PreferenceValue]] = defaultdict(list)
+    for p in session.scalars(
+        select(Preference).where(Preference.contact_id.in_(ids)).order_by(Preference.item)
+    ):
+        tastes[p.contact_id].append(preference_value(p))
+    last: dict[int, GiftValue] = {}
+    for g in session.scalars(
+        select(Gift)
+        .where(Gift.contact_id.in_(ids), Gift.direction == GiftDirection.GIVEN.value)
+        .order_by(Gift.given_on.desc().nulls_last(), Gift.id.desc())
+    ):
+        last.setdefault(g.contact_id, gift_value(g))
+    return tuple(
+        Relative(r.other, r.kind, tuple(tastes[r.other.id]), last.get(r.other.id)) for r in family
+    )
+
+
+def preference_value(row: Preference) -> PreferenceValue:
+    return PreferenceValue(
+        row.id, PreferenceCategory(row.category), row.item, row.detail, row.likes
+    )
+
+
+def gift_value(row: Gift) -> GiftValue:
+    return GiftValue(
+        row.id,
+        GiftDirection(row.direction),
+        row.description,
+        row.occasion,
+        row.given_on,
+        row.amount_cents,
+        row.currency,
+        GiftStatus(row.status),
+        row.notes,
     )
 
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
 from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory, RelationshipKind
 from nurture.services.listing import ContactQuery
 from tests.ui.driving import on_next_dialog, person, select, window
@@ -257,3 +258,30 @@ def test_linking_an_existing_competitor_creates_no_one_and_can_be_changed(
     qtbot.waitUntil(
         lambda: core.contacts.card(rival).relationships[0].kind is RelationshipKind.BUSINESS_PARTNER
     )
+
+
+def test_the_household_is_under_the_client_and_back_returns_from_a_family_link(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    robert = person(core, "Robert", "Hughes")
+    claire = core.network.add_related_person(
+        robert, RelationshipKind.SPOUSE, ContactDraft(given_name="Claire", family_name="Hughes")
+    ).value
+    core.records.add_preference(claire, PreferenceCategory.FOOD, "Valrhona dark chocolate")
+    core.records.add_gift(claire, GiftDirection.GIVEN, "Champagne", given_on=date(2025, 12, 20))
+    main = _open(qtbot, core, now, robert)
+    card = main.contacts.card
+    text = card.browser.toPlainText()
+    assert "Claire Hughes — likes Valrhona dark chocolate; last gift: Champagne (Dec 2025)" in text
+    assert not card.back_button.isEnabled()
+    card.browser.anchorClicked.emit(QUrl(f"nurture://contact/{claire}"))
+    assert card.card is not None
+    assert card.card.id == claire
+    assert card.back_button.isEnabled()
+    card.go_back()
+    assert card.card is not None
+    assert card.card.id == robert
+    assert card.forward_button.isEnabled()
+    card.go_forward()
+    assert card.card is not None
+    assert card.card.id == claire

@@ -15,7 +15,9 @@ from tests.ui.driving import person, select, window
 
 def test_every_page_fits_in_1000_pixels(qtbot: QtBot, core: Nurture, now: datetime) -> None:
     ann = person(core, "Ann", "Lee")
+    core.contacts.add_tags([ann], ["Former colleagues from the Acme years", "Referral sources"])
     main = window(qtbot, core, now)
+    qtbot.waitUntil(lambda: main.contacts.tag.count() == 3)
     for row in range(main.sidebar.count()):
         main.sidebar.setCurrentRow(row)
         if row == 1:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -29,7 +29,6 @@ from ui.workspace import Workspace
 
 
 class CardView(QWidget):
-    open_contact = Signal(int)
     edit_requested = Signal()
     log_requested = Signal(object)  # InteractionKind
     delete_requested = Signal()
@@ -43,8 +42,25 @@ class CardView(QWidget):
         self.browser.anchorClicked.connect(self._link)
         self.browser.setPlaceholderText("Select a contact to see everything about them.")
         self.forms = RecordForms(self, workspace)
+        # Back and Forward between cards reached by their links (Alt+Left / Alt+Right).
+        self._back: list[int] = []
+        self._forward: list[int] = []
+        self.back_button = QToolButton()
+        self.back_button.setText("◀")
+        self.back_button.setToolTip("Back to the previous card (Alt+Left)")
+        self.back_button.clicked.connect(self.go_back)
+        self.forward_button = QToolButton()
+        self.forward_button.setText("▶")
+        self.forward_button.setToolTip("Forward (Alt+Right)")
+        self.forward_button.clicked.connect(self.go_forward)
+        for keys, go in (("Alt+Left", self.go_back), ("Alt+Right", self.go_forward)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(go)
         # The everyday actions up front; everything else (and Delete) under More.
         buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.forward_button)
         log = QToolButton()
         log.setText("&Log…")
         log.setToolTip("Log a call, email, lunch or meeting (the arrow: a call or an email, now)")
@@ -91,6 +107,24 @@ class CardView(QWidget):
         self._enable(False)
 
     def show_contact(self, contact_id: int | None) -> None:
+        """Show a contact picked in the list (or nobody): a new place, so Forward is gone."""
+        self._forward.clear()
+        self._show(contact_id)
+
+    def go_back(self) -> None:
+        if self._back:
+            if self.card is not None:
+                self._forward.append(self.card.id)
+            self._show(self._back.pop())
+
+    def go_forward(self) -> None:
+        if self._forward:
+            if self.card is not None:
+                self._back.append(self.card.id)
+            self._show(self._forward.pop())
+
+    def _show(self, contact_id: int | None) -> None:
+        self._navigation()
         if contact_id is None:
             self.card = None
             self.browser.clear()
@@ -99,13 +133,17 @@ class CardView(QWidget):
         try:
             self.card = self.workspace.core.contacts.card(contact_id)
         except NotFoundError:
-            self.show_contact(None)
+            self._show(None)
             return
         self.browser.setHtml(self._html(self.card))
         self._enable(True)
 
+    def _navigation(self) -> None:
+        self.back_button.setEnabled(bool(self._back))
+        self.forward_button.setEnabled(bool(self._forward))
+
     def reload(self) -> None:
-        self.show_contact(self.card.id if self.card else None)
+        self._show(self.card.id if self.card else None)
 
     def _html(self, card: ContactCard) -> str:
         return card_html(card, self.workspace.now(), colours(self.palette()))
@@ -120,7 +158,10 @@ class CardView(QWidget):
             return
         parts = url.path().strip("/").split("/")
         if url.host() == "contact":
-            self.open_contact.emit(int(parts[0]))
+            if self.card is not None:
+                self._back.append(self.card.id)
+            self._forward.clear()
+            self._show(int(parts[0]))
         elif url.host() == "follow-up-done":
             follow_up, due = int(parts[0]), date.fromisoformat(parts[1])
             record_ops.complete_follow_up(self.workspace, follow_up, due)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,11 +72,22 @@ class ContactsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.tag = QComboBox()
-        self.tier = QComboBox()
-        for combo in (self.tag, self.tier):  # never cut their own value short
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for a usual tag ("Prospects"); the list shows longer ones whole.
+        self.tag.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tag.setMinimumContentsLength(12)
         # Less used filters in one menu: the row stays short on a 13-inch screen.
         show = QMenu(self)
+        self.tiers = QActionGroup(self)
+        for words, tier in (("Any tier", ""), ("Tier A", "A"), ("Tier B", "B"), ("Tier C", "C")):
+            action = show.addAction(words)
+            action.setCheckable(True)
+            action.setData(tier)
+            action.setChecked(not tier)
+            self.tiers.addAction(action)
+        self.tiers.triggered.connect(lambda _action: self._apply_filters())
+        show.addSeparator()
         self.starred = show.addAction("Starred only")
         self.cold = show.addAction("Going cold (overdue to keep in touch)")
         self.archived = show.addAction("Archived too")
@@ -84,9 +96,8 @@ class ContactsPage(QWidget):
         self.bulk = QPushButton("Selected ▾")
         self.bulk.clicked.connect(lambda: self._bulk_menu(None))
         filters = QHBoxLayout()
-        for label, widget in (("Tag", self.tag), ("Tier", self.tier)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
+        filters.addWidget(QLabel("Tag"))
+        filters.addWidget(self.tag)
         filters.addWidget(self.show_button)
         for action in (self.starred, self.cold, self.archived):
             action.setCheckable(True)
@@ -103,10 +114,8 @@ class ContactsPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.hide()
         self.tag.currentIndexChanged.connect(self._apply_filters)
-        self.tier.currentIndexChanged.connect(self._apply_filters)
 
         self.card = CardView(workspace)
-        self.card.open_contact.connect(self.open_contact)
         self.card.edit_requested.connect(lambda: self.edit_requested.emit(self._card_id()))
         self.card.log_requested.connect(
             lambda kind: self.log_requested.emit([self._card_ref()], kind)
@@ -141,16 +150,14 @@ class ContactsPage(QWidget):
         self.workspace.reads.run(listing.tags, self._fill_filters, self.workspace.fail)
 
     def _fill_filters(self, counted: list[tuple[str, int]]) -> None:
-        tags = [name for name, _count in counted]
-        for combo, values in ((self.tag, tags), (self.tier, ["A", "B", "C"])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem("All", "")
-            for value in values:
-                combo.addItem(value, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("All", "")
+        for name, _count in counted:
+            self.tag.addItem(name, name)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
+        self.tag.blockSignals(False)
 
     def set_search(self, text: str) -> None:
         self.model.set_query(replace(self.model.query, search=text))
@@ -168,7 +175,7 @@ class ContactsPage(QWidget):
             replace(
                 self.model.query,
                 tag=self.tag.currentData() or "",
-                tier=self.tier.currentData() or "",
+                tier=self.tier(),
                 starred_only=self.starred.isChecked(),
                 going_cold=self.cold.isChecked(),
                 include_archived=self.archived.isChecked(),
@@ -208,11 +215,19 @@ class ContactsPage(QWidget):
         self.card.show_contact(None)
         self.bulk.setEnabled(False)
 
+    def tier(self) -> str:
+        checked = self.tiers.checkedAction()
+        return str(checked.data() or "") if checked is not None else ""
+
+    def set_tier(self, tier: str) -> None:
+        for action in self.tiers.actions():
+            action.setChecked(action.data() == tier)
+
     def reset_filters(self) -> None:
-        for combo in (self.tag, self.tier):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        self.tag.blockSignals(True)
+        self.tag.setCurrentIndex(0)
+        self.tag.blockSignals(False)
+        self.set_tier("")
         for box in (self.starred, self.cold, self.archived):
             box.blockSignals(True)
             box.setChecked(False)

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
-        self.sidebar.setFixedWidth(124)
+        self.sidebar.setFixedWidth(112)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
             "QListWidget::item { padding: 10px 14px; border-radius: 6px; }"
