@@ -68,3 +68,42 @@ def match_expression(query: str) -> str | None:
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)
+
+
+# The index's columns, in order, with the words that say why a contact was found by one.
+COLUMNS = (
+    ("name", ""),
+    ("organization", "work"),
+    ("emails", "email"),
+    ("phones", "phone"),
+    ("notes", "note"),
+    ("preferences", "taste"),
+    ("tags", "tag"),
+)
+_OPEN, _CLOSE = "\x01", "\x02"
+
+
+def reasons(connection: Connection, match: str, contact_ids: Iterable[int]) -> dict[int, str]:
+    """Why each of these contacts matched: "taste: … Valrhona dark chocolate", "note: …";
+    nothing for a contact found by its name (the name says it)."""
+    ids = ",".join(str(int(i)) for i in contact_ids)
+    if not ids:
+        return {}
+    snippets = ", ".join(
+        f"snippet(contact_search, {i}, '{_OPEN}', '{_CLOSE}', '…', 6)" for i in range(len(COLUMNS))
+    )
+    rows = connection.execute(
+        text(
+            f"SELECT rowid, {snippets} FROM contact_search "
+            f"WHERE contact_search MATCH :match AND rowid IN ({ids})"
+        ),
+        {"match": match},
+    )
+    found: dict[int, str] = {}
+    for row in rows:
+        for (_column, words), snippet in zip(COLUMNS, row[1:], strict=True):
+            if snippet and _OPEN in snippet:
+                clean = snippet.replace(_OPEN, "").replace(_CLOSE, "").strip()
+                found[int(row[0])] = f"{words}: {clean}" if words else ""
+                break
+    return found

@@ -129,6 +129,8 @@ class ContactSummary:
     is_light: bool
     tier: str = ""
     next_occasion: NextOccasion | None = None
+    relative_of: str = ""  # a light contact: "Robert Hughes's spouse"
+    found_by: str = ""  # in a search, what matched when not the name: "taste: … Valrhona …"
 
     @property
     def primary_email(self) -> str:

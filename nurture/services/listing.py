@@ -13,14 +13,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, Select, column, exists, func, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from nurture.calendar.occasions import next_yearly
 from nurture.db import search_index
 from nurture.db.engine import Database
+from nurture.db.network import Relationship
 from nurture.db.people import Contact, Email, ImportantDate, Phone, Tag, contact_tags
 from nurture.domain.dto import ContactSummary
-from nurture.domain.enums import ContactSort
+from nurture.domain.enums import ContactSort, RelationshipKind
 from nurture.services.cadence import (
     DayRules,
     cadence_sql,
@@ -76,7 +77,8 @@ def _filtered(
     stmt = select(*columns)  # type: ignore[call-overload]
     searching = bool(query.search.strip()) and from_matches
     flag = _unindexed if searching else (lambda column: column)
-    if not query.include_light:
+    # A search reaches everyone, the client's family too ("Claire", "Valrhona").
+    if not query.include_light and not query.search.strip():
         stmt = stmt.where(flag(Contact.is_light).is_(False))
     if not query.include_archived:
         stmt = stmt.where(flag(Contact.archived).is_(False))
@@ -159,7 +161,7 @@ class ListingService:
                 return []
             stmt = _ordered(self._cold(session, stmt, query), query)
             ids = list(session.scalars(stmt.offset(offset).limit(limit)))
-            return _summaries(session, ids, rules)
+            return _summaries(session, ids, rules, query.search)
 
     def _cold(self, session: Session, stmt: Select[Any], query: ContactQuery) -> Select[Any]:
         """Only contacts whose next touch was due before today (the agenda's rule)."""
@@ -194,20 +196,27 @@ class ListingService:
             )
             return [(name, int(count)) for name, count in rows]
 
-    def summaries(self, ids: Sequence[int]) -> list[ContactSummary]:
-        """Rows for these ids, in the same order (ids that vanished are left out)."""
+    def summaries(self, ids: Sequence[int], search: str = "") -> list[ContactSummary]:
+        """Rows for these ids, in the same order (ids that vanished are left out); with the
+        search that listed them, each says why it was found."""
         found: list[ContactSummary] = []
         rules = self._rules()
         with self._db.read() as session:
             for start in range(0, len(ids), _CHUNK):
-                found.extend(_summaries(session, ids[start : start + _CHUNK], rules))
+                found.extend(_summaries(session, ids[start : start + _CHUNK], rules, search))
         return found
 
 
-def _summaries(session: Session, ids: Sequence[int], rules: DayRules) -> list[ContactSummary]:
+def _summaries(
+    session: Session, ids: Sequence[int], rules: DayRules, search: str = ""
+) -> list[ContactSummary]:
     if not ids:
         return []
     wanted = list(ids)
+    match = search_index.match_expression(search) if search.strip() else None
+    found_by = (
+        search_index.reasons(session.connection(), match, wanted) if match is not None else {}
+    )
     tags: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
     for contact_id, name, days in session.execute(
         select(contact_tags.c.contact_id, Tag.name, Tag.keep_in_touch_days)
@@ -261,6 +270,8 @@ def _summaries(session: Session, ids: Sequence[int], rules: DayRules) -> list[Co
             ).where(Contact.id.in_(wanted))
         )
     }
+    light = [r.id for r in rows.values() if r.is_light]
+    relatives = _relatives_of(session, light) if light else {}
     return [
         ContactSummary(
             id=r.id,
@@ -280,7 +291,31 @@ def _summaries(session: Session, ids: Sequence[int], rules: DayRules) -> list[Co
             is_light=r.is_light,
             tier=r.tier,
             next_occasion=next_yearly(yearly[r.id], rules.touch.today, rules.leap_day),
+            relative_of=relatives.get(r.id, ""),
+            found_by=found_by.get(r.id, ""),
         )
         for contact_id in wanted
         if (r := rows.get(contact_id)) is not None
     ]
+
+
+def _relatives_of(session: Session, light_ids: list[int]) -> dict[int, str]:
+    """Whose family a light contact is: "Robert Hughes's spouse" (the first main contact)."""
+    other = aliased(Contact)
+    found: dict[int, str] = {}
+    for relation, name in session.execute(
+        select(Relationship, other.display_name)
+        .join(
+            other,
+            ((Relationship.related_id.in_(light_ids)) & (other.id == Relationship.contact_id))
+            | ((Relationship.contact_id.in_(light_ids)) & (other.id == Relationship.related_id)),
+        )
+        .where(other.is_light.is_(False))
+        .order_by(Relationship.id)
+    ):
+        kind = RelationshipKind(relation.kind)
+        light = relation.related_id if relation.related_id in light_ids else relation.contact_id
+        if light == relation.contact_id:
+            kind = kind.inverse
+        found.setdefault(light, f"{name}'s {kind.label.lower()}")
+    return found

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from nurture.app import Nurture
-from nurture.domain.dto import ContactCard, EmailValue, PhoneValue
-from nurture.domain.enums import ContactSort, InteractionKind, PreferenceCategory
+from nurture.domain.dto import ContactCard, ContactDraft, EmailValue, PhoneValue
+from nurture.domain.enums import ContactSort, InteractionKind, PreferenceCategory, RelationshipKind
 from nurture.services.listing import ContactQuery
 from tests.conftest import MakeContact
 
@@ -108,22 +108,39 @@ def test_blank_search_lists_everybody(app: Nurture, people: dict[str, ContactCar
     assert _found(app, "   ") == {"Ann Lee", "Bo Chen", "José Álvarez"}
 
 
-def test_light_and_archived_contacts_are_left_out_unless_asked(
+def test_a_search_reaches_family_but_the_list_and_archived_stay_as_asked(
     app: Nurture, make_contact: MakeContact
 ) -> None:
     make_contact("Sam Smith")
     make_contact("Sally Smith", is_light=True)
     make_contact("Saul Smith", archived=True)
 
-    assert _found(app, "smith") == {"Sam Smith"}
+    assert _found(app, "smith") == {"Sam Smith", "Sally Smith"}  # family is found by search
     assert _found(app, "smith", include_light=True) == {"Sam Smith", "Sally Smith"}
-    assert _found(app, "smith", include_archived=True) == {"Sam Smith", "Saul Smith"}
+    assert _found(app, "smith", include_archived=True) == {"Sam Smith", "Sally Smith", "Saul Smith"}
     assert _found(app, "", include_light=True, include_archived=True) == {
         "Sam Smith",
         "Sally Smith",
         "Saul Smith",
     }
-    assert app.listing.count(ContactQuery()) == 1
+    assert app.listing.count(ContactQuery()) == 1  # the list itself: main contacts only
+
+
+def test_a_found_relative_says_whose_family_and_why_they_were_found(
+    app: Nurture, make_contact: MakeContact
+) -> None:
+    robert = make_contact("Robert Hughes").id
+    claire = app.network.add_related_person(
+        robert, RelationshipKind.SPOUSE, ContactDraft(given_name="Claire", family_name="Hughes")
+    ).value
+    app.records.add_preference(claire, PreferenceCategory.FOOD, "Valrhona dark chocolate")
+    (by_taste,) = app.listing.page(ContactQuery(search="valrhona"))
+    assert (by_taste.id, by_taste.relative_of) == (claire, "Robert Hughes's spouse/partner")
+    assert by_taste.found_by == "taste: food Valrhona dark chocolate"
+    by_name = {s.id: s for s in app.listing.page(ContactQuery(search="claire"))}
+    assert by_name[claire].found_by == ""  # the name says it
+    (again,) = app.listing.summaries([claire], "valrhona")  # a repainted row keeps its reason
+    assert again.found_by == by_taste.found_by
 
 
 def test_starred_only_and_tag_filters_combine_with_search(

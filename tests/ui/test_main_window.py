@@ -65,7 +65,10 @@ def test_search_finds_a_person_by_a_preference(qtbot: QtBot, core: Nurture, now:
     qtbot.keyClicks(window.search, "highland")
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 1)
 
-    assert window.contacts.model.index(0, 0).data() == "Hamish MacLeod"
+    assert (
+        window.contacts.model.index(0, 0).data()
+        == "Hamish MacLeod — taste: drink Scotch Highland malt only"
+    )
     assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == wanted
     assert window.count_label.text() == "1 matching contact"
 
@@ -168,3 +171,19 @@ def test_a_broad_search_shows_its_first_rows_at_once_and_counts_the_rest_on_scro
     window = _window(qtbot, core, now)
     qtbot.keyClicks(window.search, "golf")
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == 5)
+
+
+def test_down_from_the_search_moves_into_the_results(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    wanted = _person(core, "Hamish", "MacLeod", "Glen Trading")
+    _person(core, "Ada", "Lovelace", "Analytical Engines")
+    window = _window(qtbot, core, now)
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "glen")
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)  # no waiting for the typing pause
+    assert window.contacts.model.rowCount() == 1
+    assert window.contacts.table.hasFocus() or window.focusWidget() is window.contacts.table
+    assert window.contacts.selected_ids() == [wanted]
+    assert window.contacts.card.card is not None
+    assert window.contacts.card.card.id == wanted

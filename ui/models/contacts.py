@@ -57,6 +57,13 @@ def _state_colour(state: TouchState) -> QColor:
     )
 
 
+def _name_cell(summary: ContactSummary) -> str:
+    """The name, starred, with whose family a light contact is and why a search found them."""
+    words = [summary.name + ("  ★" if summary.starred else "")]
+    words += [said for said in (summary.relative_of, summary.found_by) if said]
+    return " — ".join(words)
+
+
 class ContactsModel(QAbstractTableModel):
     def __init__(self, listing: ListingService, now: Callable[[], datetime]) -> None:
         super().__init__()
@@ -106,7 +113,8 @@ class ContactsModel(QAbstractTableModel):
         ]
         if not stale:
             return False
-        fresh = {s.id: s for s in self._listing.summaries([p[o].id for _, p, o in stale])}
+        stale_ids = [p[o].id for _, p, o in stale]
+        fresh = {s.id: s for s in self._listing.summaries(stale_ids, self._query.search)}
         for row, page, offset in stale:
             page[offset] = fresh.get(page[offset].id, page[offset])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -196,7 +204,9 @@ class ContactsModel(QAbstractTableModel):
             if column == OCCASION_COLUMN:
                 return summary.next_occasion.words if summary.next_occasion else ""
             text = COLUMNS[column][2](summary)
-            return f"{text}  ★" if column == 0 and summary.starred else text
+            if column == 0:
+                return _name_cell(summary)
+            return text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return avatar(summary.name)
         if role == Qt.ItemDataRole.ForegroundRole and column == LAST_TOUCH_COLUMN:

@@ -8,13 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
 )
@@ -59,6 +60,16 @@ SEARCH_DELAY_MS = 150
 # Work that can wait until the window is on screen starts this long after it.
 STARTUP_DELAY_MS = 250
 PAGES = ("Today", "Contacts", "Calendar")
+
+
+class SearchField(QLineEdit):
+    into_results = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.into_results.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -108,7 +119,8 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.body)
         self.setCentralWidget(self.root)
 
-        self.search = QLineEdit()
+        self.search = SearchField()
+        self.search.into_results.connect(self._into_results)
         self.search.setPlaceholderText(
             "Search people, companies, emails, phones, notes, tastes, tags…  (Ctrl+K)"
         )
@@ -237,6 +249,16 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _into_results(self) -> None:
+        """Down or Enter in the search field: the search now, and the keyboard in the list."""
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._apply_search()
+        table = self.contacts.table
+        if self.contacts.model.rowCount() and not table.selectionModel().hasSelection():
+            table.selectRow(0)
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _apply_search(self) -> None:
         self.sidebar.setCurrentRow(PAGES.index("Contacts"))
