@@ -178,3 +178,19 @@ class ImportantDate(Base):
     recurrence: Mapped[str] = mapped_column(String(10), default="yearly")
     lead_days: Mapped[int | None] = mapped_column(Integer)
     contact: Mapped[Contact] = relationship(back_populates="dates")
+
+
+class DistinctPair(Base):
+    """Two contacts the user said are different people: Find duplicates no longer pairs them."""
+
+    __tablename__ = "distinct_pairs"
+    __table_args__ = (
+        CheckConstraint("first_id < second_id", name="ordered"),
+        Index("ix_distinct_pairs_second_id", "second_id"),
+    )
+    first_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True
+    )
+    second_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True
+    )

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -463,6 +464,7 @@ def test_merging_a_duplicate_pair_keeps_every_interaction(
     dialog = DuplicatesDialog(window, window.workspace)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.names.stringList()))  # found on the worker
     assert "same email" in dialog.names.stringList()[0]
     dialog.groups["given_name"].button(1).setChecked(True)  # take "John" from the right
     dialog.merge()
@@ -579,3 +581,26 @@ def test_the_import_wizard_reads_vcards_end_to_end(
     maria = core.contacts.card(core.contacts.resolve("Maria Rossi"))
     birthday = maria.dates[0].date
     assert (birthday.year, birthday.month, birthday.day) == (None, 5, 1)
+
+
+def test_not_a_duplicate_is_remembered_and_every_pair_can_be_picked(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from ui.dialogs.duplicates import DuplicatesDialog
+
+    pairs = [(_person(core, "Sam", f"Lee{n}"), _person(core, "Sam", f"Lee{n}")) for n in range(3)]
+    window = _window(qtbot, core, now)
+    dialog = DuplicatesDialog(window, window.workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: len(dialog.names.stringList()) == 3)
+    third = dialog.list.visualRect(dialog.names.index(2, 0)).center()
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=third)
+    assert dialog.list.currentIndex().row() == 2  # nothing of the last pair covers the list
+    assert dialog.right is not None
+    shown = {dialog.left.id if dialog.left else 0, dialog.right.id}
+    assert shown in [set(p) for p in pairs]
+    dialog.distinct_button.click()
+    qtbot.waitUntil(lambda: len(dialog.names.stringList()) == 2)
+    assert len(core.duplicates.find()) == 2
+    assert core.history.state().undo == "Not duplicates"

@@ -4,6 +4,8 @@ is kept (MergeService)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,88 +42,140 @@ _LABELS = {
 
 
 class DuplicatesDialog(QDialog):
+    """Opens at once; the pairs are found on the read worker (seconds at 100,000 contacts)."""
+
     def __init__(self, parent: QWidget | None, workspace: Workspace) -> None:
         super().__init__(parent)
         self.setWindowTitle("Duplicates")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 560)
+        self.resize(960, 580)
         self.workspace = workspace
         self.pairs: list[DuplicatePair] = []
         self.names = QStringListModel(self)
         self.list = QListView()
         self.list.setModel(self.names)
-        self.list.setMinimumWidth(340)
+        self.list.setMinimumWidth(320)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_pair())
-        self.fields = QGridLayout()
         self.groups: dict[str, QButtonGroup] = {}
         self.left: ContactCard | None = None
         self.right: ContactCard | None = None
-        self.merge_button = QPushButton("Merge into the left one")
+        # The pair's fields live in one panel made anew for each pair: nothing of the last
+        # pair is left behind (or on top of the list).
+        self.detail = QWidget()
+        self.merge_button = QPushButton("&Merge into the left one")
         self.merge_button.clicked.connect(self.merge)
-        self.status = QLabel()
-        side = QVBoxLayout()
-        side.addLayout(self.fields)
-        side.addStretch(1)
-        side.addWidget(self.status)
-        side.addWidget(self.merge_button)
+        self.distinct_button = QPushButton("&Not a duplicate")
+        self.distinct_button.setToolTip("They are different people: never pair them again")
+        self.distinct_button.clicked.connect(self.not_duplicates)
+        self.status = QLabel("Looking for likely duplicates…")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.distinct_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
+        self.side = QVBoxLayout()
+        self.side.addWidget(self.detail)
+        self.side.addStretch(1)
+        self.side.addWidget(self.status)
+        self.side.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
-        layout.addLayout(side, 1)
+        layout.addLayout(self.side, 1)
+        self._enable(False)
         # A bound method: Qt drops the connection when the dialog is deleted (it is on close).
         workspace.bus.changed.connect(self._changed)
         self.reload()
+
+    def _enable(self, on: bool) -> None:
+        self.merge_button.setEnabled(on)
+        self.distinct_button.setEnabled(on)
 
     def _changed(self, _changes: object) -> None:
         if self.isVisible():
             self.reload()
 
     def reload(self) -> None:
-        self.pairs = self.workspace.core.duplicates.find(limit=500)
+        duplicates = self.workspace.core.duplicates
+        self.workspace.reads.run(lambda: duplicates.find(limit=500), self._found, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _found(self, pairs: list[DuplicatePair]) -> None:
+        row = max(0, self.list.currentIndex().row())
+        self.pairs = pairs
         self.names.setStringList(
-            [f"{p.first.name}  ~  {p.second.name}   ({p.reason})" for p in self.pairs]
+            [f"{p.first.name}  ~  {p.second.name}   ({p.reason})" for p in pairs]
         )
-        if self.pairs:
-            self.list.setCurrentIndex(self.names.index(0, 0))
+        if pairs:
+            self.list.setCurrentIndex(self.names.index(min(row, len(pairs) - 1), 0))
         self._show_pair()
 
     def _show_pair(self) -> None:
-        while self.fields.count():
-            item = self.fields.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        fresh = QWidget()
+        self.side.replaceWidget(self.detail, fresh)
+        self.detail.deleteLater()
+        self.detail = fresh
         self.groups.clear()
         row = self.list.currentIndex().row()
         pair = self.pairs[row] if 0 <= row < len(self.pairs) else None
-        self.merge_button.setEnabled(pair is not None)
+        self._enable(pair is not None)
         if pair is None:
             self.status.setText("No likely duplicates.")
             return
         contacts = self.workspace.core.contacts
         self.left, self.right = contacts.card(pair.first.id), contacts.card(pair.second.id)
         self.status.setText(
-            f"Keeps all {len(self.left.interactions) + len(self.right.interactions)} "
+            f"Merging keeps all {len(self.left.interactions) + len(self.right.interactions)} "
             f"interactions, {len(self.left.dates) + len(self.right.dates)} dates and every "
             "email, phone, gift and relationship of both."
         )
-        for line, name in enumerate(MERGEABLE_FIELDS):
+        fields = QGridLayout(fresh)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(QLabel(f"<b>{escape(self.left.name)}</b>"), 0, 1)
+        fields.addWidget(QLabel(f"<b>{escape(self.right.name)}</b>"), 0, 2)
+        line = 1
+        for name in MERGEABLE_FIELDS:
             mine, theirs = getattr(self.left.draft, name), getattr(self.right.draft, name)
             if not (mine or theirs):
                 continue
-            group = QButtonGroup(self)
+            group = QButtonGroup(fresh)
             left, right = QRadioButton(mine or "—"), QRadioButton(theirs or "—")
             (left if mine else right).setChecked(True)
             group.addButton(left, 0)
             group.addButton(right, 1)
             self.groups[name] = group
-            self.fields.addWidget(
-                QLabel(_LABELS.get(name, name)), line, 0, Qt.AlignmentFlag.AlignRight
-            )
-            self.fields.addWidget(left, line, 1)
-            self.fields.addWidget(right, line, 2)
+            fields.addWidget(QLabel(_LABELS.get(name, name)), line, 0, Qt.AlignmentFlag.AlignRight)
+            fields.addWidget(left, line, 1)
+            fields.addWidget(right, line, 2)
+            line += 1
+        for label, mine_all, theirs_all in (
+            ("Emails", _emails(self.left), _emails(self.right)),
+            ("Phones", _phones(self.left), _phones(self.right)),
+        ):
+            if mine_all or theirs_all:
+                fields.addWidget(QLabel(label), line, 0, Qt.AlignmentFlag.AlignRight)
+                fields.addWidget(QLabel("\n".join(mine_all) or "—"), line, 1)
+                fields.addWidget(QLabel("\n".join(theirs_all) or "—"), line, 2)
+                line += 1
+        kept = QLabel("(both are kept)")
+        fields.addWidget(kept, line, 1, 1, 2)
+
+    def not_duplicates(self) -> None:
+        if self.left is not None and self.right is not None:
+            ops.not_duplicates(self.workspace, self.left.id, self.right.id)
 
     def merge(self) -> None:
         if self.left is None or self.right is None:
             return
         theirs = [name for name, group in self.groups.items() if group.checkedId() == 1]
         ops.merge(self.workspace, self.left.id, self.right.id, theirs)
+
+
+def _emails(card: ContactCard) -> list[str]:
+    return [e.address for e in card.draft.emails]
+
+
+def _phones(card: ContactCard) -> list[str]:
+    return [p.raw for p in card.draft.phones]

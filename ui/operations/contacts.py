@@ -68,3 +68,8 @@ def log_interaction(
 def merge(workspace: Workspace, keep: int, other: int, theirs: Sequence[str]) -> None:
     merging, fields = workspace.core.merging, list(theirs)
     workspace.write(lambda: merging.merge(keep, other, fields))
+
+
+def not_duplicates(workspace: Workspace, first_id: int, second_id: int) -> None:
+    duplicates = workspace.core.duplicates
+    workspace.write(lambda: duplicates.not_duplicates(first_id, second_id))
