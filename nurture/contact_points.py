@@ -47,9 +47,17 @@ def check_phone(raw: str) -> str:
     return value
 
 
-def display_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:
+# What a contact with no name, nickname, company, email or phone is called.
+NO_NAME = "Unnamed contact"
+
+
+def display_name(
+    given: str, middle: str, family: str, nickname: str, organization: str, reach: str = ""
+) -> str:
+    """The name people see: the name, else the nickname, the company, then how to reach them
+    (an email or phone), so a row is never a placeholder when something says who it is."""
     name = " ".join(part for part in (given, middle, family) if part)
-    return name or nickname or organization or "(no name)"
+    return name or nickname or organization or reach or NO_NAME
 
 
 def sort_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:

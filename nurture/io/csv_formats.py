@@ -50,6 +50,63 @@ FIELDS = (
 )
 
 
+# What each target is called where people see it (the import wizard, `--map` help).
+_WORDS = {
+    "given_name": "Given name",
+    "middle_name": "Middle name",
+    "family_name": "Family name",
+    "prefix": "Name prefix (Dr.)",
+    "suffix": "Name suffix (Jr.)",
+    "nickname": "Nickname",
+    "full_name": "Full name (split into parts)",
+    "organization": "Company",
+    "title": "Job title",
+    "department": "Department",
+    "notes": "Notes",
+    "email": "Email",
+    "phone": "Phone",
+    "website": "Website",
+    "street": "Street",
+    "city": "City",
+    "region": "State or region",
+    "postal_code": "Postal code",
+    "country": "Country",
+    "birthday": "Birthday",
+    "anniversary": "Anniversary",
+    "tags": "Tags",
+    "spouse": "Spouse",
+    "children": "Children",
+    "assistant": "Assistant",
+    "manager": "Manager",
+    "connected_on": "Connected on (LinkedIn)",
+    "birth_year": "Birth year",
+    "birth_month": "Birth month",
+    "birth_day": "Birth day",
+    "ignore": "— not imported —",
+}
+_GROUP_WORDS = {
+    "email": "Email",
+    "phone": "Phone",
+    "address": "Address",
+    "website": "Website",
+    "event": "Date",
+    "relation": "Related person",
+}
+_PART_WORDS = {"value": "", "label": "label", "formatted": "(one line)", "ignore": "(not imported)"}
+
+
+def describe(target: str) -> str:
+    """A target in words: 'Email', 'Address (one line)', 'Phone label', 'Postal code'."""
+    if not target:
+        return _WORDS["ignore"]
+    group, dot, part = target.partition(".")
+    if not dot:
+        return _WORDS.get(target, target.replace("_", " ").capitalize())
+    what = _GROUP_WORDS.get(group, group.capitalize())
+    detail = _PART_WORDS.get(part, _WORDS.get(part, part.replace("_", " ")).lower())
+    return f"{what} {detail}".strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     target: str  # one of FIELDS, or a Google group part ("email.value", "event.label"...)

@@ -282,7 +282,7 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     contact.starred = draft.starred
     contact.archived = draft.archived
     contact.is_light = draft.is_light
-    refresh_names(contact)
+    refresh_names(contact, reach_of(draft))
     primary = _with_primary
     contact.emails = [
         Email(
@@ -330,10 +330,18 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region:
     contact.tags = list({tag.id: tag for tag in (tag_for(session, t) for t in draft.tags)}.values())
 
 
-def refresh_names(contact: Contact) -> None:
-    """Recompute the stored display and sort names from the name parts."""
+def reach_of(draft: ContactDraft) -> str:
+    """The first email or phone: a name for someone known only by how to reach them."""
+    if draft.emails:
+        return draft.emails[0].address.strip()
+    return draft.phones[0].raw.strip() if draft.phones else ""
+
+
+def refresh_names(contact: Contact, reach: str = "") -> None:
+    """Recompute the stored display and sort names from the name parts (and, with nothing
+    else to go by, how to reach them)."""
     parts = (contact.given_name, contact.middle_name, contact.family_name, contact.nickname)
-    contact.display_name = display_name(*parts, contact.organization)
+    contact.display_name = display_name(*parts, contact.organization, reach)
     contact.sort_name = sort_name(*parts, contact.organization)
 
 

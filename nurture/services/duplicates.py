@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from sqlalchemy import select, text
 
+from nurture.contact_points import NO_NAME
 from nurture.db.engine import Database
 from nurture.db.people import Contact, DistinctPair
 from nurture.domain.dto import ContactRef
@@ -88,7 +89,7 @@ def _by_name(names: dict[int, tuple[str, str]]) -> dict[tuple[int, int], str]:
     families: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for cid, (name, family) in names.items():
         key = name_key(name)
-        if key and key != "(no name)":
+        if key and key != name_key(NO_NAME):
             families[name_key(family) or key].append((key, cid))
     found: dict[tuple[int, int], str] = {}
     for members in families.values():

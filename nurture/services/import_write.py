@@ -32,7 +32,7 @@ from nurture.domain.dto import NAME_AND_WORK_FIELDS
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError
 from nurture.io.incoming import IncomingContact, IncomingDate
-from nurture.services.contacts import find_tag, tag_for
+from nurture.services.contacts import find_tag, reach_of, tag_for
 from nurture.services.import_match import name_key
 from nurture.services.records import date_recurrence
 from nurture.services.unit_of_work import UnitOfWork
@@ -98,7 +98,7 @@ class ImportWriter:
                 "family_name": draft.family_name,
                 "suffix": draft.suffix,
                 "nickname": draft.nickname,
-                "display_name": display_name(*parts, draft.organization),
+                "display_name": display_name(*parts, draft.organization, reach_of(draft)),
                 "sort_name": sort_name(*parts, draft.organization),
                 "organization": draft.organization,
                 "title": draft.title,

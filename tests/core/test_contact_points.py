@@ -98,12 +98,13 @@ def test_a_contact_needs_a_name(blank: str) -> None:
         split_name(blank)
 
 
-def test_display_name_falls_back_from_name_to_nickname_to_company() -> None:
+def test_display_name_falls_back_from_name_to_nickname_company_and_email() -> None:
     assert display_name("Ann", "Marie", "Lee", "Annie", "Acme") == "Ann Marie Lee"
     assert display_name("Ann", "", "", "Annie", "Acme") == "Ann"
     assert display_name("", "", "", "Annie", "Acme") == "Annie"
     assert display_name("", "", "", "", "Acme") == "Acme"
-    assert display_name("", "", "", "", "") == "(no name)"
+    assert display_name("", "", "", "", "", "ann@example.com") == "ann@example.com"
+    assert display_name("", "", "", "", "") == "Unnamed contact"
 
 
 def test_sort_name_puts_the_family_name_first_case_folded() -> None:

@@ -590,3 +590,13 @@ def test_neutralised_formula_cells_are_restored_and_other_apostrophes_kept() -> 
 
     assert (ann.given_name, ann.nickname, ann.notes) == ("@Ann", "+plus", "=SUM(1)")
     assert ann.organization == "'Tis the season"
+
+
+def test_the_wizard_names_every_column_target_in_words() -> None:
+    from nurture.io.csv_formats import FIELDS, describe
+
+    parsed = parse((FIXTURES / "google_current.csv").read_bytes(), "google.csv")
+    words = {describe(c.target) for c in parsed.columns} | {describe(f) for f in FIELDS}
+    assert "Address (one line)" in words
+    assert "Email label" in words
+    assert not [w for w in words if "_" in w or "." in w]  # no raw field names

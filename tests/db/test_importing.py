@@ -650,3 +650,10 @@ def test_a_file_is_read_once_for_its_columns_preview_and_import(us: Nurture) -> 
     assert (preview.created, preview.rows) == (report.created, report.rows)
     assert report.created > 0
     assert source.parsed({"Notes": "ignore"}) is not columns  # a new mapping, the same rows
+
+
+def test_a_row_with_only_an_email_is_named_by_it_never_a_placeholder(us: Nurture) -> None:
+    data = b"First Name,Last Name,E-mail Address,Notes\n,,orders@glen.example,Whisky supplier\n"
+    run(us, data)
+    (row,) = us.listing.page(ContactQuery())
+    assert row.name == "orders@glen.example"

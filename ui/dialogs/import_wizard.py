@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.formats import OnDuplicate
-from nurture.io.csv_formats import FIELDS
+from nurture.io.csv_formats import FIELDS, describe
 from nurture.io.reader import ContactsFile, ParsedFile
 from nurture.services.importing import ImportOptions, ImportReport
 from ui.operations import imports as import_ops
@@ -152,11 +152,11 @@ class _MappingPage(QWizardPage):
             self.table.setItem(row, 0, QTableWidgetItem(column.name))
             self.table.setItem(row, 1, QTableWidgetItem(column.sample))
             choice = QComboBox()
-            choice.addItem("— not imported —", "ignore")
+            choice.addItem(describe("ignore"), "ignore")
             if column.target and column.target not in FIELDS:
-                choice.addItem(column.target, column.target)  # a Google group part, as read
+                choice.addItem(describe(column.target), column.target)  # a Google group part
             for field in FIELDS[:-1]:
-                choice.addItem(field.replace("_", " "), field)
+                choice.addItem(describe(field), field)
             choice.setCurrentIndex(max(0, choice.findData(column.target or "ignore")))
             self.table.setCellWidget(row, 2, choice)
         self.table.resizeColumnsToContents()
