@@ -604,3 +604,30 @@ def test_not_a_duplicate_is_remembered_and_every_pair_can_be_picked(
     qtbot.waitUntil(lambda: len(dialog.names.stringList()) == 2)
     assert len(core.duplicates.find()) == 2
     assert core.history.state().undo == "Not duplicates"
+
+
+def test_today_is_triaged_with_the_keyboard_done_then_the_next(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    for given in ("Ann", "Bob"):
+        someone = _person(core, given, "Lee")
+        core.records.add_date(someone, DateKind.BIRTHDAY, PartialDate(1980, now.month, now.day))
+    window = _window(qtbot, core, now)
+    today = window.today
+    today.reload()
+    qtbot.waitUntil(lambda: today.items.occurrences.rowCount() == 3)  # a heading, 2 birthdays
+    today.items.setFocus()
+    today.items.select_near(0)
+    first = today.items.current()
+    assert first is not None
+    qtbot.keyClick(today.items, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: today.items.occurrences.rowCount() == 2)
+    second = today.items.current()  # the next item is current, the list keeps the keyboard
+    assert second is not None
+    assert second.contact_id != first.contact_id
+    qtbot.keyClick(today.items, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "Nothing needs you" in today.items.occurrences.index(0, 0).data())

@@ -26,6 +26,14 @@ class OccurrenceList(QListView):
     def show_rows(self, rows: list[Row], empty: str) -> None:
         self.occurrences.set_rows(rows or [empty])
 
+    def select_near(self, row: int) -> None:
+        """Make the item at `row` (or the next one below a heading, or the last) current."""
+        count = self.occurrences.rowCount()
+        for candidate in [*range(min(row, count - 1), count), *range(row - 1, -1, -1)]:
+            if self.occurrences.occurrence(candidate) is not None:
+                self.setCurrentIndex(self.occurrences.index(candidate, 0))
+                return
+
     def _open(self, index: QModelIndex) -> None:
         contact_id = index.data(CONTACT_ROLE)
         if contact_id:

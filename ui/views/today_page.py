@@ -41,6 +41,7 @@ class TodayPage(ReloadsWhenShown):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._resume_row: int | None = None
         self.summary = QLabel("Looking at your week…")
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -57,12 +58,13 @@ class TodayPage(ReloadsWhenShown):
         snooze.addAction("Pick a day…", lambda: self._snooze(None))
         snooze.addSeparator()
         snooze.addAction("Dismiss (not this time)", self._dismiss)
+        # Keyboard triage: arrows pick, Alt+D marks done and moves to the next item.
         for key, label, handler in (
-            ("done", "Done", self._done),
-            ("snooze", "Snooze ▾", None),
-            ("touch", "Log a touch", self._touch),
-            ("open", "Open card", self._open_card),
-            ("gift", "Add a gift…", self._gift),
+            ("done", "&Done", self._done),
+            ("snooze", "&Snooze", None),
+            ("touch", "&Log a touch", self._touch),
+            ("open", "&Open card", self._open_card),
+            ("gift", "Add a &gift…", self._gift),
         ):
             button = QPushButton(label)
             if handler is None:
@@ -103,6 +105,7 @@ class TodayPage(ReloadsWhenShown):
     def _done(self) -> None:
         current = self.items.current()
         if current is not None:
+            self._resume_row = self.items.currentIndex().row()
             mark_done(self.workspace, current)
 
     def _dismiss(self) -> None:
@@ -165,3 +168,8 @@ class TodayPage(ReloadsWhenShown):
                 rows.append(f"{title} ({len(found):,})")
                 rows.extend(found)
         self.items.show_rows(rows, "Nothing needs you this week.")
+        if self._resume_row is not None:  # after Done: the next item, ready for the next key
+            self.items.select_near(self._resume_row)
+            self.items.setFocus()
+            self._resume_row = None
+        self._enable()
