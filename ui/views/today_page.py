@@ -167,9 +167,12 @@ class TodayPage(ReloadsWhenShown):
             if found:
                 rows.append(f"{title} ({len(found):,})")
                 rows.extend(found)
+        place = self.items.currentIndex().row()
         self.items.show_rows(rows, "Nothing needs you this week.")
         if self._resume_row is not None:  # after Done: the next item, ready for the next key
             self.items.select_near(self._resume_row)
             self.items.setFocus()
             self._resume_row = None
+        elif place >= 0:  # any other re-read keeps the user's place
+            self.items.select_near(place)
         self._enable()
