@@ -160,7 +160,7 @@ def test_log_a_lunch_with_two_people_touches_both(
         assert isinstance(dialog, QuickLogDialog)
         assert dialog.participant_ids() == [ann]
         dialog.add_person(ContactRef(bob, "Bob Roe"))
-        dialog.note.setText("Sushi")
+        dialog.note.setPlainText("Sushi")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(log)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -66,8 +66,10 @@ class QuickLogDialog(QDialog):
             QDateTime(local.year, local.month, local.day, local.hour, local.minute, local.second)
         )
         self.when.setCalendarPopup(True)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("What was it about?")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("What was it about? What to ask about next time?")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(90)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -257,8 +258,10 @@ class InteractionDialog(FormDialog):
     """Editing a logged touch (who took part stays; log a new one for other people)."""
 
     def __init__(self, parent: QWidget | None, value: InteractionValue) -> None:
-        self.note = QLineEdit(value.notes)
+        self.note = QPlainTextEdit(value.notes)
         self.note.setPlaceholderText("What was it about?")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(90)
         self.kind = _combo([(label, kind) for kind, label in KIND_LABELS.items()], value.kind)
         local = value.occurred_at.astimezone()
         self.when = QDateTimeEdit(
@@ -275,7 +278,7 @@ class InteractionDialog(FormDialog):
         return {
             "kind": self.kind.currentData(),
             "occurred_at": moment.astimezone(),
-            "notes": self.note.text(),
+            "notes": self.note.toPlainText(),
         }
 
 

@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
             dialog.interaction_kind(),
             dialog.participant_ids(),
             dialog.occurred_at(),
-            dialog.note.text(),
+            dialog.note.toPlainText(),
         )
 
     def import_file(self, path: str = "") -> None:
