@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -60,3 +61,21 @@ def test_the_name_stays_in_view_when_the_list_scrolls_sideways(
     assert table.frozen.columnWidth(0) == table.columnWidth(0)
     assert table.frozen.geometry().left() <= table.frameWidth()
     assert table.frozen.model().index(0, 0).data() == "Ann Lee"
+
+
+def test_every_menu_action_and_page_has_an_icon_and_a_key(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    main = window(qtbot, core, now)
+    menus = main.menuBar().findChildren(QMenu)
+    actions = [
+        action
+        for menu in menus
+        for action in menu.actions()
+        if not action.isSeparator() and action.menu() is None
+    ]
+    assert len(actions) >= 10
+    assert [a.text() for a in actions if a.icon().isNull()] == []
+    assert [a.text() for a in actions if "&" not in a.text() and a.shortcut().isEmpty()] == []
+    pages = [main.sidebar.item(row) for row in range(main.sidebar.count())]
+    assert all(not page.icon().isNull() for page in pages)

@@ -22,6 +22,7 @@ from nurture.domain.dto import ContactCard
 from nurture.domain.enums import InteractionKind
 from nurture.errors import NotFoundError
 from ui.card_html import CONTACT_SCHEME, card_html
+from ui.icons import icon
 from ui.operations import records as record_ops
 from ui.theme import colours
 from ui.views.record_forms import ADDABLE, RecordForms
@@ -46,11 +47,11 @@ class CardView(QWidget):
         self._back: list[int] = []
         self._forward: list[int] = []
         self.back_button = QToolButton()
-        self.back_button.setText("◀")
+        self.back_button.setIcon(icon("back"))
         self.back_button.setToolTip("Back to the previous card (Alt+Left)")
         self.back_button.clicked.connect(self.go_back)
         self.forward_button = QToolButton()
-        self.forward_button.setText("▶")
+        self.forward_button.setIcon(icon("forward"))
         self.forward_button.setToolTip("Forward (Alt+Right)")
         self.forward_button.clicked.connect(self.go_forward)
         for keys, go in (("Alt+Left", self.go_back), ("Alt+Right", self.go_forward)):
@@ -63,6 +64,8 @@ class CardView(QWidget):
         buttons.addWidget(self.forward_button)
         log = QToolButton()
         log.setText("&Log…")
+        log.setIcon(icon("log"))
+        log.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         log.setToolTip("Log a call, email, lunch or meeting (the arrow: a call or an email, now)")
         log.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         log.clicked.connect(lambda: self.log_requested.emit(None))
@@ -96,7 +99,7 @@ class CardView(QWidget):
             action.triggered.connect(lambda _=False, what=what: self.add(what))
             self.add_actions[what] = action
         more.addSeparator()
-        self.delete_action = more.addAction("Delete this contact…")
+        self.delete_action = more.addAction(icon("delete"), "Delete this contact…")
         self.delete_action.triggered.connect(self.delete_requested.emit)
         more_button.setMenu(more)
         buttons.addStretch(1)

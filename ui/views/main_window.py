@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -49,6 +50,7 @@ from ui.views.calendar_page import CalendarPage
 if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
     from ui.tray import Tray
+from ui import icons
 from ui.operations import contacts as ops
 from ui.theme import ACCENT, colours
 from ui.views.contacts_page import ContactsPage
@@ -100,7 +102,8 @@ class MainWindow(QMainWindow):
         for page in (self.today, self.contacts, self.calendar):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
-        self.sidebar.addItems(PAGES)
+        for title, picture in zip(PAGES, ("today", "contacts", "calendar"), strict=True):
+            self.sidebar.addItem(QListWidgetItem(icons.icon(picture), title))
         self.sidebar.setFixedWidth(112)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
@@ -172,28 +175,37 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New contact…", self.new_contact, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Log interaction…", lambda: self.quick_log([], None), "Ctrl+L")
+        new = self._action(
+            file_menu, "&New contact…", self.new_contact, QKeySequence.StandardKey.New, "new"
+        )
+        log = self._action(
+            file_menu, "&Log interaction…", lambda: self.quick_log([], None), "Ctrl+L", "log"
+        )
         file_menu.addSeparator()
-        self._action(file_menu, "&Import contacts…", self.import_file, "Ctrl+I")
-        self._action(file_menu, "&Export…", self.export_file, "Ctrl+E")
-        self._action(file_menu, "Find &duplicates…", self.find_duplicates)
+        self._action(file_menu, "&Import contacts…", self.import_file, "Ctrl+I", "import")
+        self._action(file_menu, "&Export…", self.export_file, "Ctrl+E", "export")
+        self._action(
+            file_menu, "Find &duplicates…", self.find_duplicates, "Ctrl+Shift+D", "duplicates"
+        )
         file_menu.addSeparator()
-        self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,")
+        self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,", "preferences")
         file_menu.addSeparator()
         # Quit quits; only the window's close button keeps Nurture in the tray.
         self.quit_action = self._action(
-            file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit
+            file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit, "quit"
         )
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(
-            edit, "&Undo", self.workspace.undo, QKeySequence.StandardKey.Undo
+            edit, "&Undo", self.workspace.undo, QKeySequence.StandardKey.Undo, "undo"
         )
-        self.redo_action = self._action(edit, "&Redo", self.workspace.redo, "Ctrl+Shift+Z")
+        self.redo_action = self._action(edit, "&Redo", self.workspace.redo, "Ctrl+Shift+Z", "redo")
         self.workspace.history_changed.connect(self._history_labels)
         self._history_labels(self.core.history.state())
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Nurture", self._about)
+        self._action(help_menu, "&About Nurture", self._about, None, "about")
+        # The everyday ones beside the search field, for the mouse.
+        for action in (new, log, self.undo_action):
+            self.toolbar.addAction(action)
 
     def _action(
         self,
@@ -201,8 +213,11 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         keys: QKeySequence.StandardKey | str | None = None,
+        picture: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        if picture is not None:
+            action.setIcon(icons.icon(picture))
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())

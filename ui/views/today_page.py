@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.dto import ContactRef
 from nurture.humanize import ago
+from ui.icons import icon
 from ui.models.occurrences import Row
 from ui.operations.reminders import dismiss, mark_done, snooze
 from ui.theme import colours
@@ -66,7 +67,7 @@ class TodayPage(ReloadsWhenShown):
             ("open", "&Open card", self._open_card),
             ("gift", "Add a &gift…", self._gift),
         ):
-            button = QPushButton(label)
+            button = QPushButton(icon(key if key != "touch" else "log"), label)
             if handler is None:
                 button.setMenu(snooze)
             else:
