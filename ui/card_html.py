@@ -186,7 +186,7 @@ def _household_line(card: ContactCard, person_id: int) -> str:
         said.append("likes " + ", ".join(escape(x) for x in likes[:4]))
     dislikes = [t.item for t in relative.tastes if not t.likes]
     if dislikes:
-        said.append("not " + ", ".join(escape(x) for x in dislikes[:3]))
+        said.append("dislikes " + ", ".join(escape(x) for x in dislikes[:3]))
     gift = relative.last_gift
     if gift is not None:
         when = f" ({gift.given_on:%b %Y})" if gift.given_on else ""

@@ -126,10 +126,10 @@ class DuplicatesDialog(QDialog):
             return
         contacts = self.workspace.core.contacts
         self.left, self.right = contacts.card(pair.first.id), contacts.card(pair.second.id)
+        touches = len(self.left.interactions) + len(self.right.interactions)
+        logged = f"all {touches} logged touches, " if touches else ""
         self.status.setText(
-            f"Merging keeps all {len(self.left.interactions) + len(self.right.interactions)} "
-            f"interactions, {len(self.left.dates) + len(self.right.dates)} dates and every "
-            "email, phone, gift and relationship of both."
+            f"Merging keeps {logged}every date, email, phone, gift and relationship of both."
         )
         fields = QGridLayout(fresh)
         fields.setContentsMargins(0, 0, 0, 0)

@@ -47,11 +47,11 @@ class CardView(QWidget):
         self._back: list[int] = []
         self._forward: list[int] = []
         self.back_button = QToolButton()
-        self.back_button.setIcon(icon("back"))
+        self.back_button.setText("◀")  # text follows the palette; theme arrows can vanish
         self.back_button.setToolTip("Back to the previous card (Alt+Left)")
         self.back_button.clicked.connect(self.go_back)
         self.forward_button = QToolButton()
-        self.forward_button.setIcon(icon("forward"))
+        self.forward_button.setText("▶")
         self.forward_button.setToolTip("Forward (Alt+Right)")
         self.forward_button.clicked.connect(self.go_forward)
         for keys, go in (("Alt+Left", self.go_back), ("Alt+Right", self.go_forward)):
@@ -64,8 +64,6 @@ class CardView(QWidget):
         buttons.addWidget(self.forward_button)
         log = QToolButton()
         log.setText("&Log…")
-        log.setIcon(icon("log"))
-        log.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         log.setToolTip("Log a call, email, lunch or meeting (the arrow: a call or an email, now)")
         log.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         log.clicked.connect(lambda: self.log_requested.emit(None))

@@ -32,6 +32,7 @@ from ui.views.card_view import CardView
 from ui.views.frozen_table import FrozenFirstColumnTable
 from ui.workspace import Workspace
 
+_SEARCH_NAME_WIDTH = 420
 _WIDTHS = (210, 180, 100, 130, 150, 150, 220, 130, 160)
 # A re-read keeps up to this many selected people selected.
 _KEEP_SELECTED = 500
@@ -59,6 +60,7 @@ class ContactsPage(QWidget):
         # Fixed row heights and no content-based sizing: Qt never walks 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.sync_rows()
+        self._name_width = _WIDTHS[0]
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._bulk_menu)
         header = self.table.horizontalHeader()
@@ -160,7 +162,9 @@ class ContactsPage(QWidget):
         self.tag.blockSignals(False)
 
     def set_search(self, text: str) -> None:
+        searching_before = bool(self.model.query.search.strip())
         self.model.set_query(replace(self.model.query, search=text))
+        self._widen_names(searching_before, bool(text.strip()))
         self._after_query()
         if self.model.rowCount():
             self.table.scrollToTop()
@@ -169,6 +173,16 @@ class ContactsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def _widen_names(self, before: bool, now: bool) -> None:
+        """While searching, the name column is wide enough to say why each row was found;
+        the user's own width comes back when the search is cleared."""
+        header = self.table.horizontalHeader()
+        if now and not before:
+            self._name_width = header.sectionSize(0)
+            header.resizeSection(0, max(self._name_width, _SEARCH_NAME_WIDTH))
+        elif before and not now:
+            header.resizeSection(0, self._name_width)
 
     def _apply_filters(self) -> None:
         self.model.set_query(

@@ -80,13 +80,12 @@ class FrozenFirstColumnTable(QTableView):
         index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
-        if index.column() > 0:  # never scroll a cell under the frozen column
-            super().scrollTo(index, hint)
-        else:  # scroll to its row, not sideways to the name
-            model = self.model()
-            if model is not None and model.columnCount() > 1:
-                shown = max(1, self.columnAt(self.columnWidth(0) + 1))
-                super().scrollTo(model.index(index.row(), shown), hint)
+        # The name is always in view: a row picked by its name scrolls up or down, never
+        # sideways (sideways would slide the next columns under the frozen one).
+        sideways = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        if index.column() == 0:
+            self.horizontalScrollBar().setValue(sideways)
 
     def _place(self) -> None:
         width = self.frameWidth()

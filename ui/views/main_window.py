@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -102,8 +101,8 @@ class MainWindow(QMainWindow):
         for page in (self.today, self.contacts, self.calendar):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
-        for title, picture in zip(PAGES, ("today", "contacts", "calendar"), strict=True):
-            self.sidebar.addItem(QListWidgetItem(icons.icon(picture), title))
+        self.sidebar.addItems(PAGES)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setFixedWidth(112)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: palette(window); }"
@@ -175,10 +174,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        new = self._action(
+        self._action(
             file_menu, "&New contact…", self.new_contact, QKeySequence.StandardKey.New, "new"
         )
-        log = self._action(
+        self._action(
             file_menu, "&Log interaction…", lambda: self.quick_log([], None), "Ctrl+L", "log"
         )
         file_menu.addSeparator()
@@ -203,9 +202,6 @@ class MainWindow(QMainWindow):
         self._history_labels(self.core.history.state())
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Nurture", self._about, None, "about")
-        # The everyday ones beside the search field, for the mouse.
-        for action in (new, log, self.undo_action):
-            self.toolbar.addAction(action)
 
     def _action(
         self,

@@ -1,0 +1,115 @@
+"""Screenshots of the real window for docs/screenshots, taken under Xvfb the way a user sees it.
+
+Usage (from a checkout, with Xvfb and imagemagick installed):
+    python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
+        [--page contacts|today|calendar|editor|duplicates] [--row N] [--search TEXT]
+
+Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
+and writes docs/screenshots/NAME.png with `import -window root`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data")
+    parser.add_argument("name")
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--scale", default="1")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--page", default="contacts")
+    parser.add_argument("--row", type=int, default=4)
+    parser.add_argument("--search", default="")
+    args = parser.parse_args()
+    if os.environ.get("NURTURE_SHOOT_INSIDE"):
+        return _scene(args)
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{args.size}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+    )
+    os.close(write)
+    display = ":" + os.read(read, 16).decode().strip()
+    env = {**os.environ, "DISPLAY": display, "QT_SCALE_FACTOR": args.scale}
+    env.update(NURTURE_SHOOT_INSIDE="1", QT_QPA_PLATFORM="xcb")
+    try:
+        return subprocess.run([sys.executable, __file__, *sys.argv[1:]], env=env).returncode
+    finally:
+        xvfb.terminate()
+
+
+def _scene(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from nurture.app import Nurture
+    from ui.application import app_icon, local_now
+    from ui.views.main_window import MainWindow
+
+    app = QApplication(sys.argv)
+    if args.dark:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        palette = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#202124"),
+            (QPalette.ColorRole.WindowText, "#e8eaed"),
+            (QPalette.ColorRole.Base, "#17181a"),
+            (QPalette.ColorRole.AlternateBase, "#25272a"),
+            (QPalette.ColorRole.Text, "#e8eaed"),
+            (QPalette.ColorRole.Button, "#2d2f31"),
+            (QPalette.ColorRole.ButtonText, "#e8eaed"),
+            (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+            (QPalette.ColorRole.Highlight, "#2f6fb3"),
+            (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        ):
+            palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
+    core = Nurture.open(Path(args.data), clock=local_now)
+    window = MainWindow(core, app_icon(), local_now)
+    window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager
+    window.show()
+    target = HERE / "screenshots" / f"{args.name}.png"
+
+    def scene() -> None:
+        pages = {"today": 0, "contacts": 1, "calendar": 2, "editor": 1, "duplicates": 1}
+        window.sidebar.setCurrentRow(pages[args.page])
+        if args.search:
+            window.search.setText(args.search)
+        if args.page in ("contacts", "editor"):
+            window.contacts.table.selectRow(args.row)
+        then = {"editor": editor, "duplicates": duplicates}.get(args.page, shoot)
+        QTimer.singleShot(1500, then)
+
+    def duplicates() -> None:
+        QTimer.singleShot(4000, shoot)  # the pairs are found on the worker meanwhile
+        window.find_duplicates()
+
+    def editor() -> None:
+        card = window.contacts.card.card
+        if card is not None:
+            QTimer.singleShot(1200, shoot)
+            window.edit_contact(card.id)  # modal: the timer takes the picture meanwhile
+
+    def shoot() -> None:
+        subprocess.run(["import", "-window", "root", str(target)], check=True)
+        print(target)
+        app.exit(0)
+
+    QTimer.singleShot(2500, scene)
+    code = app.exec()
+    core.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
