@@ -49,31 +49,17 @@ def main() -> int:
 
 def _scene(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
     from nurture.app import Nurture
     from ui.application import app_icon, local_now
+    from ui.theme import dark_palette
     from ui.views.main_window import MainWindow
 
     app = QApplication(sys.argv)
     if args.dark:
         app.setStyle(QStyleFactory.create("Fusion"))
-        palette = QPalette()
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#202124"),
-            (QPalette.ColorRole.WindowText, "#e8eaed"),
-            (QPalette.ColorRole.Base, "#17181a"),
-            (QPalette.ColorRole.AlternateBase, "#25272a"),
-            (QPalette.ColorRole.Text, "#e8eaed"),
-            (QPalette.ColorRole.Button, "#2d2f31"),
-            (QPalette.ColorRole.ButtonText, "#e8eaed"),
-            (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-            (QPalette.ColorRole.Highlight, "#2f6fb3"),
-            (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        ):
-            palette.setColor(role, QColor(colour))
-        app.setPalette(palette)
+        app.setPalette(dark_palette())
     core = Nurture.open(Path(args.data), clock=local_now)
     window = MainWindow(core, app_icon(), local_now)
     window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager

@@ -62,6 +62,26 @@ _DARK = {
 }
 
 
+def dark_palette() -> QPalette:
+    """A dark desktop palette (as GNOME's or KDE's dark themes set it): what the tests check
+    contrast against and the screenshots are taken with."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.AlternateBase, "#25272a"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#2d2f31"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.Highlight, "#2f6fb3"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def colours(palette: QPalette | None = None) -> Colours:
     """The colours for this palette (the application's by default)."""
     palette = palette or QApplication.palette()

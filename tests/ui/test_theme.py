@@ -12,21 +12,7 @@ from pytestqt.qtbot import QtBot
 from nurture.app import Nurture
 from nurture.domain.enums import GiftDirection, PreferenceCategory
 from tests.ui.driving import person, select, window
-from ui.theme import Colours, colours, contrast
-
-
-def _dark() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#17181a"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.Button, "#2d2f31"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
+from ui.theme import Colours, colours, contrast, dark_palette
 
 
 def _light() -> QPalette:
@@ -36,7 +22,7 @@ def _light() -> QPalette:
     return palette
 
 
-@pytest.mark.parametrize("palette", [_light, _dark], ids=["light", "dark"])
+@pytest.mark.parametrize("palette", [_light, dark_palette], ids=["light", "dark"])
 def test_every_text_colour_reads_at_4_5_to_1(palette: type[QPalette]) -> None:
     c: Colours = colours(palette())
     pairs = {
@@ -63,7 +49,7 @@ def test_the_card_is_drawn_in_the_dark_palettes_colours(
     core.records.add_preference(robert, PreferenceCategory.DRINK, "Scotch", "Highland")
     core.records.add_gift(robert, GiftDirection.GIVEN, "Dalwhinnie 15")
     main = window(qtbot, core, now)  # type: ignore[arg-type]
-    main.contacts.card.setPalette(_dark())
+    main.contacts.card.setPalette(dark_palette())
     main.sidebar.setCurrentRow(1)
     select(main, robert)
     qtbot.waitUntil(lambda: main.contacts.card.card is not None)
