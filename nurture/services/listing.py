@@ -77,8 +77,9 @@ def _filtered(
     stmt = select(*columns)  # type: ignore[call-overload]
     searching = bool(query.search.strip()) and from_matches
     flag = _unindexed if searching else (lambda column: column)
-    # A search reaches everyone, the client's family too ("Claire", "Valrhona").
-    if not query.include_light and not query.search.strip():
+    # A search that finds few people reaches the family too ("Claire", "Valrhona"); a broad
+    # one ("smith") walks the main list's index in order, which only holds main contacts.
+    if not query.include_light and not searching:
         stmt = stmt.where(flag(Contact.is_light).is_(False))
     if not query.include_archived:
         stmt = stmt.where(flag(Contact.archived).is_(False))
@@ -300,22 +301,26 @@ def _summaries(
 
 
 def _relatives_of(session: Session, light_ids: list[int]) -> dict[int, str]:
-    """Whose family a light contact is: "Robert Hughes's spouse" (the first main contact)."""
+    """Whose family a light contact is: "Robert Hughes's spouse" (the first main contact).
+    One indexed query per direction the row may have been stored in."""
     other = aliased(Contact)
     found: dict[int, str] = {}
-    for relation, name in session.execute(
-        select(Relationship, other.display_name)
-        .join(
-            other,
-            ((Relationship.related_id.in_(light_ids)) & (other.id == Relationship.contact_id))
-            | ((Relationship.contact_id.in_(light_ids)) & (other.id == Relationship.related_id)),
-        )
-        .where(other.is_light.is_(False))
-        .order_by(Relationship.id)
+    for light_side, other_side, inverted in (
+        (Relationship.related_id, Relationship.contact_id, False),
+        (Relationship.contact_id, Relationship.related_id, True),
     ):
-        kind = RelationshipKind(relation.kind)
-        light = relation.related_id if relation.related_id in light_ids else relation.contact_id
-        if light == relation.contact_id:
-            kind = kind.inverse
-        found.setdefault(light, f"{name}'s {kind.label.lower()}")
+        # Main contacts are kept in Python: a condition on them would steer SQLite into
+        # walking every contact instead of these few relationships.
+        rows = session.execute(
+            select(light_side, Relationship.kind, other.display_name, other.is_light)
+            .join(other, other.id == other_side)
+            .where(light_side.in_(light_ids))
+            .order_by(Relationship.id)
+        )
+        for light, kind, name, other_is_light in rows:
+            if other_is_light:
+                continue
+            relation = RelationshipKind(kind)
+            words = (relation.inverse if inverted else relation).label.lower()
+            found.setdefault(int(light), f"{name}'s {words}")
     return found
