@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -163,8 +164,8 @@ def test_a_full_contact_writes_the_cells_google_writes() -> None:
         "Organization Name": "Rossi Consulting",
         "Organization Title": "Partner",
         "Organization Department": "Advisory",
-        # Google's year-less birthday; the leading "-" is neutralised like any other cell.
-        "Birthday": "'--05-01",
+        # Google's year-less birthday, exactly as Google writes it (no formula apostrophe).
+        "Birthday": "--05-01",
         "Notes": "Met at the spring fair.\nLikes espresso.",
         "Labels": "* myContacts ::: Clients ::: VIP ::: * starred",
     }
@@ -175,7 +176,7 @@ def test_a_full_contact_writes_the_cells_google_writes() -> None:
         "giulia.home@example.org",
     ]
     # E.164 when the number parsed, as typed otherwise.
-    assert [row["Phone 1 - Label"], row["Phone 1 - Value"]] == ["* Mobile", "'+61412345678"]
+    assert [row["Phone 1 - Label"], row["Phone 1 - Value"]] == ["* Mobile", "+61412345678"]
     assert [row["Phone 2 - Label"], row["Phone 2 - Value"]] == ["Work", "(02) 9876 5432"]
     assert [
         row["Address 1 - Label"],
@@ -262,7 +263,9 @@ def test_a_second_birthday_becomes_an_event() -> None:
     assert (row["Event 1 - Label"], restore(row["Event 1 - Value"])) == ("Birthday", "--04-03")
 
 
-@pytest.mark.parametrize("dangerous", ["=1+1", "+44 20 7946 0000", "-2", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize(
+    "dangerous", ["=1+1", "+1+cmd|'/C calc'!A0", "-2+3", "-A1", "@SUM(A1)", "\tx", "\rx"]
+)
 def test_cells_that_spreadsheets_would_run_are_neutralised(dangerous: str) -> None:
     draft = ContactDraft(
         given_name=dangerous,
@@ -295,7 +298,20 @@ def test_no_cell_in_the_file_starts_with_a_formula_trigger() -> None:
     cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
 
     assert cells
-    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    plain = re.compile(r"^[+-]{1,2}\d[\d ().\-/]*$")  # a phone number, a year-less date
+    assert not [
+        c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r")) and not plain.match(c)
+    ]
+
+
+@pytest.mark.parametrize("value", ["+81 3 2479 8900", "+8132479890", "--05-09", "-1 (555) 010"])
+def test_phones_and_year_less_dates_are_written_as_google_writes_them(value: str) -> None:
+    draft = ContactDraft(given_name="Yuto", phones=(PhoneValue(value),))
+    dated = (ImportantDateValue(1, DateKind.BIRTHDAY, PartialDate(None, 5, 9)),)
+    _, [row] = read_rows(write_google_csv([card(draft, dates=dated)]))
+    assert row["Phone 1 - Value"] == value
+    assert row["Birthday"] == "--05-09"
+    assert restore("'" + value) == value  # an older export's apostrophe still comes off
 
 
 def test_non_ascii_names_survive() -> None:

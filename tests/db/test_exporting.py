@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -216,7 +217,10 @@ def test_formula_cells_are_neutralised_in_the_file_and_restored_on_import(
     assert "'=SUM(1)" in cells
     assert "'@Dana" in cells
     assert "'+Plus Realty" in cells
-    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    plain = re.compile(r"^[+-]{1,2}\d[\d ().\-/]*$")  # phones and year-less dates stay as they are
+    assert not [
+        c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not plain.match(c)
+    ]
     elsewhere.importing.run(
         elsewhere.importing.open(text.encode("utf-8"), "export.csv"), ImportOptions()
     )
@@ -250,7 +254,7 @@ def test_the_csv_export_has_googles_header_and_one_row_per_main_contact(us: Nurt
     assert len(rows) == 4  # Sam, the spouse, travels inside Ann's row
     ann = next(row for row in rows if row["First Name"] == "Ann")
     assert ann["Labels"] == "* myContacts ::: Clients ::: Golf ::: * starred"
-    assert ann["Birthday"] == "'--02-29"
+    assert ann["Birthday"] == "--02-29"  # as Google writes it
     assert (ann["Relation 1 - Label"], ann["Relation 1 - Value"]) == ("Spouse", "Sam Lee")
 
 
