@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from nurture.calendar.occasions import LeapDayPolicy
 from nurture.db.engine import Database
 from nurture.db.network import Relationship
 from nurture.db.people import Contact, ImportantDate
@@ -27,6 +28,7 @@ from nurture.formats import ExportFormat
 from nurture.io.csv_export import write_google_csv
 from nurture.io.ics import CalendarEvent, write_ics
 from nurture.services.cards import contact_draft
+from nurture.services.settings import SettingsService
 
 _CHUNK = 500
 # A year-less yearly date starts its series in a leap year, so Feb 29 exists.
@@ -98,6 +100,7 @@ class ExportService:
 
     def _events(self, contact_ids: Sequence[int] | None) -> Iterator[CalendarEvent]:
         chosen = set(contact_ids or ())
+        leap_day = SettingsService(self._db).get().leap_day_policy
 
         def wanted(contact_id: int) -> bool:
             return contact_ids is None or contact_id in chosen
@@ -111,7 +114,7 @@ class ExportService:
             )
             for when, name, uuid in rows:
                 if wanted(when.contact_id):
-                    yield _date_event(when, name, uuid)
+                    yield _date_event(when, name, uuid, leap_day)
             follow_ups = session.execute(
                 select(FollowUp, Contact.display_name)
                 .join(Contact, Contact.id == FollowUp.contact_id)
@@ -129,7 +132,18 @@ class ExportService:
                 )
 
 
-def _date_event(when: ImportantDate, name: str, uuid: str) -> CalendarEvent:
+# A Feb 29 yearly date as one rule every calendar reads alike (RFC 5545 drops a plain yearly
+# Feb 29 in common years; readers disagree on what to show): the last day of February, or the
+# 60th day of the year (Feb 29 in leap years, Mar 1 otherwise), as the user's setting says.
+_LEAP_DAY_RULES = {
+    LeapDayPolicy.FEB_28: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1",
+    LeapDayPolicy.MAR_1: "FREQ=YEARLY;BYYEARDAY=60",
+}
+
+
+def _date_event(
+    when: ImportantDate, name: str, uuid: str, leap_day: LeapDayPolicy
+) -> CalendarEvent:
     kind = DateKind(when.kind)
     what = _ICS_KINDS.get(kind, when.label or "special day")
     uid = f"{uuid}-date-{when.id}@nurture"
@@ -138,7 +152,10 @@ def _date_event(when: ImportantDate, name: str, uuid: str) -> CalendarEvent:
         return CalendarEvent(uid, f"{name}: {what}", start, whole_month=when.day is None)
     year = when.year or _NO_YEAR_START
     summary = f"{name}'s {what}" + (f" (since {when.year})" if when.year else "")
-    return CalendarEvent(uid, summary, date(year, when.month, when.day or 1), yearly=True)
+    start = date(year, when.month, when.day or 1)
+    if (when.month, when.day) == (2, 29):
+        return CalendarEvent(uid, summary, start, rrule=_LEAP_DAY_RULES[leap_day])
+    return CalendarEvent(uid, summary, start, yearly=True)
 
 
 def _cards(session: Session, ids: list[int]) -> Iterator[ContactCard]:

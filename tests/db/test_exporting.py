@@ -27,6 +27,7 @@ from nurture.domain.dto import (
     WebLinkValue,
 )
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind, WebKind
+from nurture.domain.occurrence import OccurrenceKind
 from nurture.errors import ValidationError
 from nurture.paths import database_path
 from nurture.services.importing import ImportOptions
@@ -380,3 +381,39 @@ def test_a_card_of_an_imported_then_exported_google_file_keeps_its_relatives(
         (R.SPOUSE, "Arjun Raman"),
         (R.CHILD, "Maya Raman"),
     }
+
+
+@pytest.mark.parametrize("leap_day", ["feb28", "mar1"])
+def test_an_independent_reader_puts_every_occasion_where_the_agenda_does(
+    us: Nurture, leap_day: str
+) -> None:
+    """Read the .ics with recurring-ical-events (not our code) and compare each birthday and
+    anniversary of the next two years, Feb 29 included, with Nurture's own agenda."""
+    import recurring_ical_events
+
+    us.settings.update(leap_day=leap_day, gift_holidays=[], time_zone="UTC")
+    leapling = us.contacts.create(
+        ContactDraft(given_name="Leap", family_name="Ling"),
+        dates=[(DateKind.BIRTHDAY, PartialDate(1996, 2, 29))],
+    ).value.id
+    us.records.add_date(leapling, DateKind.ANNIVERSARY, PartialDate(None, 2, 29))
+    us.contacts.create(
+        ContactDraft(given_name="Ann", family_name="Lee"),
+        dates=[
+            (DateKind.BIRTHDAY, PartialDate(1980, 3, 1)),
+            (DateKind.BIRTHDAY, PartialDate(None, 2, 28)),
+        ],
+    )
+    start, end = date(2027, 1, 1), date(2028, 12, 31)
+    calendar = Calendar.from_ical(us.exporting.export("ics"))
+    read = sorted(
+        (event.get("DTSTART").dt, str(event.get("SUMMARY")).split("'s ")[0])
+        for event in recurring_ical_events.of(calendar).between(start, end)
+    )
+    dated = {OccurrenceKind.BIRTHDAY, OccurrenceKind.ANNIVERSARY}
+    agenda = sorted(
+        (o.day, o.contact) for o in us.agenda.between(start, end, today=start) if o.kind in dated
+    )
+    assert read == agenda
+    feb = {day for day, who in read if who == "Leap Ling" and day.year == 2027}
+    assert feb == ({date(2027, 2, 28)} if leap_day == "feb28" else {date(2027, 3, 1)})
