@@ -44,6 +44,7 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
                 "skipped": report.skipped,
                 "errors": _problems(report.errors),
                 "notes": _problems(report.notes),
+                "notices": list(report.notices),
             }
         )
         return
@@ -53,6 +54,8 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
         f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped, "
         f"{len(report.errors)} not imported."
     )
+    for notice in report.notices:
+        print(f"  {notice}", file=sys.stderr)
     for problem in report.errors:
         print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
     for note in report.notes:  # imported, but something was left out or kept as it was

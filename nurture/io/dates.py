@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from nurture.domain.dates import PartialDate
@@ -69,3 +70,24 @@ def split_year_month_day(year: str, month: str, day: str) -> PartialDate | None:
         return PartialDate(None if y in NO_YEAR_MARKERS or y == 0 else y, int(month), int(day))
     except ValueError as error:
         raise ValidationError(f"'{year}-{month}-{day}' is not a date.") from error
+
+
+def slash_date_order(values: Iterable[str]) -> tuple[bool, bool]:
+    """How a column's dates like 05/04/1980 are written, from all of them: (day first, sure).
+    A first part over 12 means day first (20/01/1991); a second part over 12 means month first
+    (1/20/1991); with neither, month first (as Outlook and Yahoo write) but not sure."""
+    day_first = month_first = False
+    for value in values:
+        if m := _US.match(value.strip()):
+            first, second = int(m[1]), int(m[2])
+            day_first = day_first or first > 12
+            month_first = month_first or second > 12
+    if day_first and not month_first:
+        return True, True
+    return False, month_first
+
+
+def as_day_first(value: str) -> str:
+    """05/04/1980 read day first, written as 1980-04-05 (other forms are left as they are)."""
+    m = _US.match(value.strip())
+    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m and len(m[3]) == 4 else value

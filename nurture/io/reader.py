@@ -10,6 +10,7 @@ from nurture.formats import IMPORT_FORMATS, VCARD, CsvFormat
 from nurture.io.csv_formats import Field, detect, looks_like_header, mapping
 from nurture.io.csv_read import CsvRow, read_table
 from nurture.io.csv_rows import build
+from nurture.io.dates import as_day_first, slash_date_order
 from nurture.io.decoding import decode
 from nurture.io.incoming import IncomingContact, Problem
 
@@ -32,6 +33,8 @@ class ParsedFile:
     columns: list[Column] = field(default_factory=list)
     contacts: list[IncomingContact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # About the whole file (how its dates were read): shown with the report.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -109,10 +112,16 @@ def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
         )
     parsed = ParsedFile(csv_format.value, opened.encoding)
     samples: list[str] = [""] * len(header)
+    dated = [i for i, f in enumerate(fields) if f is not None and f.target in _DATE_TARGETS]
+    day_first = _date_order(opened, dated, parsed)
     for item in opened.rows:
         if isinstance(item, Problem):
             parsed.problems.append(item)
             continue
+        if day_first:
+            item = CsvRow(
+                item.line, [as_day_first(c) if i in dated else c for i, c in enumerate(item.cells)]
+            )
         if len(parsed.contacts) < _SAMPLE_ROWS:
             for i, cell in enumerate(item.cells[: len(samples)]):
                 samples[i] = samples[i] or cell.strip()[:80]
@@ -122,6 +131,29 @@ def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
         for column, sample, f in zip(header, samples, fields, strict=True)
     ]
     return parsed
+
+
+# Columns that hold dates people write with slashes (05/04/1980).
+_DATE_TARGETS = frozenset({"birthday", "anniversary", "event.value", "connected_on"})
+
+
+def _date_order(opened: ContactsFile, dated: list[int], parsed: ParsedFile) -> bool:
+    """Whether this file writes its dates day first, decided from every date in it; an
+    undecidable file is read month first and says so in the report."""
+    cells = [
+        item.cells[i]
+        for item in opened.rows
+        if isinstance(item, CsvRow)
+        for i in dated
+        if i < len(item.cells)
+    ]
+    day_first, sure = slash_date_order(cells)
+    if not sure and any("/" in c for c in cells):
+        parsed.notices.append(
+            "Dates like 05/04/1980 were read month first (April 5), as Outlook and Yahoo write "
+            "them: no date in the file has a day over 12 to tell."
+        )
+    return day_first
 
 
 def _add(parsed: ParsedFile, row: CsvRow, fields: list[Field | None], fmt: CsvFormat) -> None:

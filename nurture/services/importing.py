@@ -67,6 +67,7 @@ class ImportReport:
     notes: tuple[Problem, ...]  # imported, with something left out or kept as it was
     columns: tuple[Column, ...] = ()
     duplicates: tuple[tuple[int, int, str], ...] = ()  # (line, existing contact id, why)
+    notices: tuple[str, ...] = ()  # about the whole file: how its dates were read
 
 
 Progress = Callable[[int, int], None]
@@ -141,6 +142,7 @@ class ImportService:
                     tuple(notes),
                     tuple(parsed.columns),
                     tuple(duplicates),
+                    tuple(parsed.notices),
                 )
                 work.touch(Area.IMPORTS)
                 if counts[0]:

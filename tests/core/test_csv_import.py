@@ -570,7 +570,7 @@ def test_no_date_forms_give_no_birthday_and_no_warning(written: str) -> None:
 
 @pytest.mark.parametrize(
     ("written", "why"),
-    [("31/12/1980", "Month 31"), ("2/30/1980", "1980-02-30"), ("soon", "'soon' is not a date")],
+    [("31/13/1980", "Month 31"), ("2/30/1980", "1980-02-30"), ("soon", "'soon' is not a date")],
 )
 def test_a_birthday_that_is_not_a_date_is_left_out_with_a_warning(written: str, why: str) -> None:
     ann = only(f"First Name,Last Name,E-mail Address,Birthday\nAnn,Lee,ann@lee.example,{written}\n")
@@ -601,3 +601,24 @@ def test_the_wizard_names_every_column_target_in_words() -> None:
     assert "Email label" in words
     raw = [w for w in words if "_" in w or w.split(" (")[0].count(".")]
     assert raw == []  # no raw field names such as address.formatted or postal_code
+
+
+def test_day_first_dates_are_recognised_from_the_whole_column() -> None:
+    data = (
+        b"First Name,Last Name,Birthday\n"
+        b"Anna,Rossi,05/04/1980\n"  # alone, either order
+        b"Marco,Bianchi,20/01/1991\n"  # a first part over 12: this file writes days first
+    )
+    parsed = parse(data, "people.csv")
+    births = {c.given_name: c.dates[0].date for c in parsed.contacts}
+    assert births == {"Anna": PartialDate(1980, 4, 5), "Marco": PartialDate(1991, 1, 20)}
+    assert parsed.notices == []
+    assert parsed.problems == []
+
+
+def test_an_undecidable_date_order_is_read_month_first_and_said() -> None:
+    data = b"First Name,Birthday\nAnna,05/04/1980\nMarco,01/02/1991\n"
+    parsed = parse(data, "people.csv")
+    assert parsed.contacts[0].dates[0].date == PartialDate(1980, 5, 4)
+    assert len(parsed.notices) == 1
+    assert "read month first" in parsed.notices[0]

@@ -529,7 +529,7 @@ def test_birthdays_with_and_without_a_year_and_zero_dates(us: Nurture) -> None:
 def test_values_left_out_are_reported_by_line_and_the_rest_is_kept(us: Nurture) -> None:
     text = (
         "First Name,Last Name,E-mail Address,Birthday\n"
-        "Ann,Lee,ann@lee.example,31/12/1980\n"
+        "Ann,Lee,ann@lee.example,31/13/1980\n"
         "Bob,Stone,bob at stone,\n"
     )
 

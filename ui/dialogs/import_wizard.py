@@ -228,7 +228,8 @@ class _PreviewPage(QWizardPage):
             f"({report.merged:,} with something new), <b>{len(report.errors):,}</b> cannot be "
             "read."
         )
-        lines = [f"line {p.line}: {p.message}" for p in (*report.errors, *report.notes)]
+        lines = list(report.notices)
+        lines += [f"line {p.line}: {p.message}" for p in (*report.errors, *report.notes)]
         lines += [
             f"line {line}: same person as contact {cid} ({why})"
             for line, cid, why in report.duplicates[:200]
