@@ -1,10 +1,16 @@
 """Who an incoming contact already is: the same email, else the same phone, else the same name
-(exact, then a close spelling of it among people with the same family name, via rapidfuzz)."""
+(exact, then a close spelling of it among people with the same family name, via rapidfuzz).
+
+An email is a person's own: the same email is the same person. A phone (an office line) or a
+name is shared by different people, so those merge only when nothing conflicts — other emails
+on both sides, other employers, other phones, another name — and two rows of one file never
+merge by name alone. A match that conflicts is not merged but reported for review."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, text
@@ -27,6 +33,23 @@ def incoming_name(contact: IncomingContact) -> str:
     return " ".join(p for p in parts if p) or contact.full_name or contact.nickname
 
 
+@dataclass(slots=True)
+class Profile:
+    """What tells two people apart: their emails, phones, name and employer."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    name: str = ""
+    organization: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    contact_id: int
+    why: str  # "same email ann@x.com", "same phone +1…", "same name", "similar name"
+    sure: bool  # False: something conflicts, so it is reported for review, not merged
+
+
 class Matcher:
     """Indexes of everyone in the database (and everyone added so far by this import)."""
 
@@ -35,17 +58,27 @@ class Matcher:
         self.by_phone: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.by_family: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.profiles: dict[int, Profile] = defaultdict(Profile)
+        self.added: set[int] = set()  # people this import created
         emails = connection.execute(text("SELECT address_key, contact_id FROM emails"))
         for key, contact_id in emails:
             self.by_email.setdefault(key, contact_id)
+            self.profiles[contact_id].emails.add(key)
         for e164, contact_id in connection.execute(
             text("SELECT e164, contact_id FROM phones WHERE e164 <> ''")
         ):
             self.by_phone.setdefault(e164, contact_id)
-        for contact_id, given, middle, family in connection.execute(
-            text("SELECT id, given_name, middle_name, family_name FROM contacts WHERE is_light = 0")
+            self.profiles[contact_id].phones.add(e164)
+        for contact_id, given, middle, family, organization in connection.execute(
+            text(
+                "SELECT id, given_name, middle_name, family_name, organization FROM contacts "
+                "WHERE is_light = 0"
+            )
         ):
-            self.add_name(contact_id, " ".join(p for p in (given, middle, family) if p), family)
+            full = " ".join(p for p in (given, middle, family) if p)
+            self.add_name(contact_id, full, family)
+            self.profiles[contact_id].name = name_key(full)
+            self.profiles[contact_id].organization = name_key(organization)
 
     def add_name(self, contact_id: int, full: str, family: str) -> None:
         key = name_key(full)
@@ -54,35 +87,83 @@ class Matcher:
             self.by_family[name_key(family) or key].append((key, contact_id))
 
     def add(self, contact_id: int, contact: IncomingContact, phones: list[str]) -> None:
+        self.added.add(contact_id)
+        self.merge(contact_id, contact, phones)
+        self.add_name(contact_id, incoming_name(contact), contact.family_name)
+
+    def merge(self, contact_id: int, contact: IncomingContact, phones: list[str]) -> None:
+        """What an incoming contact brings to `contact_id` (new, or merged into it)."""
+        profile = self.profiles[contact_id]
         for email in contact.emails:
             if is_email(email.address):
-                self.by_email.setdefault(email_key(email.address), contact_id)
+                key = email_key(email.address)
+                self.by_email.setdefault(key, contact_id)
+                profile.emails.add(key)
         for e164 in phones:
             if e164:
                 self.by_phone.setdefault(e164, contact_id)
-        self.add_name(contact_id, incoming_name(contact), contact.family_name)
+                profile.phones.add(e164)
+        profile.name = profile.name or name_key(incoming_name(contact))
+        profile.organization = profile.organization or name_key(contact.organization)
 
-    def find(self, contact: IncomingContact, phones: list[str]) -> tuple[int, str] | None:
-        """(contact id, why) of the person this incoming contact already is, if any."""
+    def find(self, contact: IncomingContact, phones: list[str]) -> Match | None:
+        """The person this incoming contact already is, if any, and how sure that is: the
+        first sure match (email, then phone, then name), else the first doubtful one."""
         for email in contact.emails:
             # "n/a" in an email column is not an address two people can share.
             found = self.by_email.get(email_key(email.address)) if is_email(email.address) else None
             if found is not None:
-                return found, f"same email {email.address}"
+                return Match(found, f"same email {email.address}", True)
+        incoming = self._profile(contact, phones)
+        doubtful: Match | None = None
         for e164 in phones:
             found = self.by_phone.get(e164) if e164 else None
             if found is not None:
-                return found, f"same phone {e164}"
-        key = name_key(incoming_name(contact))
-        if not key:
-            return None
-        found = self.by_name.get(key)
+                match = Match(
+                    found, f"same phone {e164}", not self._conflicts(incoming, found, True)
+                )
+                if match.sure:
+                    return match
+                doubtful = doubtful or match
+        key = incoming.name
+        found, why = (self.by_name.get(key), "same name") if key else (None, "")
+        if key and found is None:
+            found, why = self._similar(contact, key), "similar name"
         if found is not None:
-            return found, "same name"
+            # Two rows of one file are two people unless an email or a phone says otherwise.
+            sure = found not in self.added and not self._conflicts(incoming, found, False)
+            if sure:
+                return Match(found, why, True)
+            doubtful = doubtful or Match(found, why, False)
+        return doubtful
+
+    def _similar(self, contact: IncomingContact, key: str) -> int | None:
         family = name_key(contact.family_name) or key
         best: tuple[float, int] | None = None
         for other, contact_id in self.by_family.get(family, ()):
             score = fuzz.token_sort_ratio(key, other)
             if score >= NAME_SIMILARITY and (best is None or score > best[0]):
                 best = (score, contact_id)
-        return (best[1], "similar name") if best else None
+        return best[1] if best else None
+
+    def _profile(self, contact: IncomingContact, phones: list[str]) -> Profile:
+        return Profile(
+            {email_key(e.address) for e in contact.emails if is_email(e.address)},
+            {p for p in phones if p},
+            name_key(incoming_name(contact)),
+            name_key(contact.organization),
+        )
+
+    def _conflicts(self, incoming: Profile, contact_id: int, by_phone: bool) -> bool:
+        """Whether what each side says about itself tells them apart."""
+        known = self.profiles.get(contact_id, Profile())
+        if incoming.emails and known.emails and not incoming.emails & known.emails:
+            return True
+        organizations = (incoming.organization, known.organization)
+        if all(organizations) and organizations[0] != organizations[1]:
+            return True
+        if by_phone:
+            if incoming.name and known.name:
+                return fuzz.token_sort_ratio(incoming.name, known.name) < NAME_SIMILARITY
+            return False
+        return bool(incoming.phones and known.phones and not incoming.phones & known.phones)

@@ -219,12 +219,23 @@ def _write(
         phones = [phone_parts(p.raw, region) for p in incoming.phones]
         e164s = [e164 for e164, _ in phones]
         found = None if on_duplicate is OnDuplicate.ADD else matcher.find(incoming, e164s)
+        if found is not None and not found.sure:
+            # Listed for review, not merged: Find duplicates shows the pair.
+            notes.append(
+                Problem(
+                    incoming.line,
+                    f"may be the same person as contact {found.contact_id} ({found.why}), "
+                    "but other details differ: added, not merged — see Find duplicates",
+                )
+            )
+            found = None
         if found is None:
             contact_id = writer.new_id()
             matcher.add(contact_id, incoming, e164s)
             plan.append((incoming, phones, contact_id, True))
             continue
-        contact_id, why = found
+        contact_id, why = found.contact_id, found.why
+        matcher.merge(contact_id, incoming, e164s)
         duplicates.append((incoming.line, contact_id, why))
         if on_duplicate is OnDuplicate.SKIP:
             counts[3] += 1

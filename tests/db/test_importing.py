@@ -197,10 +197,11 @@ def test_email_then_phone_then_name_decide_who_a_row_is(
 
     assert report.duplicates == (
         (2, ann.id, "same email ann@lee.example"),
-        (3, bea.id, "same phone +14155550101"),
+        (3, cy.id, "same name"),  # Bea's phone too, but a phone shared by two names merges none
         (4, cy.id, "same name"),
     )
     assert report.created == 0
+    assert bea.id not in {contact for _line, contact, _why in report.duplicates}
 
 
 def test_names_match_without_accents_and_with_a_close_spelling(
@@ -622,7 +623,7 @@ def test_a_five_megabyte_note_is_imported_whole(us: Nurture) -> None:
     assert card(us, "Small Row").draft.notes == "ok"
 
 
-def test_an_existing_contact_with_a_different_email_is_not_touched_by_name_alone(
+def test_the_same_name_with_another_email_is_added_and_listed_for_review(
     us: Nurture,
 ) -> None:
     ann = us.contacts.create(
@@ -636,9 +637,14 @@ def test_an_existing_contact_with_a_different_email_is_not_touched_by_name_alone
 
     report = run(us, b"First Name,Last Name,E-mail Address\nAnn,Lee,ann@new.example\n")
 
-    # The same name is the same person: the new address is added, the old one kept.
-    assert report.duplicates == ((2, ann.id, "same name"),)
-    assert emails(us.contacts.card(ann.id)) == ["ann@old.example", "ann@new.example"]
+    # The same name with another email may be another person: added, and listed for review.
+    assert report.duplicates == ()
+    assert report.created == 1
+    (note,) = report.notes
+    assert (note.line, f"contact {ann.id} (same name)" in note.message) == (2, True)
+    assert emails(us.contacts.card(ann.id)) == ["ann@old.example"]
+    pairs = us.duplicates.find()
+    assert [(p.first.id, p.reason) for p in pairs] == [(ann.id, "same name")]
 
 
 def test_a_file_is_read_once_for_its_columns_preview_and_import(us: Nurture) -> None:
@@ -657,3 +663,29 @@ def test_a_row_with_only_an_email_is_named_by_it_never_a_placeholder(us: Nurture
     run(us, data)
     (row,) = us.listing.page(ContactQuery())
     assert row.name == "orders@glen.example"
+
+
+def test_people_sharing_a_name_or_an_office_number_are_never_merged(us: Nurture) -> None:
+    """Two Yuto Abes with their own emails and employers, and three colleagues on one office
+    line, stay five people; a repeated row with the same email still merges."""
+    text = (
+        "First Name,Last Name,E-mail Address,Business Phone,Company\n"
+        "Yuto,Abe,yuto@tokyo-trade.example,,Tokyo Trade\n"
+        "Yuto,Abe,yuto.abe@osaka-steel.example,,Osaka Steel\n"
+        "Mia,Chen,mia@harbor.example,+1 415 555 0100,Harbor Capital\n"
+        "Leo,Park,leo@harbor.example,+1 415 555 0100,Harbor Capital\n"
+        "Ava,Ruiz,ava@harbor.example,+1 415 555 0100,Harbor Capital\n"
+        "Mia,Chen,mia@harbor.example,,\n"
+    )
+    report = run(us, text.encode())
+    assert (report.created, report.merged + report.unchanged) == (5, 1)
+    people = us.listing.page(ContactQuery(), 0, 10)
+    assert sorted(p.name for p in people) == [
+        "Ava Ruiz",
+        "Leo Park",
+        "Mia Chen",
+        "Yuto Abe",
+        "Yuto Abe",
+    ]
+    for person in people:
+        assert len(us.contacts.card(person.id).draft.emails) == 1
