@@ -300,8 +300,12 @@ def normalise(header: str) -> str:
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:
-    """Two or more cells are column names some address book writes."""
-    return sum(field_for(cell, CsvFormat.GENERIC) is not None for cell in cells) >= 2
+    """Two or more cells are column names some address book writes (or the one cell of a
+    one-column file is: a list of "Primary Email" addresses). Only names from the table count:
+    a sentence above the header that mentions "email" is not a header."""
+    filled = [cell for cell in cells if cell.strip()]
+    known = sum(normalise(cell) in _KNOWN for cell in filled)
+    return known >= min(2, len(filled)) and known > 0
 
 
 def detect(header: Sequence[str]) -> CsvFormat:
@@ -319,7 +323,40 @@ def field_for(header: str, csv_format: CsvFormat) -> Field | None:
         return override
     if m := _GROUP.match(name):
         return Field(f"{_GROUP_KIND[m[1]]}.{_GROUP_PART.get(m[3], 'ignore')}", "", int(m[2]))
-    return _KNOWN.get(name)
+    return _KNOWN.get(name) or _guess(name)
+
+
+_WORDS_IN = re.compile(r"[a-z]+")
+# Headers about a contact point that are not the point itself ("E-mail Display Name").
+_NOT_THE_VALUE = frozenset({"display", "type", "name", "label", "kind", "status"})
+_LABEL_WORDS = (
+    ("home", "home"),
+    ("private", "home"),
+    ("personal", "home"),
+    ("work", "work"),
+    ("business", "work"),
+    ("office", "work"),
+    ("mobile", "mobile"),
+    ("cell", "mobile"),
+)
+
+
+def _guess(name: str) -> Field | None:
+    """A header no address book we know writes, read by its words ("E-mail (home)",
+    "Home Tel", "Homepage"): only emails, phones and web pages, where the words are plain."""
+    words = set(_WORDS_IN.findall(name.replace("e-mail", "email")))
+    if not words or words & _NOT_THE_VALUE:
+        return None
+    label = next((said for word, said in _LABEL_WORDS if word in words), "")
+    if words & {"email", "mail"}:
+        return Field("email", label)
+    if "fax" in words:
+        return Field("phone", "fax")
+    if words & {"phone", "tel", "telephone", "mobile", "cell", "cellphone"}:
+        return Field("phone", label or "other")
+    if words & {"web", "website", "homepage", "url", "site", "www"}:
+        return Field("website", label)
+    return None
 
 
 def mapping(

@@ -130,6 +130,12 @@ def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
         Column(column, sample, f.target if f else "")
         for column, sample, f in zip(header, samples, fields, strict=True)
     ]
+    unused = [c.name for c in parsed.columns if not c.target and c.sample and c.name.strip()]
+    if unused:
+        parsed.notices.append(
+            f"Not imported (no field to put them in; map them by hand to keep them): "
+            f"{', '.join(unused)}."
+        )
     return parsed
 
 

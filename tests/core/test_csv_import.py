@@ -321,7 +321,7 @@ def test_odd_columns_are_shown_unmapped_with_a_sample_for_the_wizard() -> None:
     assert columns == {
         "Full Name": ("Farah Aziz", "full_name"),
         "E-mail": ("farah.aziz@mail.example", "email"),
-        "Cell": ("(312) 555-0155", ""),
+        "Cell": ("(312) 555-0155", "phone"),  # a phone by its word, as a person reads it
         "Employer": ("Lakeside Dental", ""),
         "Remarks": ("Referred two clients", ""),
     }
@@ -329,7 +329,10 @@ def test_odd_columns_are_shown_unmapped_with_a_sample_for_the_wizard() -> None:
     assert (farah.given_name, farah.family_name) == ("", "")
     assert farah.to_draft().given_name == "Farah"  # the full name is split when drafted
     assert farah.to_draft().family_name == "Aziz"
-    assert farah.phones == []
+    assert phones(farah) == [("(312) 555-0155", "mobile")]
+    assert result.notices == [
+        "Not imported (no field to put them in; map them by hand to keep them): Employer, Remarks."
+    ]
 
 
 def test_a_hand_mapping_reads_unknown_columns_and_can_ignore_known_ones() -> None:
@@ -344,7 +347,7 @@ def test_a_hand_mapping_reads_unknown_columns_and_can_ignore_known_ones() -> Non
     )
     farah = result.contacts[0]
 
-    assert phones(farah) == [("(312) 555-0155", "")]
+    assert phones(farah) == [("(312) 555-0155", "mobile")]
     assert farah.organization == "Lakeside Dental"
     assert farah.notes == "Referred two clients"
     assert farah.emails == []
@@ -622,3 +625,33 @@ def test_an_undecidable_date_order_is_read_month_first_and_said() -> None:
     assert parsed.contacts[0].dates[0].date == PartialDate(1980, 5, 4)
     assert len(parsed.notices) == 1
     assert "read month first" in parsed.notices[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "target", "label"),
+    [
+        ("E-mail (home)", "email", "home"),
+        ("Email Address 2", "email", ""),
+        ("Home Tel", "phone", "home"),
+        ("Work Telephone", "phone", "work"),
+        ("Homepage", "website", ""),
+        ("Web Site", "website", ""),
+        ("E-mail Display Name", None, None),  # about the email, not the email
+    ],
+)
+def test_webmail_style_headers_are_read_by_their_words(
+    header: str, target: str | None, label: str | None
+) -> None:
+    from nurture.formats import CsvFormat
+    from nurture.io.csv_formats import field_for
+
+    found = field_for(header, CsvFormat.GENERIC)
+    assert (found.target, found.label) if found else (target, label) == (None, None)
+
+
+def test_a_one_column_list_of_emails_is_a_contacts_file() -> None:
+    result = parse(b"Primary Email\nann@lee.example\nbob@stone.example\n", "list.csv")
+    assert [c.emails[0].address for c in result.contacts] == [
+        "ann@lee.example",
+        "bob@stone.example",
+    ]

@@ -519,7 +519,7 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     )
     path = tmp_path / "google.csv"
     path.write_text(
-        "First Name,Last Name,E-mail 1 - Value,Cell\n"
+        "First Name,Last Name,E-mail 1 - Value,Direct line\n"
         "Ann,Lee,ann@lee.example,+1 415 555 0100\n"
         "Bob,Roe,bob@roe.example,+1 415 555 0101\n",
         encoding="utf-8",
@@ -532,8 +532,8 @@ def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
     qtbot.waitUntil(wizard.mapping_page.isComplete)
     table = wizard.mapping_page.table
     names = [item.text() for r in range(table.rowCount()) if (item := table.item(r, 0))]
-    assert names == ["First Name", "Last Name", "E-mail 1 - Value", "Cell"]
-    cell = table.cellWidget(names.index("Cell"), 2)
+    assert names == ["First Name", "Last Name", "E-mail 1 - Value", "Direct line"]
+    cell = table.cellWidget(names.index("Direct line"), 2)
     assert isinstance(cell, QComboBox)
     assert cell.currentData() == "ignore"  # an unknown column is not imported...
     cell.setCurrentIndex(cell.findData("phone"))  # ...until mapped
