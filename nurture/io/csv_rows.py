@@ -72,6 +72,9 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
             _add_date(contact, dated, value)
         elif target == "tags":
             _tags(contact, value, csv_format)
+        elif target == "referred_by":  # a name, not yet a contact: kept in words
+            said = f"Referred by {value}"
+            contact.how_we_met = f"{contact.how_we_met}\n{said}" if contact.how_we_met else said
         elif target in _PEOPLE:
             contact.relations.append(IncomingRelation(_PEOPLE[target], value))
         elif target == "children":

@@ -200,7 +200,8 @@ class _Reader:
     def _tags(self, value: Any) -> None:
         for tag in value if isinstance(value, list) else [value]:
             text = _text(tag)
-            key = text.lstrip("* ").lower()  # Google's system groups are not tags
+            # Google's and Apple's system groups ("* starred", "My Contacts") are not tags.
+            key = text.lstrip("* ").lower().replace(" ", "")
             if key == "starred":
                 self.contact.starred = True
             elif text and key != "mycontacts":

@@ -655,3 +655,8 @@ def test_a_one_column_list_of_emails_is_a_contacts_file() -> None:
         "ann@lee.example",
         "bob@stone.example",
     ]
+
+
+def test_outlooks_referred_by_is_kept_in_how_we_met() -> None:
+    ann = only("First Name,Last Name,Referred By\nAnn,Lee,Dana Fox\n")
+    assert ann.how_we_met == "Referred by Dana Fox"

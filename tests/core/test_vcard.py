@@ -555,3 +555,12 @@ def test_every_card_of_a_long_file_arrives() -> None:
     cards = [item for item in read_vcards(text) if isinstance(item, IncomingContact)]
     assert len(cards) == 2_000
     assert cards[-1].given_name == "Given1999"
+
+
+def test_system_groups_are_not_tags_whatever_their_spelling() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+        "CATEGORIES:My Contacts,VIP,* starred\r\nEND:VCARD\r\n"
+    )
+    (ann,) = [c for c in read_vcards(text) if not isinstance(c, CardError)]
+    assert (ann.tags, ann.starred) == (["VIP"], True)
