@@ -52,12 +52,22 @@ NO_NAME = "Unnamed contact"
 
 
 def display_name(
-    given: str, middle: str, family: str, nickname: str, organization: str, reach: str = ""
+    given: str,
+    middle: str,
+    family: str,
+    nickname: str,
+    organization: str,
+    reach: str = "",
+    prefix: str = "",
+    suffix: str = "",
 ) -> str:
-    """The name people see: the name, else the nickname, the company, then how to reach them
-    (an email or phone), so a row is never a placeholder when something says who it is."""
+    """The name people see, as they write it ("Dr. Ann Lee", "James Doe Sr."); else the
+    nickname, the company, then how to reach them (an email or phone), so a row is never a
+    placeholder when something says who it is."""
     name = " ".join(part for part in (given, middle, family) if part)
-    return name or nickname or organization or reach or NO_NAME
+    if name:
+        return " ".join(part for part in (prefix, name, suffix) if part)
+    return nickname or organization or reach or NO_NAME
 
 
 def sort_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:

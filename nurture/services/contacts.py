@@ -341,7 +341,9 @@ def refresh_names(contact: Contact, reach: str = "") -> None:
     """Recompute the stored display and sort names from the name parts (and, with nothing
     else to go by, how to reach them)."""
     parts = (contact.given_name, contact.middle_name, contact.family_name, contact.nickname)
-    contact.display_name = display_name(*parts, contact.organization, reach)
+    contact.display_name = display_name(
+        *parts, contact.organization, reach, contact.prefix, contact.suffix
+    )
     contact.sort_name = sort_name(*parts, contact.organization)
 
 

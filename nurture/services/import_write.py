@@ -98,7 +98,9 @@ class ImportWriter:
                 "family_name": draft.family_name,
                 "suffix": draft.suffix,
                 "nickname": draft.nickname,
-                "display_name": display_name(*parts, draft.organization, reach_of(draft)),
+                "display_name": display_name(
+                    *parts, draft.organization, reach_of(draft), draft.prefix, draft.suffix
+                ),
                 "sort_name": sort_name(*parts, draft.organization),
                 "organization": draft.organization,
                 "title": draft.title,
@@ -181,7 +183,15 @@ class ImportWriter:
             have = self._existing[contact_id]
             if any(
                 k in values
-                for k in ("given_name", "middle_name", "family_name", "nickname", "organization")
+                for k in (
+                    "prefix",
+                    "given_name",
+                    "middle_name",
+                    "family_name",
+                    "suffix",
+                    "nickname",
+                    "organization",
+                )
             ):
                 parts = (
                     have["given_name"],
@@ -189,7 +199,9 @@ class ImportWriter:
                     have["family_name"],
                     have["nickname"],
                 )
-                values["display_name"] = display_name(*parts, have["organization"])
+                values["display_name"] = display_name(
+                    *parts, have["organization"], "", have["prefix"], have["suffix"]
+                )
                 values["sort_name"] = sort_name(*parts, have["organization"])
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
         self.work.touch(Area.CONTACTS, *self._updates, *self.changed)

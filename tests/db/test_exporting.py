@@ -164,7 +164,7 @@ def test_starred_survives_the_csv_round_trip(us: Nurture, elsewhere: Nurture) ->
     )
 
     assert [s.name for s in elsewhere.listing.page(ContactQuery(starred_only=True))] == [
-        "Ann Marie Lee"
+        "Dr. Ann Marie Lee PhD"
     ]
 
 
@@ -177,7 +177,7 @@ def test_starred_survives_the_vcard_round_trip(us: Nurture, elsewhere: Nurture, 
     )
 
     assert [s.name for s in elsewhere.listing.page(ContactQuery(starred_only=True))] == [
-        "Ann Marie Lee"
+        "Dr. Ann Marie Lee PhD"
     ]
 
 
@@ -278,18 +278,21 @@ def test_the_calendar_has_a_yearly_event_per_birthday(us: Nurture) -> None:
     found = events(us)
 
     birthdays = {summary: event for summary, event in found.items() if "birthday" in summary}
-    assert set(birthdays) == {"Ann Marie Lee's birthday", "Bob Stone's birthday (since 1980)"}
+    assert set(birthdays) == {
+        "Dr. Ann Marie Lee PhD's birthday",
+        "Bob Stone's birthday (since 1980)",
+    }
     for event in birthdays.values():
         assert event["RRULE"]["FREQ"] == ["YEARLY"]
     assert birthdays["Bob Stone's birthday (since 1980)"].decoded("DTSTART") == date(1980, 5, 1)
-    assert birthdays["Ann Marie Lee's birthday"].decoded("DTSTART") == date(2000, 2, 29)
-    assert "Ann Marie Lee's anniversary (since 2010)" in found
+    assert birthdays["Dr. Ann Marie Lee PhD's birthday"].decoded("DTSTART") == date(2000, 2, 29)
+    assert "Dr. Ann Marie Lee PhD's anniversary (since 2010)" in found
 
 
 def test_a_month_only_graduation_is_a_whole_month_event_once(us: Nurture) -> None:
     fill(us)
 
-    graduation = events(us)["Ann Marie Lee: graduation"]
+    graduation = events(us)["Dr. Ann Marie Lee PhD: graduation"]
 
     assert graduation.decoded("DTSTART") == date(2027, 6, 1)
     assert graduation.decoded("DTEND") == date(2027, 7, 1)

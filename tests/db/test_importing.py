@@ -367,7 +367,7 @@ def test_undo_restores_the_name_a_merge_changed(us: Nurture, make_contact: MakeC
     priya = make_contact("Priya Raman", emails=["priya.raman@lumen.example"])
     before = us.contacts.card(priya.id)
     report = run(us, "google_current.csv")
-    assert us.contacts.card(priya.id).name == "Priya K. Raman"  # the middle name was filled
+    assert us.contacts.card(priya.id).name == "Dr. Priya K. Raman"  # the middle name was filled
 
     us.importing.undo(report.batch or 0)
 
@@ -454,12 +454,15 @@ def test_spouse_children_and_assistant_become_light_contacts_related_to_the_main
         (R.CHILD, "Chidi Okafor"),
         (R.ASSISTANT, "Helen Park"),
     }
-    assert names(us) == ["Daniel Okafor", "Hannah Lindqvist"]  # the family is not in the list
+    assert names(us) == [
+        "Mr. Daniel Okafor Jr.",
+        "Ms. Hannah Lindqvist",
+    ]  # the family is not in the list
     assert us.listing.count(EVERYONE) == 6
     ada = next(r.other for r in daniel.relationships if r.other.name == "Ada Okafor")
     ada_card = us.contacts.card(ada.id)
     assert ada_card.draft.is_light
-    assert relatives(ada_card) == {(R.PARENT, "Daniel Okafor")}
+    assert relatives(ada_card) == {(R.PARENT, "Mr. Daniel Okafor Jr.")}
 
 
 def test_google_groups_and_starred(us: Nurture) -> None:
@@ -468,13 +471,13 @@ def test_google_groups_and_starred(us: Nurture) -> None:
     assert card(us, "Priya K. Raman").draft.starred
     assert not card(us, "Tom Becker").draft.starred
     assert us.listing.tags() == [("Clients", 1), ("Golf", 1), ("Referral Sources", 1)]
-    assert names(us, ContactQuery(starred_only=True)) == ["Priya K. Raman"]
+    assert names(us, ContactQuery(starred_only=True)) == ["Dr. Priya K. Raman"]
 
 
 def test_outlook_categories_become_tags(us: Nurture) -> None:
     run(us, "outlook.csv")
 
-    assert names(us, ContactQuery(tag="Golf")) == ["Daniel Okafor"]
+    assert names(us, ContactQuery(tag="Golf")) == ["Mr. Daniel Okafor Jr."]
     assert set(card(us, "Daniel Okafor").draft.tags) == {"Clients", "Golf"}
     assert card(us, "Hannah Lindqvist").draft.tags == ("Referral Sources",)
 
@@ -689,3 +692,14 @@ def test_people_sharing_a_name_or_an_office_number_are_never_merged(us: Nurture)
     ]
     for person in people:
         assert len(us.contacts.card(person.id).draft.emails) == 1
+
+
+def test_a_name_keeps_its_prefix_and_suffix(us: Nurture) -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;James;;Mr.;Sr.\r\nFN:Mr. James Doe Sr.\r\n"
+        "EMAIL:james@doe.example\r\nEND:VCARD\r\n"
+    )
+    us.importing.run(us.importing.open(card.encode(), "doe.vcf"), ImportOptions())
+    (row,) = us.listing.page(ContactQuery())
+    assert row.name == "Mr. James Doe Sr."
+    assert us.contacts.resolve("James Doe") == row.id  # found without the titles too
