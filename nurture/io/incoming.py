@@ -52,6 +52,10 @@ class IncomingContact:
     notes: str = ""
     how_we_met: str = ""
     met_on: date | None = None
+    # Nurture's own fields, carried by its vCards as X-NURTURE-* properties.
+    tier: str = ""
+    keep_in_touch_days: int | None = None
+    time_zone: str = ""
     starred: bool = False
     emails: list[EmailValue] = field(default_factory=list)
     phones: list[PhoneValue] = field(default_factory=list)
@@ -88,6 +92,9 @@ class IncomingContact:
             notes=self.notes,
             how_we_met=self.how_we_met,
             met_on=self.met_on,
+            tier=self.tier,
+            keep_in_touch_days=self.keep_in_touch_days,
+            time_zone=self.time_zone,
             starred=self.starred,
             emails=tuple(self.emails),
             phones=tuple(self.phones),

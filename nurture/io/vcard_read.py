@@ -12,6 +12,7 @@ import re
 import urllib.parse
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, TypeVar
 
 from nurture.domain.dates import PartialDate
@@ -196,6 +197,25 @@ class _Reader:
             self._android(_text(value))
         elif name == "PHOTO" and c.photo is None:
             self._photo(line)
+        elif name.startswith("X-NURTURE-"):
+            self._nurture(name.removeprefix("X-NURTURE-"), _text(value).strip())
+
+    def _nurture(self, name: str, text: str) -> None:
+        """Nurture's own fields from its own export; an unreadable one is left out, said."""
+        c = self.contact
+        try:
+            if name == "TIER":
+                c.tier = text
+            elif name == "KEEP-IN-TOUCH":
+                c.keep_in_touch_days = int(text) if text else None
+            elif name == "HOW-WE-MET":
+                c.how_we_met = text
+            elif name == "MET-ON":
+                c.met_on = date.fromisoformat(text) if text else None
+            elif name == "TIME-ZONE":
+                c.time_zone = text
+        except ValueError:
+            c.warnings.append(f"X-NURTURE-{name} '{text}' left out: not readable")
 
     def _tags(self, value: Any) -> None:
         for tag in value if isinstance(value, list) else [value]:

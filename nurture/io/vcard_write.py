@@ -114,6 +114,16 @@ class _CardWriter:
         if categories:
             self.add("CATEGORIES", ",".join(escape(tag) for tag in categories))
         self._relations(card)
+        # Nurture's own fields: other clients ignore X- properties; Nurture reads them back.
+        for name, value in (
+            ("X-NURTURE-TIER", d.tier),
+            ("X-NURTURE-KEEP-IN-TOUCH", str(d.keep_in_touch_days or "")),
+            ("X-NURTURE-HOW-WE-MET", d.how_we_met.strip()),
+            ("X-NURTURE-MET-ON", d.met_on.isoformat() if d.met_on else ""),
+            ("X-NURTURE-TIME-ZONE", d.time_zone),
+        ):
+            if value:
+                self.add(name, escape(value))
         self.add("END", "VCARD")
         return "".join(f"{line}\r\n" for line in self.lines)
 

@@ -420,3 +420,33 @@ def test_an_independent_reader_puts_every_occasion_where_the_agenda_does(
     assert read == agenda
     feb = {day for day, who in read if who == "Leap Ling" and day.year == 2027}
     assert feb == ({date(2027, 2, 28)} if leap_day == "feb28" else {date(2027, 3, 1)})
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "vcard3"])
+def test_nurtures_own_fields_travel_in_its_vcards(
+    us: Nurture, elsewhere: Nurture, fmt: str
+) -> None:
+    draft = ContactDraft(
+        given_name="Robert",
+        family_name="Hughes",
+        tier="A",
+        keep_in_touch_days=21,
+        how_we_met="Sat next to each other at a charity dinner",
+        met_on=date(2015, 10, 21),
+        time_zone="America/Chicago",
+    )
+    us.contacts.create(draft)
+    text = us.exporting.export(fmt).decode("utf-8")
+    assert "X-NURTURE-TIER:A" in text
+    elsewhere.importing.run(
+        elsewhere.importing.open(text.encode(), f"export.{fmt}"), ImportOptions()
+    )
+    (robert,) = elsewhere.listing.page(ContactQuery())
+    back = elsewhere.contacts.card(robert.id).draft
+    assert (back.tier, back.keep_in_touch_days, back.how_we_met, back.met_on, back.time_zone) == (
+        "A",
+        21,
+        "Sat next to each other at a charity dinner",
+        date(2015, 10, 21),
+        "America/Chicago",
+    )
