@@ -52,22 +52,49 @@ def _read_card(raw: RawCard) -> IncomingContact | CardError:
     import vobject
 
     noted: list[str] = []
-    left_out = ""
+    left_out: list[str] = []
     try:
         try:
             component = _parse(vobject, [line for _, line in raw.lines], noted)
         except ValueError as error:  # undecodable text or a damaged photo: one more try
-            lines, left_out = repaired(raw.lines, error)
+            lines, repair = repaired(raw.lines, error)
+            left_out.append(repair)
             component = _parse(vobject, lines, noted)
         contact = _Reader(raw.line).read(component)
     except Exception as error:
-        return CardError(raw.line, _reason(vobject, raw, error))
-    if left_out:
-        contact.warnings.append(left_out)
+        # One unreadable property costs that property, never the card: try without them.
+        kept, dropped = _readable_lines(vobject, raw)
+        if not dropped:
+            return CardError(raw.line, _reason(vobject, raw, error))
+        try:
+            contact = _Reader(raw.line).read(_parse(vobject, kept, noted))
+        except Exception:
+            return CardError(raw.line, _reason(vobject, raw, error))
+        left_out.extend(dropped)
+    contact.warnings.extend(said for said in left_out if said)
     contact.warnings.extend(f"The vCard reader noted: {message}" for message in noted)
     if contact.is_empty():
         return CardError(raw.line, "This card has no name, email or phone.")
     return contact
+
+
+def _readable_lines(vobject: Any, raw: RawCard) -> tuple[list[str], list[str]]:
+    """The card's lines that vobject can read one by one, and what the others were (with their
+    file line): a stray PROFILE line, a property name with a '/', a broken parameter…"""
+    kept: list[str] = []
+    dropped: list[str] = []
+    for number, line in raw.lines:
+        name = re.split(r"[;:]", line, maxsplit=1)[0].split(".")[-1].strip().upper()
+        try:
+            if name == "PROFILE":
+                raise ValueError("a PROFILE line belongs to another format")
+            vobject.base.parseLine(line)
+        except Exception:
+            shown = line if len(line) <= 40 else line[:37] + "..."
+            dropped.append(f"line {number} left out ({shown!r}): not a vCard property")
+            continue
+        kept.append(line)
+    return kept, dropped
 
 
 def _parse(vobject: Any, lines: list[str], noted: list[str]) -> Any:
