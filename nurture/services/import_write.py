@@ -181,18 +181,7 @@ class ImportWriter:
         self.bulk.flush()
         for contact_id, values in self._updates.items():
             have = self._existing[contact_id]
-            if any(
-                k in values
-                for k in (
-                    "prefix",
-                    "given_name",
-                    "middle_name",
-                    "family_name",
-                    "suffix",
-                    "nickname",
-                    "organization",
-                )
-            ):
+            if any(name in values for name in NAME_AND_WORK_FIELDS):  # the names may change
                 parts = (
                     have["given_name"],
                     have["middle_name"],
