@@ -14,6 +14,15 @@ def email_key(address: str) -> str:
     return address.strip().lower()
 
 
+# Someone's address in a form mail may not reach ("contact1@invalid", an intranet "ann@hq"):
+# kept, and said, rather than lost.
+_LOOSE_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+$")
+
+
+def is_loose_email(address: str) -> bool:
+    return bool(_LOOSE_EMAIL.match(address.strip()))
+
+
 def is_email(address: str) -> bool:
     return bool(_EMAIL.match(address.strip()))
 

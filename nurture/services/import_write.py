@@ -14,7 +14,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, text, update
 
-from nurture.contact_points import check_email, display_name, email_key, sort_name
+from nurture.contact_points import (
+    check_email,
+    display_name,
+    email_key,
+    is_loose_email,
+    sort_name,
+)
 from nurture.db.bookkeeping import ImportBatchItem
 from nurture.db.bulk import BulkWriter, IdAllocator, table_of, utc_text
 from nurture.db.network import Relationship
@@ -233,8 +239,11 @@ class ImportWriter:
             try:
                 address = check_email(email.address)
             except ValidationError:
-                notes.append(f"email '{email.address}' left out: not an email address")
-                continue
+                if not is_loose_email(email.address):
+                    notes.append(f"email '{email.address}' left out: not an email address")
+                    continue
+                address = email.address.strip()
+                notes.append(f"email '{address}' kept, but its domain has no dot: check it")
             key = email_key(address)
             if key in emails:
                 continue

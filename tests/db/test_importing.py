@@ -703,3 +703,15 @@ def test_a_name_keeps_its_prefix_and_suffix(us: Nurture) -> None:
     (row,) = us.listing.page(ContactQuery())
     assert row.name == "Mr. James Doe Sr."
     assert us.contacts.resolve("James Doe") == row.id  # found without the titles too
+
+
+def test_an_address_mail_may_not_reach_is_kept_and_flagged(us: Nurture) -> None:
+    text = (
+        b"First Name,Last Name,E-mail Address\nAnn,Lee,contact1@invalid\nBob,Stone,bob at stone\n"
+    )
+    report = run(us, text)
+    assert emails(card(us, "Ann Lee")) == ["contact1@invalid"]
+    assert emails(card(us, "Bob Stone")) == []
+    messages = {p.line: p.message for p in report.notes}
+    assert messages[2] == "email 'contact1@invalid' kept, but its domain has no dot: check it"
+    assert messages[3].startswith("email 'bob at stone' left out")
