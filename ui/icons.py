@@ -1,5 +1,5 @@
-"""Icons for actions and pages: the desktop theme's (freedesktop names) where it has them, else
-Qt's own standard icons, so every action has one on any desktop, offline."""
+"""Icons for menu and page actions: the desktop theme's (freedesktop names) where it has them,
+else Qt's own standard icons, so every action has one on any desktop, offline."""
 
 from __future__ import annotations
 
@@ -18,17 +18,11 @@ _ICONS = {
     "quit": ("application-exit", _SP.SP_DialogCloseButton),
     "undo": ("edit-undo", _SP.SP_ArrowBack),
     "redo": ("edit-redo", _SP.SP_ArrowForward),
-    "back": ("go-previous", _SP.SP_ArrowBack),
-    "forward": ("go-next", _SP.SP_ArrowForward),
-    "edit": ("document-edit", _SP.SP_FileDialogDetailedView),
     "done": ("object-select", _SP.SP_DialogApplyButton),
     "snooze": ("appointment-soon", _SP.SP_BrowserReload),
     "open": ("contact-new", _SP.SP_DirOpenIcon),
     "gift": ("emblem-favorite", _SP.SP_DialogYesButton),
     "delete": ("edit-delete", _SP.SP_TrashIcon),
-    "today": ("go-home", _SP.SP_DesktopIcon),
-    "contacts": ("system-users", _SP.SP_DirHomeIcon),
-    "calendar": ("x-office-calendar", _SP.SP_FileDialogInfoView),
     "about": ("help-about", _SP.SP_MessageBoxInformation),
 }
 

@@ -5,6 +5,7 @@ muted aside) in a colour readable on a light or a dark background — every pair
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -86,7 +87,12 @@ def colours(palette: QPalette | None = None) -> Colours:
     """The colours for this palette (the application's by default)."""
     palette = palette or QApplication.palette()
     text = palette.color(QPalette.ColorRole.Text).name()
-    background = palette.color(QPalette.ColorRole.Base).name()
+    return _for(text, palette.color(QPalette.ColorRole.Base).name())
+
+
+@lru_cache(maxsize=16)
+def _for(text: str, background: str) -> Colours:
+    """Cached: the list asks for a colour for every cell it paints."""
     chosen = _DARK if _luminance(background) < 0.5 else _LIGHT
     return Colours(text=text, background=background, **chosen)
 
