@@ -198,23 +198,43 @@ echo "first_exit $?"
 """
 
 
+class ScreenLost(SmokeFailure):
+    """The virtual screen itself went away: the machine's fault, not the program's."""
+
+
 @contextmanager
-def virtual_screen() -> Iterator[str]:
-    """An Xvfb of our own on a display it picks itself and reports once it accepts clients
-    (xvfb-run's -a guesses a free number and may start the program before the server)."""
+def virtual_screen(log: Path) -> Iterator[str]:
+    """An Xvfb of our own on a display it picks itself, handed out once a client has really
+    talked to it (xvfb-run's -a guesses a free number and may start the program before the
+    server; a reported number alone was once seen refusing the program's connection)."""
     read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("w") as server_log:
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=server_log,
+        )
     os.close(write)
     try:
         with os.fdopen(read) as reported:
             number = reported.readline().strip()
-        check(number.isdigit(), "Xvfb did not start")
-        yield f":{number}"
+        check(number.isdigit(), f"Xvfb did not start: {log.read_text(errors='replace')}")
+        display = f":{number}"
+        for _ in range(100):
+            probe = subprocess.run(
+                ["xdotool", "getdisplaygeometry"],
+                env={**os.environ, "DISPLAY": display},
+                capture_output=True,
+            )
+            if probe.returncode == 0:
+                break
+            time.sleep(0.1)
+        else:
+            raise ScreenLost(f"Xvfb reported {display} but takes no clients")
+        yield display
+        if server.poll() is not None:
+            raise ScreenLost(f"Xvfb on {display} ended during the run ({server.returncode})")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -223,14 +243,25 @@ def virtual_screen() -> Iterator[str]:
 def open_window(
     command: Sequence[str | Path], env: dict[str, str], out: Path, dbus: bool
 ) -> dict[str, float]:
-    """Start the app on a virtual screen (in a D-Bus session or none); what happened."""
+    """Start the app on a virtual screen (in a D-Bus session or none); what happened.
+    A screen lost under the program is tried once more on a new one, and said."""
+    try:
+        return open_window_once(command, env, out, dbus)
+    except ScreenLost as lost:
+        print(f"    the virtual screen failed ({lost}); once more on a new one", flush=True)
+        return open_window_once(command, env, out, dbus)
+
+
+def open_window_once(
+    command: Sequence[str | Path], env: dict[str, str], out: Path, dbus: bool
+) -> dict[str, float]:
     out.mkdir(parents=True, exist_ok=True)
     script = out / "window.sh"
     script.write_text(WINDOW_SCRIPT.replace("{timeout}", str(WINDOW_TIMEOUT)), encoding="utf-8")
     inner = ["sh", str(script), *map(str, command)]
     if dbus:
         inner = ["dbus-run-session", "--", *inner]
-    with virtual_screen() as display:
+    with virtual_screen(out / "xvfb.log") as display:
         try:
             done = run(
                 inner, env={**env, "OUT": str(out), "DISPLAY": display}, timeout=WINDOW_TIMEOUT + 90
@@ -238,9 +269,11 @@ def open_window(
         except SmokeFailure as failure:
             told = "".join(
                 f"\n{name}: {(out / name).read_text(encoding='utf-8', errors='replace')[-2000:]}"
-                for name in ("first.out", "first.err")
+                for name in ("first.out", "first.err", "xvfb.log")
                 if (out / name).exists()
             )
+            if "could not connect to display" in told:
+                raise ScreenLost(f"{failure}{told}") from failure
             raise SmokeFailure(f"{failure}{told}") from failure
     facts = {}
     for line in done.stdout.splitlines():
