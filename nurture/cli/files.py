@@ -28,7 +28,7 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
         raise NurtureError(f"Cannot read {path}: {error.strerror or error}.") from error
     options = ImportOptions(dict(args.map), OnDuplicate(args.on_duplicate))
     service = app.importing
-    source = service.open(data, path.name, args.format)
+    source = service.open(data, path.name, args.format, args.encoding)
     report = (
         service.preview(source, options) if args.dry_run else service.run(source, options).value
     )
@@ -37,6 +37,7 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
             {
                 "batch": report.batch,
                 "format": report.format,
+                "encoding": report.encoding,
                 "rows": report.rows,
                 "created": report.created,
                 "merged": report.merged,

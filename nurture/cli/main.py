@@ -208,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--map", action="append", default=[], type=_column_field, metavar="COLUMN=FIELD"
     )
+    imp.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read the file in this encoding (cp1252, cp1250, cp932, …) instead of guessing",
+    )
     imp.add_argument("--on-duplicate", default="merge", choices=[o.value for o in OnDuplicate])
     imp.add_argument("--dry-run", action="store_true", help="report only; change nothing")
     imp.add_argument("--json", action="store_true")

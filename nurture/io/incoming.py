@@ -75,6 +75,12 @@ class IncomingContact:
     def is_empty(self) -> bool:
         return not (self.has_name() or self.emails or self.phones)
 
+    def shown_name(self) -> str:
+        """How the import wizard names the row before anything is stored."""
+        parts = " ".join(p for p in (self.given_name, self.family_name) if p)
+        fallback = self.emails[0].address if self.emails else ""
+        return parts or self.full_name or self.nickname or self.organization or fallback
+
     def to_draft(self) -> ContactDraft:
         given, middle, family = self.given_name, self.middle_name, self.family_name
         if not (given or family) and self.full_name.strip():

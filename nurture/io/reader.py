@@ -11,7 +11,7 @@ from nurture.io.csv_formats import Field, detect, looks_like_header, mapping
 from nurture.io.csv_read import CsvRow, read_table
 from nurture.io.csv_rows import build
 from nurture.io.dates import as_day_first, slash_date_order
-from nurture.io.decoding import decode
+from nurture.io.decoding import Decoded, decode
 from nurture.io.incoming import IncomingContact, Problem
 
 _SAMPLE_ROWS = 20
@@ -48,7 +48,7 @@ class ContactsFile:
     preview and the import itself never read the file again."""
 
     name: str
-    encoding: str
+    decoded: Decoded
     csv_format: CsvFormat | None = None  # None for vCard
     header: list[str] = field(default_factory=list)
     rows: list[CsvRow | Problem] = field(default_factory=list)
@@ -63,18 +63,22 @@ class ContactsFile:
         return self._parsed[key]
 
 
-def read(data: bytes, name: str = "The file", fmt: str = "auto") -> ContactsFile:
-    """Decode and split the file; ValidationError when the file as a whole cannot be read."""
+def read(
+    data: bytes, name: str = "The file", fmt: str = "auto", encoding: str | None = None
+) -> ContactsFile:
+    """Decode (in `encoding` when the user chose one) and split the file; ValidationError when
+    the file as a whole cannot be read."""
     if fmt not in IMPORT_FORMATS:
         raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")
-    text, encoding = decode(data, name)
+    decoded = decode(data, name, encoding)
+    text = decoded.text
     if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
-        opened = ContactsFile(name, encoding)
-        opened._parsed[()] = _vcards(text, encoding)
+        opened = ContactsFile(name, decoded)
+        opened._parsed[()] = _vcards(decoded)
         return opened
     table = read_table(text, looks_like_header)
     csv_format = detect(table.header) if fmt == "auto" else CsvFormat(fmt)
-    return ContactsFile(name, encoding, csv_format, table.header, list(table.rows()))
+    return ContactsFile(name, decoded, csv_format, table.header, list(table.rows()))
 
 
 def parse(
@@ -87,11 +91,13 @@ def parse(
     return read(data, name, fmt).parsed(chosen)
 
 
-def _vcards(text: str, encoding: str) -> ParsedFile:
+def _vcards(decoded: Decoded) -> ParsedFile:
     from nurture.io.vcard import CardError, read_vcards
 
-    parsed = ParsedFile(VCARD, encoding)
-    for item in read_vcards(text):
+    parsed = ParsedFile(VCARD, decoded.encoding)
+    if decoded.notice():
+        parsed.notices.append(decoded.notice())
+    for item in read_vcards(decoded.text):
         if isinstance(item, CardError):
             parsed.problems.append(Problem(item.line, item.message))
         else:
@@ -110,7 +116,9 @@ def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
             "None of the columns is one Nurture knows "
             f"({', '.join(header[:6])}...). Map them by hand (--map COLUMN=FIELD)."
         )
-    parsed = ParsedFile(csv_format.value, opened.encoding)
+    parsed = ParsedFile(csv_format.value, opened.decoded.encoding)
+    if opened.decoded.notice():
+        parsed.notices.append(opened.decoded.notice())
     samples: list[str] = [""] * len(header)
     dated = [i for i, f in enumerate(fields) if f is not None and f.target in _DATE_TARGETS]
     day_first = _date_order(opened, dated, parsed)

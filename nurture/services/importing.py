@@ -81,10 +81,13 @@ class ImportService:
         self._settings = settings
         self._clock = clock
 
-    def open(self, data: bytes, name: str, fmt: str = "auto") -> ContactsFile:
-        """Read a file once (decoded, split into rows or cards) for its columns, previews and
-        the import; ValidationError when it cannot be read as contacts at all."""
-        return read(data, name, fmt)
+    def open(
+        self, data: bytes, name: str, fmt: str = "auto", encoding: str | None = None
+    ) -> ContactsFile:
+        """Read a file once (decoded as detected or in the chosen encoding, split into rows or
+        cards) for its columns, previews and the import; ValidationError when it cannot be
+        read as contacts at all."""
+        return read(data, name, fmt, encoding)
 
     def preview(self, source: ContactsFile, options: ImportOptions) -> ImportReport:
         """Exactly what `run` would do, without keeping any of it."""

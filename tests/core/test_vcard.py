@@ -34,7 +34,7 @@ R, D = RelationshipKind, DateKind
 
 
 def read_fixture(name: str) -> list[IncomingContact | CardError]:
-    text, _ = decode((FIXTURES / name).read_bytes(), name)
+    text = decode((FIXTURES / name).read_bytes(), name).text
     return list(read_vcards(text))
 
 

@@ -197,3 +197,21 @@ def test_a_missing_file_is_one_line_on_stderr(folder: Path) -> None:
     assert line.startswith("nurture: Cannot read ")
     assert "no-such-file.csv" in line
     assert counts(folder) == (0, 0)
+
+
+def test_a_guessed_encoding_is_said_and_can_be_chosen(folder: Path) -> None:
+    outlook = str(CSV.parent / "shapes" / "class2_outlook_cp1252.csv")
+    unknown = nurture(folder, "import", outlook, "--encoding", "klingon")
+    assert unknown.returncode == 1
+    assert unknown.stderr == "nurture: 'klingon' is not an encoding Nurture knows.\n"
+    assert counts(folder) == (0, 0)
+
+    guessed = report(nurture(folder, "import", outlook, "--json", "--dry-run"))
+    assert guessed["encoding"] == "cp1252"
+    [notice] = guessed["notices"]
+    assert "a guess" in notice and "--encoding" in notice
+
+    chosen = report(nurture(folder, "import", outlook, "--json", "--encoding", "windows-1252"))
+    assert (chosen["encoding"], chosen["notices"], chosen["created"]) == ("cp1252", [], 2)
+    with opened(folder) as app:
+        assert app.contacts.resolve("José Peña")

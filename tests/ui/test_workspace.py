@@ -583,6 +583,36 @@ def test_the_import_wizard_reads_vcards_end_to_end(
     assert (birthday.year, birthday.month, birthday.day) == (None, 5, 1)
 
 
+def test_the_import_wizard_says_an_encoding_was_guessed_and_switches_it(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path
+) -> None:
+    from ui.dialogs.import_wizard import ImportWizard
+
+    path = tmp_path / "outlook.csv"
+    path.write_bytes("First Name,Last Name\r\nJosé,Peña\r\n".encode("cp1252"))
+    window = _window(qtbot, core, now)
+    wizard = ImportWizard(window, window.workspace, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(page.isComplete)
+    assert "Western European (Windows-1252), a guess" in page.summary.text()
+    assert page.names.text() == "First names read: José Peña"
+    other = page.encoding.findData("cp1250")
+    assert page.encoding.itemText(other) == "Central European (Windows-1250) — also possible"
+    page.encoding.activated.emit(other)  # as a pick from the list does
+    qtbot.waitUntil(lambda: page.names.text() == "First names read: José Peńa")
+    assert page.encoding.currentData() == "cp1250"  # the list follows the choice
+    page.encoding.activated.emit(page.encoding.findData("cp1252"))
+    qtbot.waitUntil(lambda: page.names.text() == "First names read: José Peña")
+    wizard.next()
+    qtbot.waitUntil(lambda: "<b>1</b> new" in wizard.preview_page.counts.text())
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report is not None)
+    assert core.contacts.resolve("José Peña")
+
+
 def test_not_a_duplicate_is_remembered_and_every_pair_can_be_picked(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:

@@ -6,6 +6,7 @@ their lines → what to do with duplicates → the import, with progress and Can
 from __future__ import annotations
 
 import threading
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from nurture.formats import OnDuplicate
 from nurture.io.csv_formats import FIELDS, describe
+from nurture.io.decoding import ENCODINGS, Decoded
+from nurture.io.decoding import label as encoding_label
 from nurture.io.reader import ContactsFile, ParsedFile
 from nurture.services.importing import ImportOptions, ImportReport
 from ui.operations import imports as import_ops
@@ -117,22 +120,43 @@ class _MappingPage(QWizardPage):
         self.setTitle("Check the columns")
         self.wizard_ = wizard
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.encoding = QComboBox()
+        self.encoding.setToolTip("Pick another encoding when names look wrong in the samples")
+        self.encoding.activated.connect(self._reread)
+        self.names = QLabel()
+        self.names.setWordWrap(True)
+        encoding_row = QHBoxLayout()
+        encoding_row.addWidget(QLabel("Text encoding:"))
+        encoding_row.addWidget(self.encoding)
+        encoding_row.addStretch(1)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Column", "Sample", "Goes to"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(encoding_row)
+        layout.addWidget(self.names)
         layout.addWidget(self.table)
 
     def initializePage(self) -> None:
+        self._open(None)
+
+    def _reread(self, index: int) -> None:
+        self._open(str(self.encoding.itemData(index)))
+
+    def _open(self, encoding: str | None) -> None:
         # Reading a 100,000-row file takes seconds: on the worker, the window stays responsive.
         wizard = self.wizard_
         wizard.parsed = None
         self.table.setRowCount(0)
+        self.names.clear()
         self.summary.setText("Reading the file…")
         self.completeChanged.emit()
-        import_ops.open_file(wizard.workspace, wizard.data, wizard.name(), self._read, self._failed)
+        import_ops.open_file(
+            wizard.workspace, wizard.data, wizard.name(), self._read, self._failed, encoding
+        )
 
     def _failed(self, message: str) -> None:
         self.summary.setText(f'<span style="color:{colours().warn}">{message}</span>')
@@ -141,12 +165,17 @@ class _MappingPage(QWizardPage):
         return self.wizard_.parsed is not None
 
     def _read(self, opened: tuple[ContactsFile, ParsedFile]) -> None:
-        self.wizard_.source, parsed = opened
-        self.wizard_.parsed = parsed
+        source, parsed = opened
+        self.wizard_.source, self.wizard_.parsed = source, parsed
         self.completeChanged.emit()
-        self.summary.setText(
-            f"Looks like <b>{parsed.format}</b> ({parsed.encoding}), {parsed.rows:,} records."
-        )
+        summary = f"Looks like <b>{parsed.format}</b>, {parsed.rows:,} records."
+        guessed = source.decoded.notice()
+        if guessed:
+            summary += f'<br><span style="color:{colours().warn}">{escape(guessed)}</span>'
+        self.summary.setText(summary)
+        self._list_encodings(source.decoded)
+        first = ", ".join(c.shown_name() for c in parsed.contacts[:8])
+        self.names.setText(f"First names read: {escape(first)}" if first else "")
         self.table.setRowCount(len(parsed.columns))
         for row, column in enumerate(parsed.columns):
             self.table.setItem(row, 0, QTableWidgetItem(column.name))
@@ -160,6 +189,15 @@ class _MappingPage(QWizardPage):
             choice.setCurrentIndex(max(0, choice.findData(column.target or "ignore")))
             self.table.setCellWidget(row, 2, choice)
         self.table.resizeColumnsToContents()
+
+    def _list_encodings(self, decoded: Decoded) -> None:
+        """The encoding the file was read in, the ones that read it as well, then the rest."""
+        self.encoding.clear()
+        first = (decoded.encoding, *decoded.alternatives)
+        for codec in (*first, *(c for c in ENCODINGS if c not in first)):
+            also = " — also possible" if codec in decoded.alternatives else ""
+            self.encoding.addItem(encoding_label(codec) + also, codec)
+        self.encoding.setCurrentIndex(0)
 
     def chosen(self) -> dict[str, str]:
         """Columns whose target the user changed: the `--map` of the command line."""

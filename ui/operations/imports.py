@@ -16,12 +16,14 @@ def open_file(
     name: str,
     done: Callable[[tuple[ContactsFile, ParsedFile]], None],
     failed: Callable[[str], None],
+    encoding: str | None = None,
 ) -> None:
-    """Read the file on the read worker: a 100,000-row file takes seconds."""
+    """Read the file on the read worker (a 100,000-row file takes seconds), as detected or in
+    the encoding the user chose."""
     importing = workspace.core.importing
 
     def read() -> tuple[ContactsFile, ParsedFile]:
-        source = importing.open(data, name)
+        source = importing.open(data, name, encoding=encoding)
         return source, source.parsed()
 
     workspace.reads.run(read, done, failed)

@@ -1,0 +1,80 @@
+"""Files shaped like the ones real address books write (tests/fixtures/shapes, one or more per
+defect class of the import review, with fictional people), imported into a real database: what
+a user sees afterwards, and what the report says about anything it could not keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nurture.app import Nurture
+from nurture.domain.dto import ContactCard
+from nurture.errors import ValidationError
+from nurture.services.importing import ImportOptions, ImportReport
+from nurture.services.listing import ContactQuery
+
+SHAPES = Path(__file__).parent.parent / "fixtures" / "shapes"
+EVERYONE = ContactQuery(include_light=True, include_archived=True)
+
+
+def imported(app: Nurture, name: str, encoding: str | None = None) -> ImportReport:
+    source = app.importing.open((SHAPES / name).read_bytes(), name, encoding=encoding)
+    return app.importing.run(source, ImportOptions()).value
+
+
+def everyone(app: Nurture) -> list[ContactCard]:
+    return [app.contacts.card(i) for i in app.listing.ids(EVERYONE)]
+
+
+def names(app: Nurture) -> list[str]:
+    return sorted(c.name for c in everyone(app))
+
+
+# Class 2: text is decoded in bytes before characters, and a guess is said, never silent.
+
+
+def test_a_utf8_vcard_folded_inside_a_character_reads_as_written(app: Nurture) -> None:
+    report = imported(app, "class2_utf8_folded_mid_character.vcf")
+    (card,) = everyone(app)
+    assert card.name == "Amélie Lefèvre"
+    assert card.draft.notes == "Rencontrée au salon de Lyon; préfère le thé vert du 日本"
+    assert report.encoding == "utf-8"
+    assert report.notices == ()
+
+
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(app: Nurture) -> None:
+    report = imported(app, "class2_utf16be_no_bom.csv")
+    assert names(app) == ["Karin Öberg", "Zoë Brontë"]
+    assert report.encoding == "utf-16-be"
+
+
+def test_shift_jis_reads_as_japanese_and_says_it_was_a_guess(app: Nurture) -> None:
+    report = imported(app, "class2_shift_jis.csv")
+    assert names(app) == ["太郎 山田", "花子 佐藤"]
+    assert report.encoding == "cp932"
+    (notice,) = report.notices
+    assert "Japanese (Shift-JIS), a guess" in notice
+    assert "Chinese Simplified (GB18030) would read it differently" in notice
+
+
+def test_an_outlook_cp1252_file_keeps_western_accents_and_names_the_other_reading(
+    app: Nurture,
+) -> None:
+    report = imported(app, "class2_outlook_cp1252.csv")
+    assert names(app) == ["Hélène Lefèvre", "José Peña"]
+    (notice,) = report.notices
+    assert "Western European (Windows-1252), a guess" in notice
+    assert "Central European (Windows-1250)" in notice
+    assert '"Peña" as "Peńa"' in notice
+
+
+def test_the_user_can_choose_the_encoding_and_a_wrong_choice_changes_nothing(
+    app: Nurture,
+) -> None:
+    imported(app, "class2_outlook_cp1252.csv", encoding="cp1250")
+    assert names(app) == ["Hélčne Lefčvre", "José Peńa"]  # what they asked for
+    data = (SHAPES / "class2_shift_jis.csv").read_bytes()
+    with pytest.raises(ValidationError, match="cannot be read as Unicode \\(UTF-8\\): line 2"):
+        app.importing.open(data, "class2_shift_jis.csv", encoding="utf-8")
+    assert len(everyone(app)) == 2
