@@ -246,8 +246,8 @@ def _readings(
 def _implausible(text: str) -> int:
     """How many characters of the file's words a name, address or note would hardly hold:
     symbols and controls among letters ('£ukasz', 'Ma³gorzata'), words that mix scripts
-    ('Jьrgen' for 'Jürgen'), capitals after small letters ('иВАН'), and accented Latin letters three or more in a row ('Èâàí' for
-    'Иван'; names have 'Dvořák', not 'Čāąķ')."""
+    ('Jьrgen' for 'Jürgen'), capitals after small letters ('иВАН'), and accented Latin
+    letters three or more in a row ('Èâàí' for 'Иван'; names have 'Dvořák', not 'Čāąķ')."""
     score = 0
     for word in _NON_ASCII_WORD.findall(text):
         scripts = set()

@@ -209,7 +209,8 @@ def test_a_guessed_encoding_is_said_and_can_be_chosen(folder: Path) -> None:
     guessed = report(nurture(folder, "import", outlook, "--json", "--dry-run"))
     assert guessed["encoding"] == "cp1252"
     [notice] = guessed["notices"]
-    assert "a guess" in notice and "--encoding" in notice
+    assert "a guess" in notice
+    assert "--encoding" in notice
 
     chosen = report(nurture(folder, "import", outlook, "--json", "--encoding", "windows-1252"))
     assert (chosen["encoding"], chosen["notices"], chosen["created"]) == ("cp1252", [], 2)
