@@ -69,14 +69,30 @@ def display_name(
     reach: str = "",
     prefix: str = "",
     suffix: str = "",
+    shown_as: str = "",
 ) -> str:
-    """The name people see, as they write it ("Dr. Ann Lee", "James Doe Sr."); else the
-    nickname, the company, then how to reach them (an email or phone), so a row is never a
-    placeholder when something says who it is."""
+    """The name people see: how the user (or the address book it came from) chose to show
+    them; else as they write it ("Dr. Ann Lee", "James Doe Sr."); else the nickname, the
+    company, then how to reach them (an email or phone), so a row is never a placeholder when
+    something says who it is."""
+    if shown_as.strip():
+        return shown_as.strip()
     name = " ".join(part for part in (given, middle, family) if part)
     if name:
         return " ".join(part for part in (prefix, name, suffix) if part)
     return nickname or organization or reach or NO_NAME
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def shown_as_given(formatted: str, *parts: str) -> str:
+    """A producer's formatted name (vCard FN) worth keeping: one with words the name parts do
+    not have ("Bob Kowalski" for Robert, "Ann Lee (Acme)"). "Doe, John" or "Mr. John Doe Sr."
+    say nothing the parts do not, so the parts show them."""
+    words = {w.casefold() for w in _WORD.findall(formatted)}
+    known = {w.casefold() for part in parts for w in _WORD.findall(part)}
+    return formatted.strip() if words - known else ""
 
 
 def sort_name(given: str, middle: str, family: str, nickname: str, organization: str) -> str:

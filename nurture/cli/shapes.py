@@ -66,6 +66,7 @@ def card_json(card: ContactCard) -> dict[str, Any]:
         "middle_name": d.middle_name,
         "family_name": d.family_name,
         "nickname": d.nickname,
+        "shown_as": d.shown_as,
         "organization": d.organization,
         "title": d.title,
         "keep_in_touch": keep_in_touch_json(card.keep_in_touch),

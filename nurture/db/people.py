@@ -58,7 +58,9 @@ class Contact(Base):
     family_name: Mapped[str] = mapped_column(String(200), default="")
     suffix: Mapped[str] = mapped_column(String(40), default="")
     nickname: Mapped[str] = mapped_column(String(200), default="")
-    # Derived from the name parts on every write: what lists show and sort by.
+    # How they are shown when not by their name parts (the user's choice or a vCard's FN).
+    shown_as: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    # Derived from shown_as or the name parts on every write: what lists show and sort by.
     display_name: Mapped[str] = mapped_column(String(400), default="")
     sort_name: Mapped[str] = mapped_column(String(400), default="")
     organization: Mapped[str] = mapped_column(String(300), default="")

@@ -22,7 +22,8 @@ _DIGITS = "replace(replace(replace(replace(replace(replace(raw, ' ', ''), '-', '
 
 _SELECT = f"""
 SELECT c.id,
-       c.display_name || ' ' || c.nickname,
+       c.display_name || ' ' || c.nickname || CASE WHEN c.shown_as = '' THEN ''
+         ELSE ' ' || c.given_name || ' ' || c.middle_name || ' ' || c.family_name END,
        c.organization || ' ' || c.title || ' ' || c.department,
        (SELECT group_concat(address, ' ') FROM emails WHERE contact_id = c.id),
        (SELECT group_concat(raw || ' ' || e164 || ' ' || national || ' ' || {_DIGITS}, ' ')

@@ -68,6 +68,7 @@ NAME_AND_WORK_FIELDS = (
     "family_name",
     "suffix",
     "nickname",
+    "shown_as",
     "organization",
     "title",
     "department",
@@ -84,6 +85,8 @@ class ContactDraft:
     prefix: str = ""
     suffix: str = ""
     nickname: str = ""
+    # How they are shown when it is not their name parts ("Bob Kowalski (Acme)"); "" = the parts.
+    shown_as: str = ""
     organization: str = ""
     title: str = ""
     department: str = ""

@@ -46,6 +46,7 @@ class IncomingContact:
     suffix: str = ""
     nickname: str = ""
     full_name: str = ""  # a formatted name, used when the parts are missing
+    shown_as: str = ""  # a formatted name with more than the parts say
     organization: str = ""
     title: str = ""
     department: str = ""
@@ -92,6 +93,7 @@ class IncomingContact:
             prefix=self.prefix,
             suffix=self.suffix,
             nickname=self.nickname,
+            shown_as=self.shown_as,
             organization=self.organization,
             title=self.title,
             department=self.department,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, TypeVar
 
+from nurture.contact_points import shown_as_given
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import AddressValue, EmailValue, PhoneValue, WebLinkValue
 from nurture.domain.enums import DateKind, RelationshipKind
@@ -168,6 +169,9 @@ class _Reader:
         repeated = formatted.casefold() in (c.organization.casefold(), c.nickname.casefold())
         if not (c.given_name or c.middle_name or c.family_name or repeated):
             c.full_name = formatted
+        elif not repeated:
+            parts = (c.prefix, c.given_name, c.middle_name, c.family_name, c.suffix, c.nickname)
+            c.shown_as = shown_as_given(formatted, *parts, c.organization)
         _one_primary(c.emails)
         _one_primary(c.phones)
         _one_primary(c.addresses)

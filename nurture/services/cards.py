@@ -164,6 +164,7 @@ def contact_draft(contact: Contact) -> ContactDraft:
         prefix=contact.prefix,
         suffix=contact.suffix,
         nickname=contact.nickname,
+        shown_as=contact.shown_as,
         organization=contact.organization,
         title=contact.title,
         department=contact.department,

@@ -342,7 +342,7 @@ def refresh_names(contact: Contact, reach: str = "") -> None:
     else to go by, how to reach them)."""
     parts = (contact.given_name, contact.middle_name, contact.family_name, contact.nickname)
     contact.display_name = display_name(
-        *parts, contact.organization, reach, contact.prefix, contact.suffix
+        *parts, contact.organization, reach, contact.prefix, contact.suffix, contact.shown_as
     )
     contact.sort_name = sort_name(*parts, contact.organization)
 

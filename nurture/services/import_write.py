@@ -104,8 +104,14 @@ class ImportWriter:
                 "family_name": draft.family_name,
                 "suffix": draft.suffix,
                 "nickname": draft.nickname,
+                "shown_as": draft.shown_as,
                 "display_name": display_name(
-                    *parts, draft.organization, reach_of(draft), draft.prefix, draft.suffix
+                    *parts,
+                    draft.organization,
+                    reach_of(draft),
+                    draft.prefix,
+                    draft.suffix,
+                    draft.shown_as,
                 ),
                 "sort_name": sort_name(*parts, draft.organization),
                 "organization": draft.organization,
@@ -195,7 +201,12 @@ class ImportWriter:
                     have["nickname"],
                 )
                 values["display_name"] = display_name(
-                    *parts, have["organization"], "", have["prefix"], have["suffix"]
+                    *parts,
+                    have["organization"],
+                    "",
+                    have["prefix"],
+                    have["suffix"],
+                    have["shown_as"],
                 )
                 values["sort_name"] = sort_name(*parts, have["organization"])
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))

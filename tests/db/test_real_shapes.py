@@ -78,3 +78,26 @@ def test_the_user_can_choose_the_encoding_and_a_wrong_choice_changes_nothing(
     with pytest.raises(ValidationError, match="cannot be read as Unicode \\(UTF-8\\): line 2"):
         app.importing.open(data, "class2_shift_jis.csv", encoding="utf-8")
     assert len(everyone(app)) == 2
+
+
+# Class 3: the producer's name is kept: prefix and suffix, and a formatted name that says more.
+
+
+def test_titles_stay_and_a_formatted_name_with_more_than_the_parts_is_how_they_show(
+    app: Nurture,
+) -> None:
+    imported(app, "class3_titles_and_given_names.vcf")
+    assert names(app) == [
+        "Bob Kowalski",
+        "Dr. John Richter PhD",
+        "Mr. James Doe Sr.",
+        "Tante Käthe",
+    ]
+    bob = app.contacts.card(app.contacts.resolve("Bob Kowalski")).draft
+    assert (bob.given_name, bob.family_name, bob.shown_as) == ("Robert", "Kowalski", "Bob Kowalski")
+    # "Richter, John" says nothing the parts do not: the parts (with the titles) show them.
+    richter = app.contacts.card(app.contacts.resolve("Dr. John Richter PhD")).draft
+    assert richter.shown_as == ""
+    # Found by either name.
+    assert [s.name for s in app.listing.page(ContactQuery(search="robert"))] == ["Bob Kowalski"]
+    assert [s.name for s in app.listing.page(ContactQuery(search="käthe"))] == ["Tante Käthe"]

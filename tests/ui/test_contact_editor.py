@@ -5,6 +5,7 @@ it did not change (their reminders' state with them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -128,3 +129,26 @@ def test_editing_keeps_the_dates_it_did_not_touch(
     assert {x.id: x.date for x in core.contacts.card(ann).dates}[anniversary] == PartialDate(
         2005, 6, 12
     )
+
+
+def test_shown_as_names_them_in_the_list_until_it_is_cleared(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    robert = person(core, "Robert", "Kowalski")
+    main = window(qtbot, core, now)
+
+    def shown_as(text: str) -> Callable[[QWidget], None]:
+        def fill(dialog: QWidget) -> None:
+            assert isinstance(dialog, ContactEditor)
+            dialog.shown_as.setText(text)
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+        return fill
+
+    on_next_dialog(shown_as("Bob Kowalski"))
+    main.edit_contact(robert)
+    qtbot.waitUntil(lambda: core.contacts.card(robert).name == "Bob Kowalski")
+    assert core.contacts.card(robert).draft.given_name == "Robert"
+    on_next_dialog(shown_as(""))
+    main.edit_contact(robert)
+    qtbot.waitUntil(lambda: core.contacts.card(robert).name == "Robert Kowalski")

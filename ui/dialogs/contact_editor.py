@@ -205,6 +205,11 @@ class ContactEditor(QDialog):
         self.suffix.setPlaceholderText("Jr.")
         self.suffix.setMaximumWidth(70)
         self.nickname = QLineEdit(d.nickname)
+        self.shown_as = QLineEdit(d.shown_as)
+        self.shown_as.setPlaceholderText("As the name above")
+        self.shown_as.setToolTip(
+            'How lists and cards show them, when not by their name ("Bob Kowalski (Acme)")'
+        )
         self.organization = QLineEdit(d.organization)
         self.job_title = QLineEdit(d.title)
         self.department = QLineEdit(d.department)
@@ -214,6 +219,7 @@ class ContactEditor(QDialog):
         form = QFormLayout()
         form.addRow("Name", names)
         form.addRow("Nickname", self.nickname)
+        form.addRow("Shown as", self.shown_as)
         form.addRow("Company", self.organization)
         form.addRow("Title", self.job_title)
         form.addRow("Department", self.department)
@@ -435,6 +441,7 @@ class ContactEditor(QDialog):
             family_name=self.family.text().strip(),
             suffix=self.suffix.text().strip(),
             nickname=self.nickname.text().strip(),
+            shown_as=self.shown_as.text().strip(),
             organization=self.organization.text().strip(),
             title=self.job_title.text().strip(),
             department=self.department.text().strip(),

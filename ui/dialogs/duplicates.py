@@ -34,6 +34,7 @@ _LABELS = {
     "title": "Title",
     "department": "Department",
     "nickname": "Nickname",
+    "shown_as": "Shown as",
     "prefix": "Prefix",
     "suffix": "Suffix",
     "time_zone": "Time zone",
