@@ -141,15 +141,10 @@ def _add_date(contact: IncomingContact, kind: DateKind, value: str, label: str =
 
 def _tags(contact: IncomingContact, value: str, csv_format: CsvFormat) -> None:
     separator = TAG_SEPARATORS.get(csv_format)
-    pieces = value.split(separator) if separator else value.split(GOOGLE_MULTI)
-    for piece in (p.strip() for p in pieces):
-        if not piece:
-            continue
-        if piece.startswith("* "):  # a Google system group, not a tag
-            if piece[2:].strip().lower() == "starred":
-                contact.starred = True
-            continue
-        contact.tags.append(piece)
+    if not separator:  # Google's " ::: ", else the ";" most address books write
+        separator = GOOGLE_MULTI if GOOGLE_MULTI in value or ";" not in value else ";"
+    for piece in value.split(separator):
+        contact.add_group(piece)
 
 
 def _connected(contact: IncomingContact, value: str) -> None:

@@ -76,6 +76,16 @@ class IncomingContact:
     def is_empty(self) -> bool:
         return not (self.has_name() or self.emails or self.phones)
 
+    def add_group(self, name: str) -> None:
+        """A group or category from the file as a tag; Google's and Apple's system groups
+        ("* starred", "starred", "My Contacts", "* friends") are not tags."""
+        name = name.strip()
+        key = name.lstrip("* ").lower().replace(" ", "")
+        if key == "starred":
+            self.starred = True
+        elif name and not name.startswith("*") and key != "mycontacts":
+            self.tags.append(name)
+
     def shown_name(self) -> str:
         """How the import wizard names the row before anything is stored."""
         parts = " ".join(p for p in (self.given_name, self.family_name) if p)

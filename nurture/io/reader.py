@@ -133,7 +133,7 @@ def _csv(opened: ContactsFile, chosen: Mapping[str, str] | None) -> ParsedFile:
         if len(parsed.contacts) < _SAMPLE_ROWS:
             for i, cell in enumerate(item.cells[: len(samples)]):
                 samples[i] = samples[i] or cell.strip()[:80]
-        _add(parsed, item, fields, csv_format)
+        _add(parsed, item, header, fields, csv_format)
     parsed.columns = [
         Column(column, sample, f.target if f else "")
         for column, sample, f in zip(header, samples, fields, strict=True)
@@ -170,10 +170,26 @@ def _date_order(opened: ContactsFile, dated: list[int], parsed: ParsedFile) -> b
     return day_first
 
 
-def _add(parsed: ParsedFile, row: CsvRow, fields: list[Field | None], fmt: CsvFormat) -> None:
+def _add(
+    parsed: ParsedFile,
+    row: CsvRow,
+    header: list[str],
+    fields: list[Field | None],
+    fmt: CsvFormat,
+) -> None:
     contact = build(row, fields, fmt)
-    if len(row.cells) > len(fields) and any(c.strip() for c in row.cells[len(fields) :]):
-        contact.warnings.append("cells beyond the last column were left out")
+    beyond = [c.strip() for c in row.cells[len(fields) :] if c.strip()]
+    if beyond:
+        contact.warnings.append(
+            f"{len(beyond)} cell{'s' * (len(beyond) > 1)} beyond the last column left out: "
+            + ", ".join(f'"{c[:40]}"' for c in beyond)
+        )
+    elif len(row.cells) < len(header):
+        missing = header[len(row.cells) :]
+        contact.warnings.append(
+            f"only {len(row.cells)} of the {len(header)} columns (a line broken in two?): "
+            f"{', '.join(missing[:5])}{', …' * (len(missing) > 5)} read as empty"
+        )
     if contact.is_empty():
         parsed.problems.append(Problem(row.line, "no name, email or phone"))
     else:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from nurture.contact_points import shown_as_given
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import AddressValue, EmailValue, PhoneValue, WebLinkValue
-from nurture.domain.enums import DateKind, RelationshipKind
+from nurture.domain.enums import DateKind, RelationshipKind, WebKind
 from nurture.domain.vocabulary import (
     RELATION_WORDS,
     clean_label,
@@ -41,6 +41,39 @@ from nurture.io.vcard_labels import (
 from nurture.io.vcard_lines import CardError, RawCard, card_text, repaired, split_cards
 
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
+# Properties about the file, not the person, or read with another one: never reported.
+_HOUSEKEEPING = frozenset(
+    {
+        "VERSION", "PRODID", "REV", "UID", "FN", "N", "X-ABLABEL", "SORT-STRING", "MAILER",
+        "CLASS", "SOURCE", "NAME", "PROFILE", "KIND", "CLIENTPIDMAP", "X-ABUID", "X-ABSHOWAS",
+        "X-ABADR", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MOZILLA-HTML", "X-EVOLUTION-FILE-AS",
+        "X-MS-OL-DESIGN", "X-MS-CARDPICTURE",
+    }
+)  # fmt: skip
+# Instant messengers as older clients write them: the property and the link scheme.
+_MESSENGERS = {
+    "X-AIM": "aim",
+    "X-ICQ": "icq",
+    "X-JABBER": "xmpp",
+    "X-MSN": "msnim",
+    "X-YAHOO": "ymsgr",
+    "X-SKYPE": "skype",
+    "X-SKYPE-USERNAME": "skype",
+    "X-GOOGLE-TALK": "xmpp",
+    "X-GTALK": "xmpp",
+    "X-QQ": "qq",
+}
+
+
+def _zone(text: str) -> str:
+    """An IANA time zone ('Europe/Berlin', also as vCard 4's 'VALUE=text'); '' for an offset
+    ('-05:00'), which names no zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return text if "/" in text and ZoneInfo(text) else ""
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
 
 
 def read_vcards(text: str) -> Iterator[IncomingContact | CardError]:
@@ -152,6 +185,7 @@ class _Reader:
     def __init__(self, line: int) -> None:
         self.contact = IncomingContact(line=line)
         self.labels: dict[str, str] = {}
+        self.labels_of_addresses: list[str] = []
 
     def read(self, component: Any) -> IncomingContact:
         children = list(component.getChildren())
@@ -165,6 +199,8 @@ class _Reader:
             else:
                 self._line(line)
         c = self.contact
+        if not c.addresses:  # a LABEL repeats an ADR; alone, it is the only address there is
+            c.addresses.extend(AddressValue(street=text) for text in self.labels_of_addresses)
         # A company's or a nickname's card repeats it as FN: that is not a person's name.
         repeated = formatted.casefold() in (c.organization.casefold(), c.nickname.casefold())
         if not (c.given_name or c.middle_name or c.family_name or repeated):
@@ -199,8 +235,15 @@ class _Reader:
             parts = [_text(part) for part in (value if isinstance(value, list) else [value])]
             c.organization = c.organization or (parts[0] if parts else "")
             c.department = c.department or ", ".join(part for part in parts[1:] if part)
-        elif name in ("TITLE", "ROLE"):
-            c.title = c.title or _text(value)
+        elif name == "TITLE":
+            if c.title and c.title != _text(value):  # a ROLE came first
+                c.warnings.append(f"ROLE '{c.title}' left out: the job title is '{_text(value)}'")
+            c.title = _text(value)
+        elif name == "ROLE":
+            if c.title:
+                c.warnings.append(f"ROLE '{_text(value)}' left out: the job title is '{c.title}'")
+            else:
+                c.title = _text(value)
         elif name == "NOTE":
             c.notes = "\n\n".join(part for part in (c.notes, _text(value)) if part)
         elif name == "CATEGORIES":
@@ -230,6 +273,28 @@ class _Reader:
             self._photo(line)
         elif name.startswith("X-NURTURE-"):
             self._nurture(name.removeprefix("X-NURTURE-"), _text(value).strip())
+        elif name == "IMPP" or name in _MESSENGERS:
+            self._messenger(name, _text(value))
+        elif name == "TZ":
+            if _zone(_text(value)):
+                c.time_zone = c.time_zone or _zone(_text(value))
+            else:
+                c.warnings.append(f"TZ '{_text(value)}' left out: an offset names no time zone")
+        elif name == "LABEL":
+            self.labels_of_addresses.append(_text(value))
+        elif name not in _HOUSEKEEPING and not (name == "PHOTO" and c.photo is not None):
+            shown = _text(value) if not isinstance(value, bytes) else "binary data"
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            c.warnings.append(f"{name} '{shown}' left out: Nurture has no field for it")
+
+    def _messenger(self, name: str, handle: str) -> None:
+        """An instant-messaging handle, kept as a link its app opens ('xmpp:ada@example.org',
+        'skype:ada.ng'), labelled with the service."""
+        if not handle:
+            return
+        scheme = _MESSENGERS.get(name) or handle.partition(":")[0].lower()
+        url = handle if _URI.match(handle) else f"{scheme}:{handle}"
+        self.contact.web_links.append(WebLinkValue(url, WebKind.OTHER, scheme))
 
     def _nurture(self, name: str, text: str) -> None:
         """Nurture's own fields from its own export; an unreadable one is left out, said."""
@@ -250,13 +315,7 @@ class _Reader:
 
     def _tags(self, value: Any) -> None:
         for tag in value if isinstance(value, list) else [value]:
-            text = _text(tag)
-            # Google's and Apple's system groups ("* starred", "My Contacts") are not tags.
-            key = text.lstrip("* ").lower().replace(" ", "")
-            if key == "starred":
-                self.contact.starred = True
-            elif text and key != "mycontacts":
-                self.contact.tags.append(text)
+            self.contact.add_group(_text(tag))
 
     def _email(self, line: Any) -> None:
         address = re.sub(r"^mailto:", "", _text(line.value), flags=re.IGNORECASE)

@@ -101,3 +101,50 @@ def test_titles_stay_and_a_formatted_name_with_more_than_the_parts_is_how_they_s
     # Found by either name.
     assert [s.name for s in app.listing.page(ContactQuery(search="robert"))] == ["Bob Kowalski"]
     assert [s.name for s in app.listing.page(ContactQuery(search="käthe"))] == ["Tante Käthe"]
+
+
+# Class 9 and the report: every property or cell left out is named, with its card or line.
+
+
+def test_a_vcard_keeps_categories_as_written_messengers_and_zones_and_names_what_it_left_out(
+    app: Nurture,
+) -> None:
+    report = imported(app, "class9_categories_messengers_and_left_out.vcf")
+    chidi = app.contacts.card(app.contacts.resolve("Chidi Okafor")).draft
+    ngozi = app.contacts.card(app.contacts.resolve("Ngozi Okafor")).draft
+    # The first spelling of a tag is kept; Google's and Apple's system groups are not tags.
+    assert chidi.tags == ("Golf Buddies", "VIP")
+    assert ngozi.tags == ("Golf Buddies", "VIP")
+    assert chidi.starred
+    # An address mail may not reach is kept, flagged.
+    assert [e.address for e in chidi.emails] == ["chidi@invalid"]
+    assert [(w.url, w.label) for w in chidi.web_links] == [
+        ("xmpp:chidi@chat.example", "xmpp"),
+        ("skype:chidi.okafor", "skype"),
+    ]
+    assert (chidi.title, chidi.time_zone) == ("CFO", "Africa/Lagos")
+    # A LABEL with no ADR is the only address there is.
+    assert [a.street for a in ngozi.addresses] == ["12 Marina Road\nLagos"]
+    told = [(n.line, n.message) for n in report.notes]
+    assert (1, "ROLE 'Treasurer' left out: the job title is 'CFO'") in told
+    assert (1, "GEO '37.386013;-122.082932' left out: Nurture has no field for it") in told
+    assert (1, "X-PHONETIC-FIRST-NAME 'Chee-dee' left out: Nurture has no field for it") in told
+    assert (15, "TZ '+01:00' left out: an offset names no time zone") in told
+    assert any(line == 1 and "chidi@invalid" in message for line, message in told)
+    assert report.errors == ()
+
+
+def test_outlook_referred_by_is_kept_and_ragged_rows_are_named_by_line(app: Nurture) -> None:
+    report = imported(app, "class9_outlook_referred_by_and_ragged.csv")
+    priya = app.contacts.card(app.contacts.resolve("Priya Raman")).draft
+    assert priya.how_we_met == "Referred by Chidi Okafor"
+    assert priya.tags == ("Suppliers",)
+    assert [(n.line, n.message) for n in report.notes] == [
+        (
+            3,
+            "only 2 of the 5 columns (a line broken in two?): "
+            "E-mail Address, Referred By, Categories read as empty",
+        ),
+        (4, '1 cell beyond the last column left out: "EXTRA"'),
+    ]
+    assert names(app) == ["Lena Fischer", "Priya Raman", "Tom Baker"]
