@@ -89,7 +89,7 @@ _WORD = re.compile(r"[^\W_]+")
 def shown_as_given(formatted: str, *parts: str) -> str:
     """A producer's formatted name (vCard FN) worth keeping: one with words the name parts do
     not have ("Bob Kowalski" for Robert, "Ann Lee (Acme)"). "Doe, John" or "Mr. John Doe Sr."
-    say nothing the parts do not, so the parts show them."""
+    say nothing the parts do not, so the parts (with their titles) show them."""
     words = {w.casefold() for w in _WORD.findall(formatted)}
     known = {w.casefold() for part in parts for w in _WORD.findall(part)}
     return formatted.strip() if words - known else ""

@@ -36,13 +36,16 @@ from nurture.db.people import (
 )
 from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.demo.words import (
+    CITY_ZONES,
     COMPANY_FIRST,
     COMPANY_SECOND,
     COMPANY_SUFFIX,
     CULTURES,
+    DEPARTMENTS,
     GIFTS,
     HOW_WE_MET,
     INTERACTION_NOTES,
+    NICKNAMES,
     NOTES,
     PREFERENCES,
     TAGS,
@@ -96,13 +99,15 @@ def _ascii(text_value: str) -> str:
 class _Builder:
     def __init__(
         self,
-        rng: random.Random,
+        rngs: tuple[random.Random, random.Random],
         now: datetime,
         writer: BulkWriter,
         ids: IdAllocator,
         tag_ids: dict[str, int],
     ) -> None:
-        self.rng = rng
+        # Name titles, departments and time zones draw from a stream of their own, so adding
+        # them left every seed's people, families and histories as they were.
+        self.rng, self.details = rngs
         self.now = now
         self.today = now.date()
         self.stamp = utc_text(now)
@@ -114,6 +119,21 @@ class _Builder:
         self.light = 0
         self.interactions = 0
         self.gifts = 0
+
+    def _details(self, given: str, family: str, company: str, city: str) -> dict[str, str]:
+        """What some people have: a title, a nickname, a department, the zone they live in,
+        a way their address book shows them."""
+        draw = self.details
+        nickname = draw.choice(NICKNAMES) if draw.random() < 0.06 else ""
+        shown = f"{nickname or given} {family} ({company.split()[0]})"
+        return {
+            "prefix": "Dr." if draw.random() < 0.04 else "",
+            "suffix": draw.choice(("Jr.", "PhD", "III")) if draw.random() < 0.03 else "",
+            "nickname": nickname,
+            "department": draw.choice(DEPARTMENTS) if draw.random() < 0.35 else "",
+            "time_zone": CITY_ZONES[city] if draw.random() < 0.7 else "",
+            "shown_as": shown if draw.random() < 0.02 else "",
+        }
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -128,6 +148,7 @@ class _Builder:
             "family_name": family,
             "suffix": "",
             "nickname": "",
+            "shown_as": "",
             "organization": "",
             "title": "",
             "department": "",
@@ -149,7 +170,15 @@ class _Builder:
         }
         row.update(fields)
         parts = (row["given_name"], row["middle_name"], row["family_name"])
-        row["display_name"] = display_name(*parts, row["nickname"], row["organization"])
+        row["display_name"] = display_name(
+            *parts,
+            row["nickname"],
+            row["organization"],
+            "",
+            row["prefix"],
+            row["suffix"],
+            row["shown_as"],
+        )
         row["sort_name"] = sort_name(*parts, row["nickname"], row["organization"])
         self.w.add(table_of(Contact), row)
         return cid
@@ -286,6 +315,7 @@ class _Builder:
             met_on=self._days_ago(met_days),
             referred_by_id=referred_by,
             starred=rng.random() < 0.04,
+            **self._details(given, family, company, city),
         )
         first = _ascii(given) or "contact"
         last = _ascii(family) or str(cid)
@@ -363,7 +393,7 @@ class _Builder:
             )
         for _ in range(rng.randint(1, 3)):
             self._preference(cid)
-        self._family(cid, family, givens, born)
+        self._family(cid, given, family, givens, born)
         self._gifts(cid)
         self._interactions(cid, _CADENCE.get(tier, 365))
         if rng.random() < 0.1:
@@ -418,10 +448,22 @@ class _Builder:
         if self.w.pending >= _BATCH:
             self.w.flush()
 
-    def _family(self, cid: int, family: str, givens: tuple[str, ...], born: int) -> None:
+    def _family(
+        self, cid: int, given: str, family: str, givens: tuple[str, ...], born: int
+    ) -> None:
         rng = self.rng
+        taken = {given}
+
+        def first_name() -> str:
+            """A given name nobody else in the household has (a family has one Anna)."""
+            name = rng.choice(givens)
+            while name in taken and len(taken) < len(givens):
+                name = rng.choice(givens)
+            taken.add(name)
+            return name
+
         if rng.random() < 0.55:
-            spouse = self._contact(rng.choice(givens), family, is_light=True)
+            spouse = self._contact(first_name(), family, is_light=True)
             self.light += 1
             self._relate(cid, spouse, "spouse")
             self._date(cid, "anniversary", born + rng.randint(22, 35), *self._month_day())
@@ -431,7 +473,7 @@ class _Builder:
                 self._preference(spouse)
         for _ in range(rng.choice((0, 0, 1, 2, 2, 3))):
             age = rng.randint(2, 26)
-            kid = self._contact(rng.choice(givens), family, is_light=True)
+            kid = self._contact(first_name(), family, is_light=True)
             self.light += 1
             self._relate(cid, kid, "child")
             self._birthday(kid, self.today.year - age)
@@ -522,7 +564,7 @@ def generate(
         ids = IdAllocator(connection)
         first_contact = ids.peek(table_of(Contact))
         builder = _Builder(
-            random.Random(seed),
+            (random.Random(seed), random.Random(f"details {seed}")),
             now or datetime.now(UTC),
             BulkWriter(connection, _TABLES),
             ids,

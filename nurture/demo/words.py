@@ -285,7 +285,7 @@ CULTURES: tuple[tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...], st
             "Martinez",
         ),
         "33",
-        ("1", "4", "5"),
+        ("14", "45", "61"),
         "Paris",
         "France",
     ),
@@ -705,7 +705,7 @@ CULTURES: tuple[tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...], st
             "Adewale",
         ),
         "234",
-        ("1", "9"),
+        ("803", "805", "201"),
         "Lagos",
         "Nigeria",
     ),
@@ -993,4 +993,24 @@ INTERACTION_NOTES = {
     "social": ("Golf, 18 holes.", "Charity gala.", "Baseball game."),
     "gift": ("Sent holiday gift.",),
     "introduction": ("Introduced to a supplier.",),
+}
+
+NICKNAMES = ("Sunny", "Coach", "Doc", "Red", "Ace", "Skip")
+
+DEPARTMENTS = ("Sales", "Finance", "Operations", "Procurement", "Legal", "R&D", "Marketing")
+
+# The zone each culture's city lives in: a contact's time zone.
+CITY_ZONES = {
+    "New York": "America/New_York",
+    "London": "Europe/London",
+    "Munich": "Europe/Berlin",
+    "Paris": "Europe/Paris",
+    "Madrid": "Europe/Madrid",
+    "Milan": "Europe/Rome",
+    "Bengaluru": "Asia/Kolkata",
+    "Shanghai": "Asia/Shanghai",
+    "Tokyo": "Asia/Tokyo",
+    "Lagos": "Africa/Lagos",
+    "São Paulo": "America/Sao_Paulo",
+    "Warsaw": "Europe/Warsaw",
 }

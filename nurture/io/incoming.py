@@ -47,6 +47,8 @@ class IncomingContact:
     nickname: str = ""
     full_name: str = ""  # a formatted name, used when the parts are missing
     shown_as: str = ""  # a formatted name with more than the parts say
+    uid: str = ""  # the card's UID when it is a UUID: a new contact keeps it
+    referred_by: tuple[str, str] = ("", "")  # (uuid, name) of who referred them
     organization: str = ""
     title: str = ""
     department: str = ""

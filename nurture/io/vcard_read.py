@@ -44,7 +44,7 @@ _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
 # Properties about the file, not the person, or read with another one: never reported.
 _HOUSEKEEPING = frozenset(
     {
-        "VERSION", "PRODID", "REV", "UID", "FN", "N", "X-ABLABEL", "SORT-STRING", "MAILER",
+        "VERSION", "PRODID", "REV", "FN", "N", "X-ABLABEL", "SORT-STRING", "MAILER",
         "CLASS", "SOURCE", "NAME", "PROFILE", "KIND", "CLIENTPIDMAP", "X-ABUID", "X-ABSHOWAS",
         "X-ABADR", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MOZILLA-HTML", "X-EVOLUTION-FILE-AS",
         "X-MS-OL-DESIGN", "X-MS-CARDPICTURE",
@@ -63,6 +63,16 @@ _MESSENGERS = {
     "X-GTALK": "xmpp",
     "X-QQ": "qq",
 }
+
+
+def _uuid(text: str) -> str:
+    """The UUID of 'urn:uuid:…' or a bare one, in its canonical form; '' for any other UID."""
+    import uuid
+
+    try:
+        return str(uuid.UUID(text.strip().removeprefix("urn:uuid:")))
+    except ValueError:
+        return ""
 
 
 def _zone(text: str) -> str:
@@ -207,7 +217,7 @@ class _Reader:
             c.full_name = formatted
         elif not repeated:
             parts = (c.prefix, c.given_name, c.middle_name, c.family_name, c.suffix, c.nickname)
-            c.shown_as = shown_as_given(formatted, *parts, c.organization)
+            c.shown_as = shown_as_given(formatted, *parts)
         _one_primary(c.emails)
         _one_primary(c.phones)
         _one_primary(c.addresses)
@@ -271,6 +281,11 @@ class _Reader:
             self._android(_text(value))
         elif name == "PHOTO" and c.photo is None:
             self._photo(line)
+        elif name == "UID":
+            c.uid = _uuid(_text(value))
+        elif name == "X-NURTURE-REFERRED-BY":
+            named = next(iter(line.params.get("X-NAME", [])), "")
+            c.referred_by = (_uuid(_text(value)), named)
         elif name.startswith("X-NURTURE-"):
             self._nurture(name.removeprefix("X-NURTURE-"), _text(value).strip())
         elif name == "IMPP" or name in _MESSENGERS:
@@ -310,6 +325,8 @@ class _Reader:
                 c.met_on = date.fromisoformat(text) if text else None
             elif name == "TIME-ZONE":
                 c.time_zone = text
+            elif name == "STARRED":
+                c.starred = c.starred or text == "1"
         except ValueError:
             c.warnings.append(f"X-NURTURE-{name} '{text}' left out: not readable")
 

@@ -6,7 +6,7 @@ Custom labels and the dates and relations vCard has no property for travel as Ap
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ImportantDateValue
@@ -20,11 +20,17 @@ _PLACE_TYPES = {"work": "work", "home": "home"}
 _Params = Sequence[tuple[str, Sequence[str]]]
 
 
-def write_vcards(cards: Iterable[ContactCard], version: str = "4.0") -> str:
-    """One vCard per contact, CRLF line ends, lines folded at 75 octets."""
+def write_vcards(
+    cards: Iterable[ContactCard],
+    version: str = "4.0",
+    referrers: Mapping[int, tuple[str, str]] | None = None,
+) -> str:
+    """One vCard per contact, CRLF line ends, lines folded at 75 octets. `referrers` gives the
+    (uuid, name) of the people who referred them, by id, for X-NURTURE-REFERRED-BY."""
     if version not in ("4.0", "3.0"):
         raise ValidationError(f"vCard {version} cannot be written: choose 4.0 or 3.0.")
-    return "".join(_CardWriter(version == "4.0").write(card) for card in cards)
+    writer = _CardWriter(version == "4.0", referrers or {})
+    return "".join(writer.write(card) for card in cards)
 
 
 def escape(text: str) -> str:
@@ -57,8 +63,9 @@ def _param(value: str) -> str:
 
 
 class _CardWriter:
-    def __init__(self, v4: bool) -> None:
+    def __init__(self, v4: bool, referrers: Mapping[int, tuple[str, str]]) -> None:
         self.v4 = v4
+        self.referrers = referrers
         self.lines: list[str] = []
         self.items = 0
 
@@ -74,6 +81,7 @@ class _CardWriter:
 
     def write(self, card: ContactCard) -> str:
         d = card.draft
+        self.lines, self.items = [], 0
         self.add("BEGIN", "VCARD")
         self.add("VERSION", "4.0" if self.v4 else "3.0")
         self.add("PRODID", _PRODID)
@@ -121,9 +129,15 @@ class _CardWriter:
             ("X-NURTURE-HOW-WE-MET", d.how_we_met.strip()),
             ("X-NURTURE-MET-ON", d.met_on.isoformat() if d.met_on else ""),
             ("X-NURTURE-TIME-ZONE", d.time_zone),
+            ("X-NURTURE-STARRED", "1" if d.starred else ""),
         ):
             if value:
                 self.add(name, escape(value))
+        referrer = self.referrers.get(d.referred_by_id or 0)
+        if referrer is not None:
+            self.add(
+                "X-NURTURE-REFERRED-BY", f"urn:uuid:{referrer[0]}", (("X-NAME", [referrer[1]]),)
+            )
         self.add("END", "VCARD")
         return "".join(f"{line}\r\n" for line in self.lines)
 

@@ -85,7 +85,22 @@ class ExportService:
             return write_google_csv(cards).encode("utf-8")
         from nurture.io.vcard import write_vcards
 
-        return write_vcards(cards, "3.0" if fmt is ExportFormat.VCARD3 else "4.0").encode("utf-8")
+        version = "3.0" if fmt is ExportFormat.VCARD3 else "4.0"
+        return write_vcards(cards, version, self._referrers(cards)).encode("utf-8")
+
+    def _referrers(self, cards: Sequence[ContactCard]) -> dict[int, tuple[str, str]]:
+        """(uuid, name) of everyone who referred one of these people, by id."""
+        ids = sorted({c.draft.referred_by_id for c in cards if c.draft.referred_by_id})
+        found: dict[int, tuple[str, str]] = {}
+        with self._db.read() as session:
+            for start in range(0, len(ids), _CHUNK):
+                rows = session.execute(
+                    select(Contact.id, Contact.uuid, Contact.display_name).where(
+                        Contact.id.in_(ids[start : start + _CHUNK])
+                    )
+                )
+                found.update((i, (uuid, name)) for i, uuid, name in rows)
+        return found
 
     def cards(self, contact_ids: Sequence[int] | None = None) -> Iterator[ContactCard]:
         """Every main contact (or these) with contact points, tags, dates and relationships."""

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, text, update
+from sqlalchemy import Connection, Table, bindparam, select, text, update
 
 from nurture.contact_points import (
     check_email,
@@ -76,11 +76,24 @@ class ImportWriter:
         self._updates: dict[int, dict[str, Any]] = defaultdict(dict)
         self.added_rows = 0
         self.changed: set[int] = set()
+        self._uids_taken: set[str] = set()
+        # (contact, referrer's uuid, referrer's name, file line): linked once everyone is in.
+        self._referrals: list[tuple[int, str, str, int]] = []
 
     # -- new contacts ------------------------------------------------------------------------
 
     def new_id(self) -> int:
         return self.ids.take(table_of(Contact))
+
+    def reserve_uids(self, uids: list[str]) -> None:
+        """Which of the file's UIDs already name a contact here: a new contact keeps its UID
+        (so a referral or a later import finds it) only when nobody has it."""
+        wanted = sorted({u for u in uids if u})
+        for start in range(0, len(wanted), _IN_CHUNK):
+            rows = self.connection.execute(
+                select(Contact.uuid).where(Contact.uuid.in_(wanted[start : start + _IN_CHUNK]))
+            )
+            self._uids_taken.update(rows.scalars())
 
     def create(
         self,
@@ -93,11 +106,13 @@ class ImportWriter:
         row of the same file that is the same person merges into it like into any other."""
         draft = incoming.to_draft()
         parts = (draft.given_name, draft.middle_name, draft.family_name, draft.nickname)
+        uid = incoming.uid if incoming.uid and incoming.uid not in self._uids_taken else new_uuid()
+        self._uids_taken.add(uid)
         self.bulk.add(
             table_of(Contact),
             {
                 "id": contact_id,
-                "uuid": new_uuid(),
+                "uuid": uid,
                 "prefix": draft.prefix,
                 "given_name": draft.given_name,
                 "middle_name": draft.middle_name,
@@ -189,7 +204,14 @@ class ImportWriter:
             self.changed.add(contact_id)  # its search entry must see the new emails and tags
         return changed, notes
 
-    def finish(self) -> None:
+    def refer(self, contact_id: int, incoming: IncomingContact) -> None:
+        """Link them to who referred them (by UUID) once every row of the file is written."""
+        uid, name = incoming.referred_by
+        if uid:
+            self._referrals.append((contact_id, uid, name, incoming.line))
+
+    def finish(self) -> list[tuple[int, str]]:
+        """Write what is queued, then link referrals; (line, note) for referrers not found."""
         self.bulk.flush()
         for contact_id, values in self._updates.items():
             have = self._existing[contact_id]
@@ -211,6 +233,35 @@ class ImportWriter:
                 values["sort_name"] = sort_name(*parts, have["organization"])
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
         self.work.touch(Area.CONTACTS, *self._updates, *self.changed)
+        return self._link_referrals()
+
+    def _link_referrals(self) -> list[tuple[int, str]]:
+        notes: list[tuple[int, str]] = []
+        uids = sorted({uid for _, uid, _, _ in self._referrals})
+        ids: dict[str, int] = {}
+        for start in range(0, len(uids), _IN_CHUNK):
+            rows = self.connection.execute(
+                select(Contact.uuid, Contact.id).where(
+                    Contact.uuid.in_(uids[start : start + _IN_CHUNK])
+                )
+            )
+            ids.update((uid, contact_id) for uid, contact_id in rows)
+        for contact_id, uid, name, line in self._referrals:
+            referrer = ids.get(uid)
+            if referrer is None or referrer == contact_id:
+                notes.append((line, f"referred by {name or uid} left out: not in the file or here"))
+                continue
+            done = self.connection.execute(
+                update(Contact)
+                .where(Contact.id == contact_id, Contact.referred_by_id.is_(None))
+                .values(referred_by_id=referrer)
+            )
+            if done.rowcount and contact_id < self.first_new:  # a new one goes with the batch
+                change = {"before": {"referred_by_id": None}, "after": {"referred_by_id": referrer}}
+                self._record("contacts", contact_id, change)
+        if self._referrals:
+            self.bulk.flush()  # the undo records
+        return notes
 
     # -- shared ------------------------------------------------------------------------------
 

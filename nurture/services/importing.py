@@ -129,7 +129,7 @@ class ImportService:
                 counts, notes, duplicates = _write(
                     writer, parsed.contacts, options.on_duplicate, progress, cancelled
                 )
-                writer.finish()
+                notes.extend(Problem(line, note) for line, note in writer.finish())
                 search_index.index_new(work.session.connection(), writer.first_new)
                 batch.added, batch.merged, batch.skipped = counts[0], counts[1], counts[3]
                 report = ImportReport(
@@ -245,6 +245,7 @@ def _write(
         else:
             plan.append((incoming, phones, contact_id, False))
     writer.load_existing({cid for _, _, cid, new in plan if not new and cid < writer.first_new})
+    writer.reserve_uids([incoming.uid for incoming, _, _, new in plan if new])
     for done, (incoming, phones, contact_id, new) in enumerate(plan, start=1):
         if cancelled is not None and cancelled():
             raise ImportCancelled
@@ -258,6 +259,7 @@ def _write(
             changed, left_out = writer.merge(contact_id, incoming, phones)
             counts[1 if changed else 2] += 1
         notes.extend(Problem(incoming.line, note) for note in left_out)
+        writer.refer(contact_id, incoming)
     if progress is not None:
         progress(len(plan), len(plan))
     return counts, notes, duplicates
