@@ -118,7 +118,8 @@ class Matcher:
         doubtful: Match | None = None
         for e164 in phones:
             found = self.by_phone.get(e164) if e164 else None
-            if found is not None:
+            # Someone else on the same line (an office number) is no match at all.
+            if found is not None and not self._other_name(incoming, found):
                 match = Match(
                     found, f"same phone {e164}", not self._conflicts(incoming, found, True)
                 )
@@ -163,7 +164,13 @@ class Matcher:
         if all(organizations) and organizations[0] != organizations[1]:
             return True
         if by_phone:
-            if incoming.name and known.name:
-                return fuzz.token_sort_ratio(incoming.name, known.name) < NAME_SIMILARITY
             return False
         return bool(incoming.phones and known.phones and not incoming.phones & known.phones)
+
+    def _other_name(self, incoming: Profile, contact_id: int) -> bool:
+        known = self.profiles.get(contact_id, Profile()).name
+        return bool(
+            incoming.name
+            and known
+            and fuzz.token_sort_ratio(incoming.name, known) < NAME_SIMILARITY
+        )

@@ -31,6 +31,33 @@ def names(app: Nurture) -> list[str]:
     return sorted(c.name for c in everyone(app))
 
 
+# Class 1: one unreadable line costs that line, never the card or the file.
+
+
+def test_every_card_with_one_bad_line_is_kept_and_the_line_is_named(app: Nurture) -> None:
+    report = imported(app, "class1_one_bad_line_per_card.vcf")
+    assert names(app) == [
+        "Astrid Lindqvist",
+        "Inês Costa",
+        "Kenji Sato",
+        "Luc Moreau",
+        "Rania Haddad",
+    ]
+    assert report.errors == ()
+    told = [(n.line, n.message) for n in report.notes]
+    assert (1, "line 3 left out ('PROFILE:VCard'): not a vCard property") in told
+    assert (8, "line 13 left out ('second half'): not a vCard property") in told
+    assert (16, "line 19 left out ('FN'): not a vCard property") in told
+    assert (16, "line 20 left out ('X-FOO/BAR:1'): not a vCard property") in told
+    assert (30, "line 34 left out ('TEL;TYPE=\"cell:555'): not a vCard property") in told
+    luc = app.contacts.card(app.contacts.resolve("Luc Moreau")).draft
+    assert [p.value for p in luc.phones] == ["+33142685300"]
+    # A broken quoted-printable escape is kept as written, around the text that reads.
+    ines = app.contacts.card(app.contacts.resolve("Inês Costa")).draft
+    assert ines.notes == "Café com leite =ZZ sempre"
+    assert [e.address for e in ines.emails] == ["ines@costa.example"]
+
+
 # Class 2: text is decoded in bytes before characters, and a guess is said, never silent.
 
 
@@ -101,6 +128,77 @@ def test_titles_stay_and_a_formatted_name_with_more_than_the_parts_is_how_they_s
     # Found by either name.
     assert [s.name for s in app.listing.page(ContactQuery(search="robert"))] == ["Bob Kowalski"]
     assert [s.name for s in app.listing.page(ContactQuery(search="käthe"))] == ["Tante Käthe"]
+
+
+# Class 4: a name or a shared phone alone never makes two people one.
+
+
+def test_two_people_with_one_name_in_one_file_stay_two_with_their_own_families(
+    app: Nurture,
+) -> None:
+    report = imported(app, "class4_two_people_one_name.vcf")
+    cards = sorted(everyone(app), key=lambda c: c.draft.organization)
+    main = [c for c in cards if not c.draft.is_light]
+    assert [(c.name, c.draft.organization) for c in main] == [
+        ("Yuto Abe", "Kaze Robotics"),
+        ("Yuto Abe", "Sakura Logistics"),
+    ]
+    assert [[r.other.name for r in c.relationships] for c in main] == [["Hana Abe"], ["Mei Abe"]]
+    # Listed for review, not merged.
+    (note,) = report.notes
+    assert note.line == 10
+    assert "may be the same person" in note.message
+
+
+def test_colleagues_on_one_office_line_are_three_people_and_not_a_review(app: Nurture) -> None:
+    report = imported(app, "class4_colleagues_one_office_line.csv")
+    assert names(app) == ["Grace Obi", "Owen Price", "Ruth Ilan"]
+    for card in everyone(app):
+        assert [p.value for p in card.draft.phones] == ["+14155550100"]
+        assert len(card.draft.emails) == 1
+    assert report.notes == ()
+
+
+# Class 7: columns are read by their words; one column that maps is a contacts file.
+
+
+def test_webmail_headers_bring_every_email_phone_and_page_and_name_the_rest(
+    app: Nurture,
+) -> None:
+    report = imported(app, "class7_webmail_headers.csv")
+    (nadia,) = everyone(app)
+    d = nadia.draft
+    assert [e.address for e in d.emails] == ["nadia@karim.example", "nadia.home@mail.example"]
+    assert [p.value for p in d.phones] == ["+442079460958", "+447700900123"]
+    assert [w.url for w in d.web_links] == ["https://karim.example"]
+    assert report.notices == (
+        "Not imported (no field to put them in; map them by hand to keep them): "
+        "E-mail Display Name.",
+    )
+
+
+def test_a_one_column_primary_email_list_is_imported(app: Nurture) -> None:
+    imported(app, "class7_primary_email_only.csv")
+    assert names(app) == ["marta.silva@mail.example", "support.lead@northwind.example"]
+
+
+# Class 8: slash dates in the order the whole file writes them, and said when undecidable.
+
+
+def test_a_day_over_12_anywhere_makes_the_whole_file_day_first(app: Nurture) -> None:
+    report = imported(app, "class8_day_first_dates.csv")
+    birthdays = {c.name: c.dates[0].date for c in everyone(app)}
+    assert (birthdays["Ava Brennan"].month, birthdays["Ava Brennan"].day) == (4, 5)
+    assert (birthdays["Liam Doyle"].month, birthdays["Liam Doyle"].day) == (1, 20)
+    assert report.notices == ()
+
+
+def test_an_undecidable_file_is_read_month_first_and_says_so(app: Nurture) -> None:
+    report = imported(app, "class8_undecidable_dates.csv")
+    birthdays = {c.name: c.dates[0].date for c in everyone(app)}
+    assert (birthdays["Ava Brennan"].month, birthdays["Ava Brennan"].day) == (5, 4)
+    (notice,) = report.notices
+    assert notice.startswith("Dates like 05/04/1980 were read month first")
 
 
 # Class 9 and the report: every property or cell left out is named, with its card or line.
