@@ -21,6 +21,18 @@ class CsvFormat(StrEnum):
 
 VCARD = "vcard"
 IMPORT_FORMATS = ("auto", *[f.value for f in CsvFormat], VCARD)
+# What a detected format is called where people read it (the import wizard).
+FORMAT_NAMES = {
+    CsvFormat.GOOGLE: "a Google Contacts CSV",
+    CsvFormat.GOOGLE_LEGACY: "an older Google Contacts CSV",
+    CsvFormat.OUTLOOK: "an Outlook CSV",
+    CsvFormat.OUTLOOK_COM: "an Outlook.com CSV",
+    CsvFormat.LINKEDIN: "a LinkedIn connections CSV",
+    CsvFormat.THUNDERBIRD: "a Thunderbird CSV",
+    CsvFormat.YAHOO: "a Yahoo CSV",
+    CsvFormat.GENERIC: "a CSV file",
+    VCARD: "vCards",
+}
 
 
 class ExportFormat(StrEnum):

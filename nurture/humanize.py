@@ -25,8 +25,8 @@ def ago(moment: datetime | None, now: datetime) -> str:
 
 
 def plural(count: int, unit: str) -> str:
-    """'1 day', '15 days'."""
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    """'1 day', '15 days', '2,000 records'."""
+    return f"{count:,} {unit}{'' if count == 1 else 's'}"
 
 
 def money(cents: int, currency: str) -> str:

@@ -112,7 +112,8 @@ class Decoded:
         return (
             f"The file is not Unicode: it was read as {label(self.encoding)}, a guess. "
             f'{others} would read it differently ("{ours}" as "{theirs}"). If names look '
-            "wrong, choose the encoding (the import wizard's Encoding box, or --encoding)."
+            "wrong, choose another encoding (Text encoding in the import wizard, --encoding "
+            "on the command line)."
         )
 
 

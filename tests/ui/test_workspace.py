@@ -573,7 +573,7 @@ def test_the_import_wizard_reads_vcards_end_to_end(
     wizard.show()
     wizard.next()
     qtbot.waitUntil(wizard.mapping_page.isComplete)
-    assert "vcard" in wizard.mapping_page.summary.text()
+    assert "Looks like <b>vCards</b>, 1 record." in wizard.mapping_page.summary.text()
     wizard.next()
     qtbot.waitUntil(lambda: "<b>1</b> new" in wizard.preview_page.counts.text())
     wizard.next()

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from nurture.formats import OnDuplicate
+from nurture.formats import FORMAT_NAMES, OnDuplicate
+from nurture.humanize import plural
 from nurture.io.csv_formats import FIELDS, describe
 from nurture.io.decoding import ENCODINGS, Decoded
 from nurture.io.decoding import label as encoding_label
@@ -122,6 +123,7 @@ class _MappingPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.encoding = QComboBox()
+        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding.setToolTip("Pick another encoding when names look wrong in the samples")
         self.encoding.activated.connect(self._reread)
         self.names = QLabel()
@@ -168,7 +170,8 @@ class _MappingPage(QWizardPage):
         source, parsed = opened
         self.wizard_.source, self.wizard_.parsed = source, parsed
         self.completeChanged.emit()
-        summary = f"Looks like <b>{parsed.format}</b>, {parsed.rows:,} records."
+        kind = FORMAT_NAMES.get(parsed.format, parsed.format)
+        summary = f"Looks like <b>{kind}</b>, {plural(parsed.rows, 'record')}."
         guessed = source.decoded.notice()
         if guessed:
             summary += f'<br><span style="color:{colours().warn}">{escape(guessed)}</span>'
