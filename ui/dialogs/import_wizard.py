@@ -179,6 +179,9 @@ class _MappingPage(QWizardPage):
         self._list_encodings(source.decoded)
         first = ", ".join(c.shown_name() for c in parsed.contacts[:8])
         self.names.setText(f"First names read: {escape(first)}" if first else "")
+        # A vCard names its own fields: no columns to map, so no empty table either.
+        self.table.setVisible(bool(parsed.columns))
+        self.setTitle("Check the columns" if parsed.columns else "Check what was read")
         self.table.setRowCount(len(parsed.columns))
         for row, column in enumerate(parsed.columns):
             self.table.setItem(row, 0, QTableWidgetItem(column.name))
