@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nurture.services.interactions import InteractionsService
     from nurture.services.merging import MergeService
     from nurture.services.network import NetworkService
+    from nurture.services.plan import PlanService
     from nurture.services.records import RecordsService
     from nurture.services.reminders import ReminderService
     from nurture.services.settings import SettingsService
@@ -76,6 +77,14 @@ class Nurture:
         from nurture.services.insights import InsightsService
 
         return InsightsService(self.database, self.agenda, self.reminders, self.settings)
+
+    @cached_property
+    def plan(self) -> PlanService:
+        from nurture.services.plan import PlanService
+
+        return PlanService(
+            self.database, self.settings, self.agenda, self.reminders, self.contacts, self.clock
+        )
 
     @cached_property
     def history(self) -> HistoryService:

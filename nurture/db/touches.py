@@ -34,10 +34,22 @@ class Interaction(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     title: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Left for next time ("ask how Emma's graduation went"): the brief shows the newest one.
+    ask_about: Mapped[str] = mapped_column(Text, default="", server_default="")
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PlanSkip(Base):
+    """A person skipped on the day's plan: kept off it until this day, never lost."""
+
+    __tablename__ = "plan_skips"
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True
+    )
+    until: Mapped[date] = mapped_column(Date)
 
 
 class FollowUp(Base):

@@ -170,6 +170,7 @@ class InteractionValue:
     participants: tuple[ContactRef, ...]
     title: str = ""
     notes: str = ""
+    ask_about: str = ""  # left for next time
 
 
 @dataclass(frozen=True, slots=True)

@@ -303,7 +303,13 @@ def _interactions(session: Session, contact_id: int) -> tuple[InteractionValue, 
         people[interaction_id].append(ContactRef(person_id, name))
     return tuple(
         InteractionValue(
-            i.id, InteractionKind(i.kind), i.occurred_at, tuple(people[i.id]), i.title, i.notes
+            i.id,
+            InteractionKind(i.kind),
+            i.occurred_at,
+            tuple(people[i.id]),
+            i.title,
+            i.notes,
+            i.ask_about,
         )
         for i in interactions
     )

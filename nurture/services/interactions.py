@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, text
@@ -11,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
 from nurture.db.people import Contact
-from nurture.db.touches import Interaction, interaction_participants
+from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.domain.enums import Area, InteractionKind
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
-from nurture.services.records import member
+from nurture.services.records import FOLLOW_UP, member
 from nurture.services.unit_of_work import Outcome, UnitOfWork, unit_of_work
 
 # Recomputed rather than bumped, so deleting or back-dating an interaction stays right.
@@ -42,6 +43,7 @@ def _interaction_columns(fields: Fields) -> Fields:
         "occurred_at": occurred_at,
         "title": str(fields["title"]).strip(),
         "notes": str(fields["notes"]).strip(),
+        "ask_about": str(fields.get("ask_about", "")).strip(),
     }
 
 
@@ -59,7 +61,7 @@ INTERACTION = RecordKind(
     "interaction",
     Area.INTERACTIONS,
     Interaction,
-    ("kind", "occurred_at", "title", "notes"),
+    ("kind", "occurred_at", "title", "notes", "ask_about"),
     _interaction_columns,
     people=_participants,
     after=refresh_last_touch,
@@ -73,12 +75,19 @@ def record_interaction(
     occurred_at: datetime,
     title: str = "",
     notes: str = "",
+    ask_about: str = "",
 ) -> int:
     """Add an interaction inside a unit of work; every participant's last touch follows."""
     people = list(dict.fromkeys(participant_ids))
     if not people:
         raise ValidationError("An interaction needs at least one person.")
-    fields = {"kind": kind, "occurred_at": occurred_at, "title": title, "notes": notes}
+    fields = {
+        "kind": kind,
+        "occurred_at": occurred_at,
+        "title": title,
+        "notes": notes,
+        "ask_about": ask_about,
+    }
     interaction = Interaction(**_interaction_columns(fields))
     session = work.session
     found = set(session.scalars(select(Contact.id).where(Contact.id.in_(people))))
@@ -96,6 +105,16 @@ def record_interaction(
     return interaction.id
 
 
+@dataclass(frozen=True, slots=True)
+class NextTime:
+    """What a log leaves for next time: a follow-up on a day ("and remind me in 2 weeks") and
+    what to ask about ("how Emma's graduation went")."""
+
+    follow_up_on: date | None = None
+    follow_up_title: str = ""
+    ask_about: str = ""
+
+
 class InteractionsService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -107,12 +126,23 @@ class InteractionsService:
         occurred_at: datetime,
         title: str = "",
         notes: str = "",
+        next_time: NextTime | None = None,
     ) -> Outcome[int]:
-        """Record one interaction with everyone in it; returns its id."""
+        """Record one interaction with everyone in it, and what it leaves for next time (a
+        follow-up with the first person, something to ask about), as one step; its id."""
+        nxt = next_time or NextTime()
         with unit_of_work(self._db, f"Log {str(kind).replace('_', ' ')}") as work:
             interaction_id = record_interaction(
-                work, kind, participant_ids, occurred_at, title, notes
+                work, kind, participant_ids, occurred_at, title, notes, nxt.ask_about
             )
+            if nxt.follow_up_on is not None:
+                said = str(kind).replace("_", " ")
+                reminder = nxt.follow_up_title or f"Follow up on the {said}"
+                fields = FOLLOW_UP.check(
+                    {"due_date": nxt.follow_up_on, "title": reminder, "notes": "", "rrule": ""}
+                )
+                work.session.add(FollowUp(contact_id=participant_ids[0], **fields))
+                work.touch(Area.FOLLOW_UPS, participant_ids[0])
         return Outcome(interaction_id, work.changes)
 
     def update(self, interaction_id: int, **changes: Any) -> Outcome[None]:

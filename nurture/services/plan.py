@@ -1,0 +1,317 @@
+"""Today's plan — follow-ups due, occasions of the people who matter (their family's folded into
+their row), then keep-in-touch spread over working days (`nurture.calendar.workload`) — and the
+pre-call brief. What the user already dealt with (done, dismissed, snoozed) stays off."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from nurture.calendar.keep_in_touch import local_day
+from nurture.calendar.workload import Due, spread, working_day
+from nurture.db.engine import Database
+from nurture.db.touches import PlanSkip
+from nurture.domain.dto import ContactRef
+from nurture.domain.enums import Area
+from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.domain.plan import Brief, DayPlan, PlanRow, Reason, Section, brief_of, last_touch_words
+from nurture.errors import NotFoundError
+from nurture.humanize import plural
+from nurture.services.agenda import AgendaService
+from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
+from nurture.services.contacts import ContactsService
+from nurture.services.reminders import ReminderService
+from nurture.services.settings import SettingsService
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+# Occasions are planned this many days ahead: time to call, or to send something.
+OCCASION_DAYS = 7
+_OCCASIONS = frozenset(
+    {
+        OccurrenceKind.BIRTHDAY,
+        OccurrenceKind.ANNIVERSARY,
+        OccurrenceKind.GRADUATION,
+        OccurrenceKind.WORK_ANNIVERSARY,
+        OccurrenceKind.CUSTOM,
+    }
+)
+_DUES = """
+SELECT id, tier, cadence, {due}, date(last_interaction_at, :offset)
+  FROM (SELECT c.id, c.tier, c.last_interaction_at, c.created_at, {cadence} AS cadence
+          FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
+ WHERE cadence IS NOT NULL
+"""
+# Who matters enough for their occasions to be on the plan: a tier, a star or a cadence.
+_MATTERS = """
+SELECT c.id FROM contacts c
+ WHERE c.id IN ({ids}) AND (c.tier <> '' OR c.starred OR c.keep_in_touch_days IS NOT NULL)
+"""
+_ROWS = """
+SELECT c.id, c.display_name, c.organization, c.tier,
+       (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id),
+       (SELECT coalesce(nullif(p.e164, ''), p.raw) FROM phones p WHERE p.contact_id = c.id
+         ORDER BY p.is_primary DESC, p.position LIMIT 1),
+       (SELECT e.address FROM emails e WHERE e.contact_id = c.id
+         ORDER BY e.is_primary DESC, e.position LIMIT 1),
+       (SELECT w.url FROM web_links w WHERE w.contact_id = c.id
+         ORDER BY w.kind = 'website', w.is_primary DESC, w.position LIMIT 1),
+       (SELECT i.kind || char(31) || i.occurred_at || char(31) || coalesce(nullif(i.title, ''),
+               substr(i.notes, 1, 80))
+          FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+         WHERE ip.contact_id = c.id ORDER BY i.occurred_at DESC LIMIT 1)
+  FROM contacts c WHERE c.id IN ({ids})
+"""
+# A relative's date: their first name and what they like most, for "Claire's birthday Fri —
+# Robert's wife, likes dark chocolate".
+_RELATIVES = """
+SELECT d.id, c.given_name, c.display_name,
+       (SELECT p.item FROM preferences p WHERE p.contact_id = c.id AND p.likes
+         ORDER BY p.id LIMIT 1)
+  FROM important_dates d JOIN contacts c ON c.id = d.contact_id
+ WHERE d.id IN ({ids}) AND c.is_light
+"""
+
+
+class PlanService:
+    def __init__(
+        self,
+        database: Database,
+        settings: SettingsService,
+        agenda: AgendaService,
+        reminders: ReminderService,
+        contacts: ContactsService,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._db = database
+        self._settings = settings
+        self._agenda = agenda
+        self._reminders = reminders
+        self._contacts = contacts
+        self._clock = clock
+
+    def plan(self, now: datetime | None = None, day: date | None = None) -> DayPlan:
+        """The plan for `day` (default: today where the user is)."""
+        now = now or self._clock()
+        settings = self._settings.get()
+        offset = utc_offset(settings.time_zone, now)
+        today = local_day(now, offset)
+        day = day or today
+        settled = self._reminders.settled(now)
+        found = [
+            o
+            for o in self._agenda.between(day, day + timedelta(days=OCCASION_DAYS - 1), day)
+            if o.key not in settled and o.contact_id is not None
+        ]
+        follow_ups = sorted(
+            (o for o in found if o.kind is OccurrenceKind.FOLLOW_UP and o.day == day),
+            key=lambda o: (o.due, o.contact),
+        )
+        occasions = [o for o in found if o.kind in _OCCASIONS]
+        with self._db.read() as session:
+            matters = _matters(session, {o.contact_id for o in occasions if o.contact_id})
+            occasions = [o for o in occasions if o.contact_id in matters]
+            relatives = _relatives(session, [o for o in occasions if o.contact_id])
+            people, touched_today = _dues(session, settings, now, day)
+        chosen = settings.daily_touches
+        planned = spread(people, day, 1, chosen or None)
+        share_left = max(0, planned.per_day - len(touched_today))
+        keep = planned.days.get(day, [])[:share_left]
+        reasons: dict[int, list[Reason]] = defaultdict(list)
+        for o in follow_ups:
+            reasons[_id(o)].append(Reason(Section.FOLLOW_UPS, _follow_up_words(o), o))
+        for o in sorted(occasions, key=lambda o: (o.day, o.contact)):
+            words = _occasion_words(o, day, relatives.get(o.source_id))
+            reasons[_id(o)].append(Reason(Section.OCCASIONS, words, o))
+        for person in keep:
+            reasons[person.contact_id].append(
+                Reason(Section.KEEP_IN_TOUCH, _keep_in_touch_words(person, day))
+            )
+        done = [cid for cid in touched_today if cid not in reasons]
+        order = list(reasons)
+        with self._db.read() as session:
+            details = _details(session, [*order, *done], now)
+        rows = [
+            _row(
+                details[cid],
+                tuple(sorted(reasons[cid], key=lambda r: list(Section).index(r.section))),
+            )
+            for cid in order
+            if cid in details
+        ]
+        rows.sort(key=lambda r: list(Section).index(r.section))  # stable: each section's order
+        rows.extend(
+            _row(details[cid], (Reason(Section.KEEP_IN_TOUCH, "touched today"),), done=True)
+            for cid in done
+            if cid in details
+        )
+        return DayPlan(
+            day,
+            tuple(rows),
+            planned.per_day,
+            planned.automatic,
+            chosen,
+            planned.backlog,
+            planned.backlog_done,
+            day.weekday() < 5,
+        )
+
+    def brief(self, contact_id: int) -> Brief:
+        return brief_of(self._contacts.card(contact_id))
+
+    def skip(self, contact_id: int, until: date | None = None) -> Outcome[date]:
+        """Keep someone off the plan until a later day (the next working day by default);
+        they come back then, never lost."""
+        settings = self._settings.get()
+        now = self._clock()
+        today = local_day(now, utc_offset(settings.time_zone, now))
+        until = until or working_day(today + timedelta(days=1))
+        with unit_of_work(self._db, "Skip for today") as work:
+            if work.session.get(PlanSkip, contact_id) is None:
+                from nurture.db.people import Contact
+
+                if work.session.get(Contact, contact_id) is None:
+                    raise NotFoundError(f"There is no contact with id {contact_id}.")
+            work.session.merge(PlanSkip(contact_id=contact_id, until=until))
+            work.touch(Area.CONTACTS, contact_id)
+        return Outcome(until, work.changes)
+
+
+def _id(o: Occurrence) -> int:
+    assert o.contact_id is not None
+    return o.contact_id
+
+
+def _raw(session: Session, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver.execute(sql, params or {}).fetchall()
+
+
+def _in(ids: Iterable[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+def _matters(session: Session, ids: set[int]) -> set[int]:
+    return {row[0] for row in _raw(session, _MATTERS.format(ids=_in(ids)))}
+
+
+def _relatives(session: Session, occasions: list[Occurrence]) -> dict[int, tuple[str, str]]:
+    """For a relative's date: (their first name, what they like)."""
+    ids = [o.source_id for o in occasions if o.who != o.contact]
+    rows = _raw(session, _RELATIVES.format(ids=_in(ids)))
+    return {date_id: (given or name, liked or "") for date_id, given, name, liked in rows}
+
+
+def _dues(session: Session, settings: Any, now: datetime, day: date) -> tuple[list[Due], list[int]]:
+    """Everyone with a cadence as the workload needs them, and who was touched on `day`."""
+    cadence, params = cadence_sql(session, settings, "c")
+    params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
+    sql = _DUES.format(
+        cadence=cadence, due=due_day_sql("last_interaction_at", "created_at", "cadence")
+    )
+    skips = {
+        cid: date.fromisoformat(until)
+        for cid, until in _raw(
+            session,
+            "SELECT contact_id, until FROM plan_skips WHERE until > :day",
+            {"day": str(day)},
+        )
+    }
+    ranks = {tier: i for i, tier in enumerate(settings.tier_cadence)}
+    people: list[Due] = []
+    touched: list[int] = []
+    day_text = day.isoformat()
+    for cid, tier, days, due_text, last_day in _raw(session, sql, params):
+        if last_day == day_text:
+            touched.append(cid)
+            continue
+        people.append(
+            Due(
+                cid,
+                date.fromisoformat(due_text),
+                int(days),
+                ranks.get(tier, len(ranks)),
+                skips.get(cid),
+            )
+        )
+    return people, touched
+
+
+def _details(session: Session, ids: list[int], now: datetime) -> dict[int, tuple[Any, ...]]:
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 500):
+        for row in _raw(session, _ROWS.format(ids=_in(ids[start : start + 500]))):
+            last = ""
+            if row[8]:
+                kind, when, title = row[8].split("\x1f")
+                last = last_touch_words(kind, datetime.fromisoformat(when), title, now)
+            found[row[0]] = (*row[:8], last)
+    return found
+
+
+def _row(detail: tuple[Any, ...], reasons: tuple[Reason, ...], done: bool = False) -> PlanRow:
+    cid, name, company, tier, tags, phone, email, profile, last = detail
+    return PlanRow(
+        ContactRef(cid, name),
+        company,
+        tier,
+        tuple(tags.split("\x1f")) if tags else (),
+        reasons,
+        last,
+        phone or "",
+        email or "",
+        profile or "",
+        done,
+    )
+
+
+def _when(day: date, today: date) -> str:
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"{day:%a}"
+
+
+def _follow_up_words(o: Occurrence) -> str:
+    what = f"follow-up: {o.detail}" if o.detail else "follow-up"
+    late = o.overdue_days
+    return what + (f" (due {plural(late, 'day')} ago)" if late > 0 else "")
+
+
+def _occasion_words(o: Occurrence, today: date, relative: tuple[str, str] | None) -> str:
+    kind = o.kind.value.replace("_", " ")
+    when = _when(o.day, today)
+    if relative is None:
+        years = (
+            f" ({'turns' if o.kind is OccurrenceKind.BIRTHDAY else 'marks'} {o.years})"
+            if o.years
+            else ""
+        )
+        return f"{kind} {when}{years}"
+    first, liked = relative
+    # o.who is "Claire Smith (Robert Smith's spouse)": keep what they are to the client.
+    _name, _, relation = o.who.partition(" (")
+    words = f"{first}'s {kind} {when}"
+    if relation:
+        words += f" — {relation.rstrip(')')}"
+    if liked:
+        words += f", likes {liked}"
+    return words
+
+
+def _keep_in_touch_words(person: Due, today: date) -> str:
+    late = (today - person.due).days
+    every = f"every {plural(person.cadence, 'day')}"
+    if late > 0:
+        return f"overdue {plural(late, 'day')}, {every}"
+    if late == 0:
+        return f"due today, {every}"
+    return f"due in {plural(-late, 'day')}, {every}"
