@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from nurture import __version__
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
+from nurture.domain.plan import Section
 from nurture.errors import NurtureError, ValidationError
 from nurture.formats import IMPORT_FORMATS, ExportFormat, OnDuplicate
 from nurture.io.csv_formats import FIELDS
@@ -37,6 +38,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contacts": ("people", "contacts"),
     "show": ("people", "show"),
     "agenda": ("people", "agenda"),
+    "plan": ("plan", "plan"),
+    "brief": ("plan", "brief"),
+    "skip": ("plan", "skip"),
     "due": ("people", "due"),
     "undo": ("people", "undo"),
     "redo": ("people", "redo"),
@@ -171,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--with", dest="others", action="append", default=[], metavar="CONTACT")
     log.add_argument("--when", type=_datetime, metavar="DATETIME")
     log.add_argument("--note", default="", metavar="TEXT")
+    log.add_argument("--follow-up", type=_date, metavar="DATE", help="and a follow-up then")
+    log.add_argument("--ask-about", default="", metavar="TEXT", help="for next time")
     log.add_argument("--json", action="store_true")
 
     follow = sub.add_parser("follow-up", help="add a follow-up, optionally recurring")
@@ -196,6 +202,21 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--from", dest="start", type=_date, metavar="DATE")
     agenda.add_argument("--days", type=_positive, default=7, metavar="N")
     agenda.add_argument("--json", action="store_true")
+
+    day = sub.add_parser("plan", help="today's plan: whom to touch and why")
+    day.add_argument("--date", type=_date, metavar="DATE")
+    day.add_argument("--tier", metavar="T")
+    day.add_argument("--tag", metavar="T")
+    day.add_argument("--kind", choices=[s.value for s in Section], metavar="SECTION")
+    day.add_argument("--json", action="store_true")
+
+    brief = sub.add_parser("brief", help="what to know before calling someone")
+    brief.add_argument("contact", metavar="CONTACT")
+    brief.add_argument("--json", action="store_true")
+
+    skip = sub.add_parser("skip", help="keep someone off the plan until a later day")
+    skip.add_argument("contact", metavar="CONTACT")
+    skip.add_argument("--until", type=_date, metavar="DATE", help="default: the next working day")
 
     due = sub.add_parser("due", help="what the reminder engine fires now (and marks it fired)")
     due.add_argument("--now", type=_datetime, metavar="DATETIME")

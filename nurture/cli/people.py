@@ -16,6 +16,7 @@ from nurture.contact_points import split_name
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, GiftDirection, InteractionKind
 from nurture.domain.gifts import given_before, repeat_warning
+from nurture.services.interactions import NextTime
 from nurture.services.listing import ContactQuery
 
 
@@ -93,8 +94,9 @@ def gift(app: Nurture, args: argparse.Namespace) -> None:
 def log(app: Nurture, args: argparse.Namespace) -> None:
     people = [app.contacts.resolve(ref) for ref in [args.contact, *args.others]]
     when = args.when or app.clock().astimezone()
+    next_time = NextTime(args.follow_up, "", args.ask_about)
     interaction_id = app.interactions.log(
-        InteractionKind(args.kind), people, when, notes=args.note
+        InteractionKind(args.kind), people, when, notes=args.note, next_time=next_time
     ).value
     if args.json:
         print_json({"id": interaction_id, "participants": people})

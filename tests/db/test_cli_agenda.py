@@ -186,3 +186,35 @@ def test_due_reads_a_time_with_its_offset() -> None:
     args = parse_args(["due", "--now", "2025-06-08T08:00:00+02:00", "--dry-run"])
     assert args.now == datetime(2025, 6, 8, 6, 0, tzinfo=UTC)
     assert args.dry_run
+
+
+def test_plan_and_brief_from_the_command_line(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+
+    def run(*args: str) -> str:
+        return ok(nurture(*args, data_dir=folder))
+
+    run("add", "Omar Said", "--company", "Said & Co", "--phone", "+1 415 555 0177", "--every", "30")
+    run("log", "Omar Said", "--kind", "call", "--when", "2026-10-01T10:00:00+00:00")
+    plan = json.loads(run("plan", "--date", "2026-11-30", "--json"))
+    [row] = plan["rows"]
+    assert (row["name"], row["section"], row["phone"]) == (
+        "Omar Said",
+        "keep_in_touch",
+        "+14155550177",
+    )
+    assert row["reasons"] == [
+        {"section": "keep_in_touch", "text": "overdue 30 days, every 30 days"}
+    ]
+    assert plan["summary"].startswith("0 follow-ups, 0 occasions, 1 person to keep in touch with")
+
+    later = ("--follow-up", "2026-12-14", "--ask-about", "the regatta")
+    run("log", "Omar Said", "--kind", "lunch", "--note", "Talked boats", *later)
+    brief = json.loads(run("brief", "Omar Said", "--json"))
+    assert brief["ask_about"] == "the regatta"
+    assert [f["due"] for f in brief["follow_ups"]] == ["2026-12-14"]
+    assert [i["notes"] for i in brief["interactions"]] == ["Talked boats", ""]
+    assert run("brief", "Omar Said").splitlines()[:2] == [
+        "Omar Said, Said & Co",
+        "Ask about: the regatta",
+    ]
