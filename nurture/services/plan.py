@@ -6,26 +6,28 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from nurture.calendar.keep_in_touch import local_day
+from nurture.calendar.timing import at_local
 from nurture.calendar.workload import Due, spread, working_day
 from nurture.db.engine import Database
+from nurture.db.people import Contact
 from nurture.db.touches import PlanSkip
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area
-from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
 from nurture.domain.plan import Brief, DayPlan, PlanRow, Reason, Section, brief_of, last_touch_words
 from nurture.errors import NotFoundError
 from nurture.humanize import plural
 from nurture.services.agenda import AgendaService
 from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
 from nurture.services.contacts import ContactsService
-from nurture.services.reminders import ReminderService
+from nurture.services.reminders import ReminderService, snooze_within
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -130,7 +132,9 @@ class PlanService:
             reasons[_id(o)].append(Reason(Section.OCCASIONS, words, o))
         for person in keep:
             reasons[person.contact_id].append(
-                Reason(Section.KEEP_IN_TOUCH, _keep_in_touch_words(person, day))
+                Reason(
+                    Section.KEEP_IN_TOUCH, _keep_in_touch_words(person, day), _touch(person, day)
+                )
             )
         done = [cid for cid in touched_today if cid not in reasons]
         order = list(reasons)
@@ -164,22 +168,39 @@ class PlanService:
     def brief(self, contact_id: int) -> Brief:
         return brief_of(self._contacts.card(contact_id))
 
-    def skip(self, contact_id: int, until: date | None = None) -> Outcome[date]:
-        """Keep someone off the plan until a later day (the next working day by default);
-        they come back then, never lost."""
+    def skip(
+        self, contact_id: int, until: date | None = None, reasons: Sequence[Reason] = ()
+    ) -> Outcome[date]:
+        """Keep someone off the plan until a later day (the next working day by default): their
+        keep-in-touch skipped, the row's follow-ups and occasions snoozed to that morning, as
+        one step. They come back then, never lost."""
         settings = self._settings.get()
         now = self._clock()
         today = local_day(now, utc_offset(settings.time_zone, now))
-        until = until or working_day(today + timedelta(days=1))
-        with unit_of_work(self._db, "Skip for today") as work:
-            if work.session.get(PlanSkip, contact_id) is None:
-                from nurture.db.people import Contact
-
-                if work.session.get(Contact, contact_id) is None:
-                    raise NotFoundError(f"There is no contact with id {contact_id}.")
+        next_working_day = working_day(today + timedelta(days=1))
+        until = until or next_working_day
+        label = (
+            "Skip for today" if until == next_working_day else f"Put off to {until:%b} {until.day}"
+        )
+        snoozed = [
+            r.occurrence for r in reasons if r.occurrence and r.section is not Section.KEEP_IN_TOUCH
+        ]
+        with unit_of_work(self._db, label) as work:
+            if work.session.get(Contact, contact_id) is None:
+                raise NotFoundError(f"There is no contact with id {contact_id}.")
             work.session.merge(PlanSkip(contact_id=contact_id, until=until))
+            morning = at_local(until, settings.digest_clock, settings.time_zone)
+            snooze_within(work, snoozed, morning)
             work.touch(Area.CONTACTS, contact_id)
         return Outcome(until, work.changes)
+
+
+def _touch(person: Due, day: date) -> Occurrence:
+    """A keep-in-touch reason as the reminders know it, so Done logs the touch like anywhere."""
+    cid = person.contact_id
+    return Occurrence(
+        day, OccurrenceKind.KEEP_IN_TOUCH, cid, "", "", None, Source.KEEP_IN_TOUCH, cid, person.due
+    )
 
 
 def _id(o: Occurrence) -> int:

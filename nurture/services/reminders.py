@@ -145,9 +145,7 @@ class ReminderService:
         _aware(until)
         label = "Snooze" if len(occurrences) == 1 else f"Snooze {len(occurrences)} reminders"
         with unit_of_work(self._db, label) as work:
-            _upsert(work, [(o.key, until) for o in occurrences], snoozed_until=until, fired_at=None)
-            for occurrence in occurrences:
-                work.touch(Area.REMINDERS, *_contact(occurrence))
+            snooze_within(work, occurrences, until)
         return Outcome(None, work.changes)
 
     def snooze_choices(self, now: datetime) -> dict[str, datetime]:
@@ -171,15 +169,27 @@ class ReminderService:
         self, occurrence: Occurrence, now: datetime, kind: InteractionKind = InteractionKind.CALL
     ) -> Outcome[None]:
         """Done: a follow-up's occurrence is completed; a keep-in-touch logs the touch (`kind`)."""
+        return self.done_all([occurrence], now, kind)
+
+    def done_all(
+        self,
+        occurrences: Sequence[Occurrence],
+        now: datetime,
+        kind: InteractionKind = InteractionKind.CALL,
+    ) -> Outcome[None]:
+        """Every reason on a plan row done at once: one step, one Undo."""
         with unit_of_work(self._db, "Done") as work:
-            _upsert(work, [(occurrence.key, now)], done_at=now)
-            if occurrence.source is Source.FOLLOW_UP:
-                # An overdue item gathers every missed date before the day it shows on.
-                through = max(occurrence.due, occurrence.day - timedelta(days=1))
-                complete_follow_up(work, occurrence.source_id, through, now)
-            elif occurrence.source is Source.KEEP_IN_TOUCH:
-                record_interaction(work, kind, [occurrence.source_id], now, notes="Kept in touch")
-            work.touch(Area.REMINDERS, *_contact(occurrence))
+            for occurrence in occurrences:
+                _upsert(work, [(occurrence.key, now)], done_at=now)
+                if occurrence.source is Source.FOLLOW_UP:
+                    # An overdue item gathers every missed date before the day it shows on.
+                    through = max(occurrence.due, occurrence.day - timedelta(days=1))
+                    complete_follow_up(work, occurrence.source_id, through, now)
+                elif occurrence.source is Source.KEEP_IN_TOUCH:
+                    record_interaction(
+                        work, kind, [occurrence.source_id], now, notes="Kept in touch"
+                    )
+                work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
 
     def settled(self, now: datetime) -> set[Key]:
@@ -230,6 +240,13 @@ class ReminderService:
 def _aware(moment: datetime) -> None:
     if moment.tzinfo is None:
         raise ValidationError("A reminder time needs a time zone.")
+
+
+def snooze_within(work: UnitOfWork, occurrences: Sequence[Occurrence], until: datetime) -> None:
+    """Hide these until `until`, inside a unit of work (a plan row's Snooze shares it)."""
+    _upsert(work, [(o.key, until) for o in occurrences], snoozed_until=until, fired_at=None)
+    for occurrence in occurrences:
+        work.touch(Area.REMINDERS, *_contact(occurrence))
 
 
 def _contact(occurrence: Occurrence) -> tuple[int, ...]:

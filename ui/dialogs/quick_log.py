@@ -3,7 +3,7 @@ people (names complete as you type, by any part), when (now by default) and a no
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import InteractionKind
+from nurture.services.interactions import NextTime
 from nurture.services.listing import ListingService
 from ui.dialogs.person_field import PersonField
 
@@ -37,6 +39,17 @@ KIND_LABELS = {
     InteractionKind.GIFT: "Gift",
     InteractionKind.INTRODUCTION: "Introduction",
 }
+
+
+# "And remind me in 2 weeks": a follow-up made with the log.
+REMIND_IN = (
+    ("No follow-up", 0),
+    ("In 3 days", 3),
+    ("In 1 week", 7),
+    ("In 2 weeks", 14),
+    ("In 1 month", 30),
+    ("In 3 months", 91),
+)
 
 
 class QuickLogDialog(QDialog):
@@ -70,6 +83,12 @@ class QuickLogDialog(QDialog):
         self.note.setPlaceholderText("What was it about? What to ask about next time?")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(90)
+        # What the log leaves for next time, in the same step.
+        self.remind = QComboBox()
+        for label, days in REMIND_IN:
+            self.remind.addItem(label, days)
+        self.ask_about = QLineEdit()
+        self.ask_about.setPlaceholderText("Ask how Emma's graduation went")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,6 +106,8 @@ class QuickLogDialog(QDialog):
         form.addRow("", row)
         form.addRow("When", self.when)
         form.addRow("Note", self.note)
+        form.addRow("Remind me", self.remind)
+        form.addRow("Next time, ask", self.ask_about)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -113,6 +134,11 @@ class QuickLogDialog(QDialog):
         moment = self.when.dateTime().toPython()
         assert isinstance(moment, datetime)
         return moment.astimezone()
+
+    def next_time(self) -> NextTime:
+        days = int(self.remind.currentData())
+        due = self.occurred_at().date() + timedelta(days=days) if days else None
+        return NextTime(due, "", self.ask_about.text().strip())
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

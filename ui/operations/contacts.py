@@ -8,6 +8,7 @@ from datetime import datetime
 
 from nurture.domain.dto import ContactCard, ContactDraft, ImportantDateValue
 from nurture.domain.enums import InteractionKind
+from nurture.services.interactions import NextTime
 from ui.workspace import Workspace
 
 
@@ -60,9 +61,10 @@ def log_interaction(
     ids: Sequence[int],
     when: datetime,
     note: str,
+    next_time: NextTime | None = None,
 ) -> None:
     interactions, people = workspace.core.interactions, list(ids)
-    workspace.write(lambda: interactions.log(kind, people, when, notes=note))
+    workspace.write(lambda: interactions.log(kind, people, when, notes=note, next_time=next_time))
 
 
 def merge(workspace: Workspace, keep: int, other: int, theirs: Sequence[str]) -> None:

@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             dialog.participant_ids(),
             dialog.occurred_at(),
             dialog.note.toPlainText(),
+            dialog.next_time(),
         )
 
     def import_file(self, path: str = "") -> None:
