@@ -73,6 +73,8 @@ def _scene(args: argparse.Namespace) -> int:
             window.search.setText(args.search)
         if args.page in ("contacts", "editor"):
             window.contacts.table.selectRow(args.row)
+        if args.page == "today":  # the plan is read on the worker: pick a row once it is in
+            QTimer.singleShot(1200, lambda: window.today.table.selectRow(args.row))
         then = {"editor": editor, "duplicates": duplicates}.get(args.page, shoot)
         QTimer.singleShot(1500, then)
 

@@ -53,6 +53,7 @@ def _row_json(row: PlanRow) -> dict[str, Any]:
         "reasons": [{"section": r.section.value, "text": r.text} for r in row.reasons],
         "last_touch": row.last_touch,
         "phone": row.phone,
+        "dial": row.dial,
         "email": row.email,
         "profile": row.profile,
         "done": row.done,

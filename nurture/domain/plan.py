@@ -53,7 +53,8 @@ class PlanRow:
     tags: tuple[str, ...]
     reasons: tuple[Reason, ...]
     last_touch: str  # "Call 12 days ago: budget for Q3", or "" when never
-    phone: str  # E.164 when known, else as written
+    phone: str  # as written ("+1 415 555 0101")
+    dial: str  # what a tel: link dials: E.164 when known, else as written
     email: str
     profile: str  # a LinkedIn, X or other social page, else a website
     done: bool = False  # touched today: counts toward the day, listed last
@@ -76,7 +77,8 @@ class DayPlan:
     chosen: int  # the user's "about N a day"; 0: automatic
     backlog: int  # people already overdue this morning
     backlog_done: date | None  # the working day the last of them is planned
-    working_day: bool = True
+    touch_day: date | None = None  # the working day the keep-in-touch list is for (on a day
+    # off, the next one's: Sunday evening shows Monday's calls)
 
     def count(self, section: Section) -> int:
         return sum(1 for r in self.rows if r.section is section and not r.done)
@@ -96,9 +98,9 @@ class DayPlan:
         text = ", ".join(parts).replace("persons", "people")
         if self.done:
             text += f" ({self.done:,} touched today)"
-        if not self.working_day:
-            text += " · no keep-in-touch planned on a day off"
-        elif self.backlog and self.backlog_done:
+        if self.touch_day is not None and self.touch_day != self.day:
+            text += f" · keep in touch planned for {self.touch_day:%a %b} {self.touch_day.day}"
+        if self.backlog and self.backlog_done:
             text += (
                 f" · {plural(self.backlog, 'person')} overdue, worked down by "
                 f"{self.backlog_done:%a %b} {self.backlog_done.day}"

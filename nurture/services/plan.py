@@ -57,8 +57,8 @@ _ROWS = """
 SELECT c.id, c.display_name, c.organization, c.tier,
        (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
          WHERE ct.contact_id = c.id),
-       (SELECT coalesce(nullif(p.e164, ''), p.raw) FROM phones p WHERE p.contact_id = c.id
-         ORDER BY p.is_primary DESC, p.position LIMIT 1),
+       (SELECT p.raw || char(31) || coalesce(nullif(p.e164, ''), p.raw) FROM phones p
+         WHERE p.contact_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1),
        (SELECT e.address FROM emails e WHERE e.contact_id = c.id
          ORDER BY e.is_primary DESC, e.position LIMIT 1),
        (SELECT w.url FROM web_links w WHERE w.contact_id = c.id
@@ -121,9 +121,12 @@ class PlanService:
             relatives = _relatives(session, [o for o in occasions if o.contact_id])
             people, touched_today = _dues(session, settings, now, day)
         chosen = settings.daily_touches
-        planned = spread(people, day, 1, chosen or None)
+        touch_day = working_day(day)
+        if touch_day != day:  # a day off plans the next working day's touches
+            touched_today = []
+        planned = spread(people, touch_day, 1, chosen or None)
         share_left = max(0, planned.per_day - len(touched_today))
-        keep = planned.days.get(day, [])[:share_left]
+        keep = planned.days.get(touch_day, [])[:share_left]
         reasons: dict[int, list[Reason]] = defaultdict(list)
         for o in follow_ups:
             reasons[_id(o)].append(Reason(Section.FOLLOW_UPS, _follow_up_words(o), o))
@@ -133,7 +136,9 @@ class PlanService:
         for person in keep:
             reasons[person.contact_id].append(
                 Reason(
-                    Section.KEEP_IN_TOUCH, _keep_in_touch_words(person, day), _touch(person, day)
+                    Section.KEEP_IN_TOUCH,
+                    _keep_in_touch_words(person, touch_day),
+                    _touch(person, day),
                 )
             )
         done = [cid for cid in touched_today if cid not in reasons]
@@ -162,7 +167,7 @@ class PlanService:
             chosen,
             planned.backlog,
             planned.backlog_done,
-            day.weekday() < 5,
+            touch_day,
         )
 
     def brief(self, contact_id: int) -> Brief:
@@ -171,13 +176,15 @@ class PlanService:
     def skip(
         self, contact_id: int, until: date | None = None, reasons: Sequence[Reason] = ()
     ) -> Outcome[date]:
-        """Keep someone off the plan until a later day (the next working day by default): their
+        """Keep someone off the plan until a later day (the next working day after the one
+        planned, by default): their
         keep-in-touch skipped, the row's follow-ups and occasions snoozed to that morning, as
         one step. They come back then, never lost."""
         settings = self._settings.get()
         now = self._clock()
         today = local_day(now, utc_offset(settings.time_zone, now))
-        next_working_day = working_day(today + timedelta(days=1))
+        # The working day after the one being planned (on a day off, the plan is Monday's).
+        next_working_day = working_day(working_day(today) + timedelta(days=1))
         until = until or next_working_day
         label = (
             "Skip for today" if until == next_working_day else f"Put off to {until:%b} {until.day}"
@@ -278,6 +285,7 @@ def _details(session: Session, ids: list[int], now: datetime) -> dict[int, tuple
 
 def _row(detail: tuple[Any, ...], reasons: tuple[Reason, ...], done: bool = False) -> PlanRow:
     cid, name, company, tier, tags, phone, email, profile, last = detail
+    written, _, dial = (phone or "").partition("\x1f")
     return PlanRow(
         ContactRef(cid, name),
         company,
@@ -285,7 +293,8 @@ def _row(detail: tuple[Any, ...], reasons: tuple[Reason, ...], done: bool = Fals
         tuple(tags.split("\x1f")) if tags else (),
         reasons,
         last,
-        phone or "",
+        written,
+        dial,
         email or "",
         profile or "",
         done,

@@ -198,7 +198,7 @@ def test_plan_and_brief_from_the_command_line(tmp_path: Path) -> None:
     run("log", "Omar Said", "--kind", "call", "--when", "2026-10-01T10:00:00+00:00")
     plan = json.loads(run("plan", "--date", "2026-11-30", "--json"))
     [row] = plan["rows"]
-    assert (row["name"], row["section"], row["phone"]) == (
+    assert (row["name"], row["section"], row["dial"]) == (
         "Omar Said",
         "keep_in_touch",
         "+14155550177",

@@ -82,8 +82,9 @@ def test_follow_ups_then_occasions_with_the_family_folded_in_then_keep_in_touch(
     dana_row, robert_row, omar_row = plan.rows
     assert dana_row.why == "follow-up: send the proposal (due 3 days ago)"
     assert robert_row.why == "Claire's birthday Fri — Robert Hale's spouse, likes dark chocolate"
-    assert (robert_row.company, robert_row.phone, robert_row.email) == (
+    assert (robert_row.company, robert_row.phone, robert_row.dial, robert_row.email) == (
         "Hale Marine",
+        "+1 415 555 0101",
         "+14155550101",
         "robert@hale.example",
     )

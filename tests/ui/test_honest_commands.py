@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
 from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind
 from tests.ui.driving import on_next_dialog, person, select, window
 from ui.dialogs.export import ExportDialog
@@ -82,17 +83,19 @@ def test_sample_data_shows_on_today_without_leaving_the_page(
     assert main.root.currentWidget() is main.welcome
     main.welcome.try_sample_data.emit()
     qtbot.waitUntil(lambda: main.root.currentWidget() is main.body, timeout=60_000)
-    qtbot.waitUntil(lambda: "birthday" in main.today.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "occasions" in main.today.summary.text(), timeout=10_000)
+    assert main.today.rows.rowCount() > 10
 
 
 def test_a_birthday_added_while_today_is_hidden_is_there_when_it_is_shown(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:
-    ann = person(core, "Ann", "Lee")
+    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee", starred=True))
+    ann_id = ann.value.id
     main = window(qtbot, core, now)
     main.sidebar.setCurrentRow(1)  # Contacts: Today is hidden
     core_birthday = PartialDate(1980, now.month, now.day)
-    main.workspace.write(lambda: core.records.add_date(ann, DateKind.BIRTHDAY, core_birthday))
+    main.workspace.write(lambda: core.records.add_date(ann_id, DateKind.BIRTHDAY, core_birthday))
     qtbot.waitUntil(lambda: main.today._stale)
     main.pages.setCurrentWidget(main.today)
-    qtbot.waitUntil(lambda: "1 birthday" in main.today.summary.text())
+    qtbot.waitUntil(lambda: "1 occasion" in main.today.summary.text())

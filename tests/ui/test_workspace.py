@@ -230,7 +230,16 @@ def test_add_a_taste_from_the_card_then_find_the_person_by_it(
     assert window.contacts.model.index(0, 0).data(CONTACT_ID_ROLE) == client
 
 
-def test_today_lists_the_weeks_birthday_and_an_overdue_person(
+def plan_lines(window: MainWindow) -> list[str]:
+    """The plan page's rows as "name | why" (headings as they read)."""
+    model = window.today.rows
+    return [
+        " | ".join(str(model.index(r, c).data() or "").split("\n")[0] for c in (0, 1)).rstrip(" |")
+        for r in range(model.rowCount())
+    ]
+
+
+def test_today_plans_a_clients_birthday_and_an_overdue_person(
     qtbot: QtBot,
     core: Nurture,
     now: datetime,
@@ -238,11 +247,12 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
 ) -> None:
     from nurture.domain.dates import PartialDate
     from nurture.domain.enums import DateKind
-    from ui.models.occurrences import CONTACT_ROLE
+    from ui.models.plan import CONTACT_ROLE
 
     core.settings.update(time_zone="UTC", gift_holidays=[])
     soon = (now + timedelta(days=2)).date()
     ann = _person(core, "Ann", "Lee")
+    core.contacts.update(ann, replace(core.contacts.card(ann).draft, tier="A"))
     core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
     bob = core.contacts.create(
         ContactDraft(given_name="Bob", family_name="Roe", keep_in_touch_days=30)
@@ -250,14 +260,18 @@ def test_today_lists_the_weeks_birthday_and_an_overdue_person(
     core.interactions.log(InteractionKind.CALL, [bob], now - timedelta(days=45))
     window = _window(qtbot, core, now)
     window.sidebar.setCurrentRow(0)
-    model = window.today.items.occurrences
-    qtbot.waitUntil(lambda: model.rowCount() > 2)
-    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert any("Ann Lee turns 40" in t for t in texts)
-    assert any("Get in touch with Bob Roe (overdue 15 days)" in t for t in texts)
-    assert "1 birthday this week, 1 person overdue" in window.today.summary.text()
-    row = next(r for r, t in enumerate(texts) if "Bob Roe" in t)
-    assert model.index(row, 0).data(CONTACT_ROLE) == bob
+    model = window.today.rows
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    # Sunday: the keep-in-touch list is Monday's.
+    assert plan_lines(window) == [
+        "Occasions (1)",
+        "Ann Lee | birthday Tue (turns 40)",
+        "Keep in touch (1)",
+        "Bob Roe | overdue 16 days, every 30 days",
+    ]
+    assert "0 follow-ups, 1 occasion, 1 person to keep in touch with" in window.today.summary.text()
+    assert "keep in touch planned for Mon Nov 23" in window.today.summary.text()
+    assert model.index(3, 0).data(CONTACT_ROLE) == bob
     qtmodeltester.check(model)
 
 
@@ -281,10 +295,9 @@ def test_a_tags_cadence_reads_the_same_in_the_list_the_card_and_today(
     qtbot.waitUntil(lambda: "overdue 15 days" in window.contacts.card.browser.toPlainText())
     assert "every 30 days (tag Clients)" in window.contacts.card.browser.toPlainText()
     window.sidebar.setCurrentRow(0)
-    today = window.today.items.occurrences
-    qtbot.waitUntil(lambda: today.rowCount() > 0)
-    texts = [today.index(r, 0).data() for r in range(today.rowCount())]
-    assert any(t.endswith("Get in touch with Ann Lee (overdue 15 days)") for t in texts)
+    qtbot.waitUntil(lambda: window.today.rows.rowCount() == 2)
+    # Planned for Monday, the next working day after this Sunday: one day later.
+    assert plan_lines(window)[1] == "Ann Lee | overdue 16 days, every 30 days"
 
 
 def test_a_write_about_someone_else_keeps_the_selection_and_the_card(
@@ -358,7 +371,7 @@ def test_the_card_shows_family_dates_and_completes_a_follow_up(
     qtbot.waitUntil(lambda: "Send the proposal" not in window.contacts.card.browser.toPlainText())
 
 
-def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
+def test_today_snooze_hides_a_person_until_then_and_done_logs_the_touch(
     qtbot: QtBot, core: Nurture, now: datetime
 ) -> None:
     from nurture.domain.dates import PartialDate
@@ -367,8 +380,8 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     clock = [now]
     core.settings.update(time_zone="UTC", gift_holidays=[], digest_time="08:00")
     soon = (now + timedelta(days=3)).date()
-    ann = _person(core, "Ann", "Lee")
-    core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
+    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee", starred=True))
+    core.records.add_date(ann.value.id, DateKind.BIRTHDAY, PartialDate(1986, soon.month, soon.day))
     bob = core.contacts.create(
         ContactDraft(given_name="Bob", family_name="Roe", keep_in_touch_days=30)
     ).value.id
@@ -376,36 +389,29 @@ def test_today_snooze_hides_an_item_until_its_time_and_done_logs_the_touch(
     window = MainWindow(core, app_icon(), lambda: clock[0])
     qtbot.addWidget(window)
     window.show()
-    today, model = window.today, window.today.items.occurrences
+    today = window.today
 
-    def row_of(text: str) -> int | None:
-        return next(
-            (r for r in range(model.rowCount()) if text in (model.index(r, 0).data() or "")), None
-        )
+    def row_of(name: str) -> int | None:
+        return next((r for r, line in enumerate(plan_lines(window)) if line.startswith(name)), None)
 
-    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
-    today.items.setCurrentIndex(model.index(row_of("Ann Lee turns 40") or 0, 0))
-    today._snooze("Tomorrow")
-    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is None and row_of("Bob Roe") is not None)
+    qtbot.waitUntil(lambda: row_of("Ann Lee") is not None)
+    today.table.selectRow(row_of("Ann Lee") or 0)
+    today._put_off(1)  # Snooze ▾ Tomorrow
+    qtbot.waitUntil(lambda: row_of("Ann Lee") is None and row_of("Bob Roe") is not None)
 
-    today.items.setCurrentIndex(model.index(row_of("Bob Roe") or 0, 0))
+    today.table.selectRow(row_of("Bob Roe") or 0)
     today.buttons["done"].click()
     qtbot.waitUntil(lambda: row_of("Bob Roe") is None)
     assert core.contacts.card(bob).interactions[0].occurred_at == now
+    window.undo_action.trigger()  # Undo brings him back
+    qtbot.waitUntil(lambda: row_of("Bob Roe") is not None)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: row_of("Bob Roe") is None)
 
-    clock[0] = now + timedelta(days=1, hours=1)  # past tomorrow's 08:00
+    clock[0] = now + timedelta(days=1, hours=1)  # Monday, past 08:00
     today.reload()
-    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
+    qtbot.waitUntil(lambda: row_of("Ann Lee") is not None)
     assert row_of("Bob Roe") is None  # done stays done
-
-    # Dismiss (Snooze ▾ ▸ "Dismiss (not this time)"): gone for good, and Undo brings it back.
-    today.items.setCurrentIndex(model.index(row_of("Ann Lee turns 40") or 0, 0))
-    dismiss = next(a for a in today.buttons["snooze"].menu().actions() if "Dismiss" in a.text())
-    dismiss.trigger()
-    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is None)
-    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo dismiss")
-    window.undo_action.trigger()
-    qtbot.waitUntil(lambda: row_of("Ann Lee turns 40") is not None)
 
 
 def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now: datetime) -> None:
@@ -643,21 +649,74 @@ def test_today_is_triaged_with_the_keyboard_done_then_the_next(
     from nurture.domain.enums import DateKind
 
     core.settings.update(time_zone="UTC", gift_holidays=[])
-    for given in ("Ann", "Bob"):
-        someone = _person(core, given, "Lee")
+    for given in ("Ann", "Bob", "Cy"):
+        someone = core.contacts.create(
+            ContactDraft(given_name=given, family_name="Lee", tier="B")
+        ).value.id
         core.records.add_date(someone, DateKind.BIRTHDAY, PartialDate(1980, now.month, now.day))
     window = _window(qtbot, core, now)
     today = window.today
     today.reload()
-    qtbot.waitUntil(lambda: today.items.occurrences.rowCount() == 3)  # a heading, 2 birthdays
-    today.items.setFocus()
-    today.items.select_near(0)
-    first = today.items.current()
-    assert first is not None
-    qtbot.keyClick(today.items, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: today.items.occurrences.rowCount() == 2)
-    second = today.items.current()  # the next item is current, the list keeps the keyboard
-    assert second is not None
-    assert second.contact_id != first.contact_id
-    qtbot.keyClick(today.items, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: "Nothing needs you" in today.items.occurrences.index(0, 0).data())
+    qtbot.waitUntil(lambda: today.rows.rowCount() == 4)  # a heading, 3 birthdays
+    today.table.setFocus()
+    today.table.selectRow(1)
+    seen = []
+    for left in (2, 1, 0):
+        current = today.current()
+        assert current is not None
+        seen.append(current.contact.name)
+        qtbot.keyClick(today.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda left=left: today.rows.rowCount() == (left + 1 if left else 1))
+    # Each Done moved to the next person, the table kept the keyboard, and the day is clear.
+    assert seen == ["Ann Lee", "Bob Lee", "Cy Lee"]
+    assert today.rows.index(0, 0).data() == "Nobody needs you today: a good day to reconnect."
+
+
+def test_the_brief_follows_the_selection_and_a_call_leaves_a_follow_up(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from ui.dialogs.quick_log import QuickLogDialog
+
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    people = {}
+    for given, days in (("Ann", 40), ("Bob", 50)):
+        people[given] = core.contacts.create(
+            ContactDraft(given_name=given, family_name="Lee", keep_in_touch_days=30)
+        ).value.id
+        core.interactions.log(
+            InteractionKind.LUNCH,
+            [people[given]],
+            now - timedelta(days=days),
+            f"Lunch with {given}",
+        )
+    window = _window(qtbot, core, now)
+    today = window.today
+    today.reload()
+    qtbot.waitUntil(lambda: today.rows.rowCount() == 3)
+    today.table.selectRow(1)  # the most overdue first: Bob
+    qtbot.waitUntil(lambda: "Lunch with Bob" in today.brief.toPlainText())
+    today.table.selectRow(2)
+    qtbot.waitUntil(lambda: "Lunch with Ann" in today.brief.toPlainText())
+    assert "Bob" not in today.brief.toPlainText()
+
+    def log(dialog: QWidget) -> None:
+        assert isinstance(dialog, QuickLogDialog)
+        assert dialog.interaction_kind() is InteractionKind.CALL
+        dialog.remind.setCurrentIndex(dialog.remind.findData(14))
+        dialog.ask_about.setText("the boat show")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _on_next_dialog(log)
+    today.buttons["call"].click()
+    ann = people["Ann"]
+    qtbot.waitUntil(lambda: len(core.contacts.card(ann).follow_ups) == 1)
+    (follow_up,) = core.contacts.card(ann).follow_ups
+    assert follow_up.due_date == now.date() + timedelta(days=14)
+    assert core.plan.brief(ann).ask_about == "the boat show"
+    # Touched, Ann leaves the plan (on a day off, it plans Monday's touches): Bob is current.
+    qtbot.waitUntil(
+        lambda: (
+            [line.split(" | ")[0] for line in plan_lines(window)]
+            == ["Keep in touch (1)", "Bob Lee"]
+        )
+    )

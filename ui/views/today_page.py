@@ -1,37 +1,41 @@
-"""Today: this week's occasions, follow-ups and people going cold, with a summary line, the
-actions right there (done, snooze, log a touch, open the card), and whom to reconnect with.
-Computed on the worker, never on the GUI thread; done and snoozed items leave at once and stay
-gone (the reminder state is in the database)."""
+"""Today: the day's plan as a call sheet — whom to touch and why, under Follow-ups, Occasions and
+Keep in touch — with the pre-call brief of the selected person beside it, and one-key actions
+(Log call, Log email, Done, Snooze, Skip, Open card). The plan and the brief are computed by the
+core on the read worker, never on the GUI thread; Done moves to the next row."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from html import escape
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from nurture.domain.dto import ContactRef
-from nurture.humanize import ago
+from nurture.domain.enums import InteractionKind
+from nurture.domain.plan import Brief, DayPlan, PlanRow, Section
+from ui.brief_html import brief_html
 from ui.icons import icon
-from ui.models.occurrences import Row
-from ui.operations.reminders import dismiss, mark_done, snooze
+from ui.models.plan import PlanModel
+from ui.operations import plan as plan_ops
 from ui.theme import colours
 from ui.views.freshness import ReloadsWhenShown
-from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
 
-if TYPE_CHECKING:
-    from nurture.services.insights import Reconnect, Week
+_EVERY = "__every__"
 
 
 class TodayPage(ReloadsWhenShown):
@@ -42,138 +46,204 @@ class TodayPage(ReloadsWhenShown):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.plan: DayPlan | None = None
         self._resume_row: int | None = None
-        self.summary = QLabel("Looking at your week…")
+        self.summary = QLabel("Planning your day…")
+        self.summary.setWordWrap(True)
         font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.summary.setFont(font)
-        self.items = OccurrenceList()
-        self.items.open_contact.connect(self.open_contact)
-        self.items.selectionModel().currentChanged.connect(lambda *_: self._enable())
-        actions = QHBoxLayout()
+        self.tier = self._filter(("All tiers", _EVERY), *((f"Tier {t}", t) for t in "ABC"))
+        self.tag = self._filter(("All tags", _EVERY))
+        self.section = self._filter(("Everything", _EVERY), *((s.label, s.value) for s in Section))
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:"))
+        for box in (self.section, self.tier, self.tag):
+            filters.addWidget(box)
+        filters.addStretch(1)
+        self.rows = PlanModel()
+        self.table = QTableView()
+        self.table.setModel(self.rows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
+        self.table.activated.connect(lambda *_: self._open_card())
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.brief = QTextBrowser()
+        self.brief.setOpenLinks(False)
+        self.brief.anchorClicked.connect(self._link)
+        self.brief.setPlaceholderText("Pick someone to see what to know before the call.")
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.brief)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         self.buttons: dict[str, QPushButton] = {}
-        snooze = QMenu(self)
-        for label in ("Tomorrow", "Next week"):
-            snooze.addAction(label, lambda chosen=label: self._snooze(chosen))
-        snooze.addAction("Pick a day…", lambda: self._snooze(None))
-        snooze.addSeparator()
-        snooze.addAction("Dismiss (not this time)", self._dismiss)
-        # Keyboard triage: arrows pick, Alt+D marks done and moves to the next item.
+        actions = QHBoxLayout()
+        later = QMenu(self)
+        later.addAction("Tomorrow", lambda: self._put_off(1))
+        later.addAction("Next week", lambda: self._put_off(7))
+        later.addAction("Pick a day…", lambda: self._put_off(None))
+        # Keyboard triage: arrows pick, Alt+D marks done and moves to the next person.
         for key, label, handler in (
+            ("call", "Log &call", lambda: self._log(InteractionKind.CALL)),
+            ("email", "Log &email", lambda: self._log(InteractionKind.EMAIL)),
             ("done", "&Done", self._done),
             ("snooze", "&Snooze", None),
-            ("touch", "&Log a touch", self._touch),
+            ("skip", "S&kip today", self._skip),
             ("open", "&Open card", self._open_card),
             ("gift", "Add a &gift…", self._gift),
         ):
-            button = QPushButton(icon(key if key != "touch" else "log"), label)
+            button = QPushButton(icon(key), label)
             if handler is None:
-                button.setMenu(snooze)
+                button.setMenu(later)
             else:
                 button.clicked.connect(handler)
             actions.addWidget(button)
             self.buttons[key] = button
         actions.addStretch(1)
-        self.reconnect = QLabel()
-        self.reconnect.setWordWrap(True)
-        self.reconnect.setTextFormat(Qt.TextFormat.RichText)
-        self.reconnect.linkActivated.connect(lambda link: self.open_contact.emit(int(link)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(filters)
         layout.addLayout(actions)
-        layout.addWidget(self.items, 1)
-        layout.addWidget(self.reconnect)
+        layout.addWidget(split, 1)
         self._enable()
         workspace.bus.changed.connect(self._changed)
 
+    def _filter(self, *choices: tuple[str, str]) -> QComboBox:
+        box = QComboBox()
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for label, value in choices:
+            box.addItem(label, value)
+        box.activated.connect(lambda *_: self._show_rows())
+        return box
+
     def reload(self) -> None:
-        insights, now = self.workspace.core.insights, self.workspace.now()
+        core, now = self.workspace.core, self.workspace.now()
         self.workspace.reads.run(
-            lambda: (insights.week(now), insights.reconnect(now, limit=6)),
-            self._show,
+            lambda: (core.plan.plan(now), core.listing.tags()), self._show, self.workspace.fail
+        )
+
+    def current(self) -> PlanRow | None:
+        return self.rows.row(self.table.currentIndex().row())
+
+    def _show(self, result: tuple[DayPlan, list[tuple[str, int]]]) -> None:
+        self.plan, tags = result
+        chosen = self.tag.currentData()
+        self.tag.clear()
+        self.tag.addItem("All tags", _EVERY)
+        for name, _count in tags:
+            self.tag.addItem(name, name)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        if self.plan is None:
+            return
+
+        def chosen(box: QComboBox) -> str | None:
+            value = box.currentData()
+            return None if value == _EVERY else str(value)
+
+        section = chosen(self.section)
+        kind = Section(section) if section else None
+        shown = self.plan.only(chosen(self.tier), chosen(self.tag), kind)
+        self.summary.setText(f"{shown.day:%A %d %B}: {shown.summary}")
+        place = self.table.currentIndex().row()
+        self.rows.set_plan(shown, "Nobody needs you today: a good day to reconnect.")
+        for row in self.rows.headings():
+            self.table.setSpan(row, 0, 1, self.rows.columnCount())
+        self.table.setColumnWidth(0, 230)
+        self.table.setColumnWidth(2, 170)
+        self.table.resizeColumnToContents(3)
+        if self._resume_row is not None:  # after Done: the next person, ready for the next key
+            self._select_near(self._resume_row)
+            self.table.setFocus()
+            self._resume_row = None
+        elif place >= 0:  # any other re-read keeps the user's place
+            self._select_near(place)
+        self._enable()
+
+    def _select_near(self, row: int) -> None:
+        count = self.rows.rowCount()
+        for candidate in [*range(min(row, count - 1), count), *range(row - 1, -1, -1)]:
+            if self.rows.row(candidate) is not None:
+                self.table.setCurrentIndex(self.rows.index(candidate, 0))
+                return
+        self.brief.clear()
+
+    def _selected(self, *_: QItemSelection) -> None:
+        self._enable()
+        row = self.current()
+        if row is None:
+            return
+        plan = self.workspace.core.plan
+        self.workspace.reads.run(
+            lambda: plan.brief(row.contact.id),
+            lambda brief: self._show_brief(brief, row),
             self.workspace.fail,
         )
 
+    def _show_brief(self, brief: Brief, row: PlanRow) -> None:
+        current = self.current()
+        if current is not None and current.contact.id == row.contact.id:
+            self.brief.setHtml(brief_html(brief, current, colours(self.palette())))
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "contact":
+            self.open_contact.emit(int(url.path()))
+        else:  # tel:, mailto:, a profile: the desktop's phone, mail and browser apps
+            QDesktopServices.openUrl(url)
+
     def _enable(self) -> None:
-        current = self.items.current()
+        current = self.current()
         for key, button in self.buttons.items():
-            needs_contact = key in ("touch", "open", "gift")
-            button.setEnabled(
-                current is not None and (not needs_contact or current.contact_id is not None)
-            )
+            button.setEnabled(current is not None and (key != "done" or not current.done))
+
+    def _log(self, kind: InteractionKind) -> None:
+        current = self.current()
+        if current is not None:
+            self.log_requested.emit([current.contact], kind)
 
     def _done(self) -> None:
-        current = self.items.current()
-        if current is not None:
-            self._resume_row = self.items.currentIndex().row()
-            mark_done(self.workspace, current)
+        current = self.current()
+        if current is not None and not current.done:
+            self._resume_row = self.table.currentIndex().row()
+            plan_ops.done(self.workspace, current)
 
-    def _dismiss(self) -> None:
-        current = self.items.current()
+    def _skip(self) -> None:
+        current = self.current()
         if current is not None:
-            dismiss(self.workspace, current)
+            self._resume_row = self.table.currentIndex().row()
+            plan_ops.put_off(self.workspace, current, None)
 
-    def _snooze(self, choice: str | None) -> None:
-        current, now = self.items.current(), self.workspace.now()
+    def _put_off(self, days: int | None) -> None:
+        current = self.current()
         if current is None:
             return
-        reminders = self.workspace.core.reminders
-        if choice is None:
-            picked, ok = QInputDialog.getInt(self, "Snooze", "For how many days?", 3, 1, 365)
+        if days is None:
+            days, ok = QInputDialog.getInt(self, "Snooze", "For how many days?", 3, 1, 365)
             if not ok:
                 return
-            until = now + timedelta(days=picked)
-        else:
-            until = reminders.snooze_choices(now)[choice]
-        snooze(self.workspace, [current], until)
-
-    def _touch(self) -> None:
-        current = self.items.current()
-        if current is not None and current.contact_id is not None:
-            self.log_requested.emit([ContactRef(current.contact_id, current.contact)], None)
+        day = self.plan.day if self.plan is not None else date.today()
+        self._resume_row = self.table.currentIndex().row()
+        plan_ops.put_off(self.workspace, current, day + timedelta(days=days))
 
     def _gift(self) -> None:
-        current = self.items.current()
-        if current is not None and current.contact_id is not None:
-            self.gift_requested.emit(current.contact_id)
+        current = self.current()
+        if current is not None:
+            self.gift_requested.emit(current.contact.id)
 
     def _open_card(self) -> None:
-        current = self.items.current()
-        if current is not None and current.contact_id is not None:
-            self.open_contact.emit(current.contact_id)
-
-    def _show(self, result: tuple[Week, list[Reconnect]]) -> None:
-        week, reconnect = result
-        self.summary.setText(week.summary[:1].upper() + week.summary[1:])
-        if reconnect:
-            muted = colours(self.palette()).muted
-            people = ", ".join(
-                f'<a href="{r.contact.id}">{escape(r.contact.name)}</a> '
-                f'<span style="color:{muted}">({escape(r.reason)}; '
-                f"{ago(r.last_interaction_at, self.workspace.now())})</span>"
-                for r in reconnect
-            )
-            self.reconnect.setText(f"<b>Reconnect with</b> {people}")
-        else:
-            self.reconnect.clear()
-        rows: list[Row] = []
-        for title, found in (
-            ("Occasions this week", week.occasions),
-            ("Follow-ups", week.follow_ups),
-            ("Going cold", week.going_cold),
-            ("Gifts to buy", week.gift_deadlines),
-            ("Holidays", week.holidays),
-        ):
-            if found:
-                rows.append(f"{title} ({len(found):,})")
-                rows.extend(found)
-        place = self.items.currentIndex().row()
-        self.items.show_rows(rows, "Nothing needs you this week.")
-        if self._resume_row is not None:  # after Done: the next item, ready for the next key
-            self.items.select_near(self._resume_row)
-            self.items.setFocus()
-            self._resume_row = None
-        elif place >= 0:  # any other re-read keeps the user's place
-            self.items.select_near(place)
-        self._enable()
+        current = self.current()
+        if current is not None:
+            self.open_contact.emit(current.contact.id)
