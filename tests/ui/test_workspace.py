@@ -427,6 +427,8 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
         dialog.gift_days["valentines"].setChecked(False)
         dialog.tiers["A"].setValue(21)
         dialog.week_start.setCurrentIndex(dialog.week_start.findData(6))
+        assert dialog.daily.text() == "as the cadences ask"
+        dialog.daily.setValue(20)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(change)
@@ -437,6 +439,8 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
     assert "valentines" not in settings.gift_holidays
     assert "christmas" in settings.gift_holidays
     assert settings.tier_cadence["A"] == 21
+    assert settings.daily_touches == 20
+    qtbot.waitUntil(lambda: "about 20 a day" in window.today.summary.text())  # Today follows
     window.sidebar.setCurrentRow(2)
     assert window.calendar.grid.first == 6
     assert window.calendar.grid.days()[0].weekday() == 6  # weeks start on Sunday

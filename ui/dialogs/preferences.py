@@ -97,6 +97,17 @@ class PreferencesDialog(QDialog):
         for tier, spin in self.tiers.items():
             spin.setSpecialValueText("no cadence")
             cadence.addRow(f"Tier {tier}: keep in touch every", spin)
+        self.daily = QSpinBox()
+        self.daily.setRange(0, 10_000)
+        self.daily.setSuffix(" a day")
+        self.daily.setPrefix("about ")
+        self.daily.setSpecialValueText("as the cadences ask")
+        self.daily.setValue(settings.daily_touches)
+        self.daily.setToolTip(
+            "How many people Today's plan asks you to touch on a working day; a backlog of "
+            "overdue people is spread over the next days."
+        )
+        cadence.addRow("People to touch", self.daily)
 
         desktop = QFormLayout()
         self.close_to_tray = QCheckBox("Closing the window keeps Nurture in the tray")
@@ -149,6 +160,7 @@ class PreferencesDialog(QDialog):
             "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,
             "gift_lead_days": self.gift_lead.value(),
             "tier_cadence": {tier: box.value() for tier, box in self.tiers.items() if box.value()},
+            "daily_touches": self.daily.value(),
             "close_to_tray": self.close_to_tray.isChecked(),
             "start_at_login": self.start_at_login.isChecked(),
         }
