@@ -111,9 +111,12 @@ class AgendaService:
         self._settings = settings
         self._clock = clock
 
-    def between(self, start: date, end: date, today: date | None = None) -> list[Occurrence]:
+    def between(
+        self, start: date, end: date, today: date | None = None, going_cold: bool = True
+    ) -> list[Occurrence]:
         """Every occurrence in [start, end], by day. When the window holds `today`, overdue
-        follow-ups and people already gone cold are listed on today."""
+        follow-ups and people already gone cold are listed on today. `going_cold=False` leaves
+        keep-in-touch out (the day's plan spreads it over working days itself)."""
         if end < start:
             return []
         settings = self._settings.get()
@@ -127,7 +130,8 @@ class AgendaService:
                 low = high + timedelta(days=1)
             found.extend(_rare_dates(session, start, end, settings.leap_day_policy))
             found.extend(_follow_ups(session, start, end, overdue_on))
-            found.extend(_going_cold(session, start, end, overdue_on, settings, self._clock()))
+            if going_cold:
+                found.extend(_going_cold(session, start, end, overdue_on, settings, self._clock()))
         found.extend(_holidays(start, end, settings))
         found.sort(key=_order)
         return found

@@ -107,7 +107,9 @@ class PlanService:
         settled = self._reminders.settled(now)
         found = [
             o
-            for o in self._agenda.between(day, day + timedelta(days=OCCASION_DAYS - 1), day)
+            for o in self._agenda.between(
+                day, day + timedelta(days=OCCASION_DAYS - 1), day, going_cold=False
+            )
             if o.key not in settled and o.contact_id is not None
         ]
         follow_ups = sorted(
