@@ -6,8 +6,19 @@ from __future__ import annotations
 
 from html import escape
 
+from nurture.domain.dto import PreferenceValue
 from nurture.domain.plan import Brief, PlanRow
 from ui.theme import Colours
+
+
+def _tastes_words(tastes: tuple[PreferenceValue, ...]) -> list[str]:
+    """'likes sailing, opera', 'not nuts' for one line about a relative."""
+    liked = [escape(t.item) for t in tastes if t.likes]
+    disliked = [escape(t.item) for t in tastes if not t.likes]
+    return [
+        *([f"likes {', '.join(liked)}"] if liked else []),
+        *([f"not {', '.join(disliked)}"] if disliked else []),
+    ]
 
 
 def brief_html(brief: Brief, row: PlanRow | None, c: Colours) -> str:
@@ -19,12 +30,15 @@ def brief_html(brief: Brief, row: PlanRow | None, c: Colours) -> str:
         f"<div {muted}>{who}</div>" if who else "",
     ]
     if row is not None:
+        link = f'style="color:{c.link}"'  # the palette's link blue is unreadable on dark
         links = [
-            f'Call <a href="tel:{escape(row.dial)}">{escape(row.phone)}</a>' if row.phone else "",
-            f'Email <a href="mailto:{escape(row.email)}">{escape(row.email)}</a>'
+            f'Call <a {link} href="tel:{escape(row.dial)}">{escape(row.phone)}</a>'
+            if row.phone
+            else "",
+            f'Email <a {link} href="mailto:{escape(row.email)}">{escape(row.email)}</a>'
             if row.email
             else "",
-            f'<a href="{escape(row.profile)}">Profile</a>' if row.profile else "",
+            f'<a {link} href="{escape(row.profile)}">Profile</a>' if row.profile else "",
         ]
         parts.append(f"<p>{' &nbsp;·&nbsp; '.join(x for x in links if x)}</p>")
         parts.append(f"<p><b>Why today:</b> {escape(row.why)}</p>")
@@ -52,7 +66,7 @@ def brief_html(brief: Brief, row: PlanRow | None, c: Colours) -> str:
     family = [
         f"<b>{escape(m.person.name)}</b> <span {muted}>({escape(m.kind.label.lower())})</span>"
         + (f" — {escape(m.next_date)}" if m.next_date else "")
-        + (f"; likes {escape(', '.join(t.item for t in m.tastes if t.likes))}" if m.tastes else "")
+        + "".join(f"; {words}" for words in _tastes_words(m.tastes))
         for m in brief.family
     ]
     tastes = [
