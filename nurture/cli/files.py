@@ -46,6 +46,18 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
                 "errors": _problems(report.errors),
                 "notes": _problems(report.notes),
                 "notices": list(report.notices),
+                "job_changes": [
+                    {
+                        "contact_id": c.contact.id,
+                        "name": c.contact.name,
+                        "line": c.line,
+                        "field": c.field,
+                        "old": c.old,
+                        "new": c.new,
+                        "words": c.words,
+                    }
+                    for c in report.job_changes
+                ],
             }
         )
         return
@@ -57,6 +69,10 @@ def import_file(app: Nurture, args: argparse.Namespace) -> None:
     )
     for notice in report.notices:
         print(f"  {notice}", file=sys.stderr)
+    if report.job_changes:
+        print("What changed since the last import (the cards keep what they had):")
+        for change in report.job_changes:
+            print(f"  {change.words}")
     for problem in report.errors:
         print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
     for note in report.notes:  # imported, but something was left out or kept as it was

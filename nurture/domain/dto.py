@@ -114,6 +114,25 @@ class ContactRef:
 
 
 @dataclass(frozen=True, slots=True)
+class JobChange:
+    """Someone's company or title as a re-import says it changed (a LinkedIn export a month
+    later): the card still has `old` until the user takes `new`."""
+
+    contact: ContactRef
+    line: int
+    field: str  # "organization" or "title"
+    old: str
+    new: str
+
+    @property
+    def words(self) -> str:
+        """'Maria Lopez moved from Acme to Globex — congratulate them'."""
+        if self.field == "organization":
+            return f"{self.contact.name} moved from {self.old} to {self.new} — congratulate them"
+        return f"{self.contact.name} is now {self.new} (was {self.old}) — congratulate them"
+
+
+@dataclass(frozen=True, slots=True)
 class ContactSummary:
     """One row of the contacts list."""
 

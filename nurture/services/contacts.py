@@ -36,6 +36,7 @@ from nurture.domain.dto import (
     ContactCard,
     ContactDraft,
     ImportantDateValue,
+    JobChange,
 )
 from nurture.domain.enums import Area, DateKind
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
@@ -141,6 +142,19 @@ class ContactsService:
             work.touch(Area.CONTACTS, contact_id)
             work.touch(Area.TAGS, contact_id)
         return Outcome(self.card(contact_id), work.changes)
+
+    def take_job_changes(self, changes: Sequence[JobChange]) -> Outcome[int]:
+        """Put the new companies and titles an import found on the cards, as one step."""
+        if any(c.field not in ("organization", "title") for c in changes):
+            raise ValidationError("An import's job change sets a company or a title only.")
+        label = "Update the job" if len(changes) == 1 else f"Update {len(changes)} jobs"
+        with unit_of_work(self._db, label) as work:
+            for change in changes:
+                contact = _get(work.session, change.contact.id)
+                setattr(contact, change.field, change.new.strip())
+                refresh_names(contact)
+                work.touch(Area.CONTACTS, contact.id)
+        return Outcome(len(changes), work.changes)
 
     def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
         """Delete contacts and everything that is only theirs; returns how many were deleted."""

@@ -77,6 +77,8 @@ class ImportWriter:
         self.added_rows = 0
         self.changed: set[int] = set()
         self._uids_taken: set[str] = set()
+        # (contact, file line, field, on the card, in the file): a new job, for the report.
+        self.job_changes: list[tuple[int, int, str, str, str]] = []
         # (contact, referrer's uuid, referrer's name, file line): linked once everyone is in.
         self._referrals: list[tuple[int, str, str, int]] = []
 
@@ -182,6 +184,8 @@ class ImportWriter:
                 before[name], have[name] = mine, theirs
             elif theirs and mine and theirs.casefold() != mine.casefold():
                 notes.append(f"kept {name.replace('_', ' ')} '{mine}' (the file says '{theirs}')")
+                if name in ("organization", "title"):
+                    self.job_changes.append((contact_id, incoming.line, name, mine, theirs))
         if draft.notes and draft.notes not in have["notes"]:
             before["notes"] = have["notes"]
             have["notes"] = f"{have['notes']}\n\n{draft.notes}" if have["notes"] else draft.notes

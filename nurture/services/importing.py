@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
 
 from nurture.contact_points import phone_parts
 from nurture.db import history, search_index
 from nurture.db.bookkeeping import ImportBatch, ImportBatchItem
 from nurture.db.engine import Database
 from nurture.db.people import Contact
-from nurture.domain.dto import ImportBatchValue
+from nurture.domain.dto import ContactRef, ImportBatchValue, JobChange
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
 from nurture.formats import OnDuplicate
@@ -68,6 +69,8 @@ class ImportReport:
     columns: tuple[Column, ...] = ()
     duplicates: tuple[tuple[int, int, str], ...] = ()  # (line, existing contact id, why)
     notices: tuple[str, ...] = ()  # about the whole file: how its dates were read
+    job_changes: tuple[JobChange, ...] = ()  # people the file says moved job: act on them
+    new_people: tuple[ContactRef, ...] = ()  # the first NEW_PEOPLE_LISTED people it added
 
 
 Progress = Callable[[int, int], None]
@@ -146,6 +149,8 @@ class ImportService:
                     tuple(parsed.columns),
                     tuple(duplicates),
                     tuple(parsed.notices),
+                    _job_changes(work.session, writer.job_changes),
+                    _new_people(work.session, writer.first_new),
                 )
                 work.touch(Area.IMPORTS)
                 if counts[0]:
@@ -263,6 +268,36 @@ def _write(
     if progress is not None:
         progress(len(plan), len(plan))
     return counts, notes, duplicates
+
+
+NEW_PEOPLE_LISTED = 1_000
+
+
+def _new_people(session: Session, first_new: int) -> tuple[ContactRef, ...]:
+    rows = session.execute(
+        select(Contact.id, Contact.display_name)
+        .where(Contact.id >= first_new, Contact.is_light.is_(False))
+        .order_by(Contact.id)
+        .limit(NEW_PEOPLE_LISTED)
+    )
+    return tuple(ContactRef(cid, name) for cid, name in rows)
+
+
+def _job_changes(
+    session: Session, found: list[tuple[int, int, str, str, str]]
+) -> tuple[JobChange, ...]:
+    ids = sorted({contact_id for contact_id, *_ in found})
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = session.execute(
+            select(Contact.id, Contact.display_name).where(Contact.id.in_(chunk))
+        )
+        names.update((cid, name) for cid, name in rows)
+    return tuple(
+        JobChange(ContactRef(cid, names.get(cid, "")), line, field, old, new)
+        for cid, line, field, old, new in found
+    )
 
 
 def _undo_item(session: object, item: ImportBatchItem) -> set[int]:

@@ -715,3 +715,42 @@ def test_an_address_mail_may_not_reach_is_kept_and_flagged(us: Nurture) -> None:
     messages = {p.line: p.message for p in report.notes}
     assert messages[2] == "email 'contact1@invalid' kept, but its domain has no dot: check it"
     assert messages[3].startswith("email 'bob at stone' left out")
+
+
+LINKEDIN_BEFORE = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Maria,Lopez,https://www.linkedin.com/in/marialopez,maria@lopez.example,Acme Corp,"
+    "Sales Manager,12 Jan 2024\n"
+    "Tom,Baker,https://www.linkedin.com/in/tombaker,tom@baker.example,Baker & Co,Founder,"
+    "03 Mar 2023\n"
+)
+LINKEDIN_AFTER = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Maria,Lopez,https://www.linkedin.com/in/marialopez,maria@lopez.example,Globex,"
+    "Sales Manager,12 Jan 2024\n"
+    "Tom,Baker,https://www.linkedin.com/in/tombaker,tom@baker.example,Baker & Co,CEO,"
+    "03 Mar 2023\n"
+    "Nia,Obi,https://www.linkedin.com/in/niaobi,nia@obi.example,Harbor Legal,Partner,"
+    "20 Nov 2026\n"
+)
+
+
+def test_a_linkedin_reimport_lists_new_connections_and_job_changes_to_act_on(app: Nurture) -> None:
+    run(app, LINKEDIN_BEFORE.encode())
+    report = run(app, LINKEDIN_AFTER.encode())
+
+    assert [c.words for c in report.job_changes] == [
+        "Maria Lopez moved from Acme Corp to Globex — congratulate them",
+        "Tom Baker is now CEO (was Founder) — congratulate them",
+    ]
+    assert [p.name for p in report.new_people] == ["Nia Obi"]
+    maria = card(app, "Maria Lopez")
+    assert maria.draft.organization == "Acme Corp"  # the card keeps it until the user says
+
+    app.contacts.take_job_changes(report.job_changes)
+
+    assert card(app, "Maria Lopez").draft.organization == "Globex"
+    assert card(app, "Tom Baker").draft.title == "CEO"
+    assert app.history.state().undo == "Update 2 jobs"
+    app.history.undo()
+    assert card(app, "Maria Lopez").draft.organization == "Acme Corp"

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from nurture.app import Nurture
 from nurture.domain.dto import ContactDraft, ContactRef
 from nurture.domain.enums import InteractionKind, PreferenceCategory, RelationshipKind
+from nurture.services.importing import ImportOptions
 from nurture.services.listing import ContactQuery
 from tests.ui.driving import on_next_dialog as _on_next_dialog
 from tests.ui.driving import person as _person
@@ -621,6 +622,41 @@ def test_the_import_wizard_says_an_encoding_was_guessed_and_switches_it(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.report is not None)
     assert core.contacts.resolve("José Peña")
+
+
+def test_a_linkedin_reimport_in_the_wizard_lists_a_company_change_to_act_on(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path
+) -> None:
+    from ui.dialogs.import_wizard import ImportWizard
+
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    row = "Maria,Lopez,https://www.linkedin.com/in/ml,maria@lopez.example,{},Sales,12 Jan 2024\n"
+    before, after = tmp_path / "before.csv", tmp_path / "after.csv"
+    before.write_text(header + row.format("Acme Corp"), encoding="utf-8")
+    after.write_text(header + row.format("Globex"), encoding="utf-8")
+    core.importing.run(core.importing.open(before.read_bytes(), "before.csv"), ImportOptions())
+    window = _window(qtbot, core, now)
+    wizard = ImportWizard(window, window.workspace, str(after))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(wizard.mapping_page.isComplete)
+    wizard.next()
+    qtbot.waitUntil(lambda: "already here" in wizard.preview_page.counts.text())
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report is not None)
+    page = wizard.run_page
+    assert [page.changes.item(i).text() for i in range(page.changes.count())] == [
+        "Maria Lopez moved from Acme Corp to Globex — congratulate them"
+    ]
+    maria = core.contacts.resolve("Maria Lopez")
+    update = next(b for b in page.change_actions if b.text() == "Update the card")
+    update.click()
+    qtbot.waitUntil(lambda: core.contacts.card(maria).draft.organization == "Globex")
+    congratulate = next(b for b in page.change_actions if b.text() == "Log congratulations")
+    congratulate.click()
+    qtbot.waitUntil(lambda: len(core.contacts.card(maria).interactions) == 1)
+    assert core.contacts.card(maria).interactions[0].title == "Congratulated on Globex"
 
 
 def test_not_a_duplicate_is_remembered_and_every_pair_can_be_picked(

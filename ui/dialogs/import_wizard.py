@@ -6,10 +6,12 @@ their lines → what to do with duplicates → the import, with progress and Can
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from nurture.domain.dto import JobChange
 from nurture.formats import FORMAT_NAMES, OnDuplicate
 from nurture.humanize import plural
 from nurture.io.csv_formats import FIELDS, describe
@@ -293,6 +298,23 @@ class _RunPage(QWizardPage):
         self.undo_button = QPushButton("Undo this import")
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._undo)
+        # People the file says moved job (a LinkedIn export a month later): act on each.
+        self.changes_title = QLabel("<b>What changed since the last import</b>")
+        self.changes = QListWidget()
+        self.changes.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.change_buttons = QHBoxLayout()
+        self.change_actions: list[QPushButton] = []
+        for label, act in (
+            ("Update the card", import_ops.take_job_changes),
+            ("Log congratulations", import_ops.congratulate),
+            ("Follow up in a week", import_ops.follow_up_on_job_changes),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(partial(self._act, act))
+            self.change_buttons.addWidget(button)
+            self.change_actions.append(button)
+        self.change_buttons.addStretch(1)
+        self._show_changes(())
         self._stop = threading.Event()
         self.cancel_button.clicked.connect(self._stop.set)
         self._progress = _Progress(self)
@@ -303,7 +325,10 @@ class _RunPage(QWizardPage):
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.summary)
         layout.addWidget(self.undo_button)
-        layout.addStretch(1)
+        layout.addWidget(self.changes_title)
+        layout.addWidget(self.changes, 1)
+        layout.addLayout(self.change_buttons)
+        layout.addStretch(0)
 
     def _moved(self, done: int, total: int) -> None:
         self.bar.setMaximum(total)
@@ -332,7 +357,34 @@ class _RunPage(QWizardPage):
             f"already here, {report.skipped:,} skipped, {len(report.errors):,} not imported."
         )
         self.undo_button.show()
+        if report.new_people and report.format == "linkedin":
+            names = ", ".join(p.name for p in report.new_people[:12])
+            more = report.created - min(12, len(report.new_people))
+            self.summary.setText(
+                f"{self.summary.text()}<br><b>New connections:</b> {escape(names)}"
+                + (f" and {more:,} more" if more > 0 else "")
+            )
+        self._show_changes(report.job_changes)
         self.completeChanged.emit()
+
+    def _show_changes(self, changes: tuple[JobChange, ...]) -> None:
+        self.changes.clear()
+        for change in changes:
+            item = QListWidgetItem(change.words)
+            item.setData(Qt.ItemDataRole.UserRole, change)
+            self.changes.addItem(item)
+        if changes:
+            self.changes.selectAll()
+        for widget in (self.changes_title, self.changes):
+            widget.setVisible(bool(changes))
+        for button in self.change_actions:
+            button.setVisible(bool(changes))
+
+    def _act(self, act: Callable[[Workspace, list[JobChange]], None], *_checked: object) -> None:
+        act(self.wizard_.workspace, self.picked())
+
+    def picked(self) -> list[JobChange]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.changes.selectedItems()]
 
     def _undo(self) -> None:
         report = self.wizard_.report

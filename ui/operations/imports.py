@@ -3,8 +3,12 @@ import it as one undoable step, or take a finished import back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from functools import partial
 
+from nurture.domain.dto import JobChange
+from nurture.domain.enums import InteractionKind
 from nurture.io.reader import ContactsFile, ParsedFile
 from nurture.services.importing import ImportOptions, ImportReport, Progress
 from ui.workspace import Workspace
@@ -53,6 +57,30 @@ def run(
     workspace.write(
         lambda: importing.run(source, options, progress=progress, cancelled=cancelled), done
     )
+
+
+def take_job_changes(workspace: Workspace, changes: Sequence[JobChange]) -> None:
+    """Put each new company or title on its card, as one step."""
+    contacts, chosen = workspace.core.contacts, list(changes)
+    if chosen:
+        workspace.write(lambda: contacts.take_job_changes(chosen))
+
+
+def congratulate(workspace: Workspace, changes: Sequence[JobChange]) -> None:
+    """Log a congratulations message to each (it counts as a touch)."""
+    interactions, now = workspace.core.interactions, workspace.now()
+    for change in changes:
+        title = f"Congratulated on {change.new}"
+        message = InteractionKind.MESSAGE
+        workspace.write(partial(interactions.log, message, [change.contact.id], now, title))
+
+
+def follow_up_on_job_changes(workspace: Workspace, changes: Sequence[JobChange]) -> None:
+    """A follow-up in a week to catch up on the new role."""
+    records, due = workspace.core.records, workspace.now().date() + timedelta(days=7)
+    for change in changes:
+        title = f"Catch up on the move to {change.new}"
+        workspace.write(partial(records.add_follow_up, change.contact.id, due, title))
 
 
 def undo(workspace: Workspace, batch: int, done: Callable[[int], None]) -> None:
