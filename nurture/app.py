@@ -83,7 +83,13 @@ class Nurture:
         from nurture.services.plan import PlanService
 
         return PlanService(
-            self.database, self.settings, self.agenda, self.reminders, self.contacts, self.clock
+            self.database,
+            self.settings,
+            self.agenda,
+            self.reminders,
+            self.contacts,
+            self.insights,
+            self.clock,
         )
 
     @cached_property

@@ -29,10 +29,12 @@ class Section(StrEnum):
     FOLLOW_UPS = "follow_ups"
     OCCASIONS = "occasions"
     KEEP_IN_TOUCH = "keep_in_touch"
+    RECONNECT = "reconnect"
 
     @property
     def label(self) -> str:
-        return {"follow_ups": "Follow-ups", "occasions": "Occasions"}.get(self, "Keep in touch")
+        labels = {"follow_ups": "Follow-ups", "occasions": "Occasions", "reconnect": "Reconnect"}
+        return labels.get(self, "Keep in touch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class DayPlan:
             plural(self.count(Section.OCCASIONS), "occasion"),
             f"{plural(self.count(Section.KEEP_IN_TOUCH), 'person')} to keep in touch with",
         ]
+        if self.count(Section.RECONNECT):
+            parts.append(f"{plural(self.count(Section.RECONNECT), 'person')} to reconnect with")
         text = ", ".join(parts).replace("persons", "people")
         if self.done:
             text += f" ({self.done:,} touched today)"

@@ -93,3 +93,8 @@ def web_kind(url: str, types: Collection[str] = ()) -> WebKind:
         if host == domain or host.endswith("." + domain):
             return kind
     return next((kind for kind in SOCIAL_HOSTS.values() if kind.value in types), WebKind.WEBSITE)
+
+
+def tier_rank(tier: str) -> tuple[int, str]:
+    """Tiers in the order they matter: A before B before C, any tier before none."""
+    return (0, tier.upper()) if tier.strip() else (1, "")

@@ -11,13 +11,17 @@ from nurture.calendar.timing import local_day
 from nurture.db.engine import Database
 from nurture.db.network import Referral
 from nurture.db.people import Contact, Tag, contact_tags
+from nurture.db.touches import PlanSkip, interaction_participants
 from nurture.domain.dto import ContactRef
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.domain.vocabulary import tier_rank
 from nurture.services.agenda import AgendaService
 from nurture.services.reminders import ReminderService
 from nurture.services.settings import SettingsService
 
 WEEK_DAYS = 7
+# The longest untouched candidates ranked for reconnecting (ranking all at 100,000 would scan).
+_RECONNECT_CANDIDATES = 300
 _OCCASIONS = frozenset(
     {
         OccurrenceKind.BIRTHDAY,
@@ -71,6 +75,8 @@ class Reconnect:
     contact: ContactRef
     last_interaction_at: datetime | None
     reason: str
+    tier: str = ""
+    talks: int = 0  # the shared history: interactions with them
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -112,9 +118,11 @@ class InsightsService:
             holidays=tuple(of(OccurrenceKind.HOLIDAY)),
         )
 
-    def reconnect(self, now: datetime, limit: int = 10) -> list[Reconnect]:
+    def reconnect(self, now: datetime, limit: int = 10, day: date | None = None) -> list[Reconnect]:
         """Former colleagues, clients and referral sources (by tag, or who referred somebody)
-        not touched for `reconnect_after_days`, the longest untouched first."""
+        not touched for `reconnect_after_days` and not put off on the plan: the best tier
+        first, then the longest shared history, then the longest untouched. `day`: the day
+        planned (today by default)."""
         settings = self._settings.get()
         cutoff = now - timedelta(days=settings.reconnect_after_days)
         tag_names = [t.casefold() for t in settings.reconnect_tags]
@@ -125,21 +133,40 @@ class InsightsService:
             .scalar_subquery()
         )
         referred = exists().where(Referral.referrer_id == Contact.id)
+        talks = (
+            select(func.count())
+            .where(interaction_participants.c.contact_id == Contact.id)
+            .scalar_subquery()
+        )
+        day = day or local_day(now, settings.time_zone)
+        put_off = exists().where(PlanSkip.contact_id == Contact.id, PlanSkip.until > day)
         stmt = (
-            select(Contact.id, Contact.display_name, Contact.last_interaction_at, tagged, referred)
-            .where(Contact.is_light.is_(False), Contact.archived.is_(False))
+            select(
+                Contact.id,
+                Contact.display_name,
+                Contact.last_interaction_at,
+                tagged,
+                referred,
+                Contact.tier,
+                talks,
+            )
+            .where(Contact.is_light.is_(False), Contact.archived.is_(False), ~put_off)
             .where(or_(Contact.last_interaction_at.is_(None), Contact.last_interaction_at < cutoff))
             .where(or_(tagged.is_not(None), referred))
             .order_by(Contact.last_interaction_at.asc().nulls_first(), Contact.sort_name)
-            .limit(limit)
+            .limit(_RECONNECT_CANDIDATES)
         )
         with self._db.read() as session:
             rows = session.execute(stmt).all()
-        return [
+        found = [
             Reconnect(
                 ContactRef(cid, name),
                 last,
                 ", ".join(filter(None, [tags, "referred business to you" if gave else ""])),
+                tier,
+                count,
             )
-            for cid, name, last, tags, gave in rows
+            for cid, name, last, tags, gave, tier, count in rows
         ]
+        found.sort(key=lambda r: (tier_rank(r.tier), -r.talks))  # stable: the oldest first
+        return found[:limit]

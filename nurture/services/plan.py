@@ -22,17 +22,20 @@ from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
 from nurture.domain.plan import Brief, DayPlan, PlanRow, Reason, Section, brief_of, last_touch_words
+from nurture.domain.vocabulary import tier_rank
 from nurture.errors import NotFoundError
-from nurture.humanize import plural
+from nurture.humanize import ago, plural
 from nurture.services.agenda import AgendaService
 from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
 from nurture.services.contacts import ContactsService
+from nurture.services.insights import InsightsService
 from nurture.services.reminders import ReminderService, snooze_within
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 # Occasions are planned this many days ahead: time to call, or to send something.
 OCCASION_DAYS = 7
+RECONNECT_A_WEEK = 5
 _OCCASIONS = frozenset(
     {
         OccurrenceKind.BIRTHDAY,
@@ -88,6 +91,7 @@ class PlanService:
         agenda: AgendaService,
         reminders: ReminderService,
         contacts: ContactsService,
+        insights: InsightsService,
         clock: Callable[[], datetime],
     ) -> None:
         self._db = database
@@ -95,6 +99,7 @@ class PlanService:
         self._agenda = agenda
         self._reminders = reminders
         self._contacts = contacts
+        self._insights = insights
         self._clock = clock
 
     def plan(self, now: datetime | None = None, day: date | None = None) -> DayPlan:
@@ -143,6 +148,14 @@ class PlanService:
                     _touch(person, day),
                 )
             )
+        # Reconnect: a few a week, the same people all week until touched or put off.
+        suggested = self._insights.reconnect(now, RECONNECT_A_WEEK + len(reasons), day)
+        fresh = [r for r in suggested if r.contact.id not in reasons][:RECONNECT_A_WEEK]
+        for r in fresh:
+            last = ago(r.last_interaction_at, now)
+            words = f"reconnect: {r.reason} · {plural(r.talks, 'talk')}, last {last}"
+            touch = _touch(Due(r.contact.id, day, 365), day)
+            reasons[r.contact.id].append(Reason(Section.RECONNECT, words, touch))
         done = [cid for cid in touched_today if cid not in reasons]
         order = list(reasons)
         with self._db.read() as session:
@@ -253,7 +266,7 @@ def _dues(session: Session, settings: Any, now: datetime, day: date) -> tuple[li
             {"day": str(day)},
         )
     }
-    ranks = {tier: i for i, tier in enumerate(settings.tier_cadence)}
+    ranks = {tier: i for i, tier in enumerate(sorted(settings.tier_cadence, key=tier_rank))}
     people: list[Due] = []
     touched: list[int] = []
     day_text = day.isoformat()

@@ -181,3 +181,30 @@ def test_the_brief_holds_what_to_know_before_the_call(core: Nurture) -> None:
     assert emma.person.name == "Emma Hale"
     assert emma.next_date == "Birthday in 10 days · turns 16"
     assert [t.item for t in emma.tastes] == ["climbing"]
+
+
+def test_reconnect_ranks_by_tier_and_history_and_a_touch_or_a_skip_takes_them_off(
+    core: Nurture,
+) -> None:
+    core.settings.update(tier_cadence={"A": 30})  # tier C: no cadence, so not kept in touch
+    old_friend = person(core, "Ines Cole", tags=("Former colleagues",))
+    big_client = person(core, "Ravi Shah", tags=("Clients",), tier="C")
+    for days in (400, 380, 300):
+        touched(core, old_friend, days)
+    touched(core, big_client, 500)
+    recent = person(core, "Lea Moss", tags=("Clients",))
+    touched(core, recent, 20)  # touched lately: nothing to reconnect
+
+    plan = core.plan.plan()
+
+    rows = [r for r in plan.rows if r.section is Section.RECONNECT]
+    assert [(r.contact.name, r.why) for r in rows] == [
+        ("Ravi Shah", "reconnect: Clients · 1 talk, last 1 year ago"),
+        ("Ines Cole", "reconnect: Former colleagues · 3 talks, last 10 months ago"),
+    ]
+    assert "2 people to reconnect with" in plan.summary
+
+    core.plan.skip(big_client, date(2026, 12, 7))
+    core.interactions.log(InteractionKind.LUNCH, [old_friend], MONDAY)
+    assert [r for r in core.plan.plan().rows if r.section is Section.RECONNECT] == []
+    assert [r.contact.name for r in core.plan.plan(day=date(2026, 12, 7)).rows] == ["Ravi Shah"]
