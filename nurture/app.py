@@ -76,7 +76,7 @@ class Nurture:
     def insights(self) -> InsightsService:
         from nurture.services.insights import InsightsService
 
-        return InsightsService(self.database, self.agenda, self.reminders, self.settings)
+        return InsightsService(self.database, self.settings)
 
     @cached_property
     def plan(self) -> PlanService:

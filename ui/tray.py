@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from nurture.domain.occurrence import Occurrence
+from nurture.domain.plan import PlanRow, Section
+from nurture.humanize import plural
 from ui.operations.reminders import snooze
 from ui.scheduler import ReminderScheduler
 from ui.workspace import Workspace
@@ -36,7 +37,7 @@ class Tray(QObject):
         self.scheduler = scheduler
         # Today's items as the core has them, asked again after every change (the window may
         # be closed to the tray: nothing here waits for a page to be shown).
-        self.items: list[Occurrence] = []
+        self.items: list[PlanRow] = []
         self._actions = actions
         self._open_contact = open_contact
         self.icon = QSystemTrayIcon(icon, self)
@@ -56,15 +57,16 @@ class Tray(QObject):
         self.icon.show()
 
     def refresh(self) -> None:
-        """Ask the core for today's items (on the worker), then redo the tooltip and menu."""
-        insights, now = self.workspace.core.insights, self.workspace.now
+        """Ask the core for today's plan (on the worker), then redo the tooltip and menu: the
+        same people, reasons and counts as the Today page."""
+        plan, now = self.workspace.core.plan, self.workspace.now
         self.workspace.reads.run(
-            lambda: list(insights.week(now()).for_today),
+            lambda: [row for row in plan.plan(now()).rows if not row.done],
             self._loaded,
             lambda message: log.warning("tray: %s", message),
         )
 
-    def _loaded(self, items: list[Occurrence]) -> None:
+    def _loaded(self, items: list[PlanRow]) -> None:
         self.items = items
         self.rebuild()
 
@@ -72,16 +74,16 @@ class Tray(QObject):
         items = self.items
         count = len(items)
         self.icon.setToolTip(
-            f"Nurture — {count} thing{'s' if count != 1 else ''} for today"
+            f"Nurture — {plural(count, 'person')} on today's plan".replace("persons", "people")
             if count
-            else "Nurture — nothing for today"
+            else "Nurture — nobody on today's plan"
         )
         self.menu.clear()
-        for occurrence in items[:ITEMS_IN_MENU]:
-            action = self.menu.addAction(occurrence.title)
-            if occurrence.contact_id is not None:
-                contact_id = occurrence.contact_id
-                action.triggered.connect(lambda _c=False, i=contact_id: self._open_contact(i))
+        for row in items[:ITEMS_IN_MENU]:
+            words = f"{row.contact.name} — {row.why}"
+            action = self.menu.addAction(words if len(words) <= 70 else words[:69] + "…")
+            contact_id = row.contact.id
+            action.triggered.connect(lambda _c=False, i=contact_id: self._open_contact(i))
         if count > ITEMS_IN_MENU:
             self.menu.addAction(f"… and {count - ITEMS_IN_MENU} more on Today").setEnabled(False)
         if items:
@@ -104,8 +106,18 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.menu.addAction("Quit", self._actions["quit"])
 
-    def _snooze_all(self, items: list[Occurrence]) -> None:
-        snooze(self.workspace, items)
+    def _snooze_all(self, items: list[PlanRow]) -> None:
+        """Every follow-up and occasion on the plan until tomorrow morning, as one step."""
+        dated = (Section.FOLLOW_UPS, Section.OCCASIONS)
+        snooze(
+            self.workspace,
+            [
+                r.occurrence
+                for row in items
+                for r in row.reasons
+                if r.occurrence and r.section in dated
+            ],
+        )
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -19,7 +19,9 @@ from ui.views.main_window import MainWindow
 
 
 def _born_today(core: Nurture, now: datetime, given: str) -> int:
-    person = core.contacts.create(ContactDraft(given_name=given, family_name="Lee")).value.id
+    """A client (a star: someone who matters) whose birthday is today."""
+    draft = ContactDraft(given_name=given, family_name="Lee", starred=True)
+    person = core.contacts.create(draft).value.id
     core.records.add_date(person, DateKind.BIRTHDAY, PartialDate(1986, now.month, now.day))
     return person
 
@@ -48,7 +50,10 @@ def test_the_tray_menu_lists_today_and_the_usual_actions(
     qtbot.waitUntil(lambda: len(tray.items) == 2)
     tray.menu.aboutToShow.emit()
     texts = [a.text() for a in tray.menu.actions() if a.text()]
-    assert texts[:2] == ["Ann Lee turns 40", "Bob Lee turns 40"]
+    assert texts[:2] == [
+        "Ann Lee — birthday today (turns 40)",
+        "Bob Lee — birthday today (turns 40)",
+    ]
     for expected in (
         "Quick log…",
         "Open Nurture",
@@ -57,7 +62,7 @@ def test_the_tray_menu_lists_today_and_the_usual_actions(
         "Quit",
     ):
         assert expected in texts
-    assert tray.icon.toolTip() == "Nurture — 2 things for today"
+    assert tray.icon.toolTip() == "Nurture — 2 people on today's plan"  # as Today counts them
     tray.menu.actions()[1].trigger()
     assert opened == [bob]
     pause = next(a.menu() for a in tray.menu.actions() if a.text() == "Pause reminders")
@@ -75,11 +80,13 @@ def test_an_item_done_while_the_window_is_hidden_leaves_the_tray(
     qtbot.addWidget(window)
     tray = _tray(window, now, [])
     qtbot.waitUntil(lambda: len(tray.items) == 1)
-    (birthday,) = tray.items
+    ((reason,),) = [row.reasons for row in tray.items]
+    birthday = reason.occurrence
+    assert birthday is not None
     # What a notification's Done button does.
     window.workspace.write(lambda: core.reminders.done(birthday, now))
     qtbot.waitUntil(lambda: tray.items == [])
-    assert tray.icon.toolTip() == "Nurture — nothing for today"
+    assert tray.icon.toolTip() == "Nurture — nobody on today's plan"
 
 
 def test_without_a_tray_closing_the_window_closes_it(
