@@ -51,7 +51,10 @@ def working_day(day: date, workdays: frozenset[int] = WORKING_DAYS) -> date:
 
 def automatic_share(people: Iterable[Due], workdays: frozenset[int] = WORKING_DAYS) -> int:
     """What everyone's cadence asks of one working day, rounded up."""
-    per_calendar_day = sum(1 / p.cadence for p in people if p.cadence > 0)
+    return _per_working_day(sum(1 / p.cadence for p in people if p.cadence > 0), workdays)
+
+
+def _per_working_day(per_calendar_day: float, workdays: frozenset[int]) -> int:
     return math.ceil(per_calendar_day * 7 / max(1, len(workdays)))
 
 
@@ -61,10 +64,15 @@ def spread(
     days: int,
     per_day: int | None = None,
     workdays: frozenset[int] = WORKING_DAYS,
+    asked: float | None = None,
 ) -> Spread:
     """Plan `days` calendar days from `first` (and beyond, only to find when the backlog is
-    done). `per_day` is the user's share; None or 0 takes the cadences' with the catch-up."""
-    automatic = automatic_share(people, workdays)
+    done). `per_day` is the user's share; None or 0 takes the cadences' with the catch-up.
+    `asked`: the people a calendar day all cadences ask for, when `people` is only part of
+    everyone (the part that can be planned in `days`, and the overdue)."""
+    automatic = (
+        automatic_share(people, workdays) if asked is None else _per_working_day(asked, workdays)
+    )
     overdue = {p.contact_id for p in people if p.due < first}
     catch_up = math.ceil(len(overdue) / CATCH_UP_DAYS)
     waiting: list[tuple[date, int, int, int]] = []  # (plannable from, rank, id, index)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from nurture.calendar.keep_in_touch import local_day
 from nurture.calendar.timing import at_local
-from nurture.calendar.workload import Due, spread, working_day
+from nurture.calendar.workload import EARLY_SHARE, Due, spread, working_day
 from nurture.db.engine import Database
 from nurture.db.people import Contact
 from nurture.db.touches import PlanSkip
@@ -45,12 +45,21 @@ _OCCASIONS = frozenset(
         OccurrenceKind.CUSTOM,
     }
 )
-_DUES = """
-SELECT id, tier, cadence, {due}, date(last_interaction_at, :offset)
+_WITH_CADENCE = """
+SELECT id, tier, cadence, {due} AS due, date(last_interaction_at, :offset) AS last_day
   FROM (SELECT c.id, c.tier, c.last_interaction_at, c.created_at, {cadence} AS cadence
           FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
  WHERE cadence IS NOT NULL
 """
+# Only who can matter to the day's list and the backlog: the overdue (always planned before
+# anyone else, so nobody else moves their days), whoever may be planned by the day (a quarter
+# of a cadence early), and who was touched on it. What the cadences ask a day is summed in SQL.
+_DUES = f"""
+SELECT id, tier, cadence, due, last_day FROM ({_WITH_CADENCE})
+ WHERE due < :touch OR last_day = :day
+    OR date(due, '-' || (cadence / {EARLY_SHARE}) || ' days') <= :touch
+"""
+_CADENCE_SUM = f"SELECT total(1.0 / cadence) FROM ({_WITH_CADENCE})"
 # Who matters enough for their occasions to be on the plan: a tier, a star or a cadence.
 _MATTERS = """
 SELECT c.id FROM contacts c
@@ -126,12 +135,12 @@ class PlanService:
             matters = _matters(session, {o.contact_id for o in occasions if o.contact_id})
             occasions = [o for o in occasions if o.contact_id in matters]
             relatives = _relatives(session, [o for o in occasions if o.contact_id])
-            people, touched_today = _dues(session, settings, now, day)
+            touch_day = working_day(day)
+            people, touched_today, per_day = _dues(session, settings, now, day, touch_day)
         chosen = settings.daily_touches
-        touch_day = working_day(day)
         if touch_day != day:  # a day off plans the next working day's touches
             touched_today = []
-        planned = spread(people, touch_day, 1, chosen or None)
+        planned = spread(people, touch_day, 1, chosen or None, asked=per_day)
         share_left = max(0, planned.per_day - len(touched_today))
         keep = planned.days.get(touch_day, [])[:share_left]
         reasons: dict[int, list[Reason]] = defaultdict(list)
@@ -251,13 +260,17 @@ def _relatives(session: Session, occasions: list[Occurrence]) -> dict[int, tuple
     return {date_id: (given or name, liked or "") for date_id, given, name, liked in rows}
 
 
-def _dues(session: Session, settings: Any, now: datetime, day: date) -> tuple[list[Due], list[int]]:
-    """Everyone with a cadence as the workload needs them, and who was touched on `day`."""
+def _dues(
+    session: Session, settings: Any, now: datetime, day: date, touch_day: date
+) -> tuple[list[Due], list[int], float]:
+    """Who the workload needs for `touch_day` (see _DUES), who was touched on `day`, and the
+    people a calendar day everyone's cadence asks for."""
     cadence, params = cadence_sql(session, settings, "c")
     params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
-    sql = _DUES.format(
-        cadence=cadence, due=due_day_sql("last_interaction_at", "created_at", "cadence")
-    )
+    params.update(day=day.isoformat(), touch=touch_day.isoformat())
+    due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
+    sql = _DUES.format(cadence=cadence, due=due_sql)
+    per_day = float(_raw(session, _CADENCE_SUM.format(cadence=cadence, due=due_sql), params)[0][0])
     skips = {
         cid: date.fromisoformat(until)
         for cid, until in _raw(
@@ -283,7 +296,7 @@ def _dues(session: Session, settings: Any, now: datetime, day: date) -> tuple[li
                 skips.get(cid),
             )
         )
-    return people, touched
+    return people, touched, per_day
 
 
 def _details(session: Session, ids: list[int], now: datetime) -> dict[int, tuple[Any, ...]]:

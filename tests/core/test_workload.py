@@ -10,7 +10,7 @@ from statistics import mean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nurture.calendar.workload import Due, spread, working_day
+from nurture.calendar.workload import EARLY_SHARE, Due, spread, working_day
 
 MONDAY = date(2026, 11, 30)
 CADENCES = (30, 90, 180, 365)
@@ -93,3 +93,32 @@ def test_nobody_is_planned_twice_on_one_day_or_lost(
         assert len(ids) == len(set(ids))
     if plan.backlog:
         assert plan.backlog_done is not None  # every overdue person gets a day
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 400), st.integers(0, 100), st.integers(0, 10_000))
+def test_the_overdue_and_who_can_be_planned_today_give_the_same_day_as_everyone(
+    count: int, overdue_share: int, seed: int
+) -> None:
+    """What the plan service reads at 100,000 contacts: only this part, and the sum."""
+    people = network(count, seed, overdue=count * overdue_share // 100)
+    rng = random.Random(seed)
+    people = [
+        Due(p.contact_id, p.due, p.cadence, p.rank, MONDAY + timedelta(days=rng.randint(1, 9)))
+        if rng.random() < 0.1
+        else p
+        for p in people
+    ]
+    part = [
+        p
+        for p in people
+        if p.due < MONDAY or p.due - timedelta(days=p.cadence // EARLY_SHARE) <= MONDAY
+    ]
+    asked = sum(1 / p.cadence for p in people)
+    whole, partial = spread(people, MONDAY, 1), spread(part, MONDAY, 1, asked=asked)
+    assert partial.days == whole.days
+    assert (partial.per_day, partial.backlog, partial.backlog_done) == (
+        whole.per_day,
+        whole.backlog,
+        whole.backlog_done,
+    )
