@@ -54,12 +54,16 @@ SELECT id, tier, cadence, {due} AS due, date(last_interaction_at, :offset) AS la
 # Only who can matter to the day's list and the backlog: the overdue (always planned before
 # anyone else, so nobody else moves their days), whoever may be planned by the day (a quarter
 # of a cadence early), and who was touched on it. What the cadences ask a day is summed in SQL.
+# One pass over everyone (materialized once), then the part and the sum; the sum comes last,
+# as a row with no id.
 _DUES = f"""
-SELECT id, tier, cadence, due, last_day FROM ({_WITH_CADENCE})
+WITH everyone AS MATERIALIZED ({_WITH_CADENCE})
+SELECT id, tier, cadence, due, last_day FROM everyone
  WHERE due < :touch OR last_day = :day
     OR date(due, '-' || (cadence / {EARLY_SHARE}) || ' days') <= :touch
+UNION ALL
+SELECT NULL, NULL, total(1.0 / cadence), NULL, NULL FROM everyone
 """
-_CADENCE_SUM = f"SELECT total(1.0 / cadence) FROM ({_WITH_CADENCE})"
 # Who matters enough for their occasions to be on the plan: a tier, a star or a cadence.
 _MATTERS = """
 SELECT c.id FROM contacts c
@@ -269,8 +273,7 @@ def _dues(
     params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
     params.update(day=day.isoformat(), touch=touch_day.isoformat())
     due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
-    sql = _DUES.format(cadence=cadence, due=due_sql)
-    per_day = float(_raw(session, _CADENCE_SUM.format(cadence=cadence, due=due_sql), params)[0][0])
+    *rows, (_, _, per_day, _, _) = _raw(session, _DUES.format(cadence=cadence, due=due_sql), params)
     skips = {
         cid: date.fromisoformat(until)
         for cid, until in _raw(
@@ -283,7 +286,7 @@ def _dues(
     people: list[Due] = []
     touched: list[int] = []
     day_text = day.isoformat()
-    for cid, tier, days, due_text, last_day in _raw(session, sql, params):
+    for cid, tier, days, due_text, last_day in rows:
         if last_day == day_text:
             touched.append(cid)
             continue
