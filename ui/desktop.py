@@ -48,6 +48,7 @@ def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderSche
                 "quit": window.quit_app,
             },
             window.open_contact,
+            window.day_plan,
         )
         tray.show()
         QApplication.setQuitOnLastWindowClosed(False)

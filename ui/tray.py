@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from nurture.domain.plan import PlanRow, Section
+from nurture.domain.plan import DayPlan, PlanRow, Section
 from nurture.humanize import plural
+from ui.day_plan import DayPlanFeed
 from ui.operations.reminders import snooze
 from ui.scheduler import ReminderScheduler
 from ui.workspace import Workspace
@@ -31,12 +32,14 @@ class Tray(QObject):
         icon: QIcon,
         actions: dict[str, Callable[[], None]],
         open_contact: Callable[[int], None],
+        day_plan: DayPlanFeed,
     ) -> None:
         super().__init__(workspace)
         self.workspace = workspace
         self.scheduler = scheduler
-        # Today's items as the core has them, asked again after every change (the window may
+        # Today's plan as the core has it, computed again after every change (the window may
         # be closed to the tray: nothing here waits for a page to be shown).
+        self.day_plan = day_plan
         self.items: list[PlanRow] = []
         self._actions = actions
         self._open_contact = open_contact
@@ -45,7 +48,7 @@ class Tray(QObject):
         self.menu.aboutToShow.connect(self.rebuild)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
-        workspace.bus.changed.connect(lambda _changes: self.refresh())
+        day_plan.updated.connect(self._loaded)
         self.rebuild()
         self.refresh()
 
@@ -57,17 +60,16 @@ class Tray(QObject):
         self.icon.show()
 
     def refresh(self) -> None:
-        """Ask the core for today's plan (on the worker), then redo the tooltip and menu: the
+        """Today's plan (the shared one, else computed now), then the tooltip and menu: the
         same people, reasons and counts as the Today page."""
-        plan, now = self.workspace.core.plan, self.workspace.now
-        self.workspace.reads.run(
-            lambda: [row for row in plan.plan(now()).rows if not row.done],
-            self._loaded,
-            lambda message: log.warning("tray: %s", message),
-        )
+        current = self.day_plan.current()
+        if current is None:
+            self.day_plan.refresh()
+        else:
+            self._loaded(current)
 
-    def _loaded(self, items: list[PlanRow]) -> None:
-        self.items = items
+    def _loaded(self, plan: DayPlan) -> None:
+        self.items = [row for row in plan.rows if not row.done]
         self.rebuild()
 
     def rebuild(self) -> None:

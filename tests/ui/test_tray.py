@@ -34,6 +34,7 @@ def _tray(window: MainWindow, now: datetime, opened: list[int]) -> Tray:
         app_icon(),
         {"log": lambda: None, "open": window.bring_to_front, "quit": window.quit_app},
         opened.append,
+        window.day_plan,
     )
 
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
     from ui.tray import Tray
 from ui import icons
+from ui.day_plan import DayPlanFeed
 from ui.operations import contacts as ops
 from ui.theme import ACCENT, colours
 from ui.views.contacts_page import ContactsPage
@@ -88,7 +89,8 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsPage(self.workspace)
         self.contacts.log_requested.connect(self.quick_log)
         self.contacts.edit_requested.connect(self.edit_contact)
-        self.today = TodayPage(self.workspace)
+        self.day_plan = DayPlanFeed(self.workspace)  # shared by Today and the tray
+        self.today = TodayPage(self.workspace, self.day_plan)
         self.today.open_contact.connect(self.open_contact)
         self.today.log_requested.connect(self.quick_log)
         self.today.gift_requested.connect(self._gift_for)

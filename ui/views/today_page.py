@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelection, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,24 +28,27 @@ from PySide6.QtWidgets import (
 from nurture.domain.enums import InteractionKind
 from nurture.domain.plan import Brief, DayPlan, PlanRow, Section
 from ui.brief_html import brief_html
+from ui.day_plan import DayPlanFeed
 from ui.icons import icon
 from ui.models.plan import PlanModel
 from ui.operations import plan as plan_ops
 from ui.theme import colours
-from ui.views.freshness import ReloadsWhenShown
 from ui.workspace import Workspace
 
 _EVERY = "__every__"
 
 
-class TodayPage(ReloadsWhenShown):
+class TodayPage(QWidget):
     open_contact = Signal(int)
     log_requested = Signal(object, object)  # people, InteractionKind | None
     gift_requested = Signal(int)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, day_plan: DayPlanFeed, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.day_plan = day_plan
         self.plan: DayPlan | None = None
         self._resume_row: int | None = None
         self.summary = QLabel("Planning your day…")
@@ -117,7 +120,10 @@ class TodayPage(ReloadsWhenShown):
         layout.addLayout(actions)
         layout.addWidget(split, 1)
         self._enable()
-        workspace.bus.changed.connect(self._changed)
+        # The plan is computed after every change whether or not Today is on screen (the tray
+        # shows it too): shown at once when it is, or the moment the page is opened.
+        day_plan.updated.connect(self._plan_ready)
+        workspace.bus.changed.connect(lambda _changes: self._read_tags())
 
     def _filter(self, *choices: tuple[str, str]) -> QComboBox:
         box = QComboBox()
@@ -128,23 +134,39 @@ class TodayPage(ReloadsWhenShown):
         return box
 
     def reload(self) -> None:
-        core, now = self.workspace.core, self.workspace.now()
-        self.workspace.reads.run(
-            lambda: (core.plan.plan(now), core.listing.tags()), self._show, self.workspace.fail
-        )
+        """Compute the plan again (it arrives through the shared feed)."""
+        self.day_plan.refresh()
+        self._read_tags()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        ready = self.day_plan.current()
+        if ready is None:
+            self.day_plan.refresh()
+        elif ready is not self.plan:
+            self._plan_ready(ready)
+        if self.tag.count() <= 1:
+            self._read_tags()
 
     def current(self) -> PlanRow | None:
         return self.rows.row(self.table.currentIndex().row())
 
-    def _show(self, result: tuple[DayPlan, list[tuple[str, int]]]) -> None:
-        self.plan, tags = result
+    def _plan_ready(self, plan: DayPlan) -> None:
+        if self.isVisible():  # else shown from the feed when the page is opened
+            self.plan = plan
+            self._show_rows()
+
+    def _read_tags(self) -> None:
+        listing = self.workspace.core.listing
+        self.workspace.reads.run(listing.tags, self._show_tags, self.workspace.fail)
+
+    def _show_tags(self, tags: list[tuple[str, int]]) -> None:
         chosen = self.tag.currentData()
         self.tag.clear()
         self.tag.addItem("All tags", _EVERY)
         for name, _count in tags:
             self.tag.addItem(name, name)
         self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
-        self._show_rows()
 
     def _show_rows(self) -> None:
         if self.plan is None:
@@ -164,7 +186,7 @@ class TodayPage(ReloadsWhenShown):
             self.table.setSpan(row, 0, 1, self.rows.columnCount())
         self.table.setColumnWidth(0, 230)
         self.table.setColumnWidth(2, 170)
-        self.table.resizeColumnToContents(3)
+        self.table.setColumnWidth(3, 150)  # not sized to contents: that reads every row
         if self._resume_row is not None:  # after Done: the next person, ready for the next key
             self._select_near(self._resume_row)
             self.table.setFocus()
