@@ -20,6 +20,7 @@ from nurture.services.listing import ListingService
 
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
+    from nurture.services.campaigns import CampaignsService
     from nurture.services.contacts import ContactsService
     from nurture.services.deletion import DeletionService
     from nurture.services.duplicates import DuplicatesService
@@ -90,6 +91,14 @@ class Nurture:
             self.contacts,
             self.insights,
             self.clock,
+        )
+
+    @cached_property
+    def campaigns(self) -> CampaignsService:
+        from nurture.services.campaigns import CampaignsService
+
+        return CampaignsService(
+            self.database, self.settings, self.contacts, self.listing, self.clock
         )
 
     @cached_property

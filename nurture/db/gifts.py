@@ -40,3 +40,32 @@ class Gift(Base):
     currency: Mapped[str] = mapped_column(String(3), default="")
     status: Mapped[str] = mapped_column(String(10), default="idea")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A holiday campaign's gift: to buy by, to ship by (on Today's plan as those days come).
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
+    buy_by: Mapped[date | None] = mapped_column(Date)
+    ship_by: Mapped[date | None] = mapped_column(Date)
+
+
+class Campaign(Base):
+    """Gifts for one occasion to many people (Christmas 2026 for the A and B clients)."""
+
+    __tablename__ = "campaigns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    occasion: Mapped[str] = mapped_column(String(200), default="")
+    on_day: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    # Budget per recipient by tier, in minor units: {"A": 15000, "B": 8000, "": 3000}.
+    budgets: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class CampaignRecipient(Base):
+    __tablename__ = "campaign_recipients"
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete=CASCADE), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete=CASCADE), primary_key=True, index=True
+    )

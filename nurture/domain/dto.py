@@ -226,6 +226,9 @@ class GiftValue:
     currency: str = ""
     status: GiftStatus = GiftStatus.IDEA
     notes: str = ""
+    campaign_id: int | None = None  # a holiday campaign's gift
+    buy_by: date | None = None
+    ship_by: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,7 @@ class GiftDirection(StrEnum):
 class GiftStatus(StrEnum):
     IDEA = "idea"
     BOUGHT = "bought"
+    SHIPPED = "shipped"
     GIVEN = "given"
     THANKED = "thanked"
 

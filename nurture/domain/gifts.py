@@ -37,3 +37,22 @@ def repeat_warning(name: str, earlier: GiftValue) -> str:
         filter(None, [f"{earlier.given_on:%B %Y}" if earlier.given_on else "", earlier.occasion])
     )
     return f"{name} was already given {earlier.description}" + (f" ({when})." if when else ".")
+
+
+def repeat_in_household(
+    description: str,
+    name: str,
+    own: Iterable[GiftValue],
+    household: Iterable[tuple[str, Iterable[GiftValue]]],
+    but: int | None = None,
+) -> str:
+    """The warning when this gift was already given to them or to someone in their household
+    (a spouse, a child), naming whom and when; '' when it is new to all of them."""
+    earlier = given_before(own, description, but)
+    if earlier is not None:
+        return repeat_warning(name, earlier)
+    for relative, gifts in household:
+        earlier = given_before(gifts, description, but)
+        if earlier is not None:
+            return repeat_warning(relative, earlier)
+    return ""

@@ -279,6 +279,9 @@ def gift_value(row: Gift) -> GiftValue:
         row.currency,
         GiftStatus(row.status),
         row.notes,
+        row.campaign_id,
+        row.buy_by,
+        row.ship_by,
     )
 
 

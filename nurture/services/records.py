@@ -152,6 +152,8 @@ def _gift_columns(fields: Fields) -> Fields:
         "currency": str(fields["currency"]).strip().upper(),
         "status": str(member(GiftStatus, status, "gift status")),
         "notes": str(fields["notes"]).strip(),
+        "buy_by": fields.get("buy_by"),
+        "ship_by": fields.get("ship_by"),
     }
 
 
@@ -186,6 +188,8 @@ GIFT = RecordKind(
         "currency",
         "status",
         "notes",
+        "buy_by",
+        "ship_by",
     ),
     _gift_columns,
 )
@@ -324,7 +328,7 @@ class RecordsService:
 
     def update_gift(self, gift_id: int, **changes: Any) -> Outcome[None]:
         """Change a gift's direction, description, occasion, given_on, amount_cents,
-        currency, status or notes."""
+        currency, status, notes, buy_by or ship_by."""
         return edit_record(self._db, GIFT, gift_id, changes)
 
     def remove_gift(self, gift_id: int) -> Outcome[None]:

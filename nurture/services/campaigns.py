@@ -1,0 +1,251 @@
+"""Holiday gift campaigns: an occasion (Christmas 2026), its recipients (picked by tag, tier,
+a search or by hand), each one's gift with its status (idea → bought → shipped → given →
+thanked) and buy-by / ship-by days, budgets per tier, and what was given before."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from nurture.db.engine import Database
+from nurture.db.gifts import Campaign, CampaignRecipient, Gift
+from nurture.db.people import Contact
+from nurture.domain.campaigns import AVOID, CampaignView, Earlier, Recipient, suggestion
+from nurture.domain.dto import ContactCard, ContactRef, GiftValue
+from nurture.domain.enums import Area, GiftDirection, GiftStatus, RelationshipKind
+from nurture.domain.gifts import repeat_in_household
+from nurture.errors import NotFoundError, ValidationError
+from nurture.services.cards import HOUSEHOLD, gift_value
+from nurture.services.contacts import ContactsService
+from nurture.services.listing import ContactQuery, ListingService
+from nurture.services.records import GIFT
+from nurture.services.settings import SettingsService
+from nurture.services.unit_of_work import Outcome, unit_of_work
+
+_EARLIER_SHOWN = 5
+
+
+class CampaignsService:
+    def __init__(
+        self,
+        database: Database,
+        settings: SettingsService,
+        contacts: ContactsService,
+        listing: ListingService,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._db = database
+        self._settings = settings
+        self._contacts = contacts
+        self._listing = listing
+        self._clock = clock
+
+    def create(
+        self, name: str, on_day: date, occasion: str = "", budgets: Mapping[str, int] | None = None
+    ) -> Outcome[int]:
+        """A new campaign; `budgets` per recipient by tier in minor units ("" for no tier)."""
+        if not name.strip():
+            raise ValidationError("Name the campaign (Christmas 2026).")
+        budgets = dict(budgets or {})
+        if any(cents < 0 for cents in budgets.values()):
+            raise ValidationError("A budget cannot be negative.")
+        currency = self._settings.get().currency
+        with unit_of_work(self._db, f"New campaign {name.strip()}") as work:
+            campaign = Campaign(
+                name=name.strip(),
+                occasion=(occasion or name).strip(),
+                on_day=on_day,
+                currency=currency,
+                budgets=json.dumps(budgets),
+            )
+            work.session.add(campaign)
+            work.session.flush()
+            work.touch(Area.GIFTS)
+        return Outcome(campaign.id, work.changes)
+
+    def campaigns(self) -> list[tuple[int, str, date, int]]:
+        """(id, name, day, recipients), the latest first."""
+        count = (
+            select(func.count())
+            .where(CampaignRecipient.campaign_id == Campaign.id)
+            .scalar_subquery()
+        )
+        with self._db.read() as session:
+            rows = session.execute(
+                select(Campaign.id, Campaign.name, Campaign.on_day, count).order_by(
+                    Campaign.on_day.desc(), Campaign.id.desc()
+                )
+            )
+            return [(cid, name, day, int(n)) for cid, name, day, n in rows]
+
+    def add_recipients(
+        self,
+        campaign_id: int,
+        contact_ids: Sequence[int] = (),
+        query: ContactQuery | None = None,
+    ) -> Outcome[int]:
+        """Add people by hand and/or everyone a query finds (a tag, a tier, a search): how many
+        were new to the campaign."""
+        wanted = list(dict.fromkeys([*contact_ids, *(self._listing.ids(query) if query else [])]))
+        with unit_of_work(self._db, "Add to the campaign") as work:
+            _campaign(work.session, campaign_id)
+            have = set(
+                work.session.scalars(
+                    select(CampaignRecipient.contact_id).where(
+                        CampaignRecipient.campaign_id == campaign_id
+                    )
+                )
+            )
+            known = set(work.session.scalars(select(Contact.id).where(Contact.id.in_(wanted))))
+            missing = [str(i) for i in wanted if i not in known]
+            if missing:
+                raise NotFoundError(f"There is no contact with id {', '.join(missing)}.")
+            new = [i for i in wanted if i not in have]
+            work.session.add_all(
+                CampaignRecipient(campaign_id=campaign_id, contact_id=i) for i in new
+            )
+            work.touch(Area.GIFTS, *new)
+        return Outcome(len(new), work.changes)
+
+    def remove_recipient(self, campaign_id: int, contact_id: int) -> Outcome[None]:
+        """Off the campaign; a gift already chosen for them stays on their card."""
+        with unit_of_work(self._db, "Remove from the campaign") as work:
+            work.session.execute(
+                delete(CampaignRecipient).where(
+                    CampaignRecipient.campaign_id == campaign_id,
+                    CampaignRecipient.contact_id == contact_id,
+                )
+            )
+            work.touch(Area.GIFTS, contact_id)
+        return Outcome(None, work.changes)
+
+    def choose(
+        self,
+        campaign_id: int,
+        contact_id: int,
+        description: str,
+        amount_cents: int | None = None,
+        buy_by: date | None = None,
+        ship_by: date | None = None,
+    ) -> Outcome[int]:
+        """This campaign's gift for them (replacing the one chosen before): an idea until it is
+        bought; given on the campaign's day. Its id."""
+        with unit_of_work(self._db, "Choose a gift") as work:
+            campaign = _campaign(work.session, campaign_id)
+            recipient = work.session.get(CampaignRecipient, (campaign_id, contact_id))
+            if recipient is None:
+                raise NotFoundError("That person is not in the campaign.")
+            gift = _chosen(work.session, campaign_id, contact_id)
+            fields = GIFT.check(
+                {
+                    "direction": GiftDirection.GIVEN,
+                    "description": description,
+                    "occasion": campaign.occasion,
+                    "given_on": campaign.on_day,
+                    "amount_cents": amount_cents,
+                    "currency": campaign.currency,
+                    "status": gift.status if gift else GiftStatus.IDEA,
+                    "notes": gift.notes if gift else "",
+                    "buy_by": buy_by,
+                    "ship_by": ship_by,
+                }
+            )
+            if gift is None:
+                gift = Gift(contact_id=contact_id, campaign_id=campaign_id, **fields)
+                work.session.add(gift)
+            else:
+                for name, value in fields.items():
+                    setattr(gift, name, value)
+            work.session.flush()
+            work.touch(Area.GIFTS, contact_id)
+        return Outcome(gift.id, work.changes)
+
+    def view(self, campaign_id: int) -> CampaignView:
+        with self._db.read() as session:
+            campaign = _campaign(session, campaign_id)
+            ids = list(
+                session.scalars(
+                    select(CampaignRecipient.contact_id)
+                    .join(Contact, Contact.id == CampaignRecipient.contact_id)
+                    .where(CampaignRecipient.campaign_id == campaign_id)
+                    .order_by(Contact.sort_name)
+                )
+            )
+            budgets: dict[str, int] = json.loads(campaign.budgets)
+            head = (campaign.id, campaign.name, campaign.occasion, campaign.on_day)
+            currency = campaign.currency
+        recipients = tuple(
+            self._recipient(self._contacts.card(i), campaign_id, head[2], budgets) for i in ids
+        )
+        return CampaignView(*head, currency, budgets, recipients)
+
+    def _recipient(
+        self, card: ContactCard, campaign_id: int, occasion: str, budgets: dict[str, int]
+    ) -> Recipient:
+        mine = next((g for g in card.gifts if g.campaign_id == campaign_id), None)
+        household = self._household_gifts(card)
+        earlier = sorted(
+            [
+                *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
+                *(Earlier(name, g) for name, gifts in household for g in gifts if _given(g)),
+            ],
+            key=lambda e: e.gift.given_on or date.min,
+            reverse=True,
+        )[:_EARLIER_SHOWN]
+        partner = [r for r in card.household if r.kind is RelationshipKind.SPOUSE]
+        everyone = [("", card.preferences), *((r.person.name, r.tastes) for r in partner)]
+        tastes = tuple(
+            (who, t) for who, found in everyone for t in found if t.category not in AVOID
+        )
+        avoid = tuple((who, t) for who, found in everyone for t in found if t.category in AVOID)
+        warning = (
+            repeat_in_household(mine.description, card.name, card.gifts, household, mine.id)
+            if mine
+            else ""
+        )
+        return Recipient(
+            card_ref(card),
+            card.draft.tier,
+            budgets.get(card.draft.tier, budgets.get("")),
+            mine,
+            tuple(earlier),
+            tastes,
+            avoid,
+            suggestion(occasion, tuple(earlier), tastes),
+            warning,
+        )
+
+    def _household_gifts(self, card: ContactCard) -> list[tuple[str, list[GiftValue]]]:
+        family = {r.other.id: r.other.name for r in card.relationships if r.kind in HOUSEHOLD}
+        if not family:
+            return []
+        found: dict[int, list[GiftValue]] = {i: [] for i in family}
+        with self._db.read() as session:
+            for gift in session.scalars(select(Gift).where(Gift.contact_id.in_(list(family)))):
+                found[gift.contact_id].append(gift_value(gift))
+        return [(family[i], gifts) for i, gifts in found.items()]
+
+
+def card_ref(card: ContactCard) -> ContactRef:
+    return ContactRef(card.id, card.name)
+
+
+def _given(gift: GiftValue) -> bool:
+    return gift.direction is GiftDirection.GIVEN and gift.status is not GiftStatus.IDEA
+
+
+def _campaign(session: Session, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFoundError(f"There is no campaign with id {campaign_id}.")
+    return campaign
+
+
+def _chosen(session: Session, campaign_id: int, contact_id: int) -> Gift | None:
+    return session.scalar(
+        select(Gift).where(Gift.campaign_id == campaign_id, Gift.contact_id == contact_id)
+    )

@@ -1,0 +1,100 @@
+"""Holiday gift campaigns on a real database: fifty recipients picked by tag, each gift tracked
+through its statuses, the spend that follows, budgets by tier, last year's gifts (theirs and
+their household's) beside this year's, and the warning when a gift repeats one of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nurture.app import Nurture
+from nurture.domain.dto import ContactDraft, PreferenceValue
+from nurture.domain.enums import GiftDirection, GiftStatus, PreferenceCategory, RelationshipKind
+from nurture.services.listing import ContactQuery
+
+CHRISTMAS = date(2026, 12, 25)
+
+
+def test_a_campaign_of_fifty_clients_tracks_every_gift_and_the_spend(app: Nurture) -> None:
+    clients = [
+        app.contacts.create(
+            ContactDraft(given_name=f"Client{i:02d}", family_name="Lee", tags=("Clients",))
+        ).value.id
+        for i in range(50)
+    ]
+    app.contacts.create(ContactDraft(given_name="Not", family_name="Invited"))
+    campaign = app.campaigns.create("Christmas 2026", CHRISTMAS, "Christmas", {"": 5000}).value
+
+    added = app.campaigns.add_recipients(campaign, query=ContactQuery(tag="Clients")).value
+
+    assert added == 50
+    assert app.campaigns.add_recipients(campaign, clients[:3]).value == 0  # already in
+    statuses = list(GiftStatus)
+    for i, contact_id in enumerate(clients):
+        gift = app.campaigns.choose(campaign, contact_id, f"Hamper {i}", 4000 + i).value
+        app.records.update_gift(gift, status=statuses[i % len(statuses)])
+    view = app.campaigns.view(campaign)
+
+    assert len(view.recipients) == 50
+    assert view.by_status == {s.value: 10 for s in statuses}
+    assert view.planned_cents == sum(4000 + i for i in range(50))
+    spent = sum(4000 + i for i in range(50) if statuses[i % 5] is not GiftStatus.IDEA)
+    assert view.spent_cents == spent
+    assert all(r.budget_cents == 5000 for r in view.recipients)
+    # Choosing again replaces the gift, keeping its status.
+    app.campaigns.choose(campaign, clients[1], "Wine", 3000)
+    again = next(r for r in app.campaigns.view(campaign).recipients if r.contact.id == clients[1])
+    assert again.gift is not None
+    assert (again.gift.description, again.status) == ("Wine", "bought")
+    assert app.campaigns.campaigns() == [(campaign, "Christmas 2026", CHRISTMAS, 50)]
+
+
+def test_last_years_gifts_tastes_and_a_repeat_for_the_person_or_the_spouse(app: Nurture) -> None:
+    robert = app.contacts.create(
+        ContactDraft(given_name="Robert", family_name="Hale", tier="A")
+    ).value.id
+    claire = app.network.add_related_person(
+        robert,
+        RelationshipKind.SPOUSE,
+        ContactDraft(given_name="Claire", family_name="Hale"),
+        tastes=[PreferenceValue(0, PreferenceCategory.FOOD, "Dark chocolate")],
+    ).value
+    app.records.add_preference(robert, PreferenceCategory.DRINK, "Highland single malt")
+    app.records.add_preference(robert, PreferenceCategory.ALLERGY, "Nuts", likes=False)
+    app.records.add_gift(
+        robert, GiftDirection.GIVEN, "Dalwhinnie 15", "Christmas", date(2025, 12, 20)
+    )
+    app.records.add_gift(
+        claire, GiftDirection.GIVEN, "Valrhona box", "Christmas", date(2025, 12, 20)
+    )
+    campaign = app.campaigns.create(
+        "Christmas 2026", CHRISTMAS, "Christmas", {"A": 15000, "": 3000}
+    ).value
+    app.campaigns.add_recipients(campaign, [robert])
+
+    (before,) = app.campaigns.view(campaign).recipients
+    assert before.status == "to choose"
+    assert before.budget_cents == 15000
+    assert [(e.whose, e.gift.description) for e in before.earlier] == [
+        ("", "Dalwhinnie 15"),
+        ("Claire Hale", "Valrhona box"),
+    ]
+    assert [(who, t.item) for who, t in before.tastes] == [
+        ("", "Highland single malt"),
+        ("Claire Hale", "Dark chocolate"),
+    ]
+    assert [t.item for _who, t in before.avoid] == ["Nuts"]
+    assert (
+        before.suggestion == "Same as last year? Dalwhinnie 15 — or different: Highland single malt"
+    )
+
+    app.campaigns.choose(campaign, robert, "Dalwhinnie 15", 9000)
+    (same,) = app.campaigns.view(campaign).recipients
+    assert same.warning == "Robert Hale was already given Dalwhinnie 15 (December 2025, Christmas)."
+    app.campaigns.choose(campaign, robert, "valrhona  Box", 6000)
+    (spouse,) = app.campaigns.view(campaign).recipients
+    assert (
+        spouse.warning == "Claire Hale was already given Valrhona box (December 2025, Christmas)."
+    )
+    app.campaigns.choose(campaign, robert, "Cigar humidor", 12000)
+    (new,) = app.campaigns.view(campaign).recipients
+    assert new.warning == ""
