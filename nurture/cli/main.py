@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "redo": ("people", "redo"),
     "tag": ("people", "tag"),
     "gift": ("people", "gift"),
+    "campaign": ("gifts", "campaign"),
     "date": ("records", "add_date"),
     "relate": ("records", "relate"),
     "referral": ("records", "referral"),
@@ -265,6 +266,41 @@ def build_parser() -> argparse.ArgumentParser:
     gift.add_argument("--on", type=_date, metavar="DATE", help="when it was given (YYYY-MM-DD)")
     gift.add_argument("--json", action="store_true")
 
+    camp = sub.add_parser("campaign", help="holiday gift campaigns: new, list, add, choose, show")
+    actions = camp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = actions.add_parser("new", help="a campaign for an occasion; prints its id")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--date", required=True, type=_date, metavar="DATE", help="the occasion's day")
+    new.add_argument("--occasion", default="", metavar="TEXT", help="default: the name")
+    new.add_argument(
+        "--budget",
+        action="append",
+        default=[],
+        type=_tier_budget,
+        metavar="TIER=AMOUNT",
+        help="budget per recipient of a tier (TIER empty: everyone else)",
+    )
+    listed = actions.add_parser("list", help="every campaign, the latest first")
+    listed.add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="add recipients by hand, tag or tier")
+    add.add_argument("id", type=_positive, metavar="ID")
+    add.add_argument("--contact", action="append", default=[], metavar="CONTACT")
+    add.add_argument("--tag", metavar="T")
+    add.add_argument("--tier", metavar="T")
+    off = actions.add_parser("remove", help="take someone off a campaign")
+    off.add_argument("id", type=_positive, metavar="ID")
+    off.add_argument("contact", metavar="CONTACT")
+    choose = actions.add_parser("choose", help="this campaign's gift for someone")
+    choose.add_argument("id", type=_positive, metavar="ID")
+    choose.add_argument("contact", metavar="CONTACT")
+    choose.add_argument("description", metavar="WHAT")
+    choose.add_argument("--amount", type=_cents, metavar="AMOUNT")
+    choose.add_argument("--buy-by", type=_date, metavar="DATE")
+    choose.add_argument("--ship-by", type=_date, metavar="DATE")
+    show = actions.add_parser("show", help="recipients, gifts, statuses, earlier gifts, spend")
+    show.add_argument("id", type=_positive, metavar="ID")
+    show.add_argument("--json", action="store_true")
+
     dated = sub.add_parser("date", help="add an important date (anniversary, graduation...)")
     dated.add_argument("contact", metavar="CONTACT")
     dated.add_argument("date", type=_kind_date, metavar="KIND=DATE")
@@ -379,6 +415,13 @@ def _positive(text: str) -> int:
 
 def _days_or_none(text: str) -> int | None:
     return None if text.strip().lower() == "none" else _positive(text)
+
+
+def _tier_budget(text: str) -> tuple[str, int]:
+    tier, sep, amount = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"'{text}' is not TIER=AMOUNT (like A=150)")
+    return tier.strip(), _cents(amount)
 
 
 def _cents(text: str) -> int:

@@ -15,7 +15,6 @@ from nurture.cli.shapes import card_json, occurrence_json, summary_json
 from nurture.contact_points import split_name
 from nurture.domain.dto import ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, GiftDirection, InteractionKind
-from nurture.domain.gifts import given_before, repeat_warning
 from nurture.services.interactions import NextTime
 from nurture.services.listing import ContactQuery
 
@@ -74,15 +73,15 @@ def tag(app: Nurture, args: argparse.Namespace) -> None:
 def gift(app: Nurture, args: argparse.Namespace) -> None:
     """A gift; warns (on stderr, still recorded) when the same was already given to them."""
     contact_id = app.contacts.resolve(args.contact)
-    card = app.contacts.card(contact_id)
     kind = GiftDirection(args.kind)
-    earlier = given_before(card.gifts, args.description, before=args.on)
+    warning = (
+        app.contacts.gift_repeats(contact_id, args.description, before=args.on)
+        if kind is not GiftDirection.RECEIVED
+        else ""
+    )
     gift_id = app.records.add_gift(
         contact_id, kind, args.description, occasion=args.occasion, given_on=args.on
     ).value
-    warning = (
-        repeat_warning(card.name, earlier) if earlier and kind is not GiftDirection.RECEIVED else ""
-    )
     if warning:
         print(f"nurture: note: {warning}", file=sys.stderr)
     if args.json:

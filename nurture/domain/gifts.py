@@ -45,14 +45,15 @@ def repeat_in_household(
     own: Iterable[GiftValue],
     household: Iterable[tuple[str, Iterable[GiftValue]]],
     but: int | None = None,
+    before: date | None = None,
 ) -> str:
     """The warning when this gift was already given to them or to someone in their household
     (a spouse, a child), naming whom and when; '' when it is new to all of them."""
-    earlier = given_before(own, description, but)
+    earlier = given_before(own, description, but, before)
     if earlier is not None:
         return repeat_warning(name, earlier)
     for relative, gifts in household:
-        earlier = given_before(gifts, description, but)
+        earlier = given_before(gifts, description, but, before)
         if earlier is not None:
             return repeat_warning(relative, earlier)
     return ""

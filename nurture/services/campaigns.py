@@ -19,7 +19,7 @@ from nurture.domain.dto import ContactCard, ContactRef, GiftValue
 from nurture.domain.enums import Area, GiftDirection, GiftStatus, RelationshipKind
 from nurture.domain.gifts import repeat_in_household
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.cards import HOUSEHOLD, gift_value
+from nurture.services.cards import household_gifts
 from nurture.services.contacts import ContactsService
 from nurture.services.listing import ContactQuery, ListingService
 from nurture.services.records import GIFT
@@ -187,7 +187,8 @@ class CampaignsService:
         self, card: ContactCard, campaign_id: int, occasion: str, budgets: dict[str, int]
     ) -> Recipient:
         mine = next((g for g in card.gifts if g.campaign_id == campaign_id), None)
-        household = self._household_gifts(card)
+        with self._db.read() as session:
+            household = household_gifts(session, card)
         earlier = sorted(
             [
                 *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
@@ -218,16 +219,6 @@ class CampaignsService:
             suggestion(occasion, tuple(earlier), tastes),
             warning,
         )
-
-    def _household_gifts(self, card: ContactCard) -> list[tuple[str, list[GiftValue]]]:
-        family = {r.other.id: r.other.name for r in card.relationships if r.kind in HOUSEHOLD}
-        if not family:
-            return []
-        found: dict[int, list[GiftValue]] = {i: [] for i in family}
-        with self._db.read() as session:
-            for gift in session.scalars(select(Gift).where(Gift.contact_id.in_(list(family)))):
-                found[gift.contact_id].append(gift_value(gift))
-        return [(family[i], gifts) for i, gifts in found.items()]
 
 
 def card_ref(card: ContactCard) -> ContactRef:

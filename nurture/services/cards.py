@@ -240,6 +240,16 @@ def _family_dates(
 HOUSEHOLD = frozenset({RelationshipKind.SPOUSE, RelationshipKind.CHILD, RelationshipKind.PARENT})
 
 
+def household_gifts(session: Session, card: ContactCard) -> list[tuple[str, list[GiftValue]]]:
+    """Every gift of each person in their household (spouse, children, parents), by name."""
+    family = {r.other.id: r.other.name for r in card.relationships if r.kind in HOUSEHOLD}
+    found: dict[int, list[GiftValue]] = {i: [] for i in family}
+    if family:
+        for gift in session.scalars(select(Gift).where(Gift.contact_id.in_(list(family)))):
+            found[gift.contact_id].append(gift_value(gift))
+    return [(family[i], gifts) for i, gifts in found.items()]
+
+
 def _household(session: Session, relations: tuple[RelationshipValue, ...]) -> tuple[Relative, ...]:
     family = [r for r in relations if r.kind in HOUSEHOLD]
     if not family:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeAlias, TypeVar
 
 from sqlalchemy import bindparam, delete, select, text, update
@@ -39,9 +39,10 @@ from nurture.domain.dto import (
     JobChange,
 )
 from nurture.domain.enums import Area, DateKind
+from nurture.domain.gifts import repeat_in_household
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
 from nurture.services.cadence import DayRules, day_rules
-from nurture.services.cards import load_card
+from nurture.services.cards import household_gifts, load_card
 from nurture.services.records import date_columns
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
@@ -142,6 +143,21 @@ class ContactsService:
             work.touch(Area.CONTACTS, contact_id)
             work.touch(Area.TAGS, contact_id)
         return Outcome(self.card(contact_id), work.changes)
+
+    def gift_repeats(
+        self,
+        contact_id: int,
+        description: str,
+        but: int | None = None,
+        before: date | None = None,
+    ) -> str:
+        """The warning when this gift was already given to them or their household (naming
+        whom and when), '' when it is new: the card, the gift dialog, campaigns and the
+        command line all ask here."""
+        with self._db.read() as session:
+            card = load_card(session, contact_id, self._rules())
+            household = household_gifts(session, card)
+        return repeat_in_household(description, card.name, card.gifts, household, but, before)
 
     def take_job_changes(self, changes: Sequence[JobChange]) -> Outcome[int]:
         """Put the new companies and titles an import found on the cards, as one step."""

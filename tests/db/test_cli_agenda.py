@@ -218,3 +218,31 @@ def test_plan_and_brief_from_the_command_line(tmp_path: Path) -> None:
         "Omar Said, Said & Co",
         "Ask about: the regatta",
     ]
+
+
+def test_a_gift_campaign_from_the_command_line(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+
+    def run(*args: str) -> str:
+        return ok(nurture(*args, data_dir=folder))
+
+    run("add", "Robert Hale", "--tag", "Clients")
+    run("add", "Ann Lee", "--tag", "Clients")
+    run("gift", "Robert Hale", "Dalwhinnie 15", "--occasion", "Christmas", "--on", "2025-12-20")
+    campaign = run("campaign", "new", "Christmas 2026", "--date", "2026-12-25", "--budget", "=50")
+    campaign = campaign.strip()
+    assert run("campaign", "add", campaign, "--tag", "Clients") == "2 added.\n"
+    chosen = nurture("campaign", "choose", campaign, "Robert Hale", "dalwhinnie 15",
+                     "--amount", "89.90", data_dir=folder)  # fmt: skip
+    assert "Robert Hale was already given Dalwhinnie 15 (December 2025" in chosen.stderr
+    shown = json.loads(run("campaign", "show", campaign, "--json"))
+    assert (shown["planned_cents"], shown["by_status"]) == (8990, {"to choose": 1, "idea": 1})
+    robert = shown["recipients"][0]
+    assert (robert["name"], robert["budget_cents"], robert["gift"]["description"]) == (
+        "Robert Hale",
+        5000,
+        "dalwhinnie 15",
+    )
+    assert robert["earlier"] == [
+        {"whose": "Robert Hale", "description": "Dalwhinnie 15", "date": "2025-12-20"}
+    ]

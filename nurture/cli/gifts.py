@@ -1,0 +1,117 @@
+"""The command line's gift campaigns: `nurture campaign new|list|add|remove|choose|show`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from nurture.app import Nurture
+from nurture.cli.output import print_json
+from nurture.domain.campaigns import CampaignView, Recipient
+from nurture.humanize import money
+from nurture.services.listing import ContactQuery
+
+
+def campaign(app: Nurture, args: argparse.Namespace) -> None:
+    service = app.campaigns
+    if args.action == "new":
+        budgets = dict(args.budget)
+        campaign_id = service.create(args.name, args.date, args.occasion, budgets).value
+        print(campaign_id)
+    elif args.action == "list":
+        found = service.campaigns()
+        if args.json:
+            print_json(
+                [
+                    {"id": i, "name": n, "date": d.isoformat(), "recipients": r}
+                    for i, n, d, r in found
+                ]
+            )
+        for cid, name, day, recipients in [] if args.json else found:
+            print(f"{cid:>5}  {day}  {name}  ({recipients} recipients)")
+    elif args.action == "add":
+        ids = [app.contacts.resolve(ref) for ref in args.contact]
+        query = (
+            ContactQuery(tag=args.tag or "", tier=args.tier or "")
+            if args.tag or args.tier
+            else None
+        )
+        added = service.add_recipients(args.id, ids, query).value
+        print(f"{added} added.")
+    elif args.action == "remove":
+        service.remove_recipient(args.id, app.contacts.resolve(args.contact))
+    elif args.action == "choose":
+        contact_id = app.contacts.resolve(args.contact)
+        gift_id = service.choose(
+            args.id, contact_id, args.description, args.amount, args.buy_by, args.ship_by
+        ).value
+        warning = app.contacts.gift_repeats(contact_id, args.description, but=gift_id)
+        if warning:
+            print(f"nurture: note: {warning}", file=sys.stderr)
+        print(gift_id)
+    else:
+        view = service.view(args.id)
+        if args.json:
+            print_json(_view_json(view))
+        else:
+            _print_view(view)
+
+
+def _print_view(view: CampaignView) -> None:
+    spent = money(view.spent_cents, view.currency)
+    planned = money(view.planned_cents, view.currency)
+    counts = ", ".join(f"{n} {status}" for status, n in view.by_status.items())
+    print(f"{view.name} ({view.on_day}): {len(view.recipients)} recipients — {counts}")
+    print(f"Spent {spent} of {planned} chosen.")
+    for r in view.recipients:
+        gift = r.gift.description if r.gift else "—"
+        print(f"  {r.contact.name:<28} {r.status:<9} {gift}")
+        for line in filter(None, (r.warning, r.suggestion if not r.gift else "")):
+            print(f"      {line}")
+
+
+def _recipient_json(r: Recipient) -> dict[str, Any]:
+    return {
+        "contact_id": r.contact.id,
+        "name": r.contact.name,
+        "tier": r.tier,
+        "budget_cents": r.budget_cents,
+        "status": r.status,
+        "gift": None
+        if r.gift is None
+        else {
+            "id": r.gift.id,
+            "description": r.gift.description,
+            "amount_cents": r.gift.amount_cents,
+            "buy_by": r.gift.buy_by.isoformat() if r.gift.buy_by else None,
+            "ship_by": r.gift.ship_by.isoformat() if r.gift.ship_by else None,
+        },
+        "earlier": [
+            {
+                "whose": e.whose or r.contact.name,
+                "description": e.gift.description,
+                "date": e.gift.given_on.isoformat() if e.gift.given_on else None,
+            }
+            for e in r.earlier
+        ],
+        "tastes": [{"whose": w or r.contact.name, "item": t.item} for w, t in r.tastes],
+        "avoid": [{"whose": w or r.contact.name, "item": t.item} for w, t in r.avoid],
+        "suggestion": r.suggestion,
+        "warning": r.warning or None,
+    }
+
+
+def _view_json(view: CampaignView) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "name": view.name,
+        "occasion": view.occasion,
+        "date": view.on_day.isoformat(),
+        "currency": view.currency,
+        "budgets_cents": view.budgets,
+        "spent_cents": view.spent_cents,
+        "planned_cents": view.planned_cents,
+        "by_status": view.by_status,
+        "recipients": [_recipient_json(r) for r in view.recipients],
+    }
