@@ -46,6 +46,7 @@ from nurture.services.listing import ListingService
 from ui.dialogs.date_field import DateField
 from ui.dialogs.person_field import PersonField
 from ui.dialogs.quick_log import KIND_LABELS
+from ui.theme import colours
 
 REPEATS = {
     "Does not repeat": "",
@@ -180,9 +181,22 @@ class FollowUpDialog(FormDialog):
 
 
 class GiftDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, today: date, value: GiftValue | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        today: date,
+        value: GiftValue | None = None,
+        repeats: Callable[[str], str] | None = None,
+    ) -> None:
         self.description = QLineEdit(value.description if value else "")
         self.description.setPlaceholderText("Bottle of Glenmorangie 18")
+        # "Robert Hale was already given Dalwhinnie 15 (December 2025, Christmas)." as soon as
+        # the gift is typed: the core's check for them and their household.
+        self.repeat = QLabel()
+        self.repeat.setWordWrap(True)
+        self.repeat.setStyleSheet(f"color: {colours().warn};")
+        self.repeat.hide()
+        self._repeats = repeats
         directions = [
             ("Given", GiftDirection.GIVEN),
             ("Idea", GiftDirection.IDEA),
@@ -207,8 +221,19 @@ class GiftDialog(FormDialog):
         ]
         if value is not None:
             rows.insert(2, ("Status", self.status))
+        rows.insert(1, ("", self.repeat))
         super().__init__(parent, f"{_verb(value)} a gift", rows)
         self._editing = value is not None
+        self._but = value.id if value else None
+        self.description.editingFinished.connect(self.check_repeat)
+        self.direction.currentIndexChanged.connect(self.check_repeat)
+
+    def check_repeat(self) -> None:
+        given = self.direction.currentData() is not GiftDirection.RECEIVED
+        text = self.description.text().strip()
+        warning = self._repeats(text) if self._repeats and given and text else ""
+        self.repeat.setText(warning)
+        self.repeat.setVisible(bool(warning))
 
     def fields(self) -> Fields:
         fields = {

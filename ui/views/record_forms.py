@@ -4,6 +4,7 @@ dialog (empty, or filled from the card) and runs the matching operation."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -56,7 +57,8 @@ class RecordForms:
             if follow.exec() == QDialog.DialogCode.Accepted:
                 ops.add_follow_up(workspace, card.id, follow.fields())
         elif what == "gift":
-            gift = GiftDialog(parent, today)
+            contacts = workspace.core.contacts
+            gift = GiftDialog(parent, today, None, partial(contacts.gift_repeats, card.id))
             if gift.exec() == QDialog.DialogCode.Accepted:
                 ops.add_gift(workspace, card.id, gift.fields())
         elif what == "taste":
@@ -123,7 +125,8 @@ class RecordForms:
             return FollowUpDialog(parent, today, follow_ups[0]) if follow_ups else None
         if what == "gift":
             gifts = [g for g in card.gifts if g.id == record_id]
-            return GiftDialog(parent, today, gifts[0]) if gifts else None
+            repeats = partial(self._workspace.core.contacts.gift_repeats, card.id, but=record_id)
+            return GiftDialog(parent, today, gifts[0], repeats) if gifts else None
         if what == "taste":
             tastes = [p for p in card.preferences if p.id == record_id]
             return PreferenceDialog(parent, tastes[0]) if tastes else None
