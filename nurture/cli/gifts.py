@@ -9,7 +9,7 @@ from typing import Any
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.domain.campaigns import CampaignView, Recipient
-from nurture.humanize import money
+from nurture.humanize import money, plural
 from nurture.services.listing import ContactQuery
 
 
@@ -115,3 +115,44 @@ def _view_json(view: CampaignView) -> dict[str, Any]:
         "by_status": view.by_status,
         "recipients": [_recipient_json(r) for r in view.recipients],
     }
+
+
+def gifts(app: Nurture, args: argparse.Namespace) -> None:
+    """What was spent on gifts in a year: per person (past the limit flagged), tier, campaign."""
+    year = args.year or app.clock().astimezone().year
+    spend = app.campaigns.spend(year)
+    if args.json:
+        print_json(
+            {
+                "year": spend.year,
+                "currency": spend.currency,
+                "total_cents": spend.total_cents,
+                "limit_cents": spend.limit_cents or None,
+                "people": [
+                    {
+                        "contact_id": p.contact.id,
+                        "name": p.contact.name,
+                        "tier": p.tier,
+                        "gifts": p.gifts,
+                        "cents": p.cents,
+                        "over_limit": p.over_limit,
+                    }
+                    for p in spend.people
+                ],
+                "by_tier_cents": spend.by_tier,
+                "by_campaign_cents": spend.by_campaign,
+                "other_currency_gifts": spend.other_currency,
+            }
+        )
+        return
+    total = money(spend.total_cents, spend.currency)
+    people = plural(len(spend.people), "person").replace("persons", "people")
+    print(f"Gifts given in {year}: {total} to {people}.")
+    for p in spend.people:
+        flag = "  (over the yearly limit)" if p.over_limit else ""
+        print(f"  {p.contact.name:<28} {p.gifts:>3}  {money(p.cents, spend.currency):>14}{flag}")
+    for title, totals in (("By tier", spend.by_tier), ("By campaign", spend.by_campaign)):
+        named = {k or "(none)": v for k, v in totals.items()}
+        print(f"{title}: " + ", ".join(f"{k} {money(v, spend.currency)}" for k, v in named.items()))
+    if spend.other_currency:
+        print(f"({spend.other_currency} gifts in another currency are not added in.)")

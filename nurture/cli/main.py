@@ -47,6 +47,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("people", "tag"),
     "gift": ("people", "gift"),
     "campaign": ("gifts", "campaign"),
+    "gifts": ("gifts", "gifts"),
     "date": ("records", "add_date"),
     "relate": ("records", "relate"),
     "referral": ("records", "referral"),
@@ -265,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
     gift.add_argument("--occasion", default="", metavar="OCCASION")
     gift.add_argument("--on", type=_date, metavar="DATE", help="when it was given (YYYY-MM-DD)")
     gift.add_argument("--json", action="store_true")
+
+    spend = sub.add_parser("gifts", help="what was spent on gifts in a year, per person and tier")
+    spend.add_argument("--year", type=_positive, metavar="YEAR", help="default: this year")
+    spend.add_argument("--json", action="store_true")
 
     camp = sub.add_parser("campaign", help="holiday gift campaigns: new, list, add, choose, show")
     actions = camp.add_subparsers(dest="action", metavar="ACTION", required=True)

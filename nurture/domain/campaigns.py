@@ -90,3 +90,34 @@ def suggestion(
         text = f"Same as last year? {last.gift.description}"
         return f"{text} — or different: {idea}" if idea else text
     return f"From their tastes: {idea}" if idea else ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpend:
+    contact: ContactRef
+    tier: str
+    gifts: int
+    cents: int
+    over_limit: bool  # past the yearly limit per recipient the user set
+
+
+@dataclass(frozen=True, slots=True)
+class YearSpend:
+    """What was spent on gifts given in one year, in the user's currency (gifts in another
+    currency are counted, not added)."""
+
+    year: int
+    currency: str
+    limit_cents: int  # 0: no limit set
+    people: tuple[PersonSpend, ...]  # the most spent on first
+    by_tier: dict[str, int]
+    by_campaign: dict[str, int]
+    other_currency: int  # gifts whose amount is in another currency
+
+    @property
+    def total_cents(self) -> int:
+        return sum(p.cents for p in self.people)
+
+    @property
+    def over_limit(self) -> tuple[PersonSpend, ...]:
+        return tuple(p for p in self.people if p.over_limit)

@@ -5,8 +5,10 @@ thanked) and buy-by / ship-by days, budgets per tier, and what was given before.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +16,16 @@ from sqlalchemy.orm import Session
 from nurture.db.engine import Database
 from nurture.db.gifts import Campaign, CampaignRecipient, Gift
 from nurture.db.people import Contact
-from nurture.domain.campaigns import AVOID, CampaignView, Earlier, Recipient, suggestion
+from nurture.domain.campaigns import (
+    AVOID,
+    SPENT,
+    CampaignView,
+    Earlier,
+    PersonSpend,
+    Recipient,
+    YearSpend,
+    suggestion,
+)
 from nurture.domain.dto import ContactCard, ContactRef, GiftValue
 from nurture.domain.enums import Area, GiftDirection, GiftStatus, RelationshipKind
 from nurture.domain.gifts import repeat_in_household
@@ -163,6 +174,58 @@ class CampaignsService:
             work.session.flush()
             work.touch(Area.GIFTS, contact_id)
         return Outcome(gift.id, work.changes)
+
+    def spend(self, year: int) -> YearSpend:
+        """Gifts given (bought, shipped, given or thanked for) dated in `year`: per person (the
+        ones past the yearly limit flagged), per tier, per campaign."""
+        settings = self._settings.get()
+        currency, limit = settings.currency, settings.gift_limit_cents
+        spent = [s.value for s in SPENT]
+        with self._db.read() as session:
+            rows = session.execute(
+                select(
+                    Contact.id,
+                    Contact.display_name,
+                    Contact.tier,
+                    Gift.amount_cents,
+                    Gift.currency,
+                    Campaign.name,
+                )
+                .join(Contact, Contact.id == Gift.contact_id)
+                .outerjoin(Campaign, Campaign.id == Gift.campaign_id)
+                .where(
+                    Gift.direction == GiftDirection.GIVEN.value,
+                    Gift.status.in_(spent),
+                    Gift.given_on >= date(year, 1, 1),
+                    Gift.given_on <= date(year, 12, 31),
+                )
+            ).all()
+        people: dict[int, list[Any]] = {}
+        by_tier: Counter[str] = Counter()
+        by_campaign: Counter[str] = Counter()
+        other = 0
+        for cid, name, tier, cents, gift_currency, campaign in rows:
+            if cents and gift_currency and gift_currency != currency:
+                other += 1
+                continue
+            entry = people.setdefault(cid, [ContactRef(cid, name), tier, 0, 0])
+            entry[2] += 1
+            entry[3] += cents or 0
+            by_tier[tier] += cents or 0
+            by_campaign[campaign or ""] += cents or 0
+        ranked = sorted(people.values(), key=lambda e: (-e[3], e[0].name))
+        return YearSpend(
+            year,
+            currency,
+            limit,
+            tuple(
+                PersonSpend(ref, tier, n, c, bool(limit) and c > limit)
+                for ref, tier, n, c in ranked
+            ),
+            dict(by_tier),
+            dict(by_campaign),
+            other,
+        )
 
     def view(self, campaign_id: int) -> CampaignView:
         with self._db.read() as session:

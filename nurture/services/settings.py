@@ -79,6 +79,9 @@ class Settings:
     reconnect_after_days: int = 180
     # People the day's plan asks you to touch ("about 20 a day"); 0: what the cadences ask.
     daily_touches: int = 0
+    # Gifts to one person in one year above this (minor units) are flagged: business gift
+    # deductions are capped per recipient in some countries. 0: no limit.
+    gift_limit_cents: int = 0
     reconnect_tags: list[str] = field(
         default_factory=lambda: ["Former colleagues", "Clients", "Referral Sources"]
     )
@@ -139,5 +142,7 @@ def _check(settings: Settings) -> None:
         raise ValidationError("The first day of the week must be a weekday.")
     if any(days <= 0 for days in settings.tier_cadence.values()):
         raise ValidationError("A keep-in-touch cadence must be at least one day.")
+    if settings.gift_limit_cents < 0:
+        raise ValidationError("A yearly gift limit cannot be negative.")
     if not 0 <= settings.daily_touches <= 10_000:
         raise ValidationError("People a day is a number from 0 (automatic) to 10,000.")

@@ -98,3 +98,35 @@ def test_last_years_gifts_tastes_and_a_repeat_for_the_person_or_the_spouse(app: 
     app.campaigns.choose(campaign, robert, "Cigar humidor", 12000)
     (new,) = app.campaigns.view(campaign).recipients
     assert new.warning == ""
+
+
+def test_the_years_spend_per_person_tier_and_campaign_with_the_limit_flagged(
+    app: Nurture,
+) -> None:
+    app.settings.update(currency="EUR", gift_limit_cents=5000)
+    ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee", tier="A")).value.id
+    bob = app.contacts.create(ContactDraft(given_name="Bob", family_name="Roe", tier="B")).value.id
+    given = GiftDirection.GIVEN
+    app.records.add_gift(ann, given, "Wine", "Birthday", date(2026, 3, 1), 3000, "EUR")
+    app.records.add_gift(ann, given, "Book", "", date(2026, 6, 1), 2500, "EUR")
+    app.records.add_gift(ann, given, "Old", "", date(2025, 6, 1), 9900, "EUR")  # another year
+    app.records.add_gift(bob, given, "Tea", "", date(2026, 2, 1), 1500, "EUR")
+    app.records.add_gift(bob, given, "Idea", "", date(2026, 2, 1), 800, "EUR", GiftStatus.IDEA)
+    app.records.add_gift(bob, given, "Hat", "", date(2026, 2, 1), 2000, "USD")
+    campaign = app.campaigns.create("Christmas 2026", CHRISTMAS, "Christmas").value
+    app.campaigns.add_recipients(campaign, [bob])
+    hamper = app.campaigns.choose(campaign, bob, "Hamper", 3000).value
+    app.records.update_gift(hamper, status=GiftStatus.SHIPPED)
+
+    spend = app.campaigns.spend(2026)
+
+    # Hand-computed: Ann 30 + 25 = 55 (past the 50 limit); Bob 15 + 30 = 45 (the idea and the
+    # dollars left out).
+    assert [(p.contact.name, p.gifts, p.cents, p.over_limit) for p in spend.people] == [
+        ("Ann Lee", 2, 5500, True),
+        ("Bob Roe", 2, 4500, False),
+    ]
+    assert spend.total_cents == 10000
+    assert spend.by_tier == {"A": 5500, "B": 4500}
+    assert spend.by_campaign == {"": 7000, "Christmas 2026": 3000}
+    assert spend.other_currency == 1

@@ -430,6 +430,8 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
         dialog.week_start.setCurrentIndex(dialog.week_start.findData(6))
         assert dialog.daily.text() == "as the cadences ask"
         dialog.daily.setValue(20)
+        assert dialog.gift_limit.text() == "no limit"
+        dialog.gift_limit.setValue(25)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(change)
@@ -441,6 +443,7 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
     assert "christmas" in settings.gift_holidays
     assert settings.tier_cadence["A"] == 21
     assert settings.daily_touches == 20
+    assert settings.gift_limit_cents == 2500
     qtbot.waitUntil(lambda: "about 20 a day" in window.today.summary.text())  # Today follows
     window.sidebar.setCurrentRow(2)
     assert window.calendar.grid.first == 6

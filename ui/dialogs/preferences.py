@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -91,6 +92,14 @@ class PreferencesDialog(QDialog):
         places.addRow("Gift holidays", gifts)
         self.gift_lead = _days(settings.gift_lead_days, 90)
         places.addRow("Buy gifts", self.gift_lead)
+        self.gift_limit = QDoubleSpinBox()
+        self.gift_limit.setRange(0, 1_000_000)
+        self.gift_limit.setDecimals(2)
+        self.gift_limit.setSpecialValueText("no limit")
+        self.gift_limit.setSuffix(f" {settings.currency} a year")
+        self.gift_limit.setValue(settings.gift_limit_cents / 100)
+        self.gift_limit.setToolTip("Gifts to one person past this in a year are flagged")
+        places.addRow("Gift limit per person", self.gift_limit)
 
         cadence = QFormLayout()
         self.tiers = {tier: _days(settings.tier_cadence.get(tier, 0), 3650) for tier in "ABC"}
@@ -159,6 +168,7 @@ class PreferencesDialog(QDialog):
             "currency": self.currency.text().strip().upper() or "USD",
             "gift_holidays": [k for k, box in self.gift_days.items() if box.isChecked()] + others,
             "gift_lead_days": self.gift_lead.value(),
+            "gift_limit_cents": round(self.gift_limit.value() * 100),
             "tier_cadence": {tier: box.value() for tier, box in self.tiers.items() if box.value()},
             "daily_touches": self.daily.value(),
             "close_to_tray": self.close_to_tray.isChecked(),
