@@ -27,6 +27,7 @@ class Source(StrEnum):
     KEEP_IN_TOUCH = "keep_in_touch"
     HOLIDAY = "holiday"
     GIFT_DEADLINE = "gift_deadline"
+    GIFT = "gift"  # a campaign gift to buy or ship by a day (detail "buy" or "ship")
 
 
 class Occurrence(NamedTuple):

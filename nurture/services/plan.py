@@ -64,6 +64,17 @@ SELECT id, tier, cadence, due, last_day FROM everyone
 UNION ALL
 SELECT NULL, NULL, total(1.0 / cadence), NULL, NULL FROM everyone
 """
+# Campaign gifts still to buy or ship by a day soon (or already past): the plan's to-dos.
+_GIFT_TASKS = """
+SELECT g.id, g.contact_id, c.display_name, g.description, k.name, 'buy', g.buy_by
+  FROM gifts g JOIN contacts c ON c.id = g.contact_id JOIN campaigns k ON k.id = g.campaign_id
+ WHERE g.buy_by <= :soon AND g.status = 'idea'
+UNION ALL
+SELECT g.id, g.contact_id, c.display_name, g.description, k.name, 'ship', g.ship_by
+  FROM gifts g JOIN contacts c ON c.id = g.contact_id JOIN campaigns k ON k.id = g.campaign_id
+ WHERE g.ship_by <= :soon AND g.status IN ('idea', 'bought')
+"""
+GIFT_TASK_DAYS = 3  # a gift to buy or ship shows this many days ahead
 # Who matters enough for their occasions to be on the plan: a tier, a star or a cadence.
 _MATTERS = """
 SELECT c.id FROM contacts c
@@ -139,6 +150,7 @@ class PlanService:
             matters = _matters(session, {o.contact_id for o in occasions if o.contact_id})
             occasions = [o for o in occasions if o.contact_id in matters]
             relatives = _relatives(session, [o for o in occasions if o.contact_id])
+            gift_tasks = _gift_tasks(session, day)
             touch_day = working_day(day)
             people, touched_today, per_day = _dues(session, settings, now, day, touch_day)
         chosen = settings.daily_touches
@@ -150,6 +162,10 @@ class PlanService:
         reasons: dict[int, list[Reason]] = defaultdict(list)
         for o in follow_ups:
             reasons[_id(o)].append(Reason(Section.FOLLOW_UPS, _follow_up_words(o), o))
+        for o, campaign in gift_tasks:
+            if o.key not in settled:
+                words = _gift_words(o, day, campaign)
+                reasons[_id(o)].append(Reason(Section.FOLLOW_UPS, words, o))
         for o in sorted(occasions, key=lambda o: (o.day, o.contact)):
             words = _occasion_words(o, day, relatives.get(o.source_id))
             reasons[_id(o)].append(Reason(Section.OCCASIONS, words, o))
@@ -366,6 +382,28 @@ def _occasion_words(o: Occurrence, today: date, relative: tuple[str, str] | None
     if liked:
         words += f", likes {liked}"
     return words
+
+
+def _gift_tasks(session: Session, day: date) -> list[tuple[Occurrence, str]]:
+    """Each campaign gift to buy or ship soon, as an occurrence Done and Snooze understand."""
+    soon = day + timedelta(days=GIFT_TASK_DAYS)
+    found = []
+    for gid, cid, name, what, campaign, step, by in _raw(
+        session, _GIFT_TASKS, {"soon": soon.isoformat()}
+    ):
+        due = date.fromisoformat(by)
+        o = Occurrence(
+            max(day, due), OccurrenceKind.GIFT_DEADLINE, cid, name, what, None, Source.GIFT,
+            gid, due, None, False, step,
+        )  # fmt: skip
+        found.append((o, campaign))
+    return found
+
+
+def _gift_words(o: Occurrence, today: date, campaign: str) -> str:
+    """'gift: buy Dalwhinnie 15 by Thu (Christmas 2026)'; past the day, 'was due Mon'."""
+    when = f"was due {_when(o.due, today)}" if o.due < today else f"by {_when(o.due, today)}"
+    return f"gift: {o.detail} {o.who} {when} ({campaign})"
 
 
 def _keep_in_touch_words(person: Due, today: date) -> str:

@@ -19,8 +19,9 @@ from sqlalchemy.dialects.sqlite import insert
 from nurture.calendar.timing import at_local, local_day
 from nurture.db.bookkeeping import ReminderState, Setting
 from nurture.db.engine import Database
+from nurture.db.gifts import Gift
 from nurture.db.people import ImportantDate
-from nurture.domain.enums import Area, InteractionKind
+from nurture.domain.enums import Area, GiftStatus, InteractionKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
 from nurture.errors import ValidationError
 from nurture.services.agenda import AgendaService
@@ -189,6 +190,8 @@ class ReminderService:
                     record_interaction(
                         work, kind, [occurrence.source_id], now, notes="Kept in touch"
                     )
+                elif occurrence.source is Source.GIFT:
+                    _gift_done(work, occurrence)
                 work.touch(Area.REMINDERS, *_contact(occurrence))
         return Outcome(None, work.changes)
 
@@ -240,6 +243,19 @@ class ReminderService:
 def _aware(moment: datetime) -> None:
     if moment.tzinfo is None:
         raise ValidationError("A reminder time needs a time zone.")
+
+
+# A campaign gift's to-do done: bought (by its buy-by day), or shipped (by its ship-by day).
+_GIFT_STEPS = {"buy": (GiftStatus.IDEA,), "ship": (GiftStatus.IDEA, GiftStatus.BOUGHT)}
+_GIFT_DONE = {"buy": GiftStatus.BOUGHT, "ship": GiftStatus.SHIPPED}
+
+
+def _gift_done(work: UnitOfWork, occurrence: Occurrence) -> None:
+    gift = work.session.get(Gift, occurrence.source_id)
+    step = occurrence.detail
+    if gift is not None and step in _GIFT_DONE and gift.status in _GIFT_STEPS[step]:
+        gift.status = _GIFT_DONE[step].value
+        work.touch(Area.GIFTS, gift.contact_id)
 
 
 def snooze_within(work: UnitOfWork, occurrences: Sequence[Occurrence], until: datetime) -> None:

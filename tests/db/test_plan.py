@@ -208,3 +208,25 @@ def test_reconnect_ranks_by_tier_and_history_and_a_touch_or_a_skip_takes_them_of
     core.interactions.log(InteractionKind.LUNCH, [old_friend], MONDAY)
     assert [r for r in core.plan.plan().rows if r.section is Section.RECONNECT] == []
     assert [r.contact.name for r in core.plan.plan(day=date(2026, 12, 7)).rows] == ["Ravi Shah"]
+
+
+def test_a_campaign_gift_to_buy_and_ship_is_on_the_plan_until_done(core: Nurture) -> None:
+    robert = person(core, "Robert Hale")
+    campaign = core.campaigns.create("Christmas 2026", date(2026, 12, 25), "Christmas").value
+    core.campaigns.add_recipients(campaign, [robert])
+    gift = core.campaigns.choose(
+        campaign, robert, "Dalwhinnie 15", 8990, date(2026, 12, 1), date(2026, 12, 10)
+    ).value
+
+    (row,) = core.plan.plan().rows
+    assert row.why == "gift: buy Dalwhinnie 15 by tomorrow (Christmas 2026)"
+    core.reminders.done_all([r.occurrence for r in row.reasons if r.occurrence], MONDAY)
+    assert core.contacts.card(robert).gifts[0].status is GiftStatus.BOUGHT
+    assert core.plan.plan().rows == ()  # shipping is ten days off
+
+    (row,) = core.plan.plan(day=date(2026, 12, 11)).rows  # a day late
+    assert row.why == "gift: ship Dalwhinnie 15 was due Thu (Christmas 2026)"
+    core.reminders.done_all([r.occurrence for r in row.reasons if r.occurrence], MONDAY)
+    assert [(g.id, g.status) for g in core.contacts.card(robert).gifts] == [
+        (gift, GiftStatus.SHIPPED)
+    ]
