@@ -12,7 +12,7 @@ import random
 import time
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
@@ -542,6 +542,61 @@ class _Builder:
             self.interactions += 1
 
 
+# Recipients of one demo campaign at most: a network of 100,000 gives to its best clients.
+_CAMPAIGN_RECIPIENTS = 150
+
+
+def _campaigns(connection: Connection, draw: random.Random, today: date, first: int) -> int:
+    """Christmas campaigns of the last two years (given, most thanked for) and this year's (a
+    few chosen, some bought, with buy-by and ship-by days), for the A and B clients: the
+    Gifts page and Today's plan are never empty. Returns the gifts added."""
+    clients = connection.exec_driver_sql(
+        "SELECT id, tier FROM contacts WHERE id >= ? AND is_light = 0 AND tier IN ('A', 'B') "
+        "ORDER BY id LIMIT ?",
+        (first, _CAMPAIGN_RECIPIENTS),
+    ).fetchall()
+    this_year = today.year if today < date(today.year, 12, 25) else today.year + 1
+    added = 0
+    last: dict[int, str] = {}  # each client's gift of the year before: not the same again
+    for year in (this_year - 2, this_year - 1, this_year):
+        christmas = date(year, 12, 25)
+        campaign = connection.exec_driver_sql(
+            "INSERT INTO campaigns (name, occasion, on_day, currency, budgets) "
+            "VALUES (?, 'Christmas', ?, 'USD', ?)",
+            (f"Christmas {year}", christmas.isoformat(), '{"A": 15000, "B": 7500}'),
+        ).lastrowid
+        recipients: list[tuple[int, int]] = []
+        gifts: list[tuple[int, str, date, int, str, int, date | None, date | None]] = []
+        for contact_id, tier in clients:
+            recipients.append((campaign, contact_id))
+            description, _occasion, cents = draw.choice(GIFTS)
+            while description == last.get(contact_id):
+                description, _occasion, cents = draw.choice(GIFTS)
+            last[contact_id] = description
+            cents = cents if tier == "A" else cents // 2
+            if year < this_year:
+                status = "thanked" if draw.random() < 0.6 else "given"
+                day = date(year, 12, draw.randint(15, 22))
+                gifts.append((contact_id, description, day, cents, status, campaign, None, None))
+            elif draw.random() < 0.6:
+                status = "bought" if draw.random() < 0.35 else "idea"
+                buy_by, ship_by = date(year, 12, 10), date(year, 12, 16)
+                gifts.append(
+                    (contact_id, description, christmas, cents, status, campaign, buy_by, ship_by)
+                )
+        connection.exec_driver_sql(
+            "INSERT INTO campaign_recipients (campaign_id, contact_id) VALUES (?, ?)", recipients
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO gifts (contact_id, direction, description, occasion, given_on, "
+            "amount_cents, currency, status, notes, campaign_id, buy_by, ship_by) "
+            "VALUES (?, 'given', ?, 'Christmas', ?, ?, 'USD', ?, '', ?, ?, ?)",
+            gifts,
+        )
+        added += len(gifts)
+    return added
+
+
 def _tag_ids(connection: Connection) -> dict[str, int]:
     ids: dict[str, int] = {}
     for name in TAGS:
@@ -573,6 +628,7 @@ def generate(
         for _ in range(contacts):
             builder.person()
         builder.w.flush()
+        builder.gifts += _campaigns(connection, builder.details, builder.today, first_contact)
         connection.execute(
             text(
                 "UPDATE contacts SET last_interaction_at = (SELECT max(i.occurred_at) "
