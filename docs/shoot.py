@@ -2,7 +2,7 @@
 
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
-        [--page contacts|today|calendar|editor|duplicates] [--row N] [--search TEXT]
+        [--page contacts|today|calendar|gifts|editor|duplicates] [--row N] [--search TEXT]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
 and writes docs/screenshots/NAME.png with `import -window root`.
@@ -67,14 +67,22 @@ def _scene(args: argparse.Namespace) -> int:
     target = HERE / "screenshots" / f"{args.name}.png"
 
     def scene() -> None:
-        pages = {"today": 0, "contacts": 1, "calendar": 2, "editor": 1, "duplicates": 1}
+        pages = {
+            "today": 0,
+            "contacts": 1,
+            "calendar": 2,
+            "gifts": 3,
+            "editor": 1,
+            "duplicates": 1,
+        }
         window.sidebar.setCurrentRow(pages[args.page])
         if args.search:
             window.search.setText(args.search)
         if args.page in ("contacts", "editor"):
             window.contacts.table.selectRow(args.row)
-        if args.page == "today":  # the plan is read on the worker: pick a row once it is in
-            QTimer.singleShot(1200, lambda: window.today.table.selectRow(args.row))
+        if args.page in ("today", "gifts"):  # read on the worker: pick a row once it is in
+            page = window.today if args.page == "today" else window.gifts
+            QTimer.singleShot(1200, lambda: page.table.selectRow(args.row))
         then = {"editor": editor, "duplicates": duplicates}.get(args.page, shoot)
         QTimer.singleShot(1500, then)
 

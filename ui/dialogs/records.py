@@ -104,7 +104,7 @@ class FormDialog(QDialog):
         self._update()
 
 
-def _money(cents: int | None) -> QDoubleSpinBox:
+def money_field(cents: int | None) -> QDoubleSpinBox:
     amount = QDoubleSpinBox()
     amount.setRange(0, 100_000_000)
     amount.setDecimals(2)
@@ -113,7 +113,7 @@ def _money(cents: int | None) -> QDoubleSpinBox:
     return amount
 
 
-def _cents(amount: QDoubleSpinBox) -> int | None:
+def cents_of(amount: QDoubleSpinBox) -> int | None:
     return round(amount.value() * 100) or None
 
 
@@ -209,7 +209,7 @@ class GiftDialog(FormDialog):
         self.occasion = QLineEdit(value.occasion if value else "")
         self.occasion.setPlaceholderText("Christmas")
         self.when = DateField(today, value.given_on if value and value.given_on else today, True)
-        self.amount = _money(value.amount_cents if value else None)
+        self.amount = money_field(value.amount_cents if value else None)
         self.notes = QLineEdit(value.notes if value else "")
         rows: list[tuple[str, QWidget]] = [
             ("Gift", self.description),
@@ -241,7 +241,7 @@ class GiftDialog(FormDialog):
             "description": self.description.text(),
             "occasion": self.occasion.text(),
             "given_on": self.when.day(),
-            "amount_cents": _cents(self.amount),
+            "amount_cents": cents_of(self.amount),
             "notes": self.notes.text(),
         }
         if self._editing:
@@ -365,7 +365,7 @@ class ReferralDialog(FormDialog):
         self.role = _combo([(self.REFERRED_US, True), (self.WAS_REFERRED, False)], True)
         self.role.setEnabled(value is None)
         self.on = DateField(today, value.referred_on if value else today, whole_day=True)
-        self.value = _money(value.value_cents if value else None)
+        self.value = money_field(value.value_cents if value else None)
         self.currency = QLineEdit(value.currency if value and value.currency else currency)
         self.currency.setMaxLength(3)
         self.notes = QLineEdit(value.notes if value else "")
@@ -386,7 +386,7 @@ class ReferralDialog(FormDialog):
         return bool(self.role.currentData())
 
     def fields(self) -> Fields:
-        cents = _cents(self.value)
+        cents = cents_of(self.value)
         return {
             "referred_on": self.on.day(),
             "value_cents": cents,

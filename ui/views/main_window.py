@@ -45,6 +45,7 @@ from ui import state
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
 from ui.views.calendar_page import CalendarPage
+from ui.views.gifts_page import GiftsPage
 
 if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
@@ -61,7 +62,7 @@ from ui.workspace import Workspace
 SEARCH_DELAY_MS = 150
 # Work that can wait until the window is on screen starts this long after it.
 STARTUP_DELAY_MS = 250
-PAGES = ("Today", "Contacts", "Calendar")
+PAGES = ("Today", "Contacts", "Calendar", "Gifts")
 
 
 class SearchField(QLineEdit):
@@ -96,11 +97,13 @@ class MainWindow(QMainWindow):
         self.today.gift_requested.connect(self._gift_for)
         self.calendar = CalendarPage(self.workspace)
         self.calendar.open_contact.connect(self.open_contact)
+        self.gifts = GiftsPage(self.workspace)
+        self.gifts.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
         self.welcome.try_sample_data.connect(self._create_sample_data)
         self.welcome.import_requested.connect(self.import_file)
         self.pages = QStackedWidget()
-        for page in (self.today, self.contacts, self.calendar):
+        for page in (self.today, self.contacts, self.calendar, self.gifts):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
@@ -244,6 +247,8 @@ class MainWindow(QMainWindow):
             self.today.reload()
         elif self.pages.currentWidget() is self.calendar:
             self.calendar.show_today()
+        elif self.pages.currentWidget() is self.gifts:
+            self.gifts.reload()
 
     def _update_count(self) -> None:
         count = self.contacts.model.rowCount()

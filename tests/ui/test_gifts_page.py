@@ -1,0 +1,83 @@
+"""The Gifts page: a campaign's recipients beside what to know to choose, a gift chosen with
+the repeat warning as it is typed, and moved along its statuses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from nurture.app import Nurture
+from nurture.domain.dto import ContactDraft, PreferenceValue
+from nurture.domain.enums import GiftDirection, GiftStatus, PreferenceCategory, RelationshipKind
+from tests.ui.driving import on_next_dialog, window
+from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog
+
+
+def test_a_campaign_recipient_gets_a_gift_chosen_and_bought(
+    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester: ModelTester
+) -> None:
+    robert = core.contacts.create(
+        ContactDraft(given_name="Robert", family_name="Hale", tier="A", tags=("Clients",))
+    ).value.id
+    core.network.add_related_person(
+        robert,
+        RelationshipKind.SPOUSE,
+        ContactDraft(given_name="Claire", family_name="Hale"),
+        tastes=[PreferenceValue(0, PreferenceCategory.FOOD, "Dark chocolate")],
+    )
+    core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee", tags=("Clients",)))
+    core.records.add_gift(
+        robert, GiftDirection.GIVEN, "Dalwhinnie 15", "Christmas", date(2025, 12, 20)
+    )
+    campaign = core.campaigns.create(
+        "Christmas 2026", date(2026, 12, 25), "Christmas", {"A": 15000}
+    )
+    core.campaigns.add_recipients(campaign.value, [robert])
+    main = window(qtbot, core, now)
+    main.sidebar.setCurrentRow(3)
+    page = main.gifts
+    qtbot.waitUntil(lambda: page.recipients.rowCount() == 1)
+    qtmodeltester.check(page.recipients)
+    assert "Christmas 2026" in page.summary.text()
+    assert "1 recipient — 1 to choose" in page.summary.text()
+    detail = page.detail.toPlainText()
+    assert "Same as last year? Dalwhinnie 15" in detail
+    assert "Dark chocolate — Claire Hale" in detail
+    assert "budget 150.00" in detail
+
+    seen: list[str] = []
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, ChooseGiftDialog)
+        dialog.description.setText("dalwhinnie 15")
+        dialog.description.editingFinished.emit()
+        seen.append(dialog.repeat.text())
+        dialog.description.setText("Cigar humidor")
+        dialog.description.editingFinished.emit()
+        seen.append(dialog.repeat.text())
+        dialog.amount.setValue(120)
+        dialog.buy_by.setText("2026-12-10")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_next_dialog(choose)
+    page.buttons["choose"].click()
+    assert seen == ["Robert Hale was already given Dalwhinnie 15 (December 2025, Christmas).", ""]
+    qtbot.waitUntil(lambda: page.recipients.index(0, 2).data() == "Cigar humidor")
+    assert page.recipients.index(0, 3).data() == "120.00 USD"
+    page.buttons["bought"].click()
+    qtbot.waitUntil(lambda: page.recipients.index(0, 1).data() == "Bought")
+    (gift,) = [g for g in core.contacts.card(robert).gifts if g.campaign_id]
+    assert (gift.status, gift.buy_by) == (GiftStatus.BOUGHT, date(2026, 12, 10))
+
+    # Add recipients by tag: Ann joins; Robert is already in.
+    def by_tag(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddRecipientsDialog)
+        dialog.tag.setCurrentIndex(dialog.tag.findData("Clients"))
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_next_dialog(by_tag)
+    page.add.click()
+    qtbot.waitUntil(lambda: page.recipients.rowCount() == 2)

@@ -1,0 +1,77 @@
+"""A campaign's recipients as a table: who, the gift's status, the gift, its cost and the budget
+for their tier; a repeat is marked. One model over the core's `CampaignView`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from nurture.domain.campaigns import CampaignView, Recipient
+from nurture.humanize import money
+from ui.avatars import avatar
+from ui.theme import colours
+
+COLUMNS = ("Person", "Status", "Gift", "Cost", "Budget")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CampaignModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: CampaignView | None = None
+        self._rows: tuple[Recipient, ...] = ()
+
+    def set_view(self, view: CampaignView | None) -> None:
+        self.beginResetModel()
+        self.view = view
+        self._rows = view.recipients if view else ()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self.view is None:
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(r, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return avatar(r.contact.name, 24)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 2 and r.warning:
+                return QColor(colours().warn)
+            if column == 1 and r.gift is None:
+                return QColor(colours().muted)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and r.warning:
+            return r.warning
+        return None
+
+    def _cell(self, r: Recipient, column: int) -> str:
+        assert self.view is not None
+        currency = self.view.currency
+        if column == 0:
+            return r.contact.name
+        if column == 1:
+            return r.status.capitalize()
+        if column == 2:
+            return (("⚠ " if r.warning else "") + r.gift.description) if r.gift else ""
+        if column == 3:
+            cents = r.gift.amount_cents if r.gift else None
+            return money(cents, currency) if cents is not None else ""
+        return money(r.budget_cents, currency) if r.budget_cents is not None else ""
+
+    def recipient(self, row: int) -> Recipient | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
