@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "date": ("records", "add_date"),
     "relate": ("records", "relate"),
     "referral": ("records", "referral"),
+    "introduce": ("network", "introduce"),
+    "network": ("network", "network"),
     "edit": ("records", "edit"),
     "remove": ("records", "remove"),
     "backup": ("people", "backup"),
@@ -324,6 +326,19 @@ def build_parser() -> argparse.ArgumentParser:
     referral.add_argument("--value", type=float, metavar="AMOUNT", help="business it brought")
     referral.add_argument("--currency", default="", metavar="CODE")
     referral.add_argument("--note", default="", metavar="TEXT")
+
+    intro = sub.add_parser("introduce", help="you introduced PERSON_A to PERSON_B")
+    intro.add_argument("person_a", metavar="PERSON_A")
+    intro.add_argument("person_b", metavar="PERSON_B")
+    intro.add_argument("--on", type=_date, metavar="DATE", help="default: today")
+    intro.add_argument("--reason", default="", metavar="TEXT")
+    intro.add_argument("--outcome", default="", metavar="TEXT")
+    intro.add_argument(
+        "--ask-on", type=_date, metavar="DATE", help="a follow-up to ask how it went"
+    )
+
+    net = sub.add_parser("network", help="referral sources, who went cold, introductions")
+    net.add_argument("--json", action="store_true")
 
     edit = sub.add_parser("edit", help="change one record by its id (see show --json)")
     edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True)

@@ -555,6 +555,8 @@ def _campaigns(connection: Connection, draw: random.Random, today: date, first: 
         "ORDER BY id LIMIT ?",
         (first, _CAMPAIGN_RECIPIENTS),
     ).fetchall()
+    if not clients:  # a network with no A or B clients has nobody to give to
+        return 0
     this_year = today.year if today < date(today.year, 12, 25) else today.year + 1
     added = 0
     last: dict[int, str] = {}  # each client's gift of the year before: not the same again
@@ -587,6 +589,8 @@ def _campaigns(connection: Connection, draw: random.Random, today: date, first: 
         connection.exec_driver_sql(
             "INSERT INTO campaign_recipients (campaign_id, contact_id) VALUES (?, ?)", recipients
         )
+        if not gifts:  # this year's, before anything was chosen
+            continue
         connection.exec_driver_sql(
             "INSERT INTO gifts (contact_id, direction, description, occasion, given_on, "
             "amount_cents, currency, status, notes, campaign_id, buy_by, ship_by) "

@@ -328,7 +328,8 @@ def _interactions(session: Session, contact_id: int) -> tuple[InteractionValue, 
     )
 
 
-def _names(session: Session, ids: set[int]) -> dict[int, ContactRef]:
+def names_of(session: Session, ids: set[int]) -> dict[int, ContactRef]:
+    """Each contact's id and name, by id."""
     rows = session.execute(select(Contact.id, Contact.display_name).where(Contact.id.in_(ids)))
     return {cid: ContactRef(cid, name) for cid, name in rows}
 
@@ -343,7 +344,7 @@ def _introductions(session: Session, contact_id: int) -> tuple[IntroductionValue
             .order_by(Introduction.introduced_on.desc())
         )
     )
-    names = _names(session, {i.person_a_id for i in found} | {i.person_b_id for i in found})
+    names = names_of(session, {i.person_a_id for i in found} | {i.person_b_id for i in found})
     return tuple(
         IntroductionValue(
             i.id, names[i.person_a_id], names[i.person_b_id], i.introduced_on, i.reason, i.outcome
@@ -360,7 +361,7 @@ def _referrals(session: Session, contact_id: int) -> tuple[ReferralValue, ...]:
             .order_by(Referral.referred_on.desc())
         )
     )
-    names = _names(session, {r.referrer_id for r in found} | {r.referred_id for r in found})
+    names = names_of(session, {r.referrer_id for r in found} | {r.referred_id for r in found})
     return tuple(
         ReferralValue(
             r.id,

@@ -43,6 +43,9 @@ class RecordKind:
     people: Callable[[Any, Session], list[int]] = _owner
     # Runs after the change, with those contacts (an interaction's date moves last-touch).
     after: Callable[[Session, list[int]], None] | None = None
+    # Runs after an edit, with the record and its fields before it (a referral that now has a
+    # value leaves a thank-you to say).
+    edited: Callable[[Session, Any, Fields], None] | None = None
 
     @property
     def a(self) -> str:
@@ -75,13 +78,16 @@ def edit_record(
         )
     with unit_of_work(database, f"Edit {kind.a}") as work:
         row = _load(work.session, kind, record_id)
-        columns = kind.check({**kind.current(row), **changes})
+        before = kind.current(row)
+        columns = kind.check({**before, **changes})
         for name, value in columns.items():
             setattr(row, name, value)
         work.session.flush()
         people = kind.people(row, work.session)
         if kind.after is not None:
             kind.after(work.session, people)
+        if kind.edited is not None:
+            kind.edited(work.session, row, before)
         work.touch(kind.area, *people)
     return Outcome(None, work.changes)
 

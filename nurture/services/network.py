@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
 from nurture.db.gifts import Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Contact
-from nurture.domain.dto import ContactDraft, PreferenceValue
+from nurture.db.touches import FollowUp
+from nurture.domain.dto import ContactDraft, ContactRef, IntroductionValue, PreferenceValue
 from nurture.domain.enums import Area, RelationshipKind
+from nurture.domain.network_view import NetworkOverview, ReferralSource
 from nurture.errors import NotFoundError, ValidationError
+from nurture.services.cards import names_of
 from nurture.services.contacts import DateEntry, apply_draft, set_dates
 from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
 from nurture.services.records import TASTE
@@ -74,6 +77,26 @@ INTRODUCTION = RecordKind(
     _introduction_columns,
     people=_both("person_a_id", "person_b_id"),
 )
+
+
+def _thank_for_business(session: Session, referral: Referral, before: Fields) -> None:
+    """A referral that has just turned into business (it has a value now) leaves a follow-up to
+    thank whoever referred it."""
+    if before.get("value_cents") or not referral.value_cents:
+        return
+    names = dict(
+        session.execute(
+            select(Contact.id, Contact.display_name).where(
+                Contact.id.in_([referral.referrer_id, referral.referred_id])
+            )
+        ).all()
+    )
+    title = f"Thank {names[referral.referrer_id]} for referring {names[referral.referred_id]}"
+    session.add(
+        FollowUp(contact_id=referral.referrer_id, due_date=referral.referred_on, title=title)
+    )
+
+
 REFERRAL = RecordKind(
     "referral",
     Area.NETWORK,
@@ -81,6 +104,7 @@ REFERRAL = RecordKind(
     ("referred_on", "value_cents", "currency", "notes"),
     _referral_columns,
     people=_both("referrer_id", "referred_id"),
+    edited=_thank_for_business,
 )
 
 
@@ -186,8 +210,16 @@ class NetworkService:
         return Outcome(None, work.changes)
 
     def introduce(
-        self, person_a_id: int, person_b_id: int, on: date, reason: str = "", outcome: str = ""
+        self,
+        person_a_id: int,
+        person_b_id: int,
+        on: date,
+        reason: str = "",
+        outcome: str = "",
+        ask_on: date | None = None,
     ) -> Outcome[int]:
+        """You introduced A to B; with `ask_on`, a follow-up with A that day to ask how it went,
+        in the same step."""
         _distinct(person_a_id, person_b_id, "introduction")
         with unit_of_work(self._db, "Introduce") as work:
             _require(work.session, person_a_id, person_b_id)
@@ -197,6 +229,11 @@ class NetworkService:
             )
             work.session.add(intro)
             work.session.flush()
+            if ask_on is not None:
+                other = work.session.get(Contact, person_b_id)
+                title = f"Ask how meeting {other.display_name if other else 'them'} went"
+                work.session.add(FollowUp(contact_id=person_a_id, due_date=ask_on, title=title))
+                work.touch(Area.FOLLOW_UPS, person_a_id)
             work.touch(Area.NETWORK, person_a_id, person_b_id)
         return Outcome(intro.id, work.changes)
 
@@ -222,8 +259,64 @@ class NetworkService:
             referral = Referral(referrer_id=referrer_id, referred_id=referred_id, **columns)
             work.session.add(referral)
             work.session.flush()
+            _thank_for_business(work.session, referral, {})
             work.touch(Area.NETWORK, referrer_id, referred_id)
+            work.touch(Area.FOLLOW_UPS, referrer_id)
         return Outcome(referral.id, work.changes)
+
+    def overview(self, now: datetime, introductions: int = 50) -> NetworkOverview:
+        """Referral sources ranked by value then count (the last twelve months and all time;
+        values in the user's currency), who of them has gone cold, the latest introductions."""
+        settings = self._settings.get()
+        since = (now - timedelta(days=365)).date()
+        cold_before = now - timedelta(days=settings.reconnect_after_days)
+        value = case(
+            (
+                Referral.currency.in_(["", settings.currency]),
+                func.coalesce(Referral.value_cents, 0),
+            ),
+            else_=0,
+        )
+        recent = Referral.referred_on >= since
+        stmt = (
+            select(
+                Contact.id,
+                Contact.display_name,
+                Contact.last_interaction_at,
+                func.count(Referral.id),
+                func.sum(value),
+                func.sum(case((recent, 1), else_=0)),
+                func.sum(case((recent, value), else_=0)),
+            )
+            .join(Contact, Contact.id == Referral.referrer_id)
+            .group_by(Contact.id)
+        )
+        with self._db.read() as session:
+            rows = session.execute(stmt).all()
+            intros = session.scalars(
+                select(Introduction)
+                .order_by(Introduction.introduced_on.desc(), Introduction.id.desc())
+                .limit(introductions)
+            ).all()
+            people = names_of(
+                session, {i.person_a_id for i in intros} | {i.person_b_id for i in intros}
+            )
+            made = tuple(
+                IntroductionValue(
+                    i.id, people[i.person_a_id], people[i.person_b_id], i.introduced_on, i.reason,
+                    i.outcome,
+                )
+                for i in intros
+            )  # fmt: skip
+        sources = [
+            ReferralSource(
+                ContactRef(cid, name), int(n_recent), int(v_recent), int(n), int(v), last,
+                last is None or last < cold_before,
+            )
+            for cid, name, last, n, v, n_recent, v_recent in rows
+        ]  # fmt: skip
+        sources.sort(key=lambda s: (-s.total_cents, -s.total, s.contact.name))
+        return NetworkOverview(settings.currency, tuple(sources), made)
 
     def update_introduction(self, introduction_id: int, **changes: Any) -> Outcome[None]:
         """Change an introduction's introduced_on, reason or outcome ("they signed in May")."""

@@ -392,7 +392,12 @@ class TestMerge:
         assert sorted(x.kind for x in card.dates) == [DateKind.ANNIVERSARY, DateKind.BIRTHDAY]
         assert sorted(p.item for p in card.preferences) == ["Dark chocolate", "Scotch"]
         assert sorted(g.description for g in card.gifts) == ["Book", "Pen"]
-        assert sorted(f.title for f in card.follow_ups) == ["Call", "Lunch"]
+        # The referral that brought business left a thank-you: it moves with the rest.
+        assert sorted(f.title for f in card.follow_ups) == [
+            "Call",
+            "Lunch",
+            "Thank Ann Lee for referring Zed",
+        ]
 
         assert _count(app, Interaction) == interactions_before
         assert len(card.interactions) == 3
