@@ -46,6 +46,7 @@ from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
 from ui.views.calendar_page import CalendarPage
 from ui.views.gifts_page import GiftsPage
+from ui.views.network_page import NetworkPage
 
 if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
@@ -62,7 +63,7 @@ from ui.workspace import Workspace
 SEARCH_DELAY_MS = 150
 # Work that can wait until the window is on screen starts this long after it.
 STARTUP_DELAY_MS = 250
-PAGES = ("Today", "Contacts", "Calendar", "Gifts")
+PAGES = ("Today", "Contacts", "Calendar", "Gifts", "Network")
 
 
 class SearchField(QLineEdit):
@@ -99,11 +100,13 @@ class MainWindow(QMainWindow):
         self.calendar.open_contact.connect(self.open_contact)
         self.gifts = GiftsPage(self.workspace)
         self.gifts.open_contact.connect(self.open_contact)
+        self.network = NetworkPage(self.workspace)
+        self.network.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
         self.welcome.try_sample_data.connect(self._create_sample_data)
         self.welcome.import_requested.connect(self.import_file)
         self.pages = QStackedWidget()
-        for page in (self.today, self.contacts, self.calendar, self.gifts):
+        for page in (self.today, self.contacts, self.calendar, self.gifts, self.network):
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
@@ -249,6 +252,8 @@ class MainWindow(QMainWindow):
             self.calendar.show_today()
         elif self.pages.currentWidget() is self.gifts:
             self.gifts.reload()
+        elif self.pages.currentWidget() is self.network:
+            self.network.reload()
 
     def _update_count(self) -> None:
         count = self.contacts.model.rowCount()

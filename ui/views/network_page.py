@@ -1,0 +1,134 @@
+"""Network: who sends you business — the last twelve months beside all time, the ones gone cold
+marked — and the introductions you made with what came of them. Double-click opens the card.
+Computed by the core (`NetworkService.overview`) on the read worker."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nurture.domain.network_view import NetworkOverview
+from nurture.humanize import ago, money, plural
+from ui.theme import colours
+from ui.views.freshness import ReloadsWhenShown
+from ui.workspace import Workspace
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class NetworkPage(ReloadsWhenShown):
+    open_contact = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.summary = QLabel("Reading your network…")
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.sources = _table(
+            ("Referral source", "Last 12 months", "Value", "All time", "Value", "Last touch")
+        )
+        self.introductions = _table(("Introduced", "Who", "Why", "What came of it"))
+        for table in (self.sources, self.introductions):
+            table.itemActivated.connect(self._open)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for title, table in (
+            ("Who sends you business", self.sources),
+            ("Introductions you made", self.introductions),
+        ):
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(QLabel(f"<b>{title}</b>"))
+            inner.addWidget(table)
+            split.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        workspace.bus.changed.connect(self._changed)
+
+    def reload(self) -> None:
+        network, now = self.workspace.core.network, self.workspace.now()
+        self.workspace.reads.run(
+            lambda: (network.overview(now), now), self._show, self.workspace.fail
+        )
+
+    def _show(self, result: tuple[NetworkOverview, datetime]) -> None:
+        view, now = result
+        c = colours(self.palette())
+        cold = len(view.gone_cold)
+        self.summary.setText(
+            f"{plural(len(view.sources), 'referral source')}"
+            + (f", {cold:,} gone cold — thank them, catch up" if cold else "")
+            + f" · {plural(len(view.introductions), 'introduction')}, "
+            f"{view.introductions_waiting:,} waiting to hear how it went"
+        )
+        self.sources.setRowCount(len(view.sources))
+        for row, s in enumerate(view.sources):
+            cells = (
+                s.contact.name,
+                f"{s.recent:,}",
+                money(s.recent_cents, view.currency),
+                f"{s.total:,}",
+                money(s.total_cents, view.currency),
+                ("gone cold · " if s.cold else "") + ago(s.last_touch, now),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, s.contact.id)
+                if column == 5 and s.cold:
+                    item.setForeground(QColor(c.warn))
+                if column in (1, 2, 3, 4):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.sources.setItem(row, column, item)
+        self.introductions.setRowCount(len(view.introductions))
+        for row, i in enumerate(view.introductions):
+            said = (
+                f"{i.introduced_on:%d %b %Y}",
+                f"{i.person_a.name} ↔ {i.person_b.name}",
+                i.reason,
+                i.outcome or "how did it go?",
+            )
+            for column, text in enumerate(said):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, i.person_a.id)
+                if column == 3 and not i.outcome:
+                    item.setForeground(QColor(c.muted))
+                self.introductions.setItem(row, column, item)
+        self.sources.resizeColumnsToContents()
+        self.introductions.resizeColumnToContents(0)
+        self.introductions.setColumnWidth(1, 340)
+        self.introductions.setColumnWidth(2, 280)
+
+    def _open(self, item: QTableWidgetItem) -> None:
+        contact_id = item.data(_ID)
+        if contact_id:
+            self.open_contact.emit(int(contact_id))
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
