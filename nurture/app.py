@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from nurture.services.plan import PlanService
     from nurture.services.records import RecordsService
     from nurture.services.reminders import ReminderService
+    from nurture.services.review import ReviewService
     from nurture.services.settings import SettingsService
     from nurture.services.unit_of_work import Outcome
 
@@ -100,6 +101,12 @@ class Nurture:
         return CampaignsService(
             self.database, self.settings, self.contacts, self.listing, self.clock
         )
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from nurture.services.review import ReviewService
+
+        return ReviewService(self.database, self.settings, self.campaigns)
 
     @cached_property
     def history(self) -> HistoryService:

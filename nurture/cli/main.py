@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "referral": ("records", "referral"),
     "introduce": ("network", "introduce"),
     "network": ("network", "network"),
+    "review": ("review", "review"),
     "edit": ("records", "edit"),
     "remove": ("records", "remove"),
     "backup": ("people", "backup"),
@@ -339,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     net = sub.add_parser("network", help="referral sources, who went cold, introductions")
     net.add_argument("--json", action="store_true")
+
+    year = sub.add_parser("review", help="the year in review: gifts, people not seen, referrals")
+    year.add_argument("--year", type=_positive, metavar="YEAR", help="default: this year")
+    year.add_argument("--json", action="store_true")
 
     edit = sub.add_parser("edit", help="change one record by its id (see show --json)")
     edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True)
