@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "Find &duplicates…", self.find_duplicates, "Ctrl+Shift+D", "duplicates"
         )
+        self._action(file_menu, "&Year in review…", self.year_in_review)
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,", "preferences")
         file_menu.addSeparator()
@@ -345,6 +346,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_wizard import ImportWizard  # the import engine loads on use
 
         ImportWizard(self, self.workspace, path).exec()
+
+    def year_in_review(self) -> None:
+        from ui.dialogs.review import ReviewDialog
+
+        ReviewDialog(self, self.workspace).exec()
 
     def find_duplicates(self) -> None:
         from ui.dialogs.duplicates import DuplicatesDialog
