@@ -1,5 +1,6 @@
-"""Printable documents (the year in review, a campaign's shopping list and mailing labels) as
-PDF through Qt's own PDF writer: HTML laid out on A4 pages, written whole or not at all."""
+"""Files the window writes for printing or a spreadsheet, whole or not at all: documents (the
+year in review, a campaign's shopping list and mailing labels) as PDF through Qt's own PDF
+writer, HTML laid out on A4 pages; and CSV text."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def write_pdf(html: str, target: Path, title: str) -> int:
         partial.unlink(missing_ok=True)
         raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
     return pages
+
+
+def write_text(target: Path, text: str) -> None:
+    """A CSV or other text file, whole or not at all (UTF-8 with a BOM for spreadsheets)."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_text(text, encoding="utf-8-sig", newline="")
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error

@@ -93,6 +93,23 @@ def suggestion(
 
 
 @dataclass(frozen=True, slots=True)
+class MailingLabel:
+    name: str
+    street: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """As it goes on the envelope."""
+        town = " ".join(p for p in (self.postal_code, self.city) if p)
+        place = ", ".join(p for p in (town, self.region) if p)
+        return tuple(p for p in (self.name, *self.street.splitlines(), place, self.country) if p)
+
+
+@dataclass(frozen=True, slots=True)
 class PersonSpend:
     contact: ContactRef
     tier: str

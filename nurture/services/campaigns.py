@@ -21,6 +21,7 @@ from nurture.domain.campaigns import (
     SPENT,
     CampaignView,
     Earlier,
+    MailingLabel,
     PersonSpend,
     Recipient,
     YearSpend,
@@ -226,6 +227,25 @@ class CampaignsService:
             dict(by_campaign),
             other,
         )
+
+    def labels(self, campaign_id: int) -> tuple[list[MailingLabel], list[ContactRef]]:
+        """Each recipient's postal address (their primary, else home, else the first) as a
+        label, and who has none to send to."""
+        labels: list[MailingLabel] = []
+        missing: list[ContactRef] = []
+        for recipient in self.view(campaign_id).recipients:
+            card = self._contacts.card(recipient.contact.id)
+            places = sorted(
+                card.draft.addresses, key=lambda a: (not a.primary, a.label.lower() != "home")
+            )
+            if not places:
+                missing.append(recipient.contact)
+                continue
+            a = places[0]
+            labels.append(
+                MailingLabel(card.name, a.street, a.city, a.region, a.postal_code, a.country)
+            )
+        return labels, missing
 
     def view(self, campaign_id: int) -> CampaignView:
         with self._db.read() as session:

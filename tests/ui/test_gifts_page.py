@@ -4,13 +4,15 @@ the repeat warning as it is typed, and moved along its statuses."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from pypdf import PdfReader
+from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
-from nurture.domain.dto import ContactDraft, PreferenceValue
+from nurture.domain.dto import AddressValue, ContactDraft, PreferenceValue
 from nurture.domain.enums import GiftDirection, GiftStatus, PreferenceCategory, RelationshipKind
 from tests.ui.driving import on_next_dialog, window
 from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog
@@ -81,3 +83,48 @@ def test_a_campaign_recipient_gets_a_gift_chosen_and_bought(
     on_next_dialog(by_tag)
     page.add.click()
     qtbot.waitUntil(lambda: page.recipients.rowCount() == 2)
+
+
+def test_a_campaigns_shopping_list_and_labels_are_printed_and_everyone_logged_at_once(
+    qtbot: QtBot, core: Nurture, now: datetime, tmp_path: Path
+) -> None:
+    home = AddressValue("home", "12 Marina Road", "Sausalito", "CA", "94965", "USA", True)
+    robert = core.contacts.create(
+        ContactDraft(given_name="Robert", family_name="Hale", addresses=(home,))
+    ).value.id
+    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+    campaign = core.campaigns.create("Christmas 2026", date(2026, 12, 25), "Christmas").value
+    core.campaigns.add_recipients(campaign, [robert, ann])
+    core.campaigns.choose(campaign, robert, "Cigar humidor", 12000, date(2026, 12, 10))
+    main = window(qtbot, core, now)
+    main.sidebar.setCurrentRow(3)
+    page = main.gifts
+    qtbot.waitUntil(lambda: page.recipients.rowCount() == 2)
+
+    said = page.export_to("labels", "pdf", tmp_path / "labels.pdf")
+    assert said == "Saved labels.pdf (1 page). No postal address for Ann Lee."
+    labels = " ".join(PdfReader(str(tmp_path / "labels.pdf")).pages[0].extract_text().split())
+    assert "Robert Hale 12 Marina Road 94965 Sausalito, CA USA" in labels
+    page.export_to("shopping", "csv", tmp_path / "list.csv")
+    rows = (tmp_path / "list.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows == [
+        "Name,Gift,Cost,Currency,Status,Buy by,Ship by",
+        f"Robert Hale,Cigar humidor,120.00,{core.settings.get().currency},idea,2026-12-10,",
+    ]
+    page.export_to("shopping", "pdf", tmp_path / "list.pdf")
+    listed = " ".join(PdfReader(str(tmp_path / "list.pdf")).pages[0].extract_text().split())
+    assert "Robert Hale Cigar humidor 120.00" in listed
+
+    def say(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        assert dialog.textValue() == "Sent Christmas cards"  # offered, and taken as it is
+        dialog.accept()
+
+    on_next_dialog(say)
+    page.log_all.click()
+    qtbot.waitUntil(lambda: len(core.contacts.card(ann).interactions) == 1)
+    (sent,) = core.contacts.card(robert).interactions
+    assert (sent.title, sorted(p.name for p in sent.participants)) == (
+        "Sent Christmas cards",
+        ["Ann Lee", "Robert Hale"],
+    )

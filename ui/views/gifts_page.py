@@ -9,15 +9,20 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,11 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.domain.campaigns import CampaignView, Recipient
-from nurture.domain.enums import GiftStatus
+from nurture.domain.dto import ContactRef
+from nurture.domain.enums import GiftStatus, InteractionKind
+from nurture.errors import NurtureError
 from nurture.humanize import money
+from nurture.io.campaign_export import labels_csv, shopping_list_csv
 from nurture.services.listing import ContactQuery
+from ui.campaign_print import labels_html, shopping_list_html
 from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog, NewCampaignDialog
 from ui.models.campaign import CampaignModel
+from ui.printing import write_pdf, write_text
 from ui.theme import Colours, colours
 from ui.views.freshness import ReloadsWhenShown
 from ui.workspace import Workspace
@@ -58,11 +68,23 @@ class GiftsPage(ReloadsWhenShown):
         new.clicked.connect(self._new_campaign)
         self.add = QPushButton("&Add recipients…")
         self.add.clicked.connect(self._add_recipients)
+        self.log_all = QPushButton("&Log for all…")
+        self.log_all.setToolTip("One interaction with every recipient (sent holiday cards)")
+        self.log_all.clicked.connect(self._log_for_all)
+        self.export = QPushButton("E&xport")
+        exports = QMenu(self)
+        exports.addAction("Shopping list (PDF)…", lambda: self._export("shopping", "pdf"))
+        exports.addAction("Shopping list (CSV)…", lambda: self._export("shopping", "csv"))
+        exports.addAction("Mailing labels (PDF)…", lambda: self._export("labels", "pdf"))
+        exports.addAction("Mailing labels (CSV)…", lambda: self._export("labels", "csv"))
+        self.export.setMenu(exports)
         top = QHBoxLayout()
         top.addWidget(QLabel("Campaign:"))
         top.addWidget(self.campaign)
         top.addWidget(new)
         top.addWidget(self.add)
+        top.addWidget(self.log_all)
+        top.addWidget(self.export)
         top.addStretch(1)
         self.summary = QLabel("Plan gifts for an occasion: start a campaign.")
         self.summary.setWordWrap(True)
@@ -154,7 +176,10 @@ class GiftsPage(ReloadsWhenShown):
 
     def _enable(self) -> None:
         recipient = self.current()
+        has_people = self.recipients.view is not None and bool(self.recipients.view.recipients)
         self.add.setEnabled(self.recipients.view is not None)
+        self.log_all.setEnabled(has_people)
+        self.export.setEnabled(has_people)
         for key, button in self.buttons.items():
             ready = recipient is not None and (key in ("choose", "remove") or recipient.gift)
             button.setEnabled(bool(ready))
@@ -191,6 +216,56 @@ class GiftsPage(ReloadsWhenShown):
         query = ContactQuery(tag=chosen["tag"], tier=chosen["tier"])
         campaigns, campaign_id = self.workspace.core.campaigns, view.id
         self.workspace.write(lambda: campaigns.add_recipients(campaign_id, query=query))
+
+    def _log_for_all(self) -> None:
+        view = self.recipients.view
+        if view is None or not view.recipients:
+            return
+        title, ok = QInputDialog.getText(
+            self, "Log for all", "What did you do?", text=f"Sent {view.occasion} cards"
+        )
+        if not ok or not title.strip():
+            return
+        interactions, now = self.workspace.core.interactions, self.workspace.now()
+        people = [r.contact.id for r in view.recipients]
+        message = InteractionKind.MESSAGE
+        self.workspace.write(lambda: interactions.log(message, people, now, title.strip()))
+
+    def export_to(self, what: str, kind: str, target: Path) -> str:
+        """Write the shopping list or the labels as PDF or CSV; says what was written."""
+        view = self.recipients.view
+        assert view is not None
+        campaigns = self.workspace.core.campaigns
+        missing: list[ContactRef] = []
+        if what == "labels":
+            labels, missing = campaigns.labels(view.id)
+            text, html = labels_csv(labels), labels_html(labels)
+        else:
+            text, html = shopping_list_csv(view), shopping_list_html(view)
+        if kind == "pdf":
+            pages = write_pdf(html, target, f"{view.name}: {what}")
+            said = f"Saved {target.name} ({pages} page{'s' * (pages != 1)})."
+        else:
+            write_text(target, text)
+            said = f"Saved {target.name}."
+        if missing:
+            said += f" No postal address for {', '.join(p.name for p in missing[:5])}"
+            said += f" and {len(missing) - 5:,} more." if len(missing) > 5 else "."
+        return said
+
+    def _export(self, what: str, kind: str) -> None:
+        view = self.recipients.view
+        if view is None:
+            return
+        name = f"{view.name} {'labels' if what == 'labels' else 'shopping list'}.{kind}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Export", name, "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
+        )
+        if chosen:
+            try:
+                QMessageBox.information(self, "Export", self.export_to(what, kind, Path(chosen)))
+            except NurtureError as error:
+                self.workspace.fail(error.message)
 
     def _choose(self) -> None:
         recipient, view = self.current(), self.recipients.view
