@@ -11,6 +11,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from nurture.errors import NurtureError
+from nurture.io.files import csv_bytes, write_whole
 
 
 def write_pdf(html: str, target: Path, title: str) -> int:
@@ -42,11 +43,5 @@ def write_pdf(html: str, target: Path, title: str) -> int:
 
 
 def write_text(target: Path, text: str) -> None:
-    """A CSV or other text file, whole or not at all (UTF-8 with a BOM for spreadsheets)."""
-    partial = target.with_name(target.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8-sig", newline="")
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
+    """A CSV file, whole or not at all, as spreadsheets open it right."""
+    write_whole(target, csv_bytes(text))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.domain.campaigns import CampaignView, Recipient
 from nurture.humanize import money, plural
+from nurture.io.campaign_export import labels_csv, shopping_list_csv
+from nurture.io.files import csv_bytes, write_whole
 from nurture.services.listing import ContactQuery
 
 
@@ -32,15 +35,17 @@ def campaign(app: Nurture, args: argparse.Namespace) -> None:
             print(f"{cid:>5}  {day}  {name}  ({recipients} recipients)")
     elif args.action == "add":
         ids = [app.contacts.resolve(ref) for ref in args.contact]
-        query = (
-            ContactQuery(tag=args.tag or "", tier=args.tier or "")
-            if args.tag or args.tier
-            else None
-        )
-        added = service.add_recipients(args.id, ids, query).value
+        query = ContactQuery(search=args.search or "", tag=args.tag or "", tier=args.tier or "")
+        chosen = any((args.search, args.tag, args.tier))
+        added = service.add_recipients(args.id, ids, query if chosen else None).value
         print(f"{added} added.")
     elif args.action == "remove":
         service.remove_recipient(args.id, app.contacts.resolve(args.contact))
+    elif args.action == "export":
+        _export(app, args)
+    elif args.action == "holidays":
+        for gift_day in service.occasions(app.clock().astimezone().date()):
+            print(f"{gift_day.day}  {gift_day.name}")
     elif args.action == "choose":
         contact_id = app.contacts.resolve(args.contact)
         gift_id = service.choose(
@@ -156,3 +161,18 @@ def gifts(app: Nurture, args: argparse.Namespace) -> None:
         print(f"{title}: " + ", ".join(f"{k} {money(v, spend.currency)}" for k, v in named.items()))
     if spend.other_currency:
         print(f"({spend.other_currency} gifts in another currency are not added in.)")
+
+
+def _export(app: Nurture, args: argparse.Namespace) -> None:
+    """A campaign's shopping list or mailing labels as CSV, whole or not at all."""
+    service = app.campaigns
+    missing: list[str] = []
+    if args.what == "labels":
+        labels, nobody = service.labels(args.id)
+        text, missing = labels_csv(labels), [p.name for p in nobody]
+    else:
+        text = shopping_list_csv(service.view(args.id))
+    target = write_whole(Path(args.output), csv_bytes(text))
+    print(f"Exported to {target}")
+    if missing:
+        print(f"nurture: note: no postal address for {', '.join(missing)}", file=sys.stderr)

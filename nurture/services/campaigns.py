@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from nurture.calendar.gift_days import GiftDay, gift_days
 from nurture.db.engine import Database
 from nurture.db.gifts import Campaign, CampaignRecipient, Gift
 from nurture.db.people import Contact
@@ -39,6 +40,9 @@ from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 _EARLIER_SHOWN = 5
+# Public holidays people give gifts on, by the names the `holidays` package uses.
+CAMPAIGN_HOLIDAYS = ("Thanksgiving", "Diwali", "Deepavali", "Eid al-Fitr", "Chinese New Year",
+                     "Lunar New Year", "Hanukkah", "Boxing Day")  # fmt: skip
 
 
 class CampaignsService:
@@ -78,6 +82,18 @@ class CampaignsService:
             work.session.flush()
             work.touch(Area.GIFTS)
         return Outcome(campaign.id, work.changes)
+
+    def occasions(self, today: date) -> list[GiftDay]:
+        """The gift days of the next twelve months to start a campaign for: the user's gift
+        holidays and the gift-giving public holidays of their country (Thanksgiving, Diwali,
+        Eid, the Lunar New Year…), from the `holidays` package."""
+        settings = self._settings.get()
+        keys = [*settings.gift_holidays, *CAMPAIGN_HOLIDAYS]
+        found = gift_days(keys, settings.holiday_country, today, today + timedelta(days=365))
+        first: dict[tuple[str, int], GiftDay] = {}
+        for gift_day in found:  # a two-day holiday, or its "observed" day: its first day
+            first.setdefault((gift_day.key, gift_day.day.year), gift_day)
+        return list(first.values())
 
     def campaigns(self) -> list[tuple[int, str, date, int]]:
         """(id, name, day, recipients), the latest first."""

@@ -6,7 +6,6 @@ Google, Apple and Outlook hold a spouse or a child too. Cards are read a few hun
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -23,9 +22,10 @@ from nurture.db.touches import FollowUp
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ContactRef, ImportantDateValue, RelationshipValue
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
-from nurture.errors import NurtureError, ValidationError
+from nurture.errors import ValidationError
 from nurture.formats import ExportFormat
 from nurture.io.csv_export import write_google_csv
+from nurture.io.files import write_whole
 from nurture.io.ics import CalendarEvent, write_ics
 from nurture.services.cards import contact_draft
 from nurture.services.settings import SettingsService
@@ -53,18 +53,7 @@ class ExportService:
     ) -> Path:
         """Write the export to `target` whole or not at all: into a `.part` file beside it,
         flushed to disk, then renamed over the target (an old file stays until then)."""
-        data = self.export(fmt, contact_ids=contact_ids)
-        partial = target.with_name(target.name + ".part")
-        try:
-            with partial.open("wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            partial.replace(target)
-        except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
-        return target
+        return write_whole(target, self.export(fmt, contact_ids=contact_ids))
 
     def export(
         self,

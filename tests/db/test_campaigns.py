@@ -130,3 +130,14 @@ def test_the_years_spend_per_person_tier_and_campaign_with_the_limit_flagged(
     assert spend.by_tier == {"A": 5500, "B": 4500}
     assert spend.by_campaign == {"": 7000, "Christmas 2026": 3000}
     assert spend.other_currency == 1
+
+
+def test_campaigns_can_start_from_the_gift_days_of_the_users_country(app: Nurture) -> None:
+    app.settings.update(holiday_country="SG", gift_holidays=["christmas"])
+    found = [(g.name, g.day) for g in app.campaigns.occasions(date(2026, 11, 27))]
+    assert found == [
+        ("Christmas", date(2026, 12, 25)),
+        ("Chinese New Year", date(2027, 2, 6)),  # its first day only
+        ("Eid al-Fitr", date(2027, 3, 10)),
+        ("Diwali", date(2027, 10, 28)),
+    ]

@@ -246,3 +246,13 @@ def test_a_gift_campaign_from_the_command_line(tmp_path: Path) -> None:
     assert robert["earlier"] == [
         {"whose": "Robert Hale", "description": "Dalwhinnie 15", "date": "2025-12-20"}
     ]
+    listed = tmp_path / "list.csv"
+    run("campaign", "export", campaign, "shopping", "--output", str(listed))
+    assert (
+        listed.read_text(encoding="utf-8-sig")
+        .splitlines()[1]
+        .startswith("Robert Hale,dalwhinnie 15,89.90,")
+    )
+    labels = nurture("campaign", "export", campaign, "labels", "--output", str(tmp_path / "l.csv"),
+                     data_dir=folder)  # fmt: skip
+    assert "no postal address for Robert Hale, Ann Lee" in labels.stderr

@@ -3,11 +3,12 @@ tag or tier), and one recipient's gift (what, cost, buy by, ship by) with the re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from nurture.calendar.gift_days import GiftDay
 from nurture.domain.campaigns import Recipient
 from ui.dialogs.date_field import DateField
 from ui.dialogs.records import Fields, FormDialog, cents_of, money_field
@@ -17,19 +18,36 @@ TIERS = ("A", "B", "C")
 
 
 class NewCampaignDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, today: date) -> None:
+    def __init__(
+        self, parent: QWidget | None, today: date, occasions: Sequence[GiftDay] = ()
+    ) -> None:
         christmas = date(today.year, 12, 25)
         self.name = QLineEdit(f"Christmas {christmas.year}")
         self.occasion = QLineEdit("Christmas")
         self.day = DateField(today, christmas if christmas >= today else None, whole_day=True)
+        # The gift days ahead (holidays of the user's country included): picking one fills in
+        # the name, the occasion and the day.
+        self.upcoming = QComboBox()
+        self.upcoming.addItem("Pick a holiday…", None)
+        for gift_day in occasions:
+            self.upcoming.addItem(f"{gift_day.name} — {gift_day.day:%a %d %b %Y}", gift_day)
+        self.upcoming.activated.connect(self._picked)
         self.budgets = {tier: money_field(None) for tier in (*TIERS, "")}
         rows: list[tuple[str, QWidget]] = [
             ("Name", self.name),
+            ("Holiday", self.upcoming),
             ("Occasion", self.occasion),
             ("Day", self.day),
             *((f"Budget, tier {t}" if t else "Budget, others", b) for t, b in self.budgets.items()),
         ]
         super().__init__(parent, "New gift campaign", rows)
+
+    def _picked(self, index: int) -> None:
+        gift_day = self.upcoming.itemData(index)
+        if isinstance(gift_day, GiftDay):
+            self.name.setText(f"{gift_day.name} {gift_day.day.year}")
+            self.occasion.setText(gift_day.name)
+            self.day.setText(gift_day.day.isoformat())
 
     def fields(self) -> Fields:
         budgets = {t: cents for t, box in self.budgets.items() if (cents := cents_of(box))}

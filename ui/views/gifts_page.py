@@ -188,7 +188,8 @@ class GiftsPage(ReloadsWhenShown):
         return self.workspace.now().astimezone().date()
 
     def _new_campaign(self) -> None:
-        dialog = NewCampaignDialog(self, self._today())
+        today = self._today()
+        dialog = NewCampaignDialog(self, today, self.workspace.core.campaigns.occasions(today))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         fields, campaigns = dialog.fields(), self.workspace.core.campaigns
