@@ -60,9 +60,11 @@ class NewCampaignDialog(FormDialog):
 
 
 class AddRecipientsDialog(FormDialog):
-    """Everyone with a tag, or everyone of a tier (the hand-picked come from the contacts list)."""
+    """Everyone with a tag, of a tier or matching a search (together: all of them at once)."""
 
     def __init__(self, parent: QWidget | None, tags: list[str]) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("A name, a company, a taste… (optional)")
         self.tag = QComboBox()
         self.tag.addItem("Any tag", "")
         for name in tags:
@@ -71,12 +73,19 @@ class AddRecipientsDialog(FormDialog):
         self.tier.addItem("Any tier", "")
         for tier in TIERS:
             self.tier.addItem(f"Tier {tier}", tier)
-        super().__init__(
-            parent, "Add recipients", [("With the tag", self.tag), ("Of tier", self.tier)]
-        )
+        rows: list[tuple[str, QWidget]] = [
+            ("With the tag", self.tag),
+            ("Of tier", self.tier),
+            ("Matching", self.search),
+        ]
+        super().__init__(parent, "Add recipients", rows)
 
     def fields(self) -> Fields:
-        return {"tag": str(self.tag.currentData()), "tier": str(self.tier.currentData())}
+        return {
+            "tag": str(self.tag.currentData()),
+            "tier": str(self.tier.currentData()),
+            "search": self.search.text().strip(),
+        }
 
 
 class ChooseGiftDialog(FormDialog):

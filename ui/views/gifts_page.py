@@ -214,7 +214,10 @@ class GiftsPage(ReloadsWhenShown):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.fields()
-        query = ContactQuery(tag=chosen["tag"], tier=chosen["tier"])
+        if not any(chosen.values()):  # not everyone by accident: say whom
+            QMessageBox.information(self, "Add recipients", "Pick a tag, a tier or a search.")
+            return
+        query = ContactQuery(search=chosen["search"], tag=chosen["tag"], tier=chosen["tier"])
         campaigns, campaign_id = self.workspace.core.campaigns, view.id
         self.workspace.write(lambda: campaigns.add_recipients(campaign_id, query=query))
 
