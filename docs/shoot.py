@@ -2,7 +2,7 @@
 
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
-        [--page contacts|today|calendar|gifts|network|editor|duplicates] [--row N] [--search TEXT]
+        [--page contacts|today|calendar|gifts|network|review|editor|duplicates] [--row N] [--search TEXT]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
 and writes docs/screenshots/NAME.png with `import -window root`.
@@ -73,6 +73,7 @@ def _scene(args: argparse.Namespace) -> int:
             "calendar": 2,
             "gifts": 3,
             "network": 4,
+            "review": 0,
             "editor": 1,
             "duplicates": 1,
         }
@@ -84,7 +85,7 @@ def _scene(args: argparse.Namespace) -> int:
         if args.page in ("today", "gifts"):  # read on the worker: pick a row once it is in
             page = window.today if args.page == "today" else window.gifts
             QTimer.singleShot(1200, lambda: page.table.selectRow(args.row))
-        then = {"editor": editor, "duplicates": duplicates}.get(args.page, shoot)
+        then = {"editor": editor, "duplicates": duplicates, "review": review}.get(args.page, shoot)
         QTimer.singleShot(1500, then)
 
     def duplicates() -> None:
@@ -96,6 +97,10 @@ def _scene(args: argparse.Namespace) -> int:
         if card is not None:
             QTimer.singleShot(1200, shoot)
             window.edit_contact(card.id)  # modal: the timer takes the picture meanwhile
+
+    def review() -> None:
+        QTimer.singleShot(2500, shoot)  # the year is read on the worker meanwhile
+        window.year_in_review()  # modal
 
     def shoot() -> None:
         subprocess.run(["import", "-window", "root", str(target)], check=True)
