@@ -2,7 +2,8 @@
 
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
-        [--page contacts|today|calendar|gifts|network|review|editor|duplicates] [--row N] [--search TEXT]
+        [--page contacts|today|calendar|gifts|network|review|editor|duplicates]
+        [--row N] [--search TEXT]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
 and writes docs/screenshots/NAME.png with `import -window root`.

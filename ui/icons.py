@@ -27,6 +27,7 @@ _ICONS = {
     "gift": ("emblem-favorite", _SP.SP_DialogYesButton),
     "delete": ("edit-delete", _SP.SP_TrashIcon),
     "about": ("help-about", _SP.SP_MessageBoxInformation),
+    "review": ("x-office-document", _SP.SP_FileDialogInfoView),
 }
 
 

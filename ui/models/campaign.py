@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from nurture.domain.campaigns import CampaignView, Recipient
 from nurture.humanize import money
 from ui.avatars import avatar
+from ui.models.table import Index, ListTable
 from ui.theme import colours
 
 COLUMNS = ("Person", "Status", "Gift", "Cost", "Budget")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class CampaignModel(QAbstractTableModel):
+class CampaignModel(ListTable):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.view: CampaignView | None = None
@@ -29,20 +31,10 @@ class CampaignModel(QAbstractTableModel):
         self._rows = view.recipients if view else ()
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def length(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or self.view is None:
             return None
         r, column = self._rows[index.row()], index.column()

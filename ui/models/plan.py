@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from nurture.domain.plan import DayPlan, PlanRow, Section
 from ui.avatars import avatar
+from ui.models.table import Index, ListTable
 from ui.theme import colours
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Person", "Why today", "Last touch", "Phone")
-_Index = QModelIndex | QPersistentModelIndex
 Line = str | PlanRow  # a heading, or a person under it
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(ListTable):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self._lines: list[Line] = []
@@ -40,20 +42,10 @@ class PlanModel(QAbstractTableModel):
         self._lines = lines or [empty]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def length(self) -> int:
+        return len(self._lines)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
         line, column = self._lines[index.row()], index.column()
@@ -75,7 +67,7 @@ class PlanModel(QAbstractTableModel):
             return line.contact.id
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if isinstance(self._lines[index.row()], PlanRow):

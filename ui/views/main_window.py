@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "Find &duplicates…", self.find_duplicates, "Ctrl+Shift+D", "duplicates"
         )
-        self._action(file_menu, "&Year in review…", self.year_in_review)
+        self._action(file_menu, "&Year in review…", self.year_in_review, "Ctrl+Shift+Y", "review")
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,", "preferences")
         file_menu.addSeparator()
