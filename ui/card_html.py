@@ -257,6 +257,7 @@ def _timeline(card: ContactCard) -> Iterable[str]:
                 intro.introduced_on,
                 f"Introduced to {contact_link(other.id, other.name)}"
                 + (f' <span class="muted">— {escape(intro.reason)}</span>' if intro.reason else "")
+                + (' <span class="muted">(both agreed first)</span>' if intro.agreed else "")
                 + (f" · <b>{escape(intro.outcome)}</b>" if intro.outcome else "")
                 + _actions("introduction", intro.id),
             )

@@ -343,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     intro.add_argument(
         "--ask-on", type=_date, metavar="DATE", help="a follow-up to ask how it went"
     )
+    intro.add_argument("--agreed", action="store_true", help="both agreed first (double opt-in)")
 
     net = sub.add_parser("network", help="referral sources, who went cold, introductions")
     net.add_argument("--json", action="store_true")

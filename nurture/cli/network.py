@@ -13,7 +13,8 @@ def introduce(app: Nurture, args: argparse.Namespace) -> None:
     """You introduced A to B (and, with --ask-on, a follow-up with A to ask how it went)."""
     a, b = app.contacts.resolve(args.person_a), app.contacts.resolve(args.person_b)
     on = args.on or app.clock().astimezone().date()
-    print(app.network.introduce(a, b, on, args.reason, args.outcome, args.ask_on).value)
+    made = app.network.introduce(a, b, on, args.reason, args.outcome, args.ask_on, args.agreed)
+    print(made.value)
 
 
 def network(app: Nurture, args: argparse.Namespace) -> None:
@@ -43,6 +44,7 @@ def network(app: Nurture, args: argparse.Namespace) -> None:
                         "date": i.introduced_on.isoformat(),
                         "reason": i.reason,
                         "outcome": i.outcome,
+                        "agreed": i.agreed,
                     }
                     for i in view.introductions
                 ],

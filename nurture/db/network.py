@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -51,6 +52,8 @@ class Introduction(Base):
     introduced_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
+    # Both said yes before you made it (a double opt-in introduction).
+    agreed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Referral(Base):

@@ -239,6 +239,7 @@ class IntroductionValue:
     introduced_on: date
     reason: str = ""
     outcome: str = ""
+    agreed: bool = False  # both said yes before the introduction
 
 
 @dataclass(frozen=True, slots=True)

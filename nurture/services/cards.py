@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import or_, select
@@ -344,10 +345,22 @@ def _introductions(session: Session, contact_id: int) -> tuple[IntroductionValue
             .order_by(Introduction.introduced_on.desc())
         )
     )
+    return introduction_values(session, found)
+
+
+def introduction_values(
+    session: Session, found: Sequence[Introduction]
+) -> tuple[IntroductionValue, ...]:
     names = names_of(session, {i.person_a_id for i in found} | {i.person_b_id for i in found})
     return tuple(
         IntroductionValue(
-            i.id, names[i.person_a_id], names[i.person_b_id], i.introduced_on, i.reason, i.outcome
+            i.id,
+            names[i.person_a_id],
+            names[i.person_b_id],
+            i.introduced_on,
+            i.reason,
+            i.outcome,
+            i.agreed,
         )
         for i in found
     )

@@ -14,11 +14,11 @@ from nurture.db.gifts import Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Contact
 from nurture.db.touches import FollowUp
-from nurture.domain.dto import ContactDraft, ContactRef, IntroductionValue, PreferenceValue
+from nurture.domain.dto import ContactDraft, ContactRef, PreferenceValue
 from nurture.domain.enums import Area, RelationshipKind
 from nurture.domain.network_view import NetworkOverview, ReferralSource
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.cards import names_of
+from nurture.services.cards import introduction_values
 from nurture.services.contacts import DateEntry, apply_draft, set_dates
 from nurture.services.editing import Fields, RecordKind, edit_record, remove_record
 from nurture.services.records import TASTE
@@ -50,6 +50,7 @@ def _introduction_columns(fields: Fields) -> Fields:
         "introduced_on": _day(fields, "introduced_on", "An introduction"),
         "reason": str(fields["reason"]).strip(),
         "outcome": str(fields["outcome"]).strip(),
+        "agreed": bool(fields.get("agreed", False)),
     }
 
 
@@ -73,7 +74,7 @@ INTRODUCTION = RecordKind(
     "introduction",
     Area.NETWORK,
     Introduction,
-    ("introduced_on", "reason", "outcome"),
+    ("introduced_on", "reason", "outcome", "agreed"),
     _introduction_columns,
     people=_both("person_a_id", "person_b_id"),
 )
@@ -217,13 +218,19 @@ class NetworkService:
         reason: str = "",
         outcome: str = "",
         ask_on: date | None = None,
+        agreed: bool = False,
     ) -> Outcome[int]:
         """You introduced A to B; with `ask_on`, a follow-up with A that day to ask how it went,
         in the same step."""
         _distinct(person_a_id, person_b_id, "introduction")
         with unit_of_work(self._db, "Introduce") as work:
             _require(work.session, person_a_id, person_b_id)
-            fields = {"introduced_on": on, "reason": reason, "outcome": outcome}
+            fields = {
+                "introduced_on": on,
+                "reason": reason,
+                "outcome": outcome,
+                "agreed": agreed,
+            }
             intro = Introduction(
                 person_a_id=person_a_id, person_b_id=person_b_id, **_introduction_columns(fields)
             )
@@ -298,16 +305,7 @@ class NetworkService:
                 .order_by(Introduction.introduced_on.desc(), Introduction.id.desc())
                 .limit(introductions)
             ).all()
-            people = names_of(
-                session, {i.person_a_id for i in intros} | {i.person_b_id for i in intros}
-            )
-            made = tuple(
-                IntroductionValue(
-                    i.id, people[i.person_a_id], people[i.person_b_id], i.introduced_on, i.reason,
-                    i.outcome,
-                )
-                for i in intros
-            )  # fmt: skip
+            made = introduction_values(session, intros)
         sources = [
             ReferralSource(
                 ContactRef(cid, name), int(n_recent), int(v_recent), int(n), int(v), last,

@@ -5,7 +5,7 @@ referrals with a person picked from suggestions, not typed as a name or id."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
@@ -139,13 +139,24 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
         dialog.person.returnPressed.emit()  # the one suggestion
         assert ok.isEnabled()
         dialog.reason.setText("Both open offices in Austin")
+        dialog.agreed.setChecked(True)
+        dialog.ask_on.setText((now.date() + timedelta(days=14)).isoformat())
         _ok(dialog)
 
     on_next_dialog(introduce)
     main.contacts.card.add_actions["introduction"].trigger()
     qtbot.waitUntil(lambda: bool(core.contacts.card(robert).introductions))
     intro = core.contacts.card(robert).introductions[0]
-    assert (intro.person_a.id, intro.reason) == (dana, "Both open offices in Austin")
+    assert (intro.person_a.id, intro.reason, intro.agreed) == (
+        dana,
+        "Both open offices in Austin",
+        True,
+    )
+    # Shown on both cards, and a follow-up with Dana to ask how it went, in the same step.
+    assert core.contacts.card(dana).introductions == (intro,)
+    assert [(f.due_date, f.title) for f in core.contacts.card(dana).follow_ups] == [
+        (now.date() + timedelta(days=14), "Ask how meeting Robert Klein went")
+    ]
 
     def refer(dialog: QWidget) -> None:
         assert isinstance(dialog, ReferralDialog)

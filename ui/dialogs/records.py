@@ -326,12 +326,20 @@ class IntroductionDialog(FormDialog):
         self.reason.setPlaceholderText("Both are opening offices in Austin")
         self.outcome = QLineEdit(value.outcome if value else "")
         self.outcome.setPlaceholderText("They met for lunch; a deal in May")
-        rows = [
+        self.agreed = QCheckBox("Both agreed before I introduced them")
+        self.agreed.setChecked(bool(value and value.agreed))
+        # A new introduction can leave a follow-up to ask how it went.
+        self.ask_on = DateField(today, None, whole_day=True, optional=True)
+        self.ask_on.edit.setPlaceholderText("Ask how it went on… (in 2 weeks, 15 Dec)")
+        rows: list[tuple[str, QWidget]] = [
             ("Introduced to", self.person),
             ("On", self.on),
             ("Why", self.reason),
+            ("", self.agreed),
             ("What came of it", self.outcome),
         ]
+        if value is None:
+            rows.append(("Follow up", self.ask_on))
         super().__init__(parent, f"{_verb(value)} an introduction", rows)
         if value is None:
             self.require_person(self.person)
@@ -341,7 +349,11 @@ class IntroductionDialog(FormDialog):
             "introduced_on": self.on.day(),
             "reason": self.reason.text(),
             "outcome": self.outcome.text(),
+            "agreed": self.agreed.isChecked(),
         }
+
+    def ask_day(self) -> date | None:
+        return None if self.ask_on.is_empty() else self.ask_on.day()
 
 
 class ReferralDialog(FormDialog):

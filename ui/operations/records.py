@@ -49,10 +49,19 @@ def add_taste(workspace: Workspace, contact_id: int, fields: Fields) -> None:
     workspace.write(lambda: records.add_preference(contact_id, **fields))
 
 
-def introduce(workspace: Workspace, contact_id: int, other_id: int, fields: Fields) -> None:
+def introduce(
+    workspace: Workspace,
+    contact_id: int,
+    other_id: int,
+    fields: Fields,
+    ask_on: date | None = None,
+) -> None:
     network = workspace.core.network
     on, reason, outcome = fields["introduced_on"], fields["reason"], fields["outcome"]
-    workspace.write(lambda: network.introduce(contact_id, other_id, on, reason, outcome))
+    agreed = bool(fields["agreed"])
+    workspace.write(
+        lambda: network.introduce(contact_id, other_id, on, reason, outcome, ask_on, agreed)
+    )
 
 
 def record_referral(

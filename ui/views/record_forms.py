@@ -68,7 +68,9 @@ class RecordForms:
         elif what == "introduction":
             intro = IntroductionDialog(parent, listing, today)
             if intro.exec() == QDialog.DialogCode.Accepted and intro.person.person:
-                ops.introduce(workspace, card.id, intro.person.person.id, intro.fields())
+                ops.introduce(
+                    workspace, card.id, intro.person.person.id, intro.fields(), intro.ask_day()
+                )
         elif what == "family":
             self._relate(card)
         elif what == "referral":
