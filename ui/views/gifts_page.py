@@ -103,6 +103,10 @@ class GiftsPage(ReloadsWhenShown):
         self.table.activated.connect(lambda *_: self._choose())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.detail = QTextBrowser()
+        self.detail.setPlaceholderText(
+            "Pick someone to see their earlier gifts, their and their partner's tastes, what "
+            "to avoid and a suggestion."
+        )
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(lambda url: self.open_contact.emit(int(url.path())))
         split = QSplitter()
