@@ -29,6 +29,7 @@ def run(workspace: Workspace) -> Payload:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from nurture.app import Nurture
+    from nurture.domain.enums import Area
     from nurture.paths import database_path
     from nurture.services.unit_of_work import Changes
     from ui.day_plan import DayPlanFeed
@@ -47,6 +48,7 @@ def run(workspace: Workspace) -> Payload:
 
         ui = UiWorkspace(core, lambda: datetime.now().astimezone())
         feed = DayPlanFeed(ui)
+        feed.eager = True  # as on a desktop with a tray, which shows the plan too
         page = TodayPage(ui, feed)
         page.resize(1280, 680)
 
@@ -71,7 +73,7 @@ def run(workspace: Workspace) -> Payload:
         for _ in range(ROUNDS):
             shown = page.plan
             started = time.perf_counter()
-            feed._changed(Changes())  # what any write's change set does
+            ui.bus.publish(Changes(frozenset({Area.CONTACTS})))  # what any write publishes
             while page.plan is shown:
                 app.processEvents()
                 time.sleep(0.001)

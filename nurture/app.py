@@ -98,9 +98,7 @@ class Nurture:
     def campaigns(self) -> CampaignsService:
         from nurture.services.campaigns import CampaignsService
 
-        return CampaignsService(
-            self.database, self.settings, self.contacts, self.listing, self.clock
-        )
+        return CampaignsService(self.database, self.settings, self.listing, self.clock)
 
     @cached_property
     def review(self) -> ReviewService:

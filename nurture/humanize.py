@@ -24,9 +24,9 @@ def ago(moment: datetime | None, now: datetime) -> str:
     return "today"
 
 
-def plural(count: int, unit: str) -> str:
-    """'1 day', '15 days', '2,000 records'."""
-    return f"{count:,} {unit}{'' if count == 1 else 's'}"
+def plural(count: int, unit: str, many: str = "") -> str:
+    """'1 day', '15 days', '2,000 records'; `many` for the irregular ('3 people')."""
+    return f"{count:,} {unit if count == 1 else many or unit + 's'}"
 
 
 def money(cents: int, currency: str) -> str:

@@ -1,12 +1,13 @@
-"""Today's plan, kept ready: computed by the core on the read worker after every change (and
-when the day turns), once, and shared by the Today page and the tray. Opening Today shows the
-plan already computed; at 100,000 contacts computing it takes over a second, which then happens
-in the background, not while the user waits for the page."""
+"""Today's plan, computed by the core on the read worker once per change and shared by the
+Today page and the tray. With a tray (it shows the plan too) the plan is kept ready after every
+change, so opening Today shows it at once — at 100,000 contacts computing it takes over a
+second, which then happens in the background, not while the user waits for the page. Without
+one, it is computed when Today is on screen or opened, so other reads never wait behind it."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +16,7 @@ from nurture.services.unit_of_work import Changes
 from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+FRESH = timedelta(minutes=10)
 
 
 class DayPlanFeed(QObject):
@@ -24,14 +26,19 @@ class DayPlanFeed(QObject):
         super().__init__(workspace)
         self.workspace = workspace
         self.latest: DayPlan | None = None
-        self._computed_on: date | None = None  # the user's day it was computed on
+        self._computed_at: datetime | None = None
         self._running = False
         self._again = False
+        self._changes = 0  # changes seen: a plan computed across one is already old
+        self.eager = False  # recompute after every change (set by the tray)
         workspace.bus.changed.connect(self._changed)
 
     def current(self) -> DayPlan | None:
-        """The plan if nothing changed since it was computed, on this same day; else None."""
-        if self.latest is None or self._computed_on != self._today():
+        """The plan if nothing changed since it was computed, at most `FRESH` ago (a snooze
+        that ran out, a new day); else None."""
+        if self.latest is None or self._computed_at is None:
+            return None
+        if self.workspace.now() - self._computed_at > FRESH:
             return None
         return self.latest
 
@@ -41,26 +48,27 @@ class DayPlanFeed(QObject):
             self._again = True
             return
         self._running = True
-        plan, now = self.workspace.core.plan, self.workspace.now
-        self.workspace.reads.run(lambda: (plan.plan(now()), now()), self._done, self._failed)
+        plan, now, seen = self.workspace.core.plan, self.workspace.now, self._changes
+        self.workspace.reads.run(lambda: (plan.plan(now()), now(), seen), self._done, self._failed)
 
     def _changed(self, _changes: Changes) -> None:
+        self._changes += 1
         self.latest = None
-        self.refresh()
+        if self.eager:
+            self.refresh()
 
-    def _done(self, result: tuple[DayPlan, datetime]) -> None:
+    def _done(self, result: tuple[DayPlan, datetime, int]) -> None:
         self._running = False
-        if self._again:  # something changed meanwhile: this one is already old
+        plan, computed_at, seen = result
+        if self._again:  # asked again meanwhile
             self._again = False
             self.refresh()
             return
-        self.latest, computed_at = result
-        self._computed_on = computed_at.astimezone().date()
+        if seen != self._changes:  # something changed while it was computed: already old
+            return
+        self.latest, self._computed_at = plan, computed_at
         self.updated.emit(self.latest)
 
     def _failed(self, message: str) -> None:
         self._running = False
         log.warning("plan: %s", message)
-
-    def _today(self) -> date:
-        return self.workspace.now().astimezone().date()

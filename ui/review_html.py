@@ -14,7 +14,7 @@ _SHOWN = 40  # names per list on the page; the rest counted
 
 def review_html(r: YearReview) -> str:
     currency = r.gifts.currency
-    people = plural(len(r.gifts.people), "person").replace("persons", "people")
+    people = plural(len(r.gifts.people), "person", "people")
     busiest = ", ".join(calendar.month_name[m] for m in r.busiest_months) or "none"
     parts = [
         f"<h1>{r.year} in review</h1>",

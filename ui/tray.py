@@ -40,6 +40,7 @@ class Tray(QObject):
         # Today's plan as the core has it, computed again after every change (the window may
         # be closed to the tray: nothing here waits for a page to be shown).
         self.day_plan = day_plan
+        day_plan.eager = True  # the tray's menu follows every change
         self.items: list[PlanRow] = []
         self._actions = actions
         self._open_contact = open_contact
@@ -76,7 +77,7 @@ class Tray(QObject):
         items = self.items
         count = len(items)
         self.icon.setToolTip(
-            f"Nurture — {plural(count, 'person')} on today's plan".replace("persons", "people")
+            f"Nurture — {plural(count, 'person', 'people')} on today's plan"
             if count
             else "Nurture — nobody on today's plan"
         )

@@ -151,7 +151,7 @@ def gifts(app: Nurture, args: argparse.Namespace) -> None:
         )
         return
     total = money(spend.total_cents, spend.currency)
-    people = plural(len(spend.people), "person").replace("persons", "people")
+    people = plural(len(spend.people), "person", "people")
     print(f"Gifts given in {year}: {total} to {people}.")
     for p in spend.people:
         flag = "  (over the yearly limit)" if p.over_limit else ""

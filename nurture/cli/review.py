@@ -41,7 +41,7 @@ def review(app: Nurture, args: argparse.Namespace) -> None:
     print(f"{year} in review")
     print(
         f"  Gifts: {money(r.gifts.total_cents, currency)} to "
-        f"{plural(len(r.gifts.people), 'person')}".replace("persons", "people")
+        f"{plural(len(r.gifts.people), 'person', 'people')}"
     )
     for tier, people in r.not_seen.items():
         print(f"  Not seen this year, tier {tier}: {len(people):,}")

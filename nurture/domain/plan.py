@@ -92,23 +92,25 @@ class DayPlan:
     @property
     def summary(self) -> str:
         """What the day holds, each count saying what it counts."""
+        keep = plural(self.count(Section.KEEP_IN_TOUCH), "person", "people")
         parts = [
             plural(self.count(Section.FOLLOW_UPS), "follow-up"),
             plural(self.count(Section.OCCASIONS), "occasion"),
-            f"{plural(self.count(Section.KEEP_IN_TOUCH), 'person')} to keep in touch with",
+            f"{keep} to keep in touch with",
         ]
         if self.count(Section.RECONNECT):
-            parts.append(f"{plural(self.count(Section.RECONNECT), 'person')} to reconnect with")
-        text = ", ".join(parts).replace("persons", "people")
+            reconnect = plural(self.count(Section.RECONNECT), "person", "people")
+            parts.append(f"{reconnect} to reconnect with")
+        text = ", ".join(parts)
         if self.done:
             text += f" ({self.done:,} touched today)"
         if self.touch_day is not None and self.touch_day != self.day:
             text += f" · keep in touch planned for {self.touch_day:%a %b} {self.touch_day.day}"
         if self.backlog and self.backlog_done:
             text += (
-                f" · {plural(self.backlog, 'person')} overdue, worked down by "
+                f" · {plural(self.backlog, 'person', 'people')} overdue, worked down by "
                 f"{self.backlog_done:%a %b} {self.backlog_done.day}"
-            ).replace("persons", "people")
+            )
         how = f"about {self.per_day:,} a day" + ("" if self.chosen else " (from the cadences)")
         return f"{text} · {how}"
 

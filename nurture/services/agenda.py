@@ -9,7 +9,6 @@ month-only dates, follow-up RRULEs, holidays. Occurrences are computed, never st
 
 from __future__ import annotations
 
-import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -26,6 +25,7 @@ from nurture.domain.enums import RelationshipKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
 from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
 from nurture.services.settings import Settings, SettingsService
+from nurture.services.unit_of_work import raw_rows
 
 # The order occurrences of one day are listed in.
 KIND_ORDER = {kind: i for i, kind in enumerate(OccurrenceKind)}
@@ -137,14 +137,6 @@ class AgendaService:
         return found
 
 
-def _raw(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
-    """Rows straight from the sqlite3 cursor: at hundreds of thousands of rows, SQLAlchemy's
-    per-row result processing would cost more than the query."""
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver.execute(sql, params).fetchall()
-
-
 def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, str] | None]:
     """For each relative: (main contact id, its name, what the relative is to it); None when
     every main contact it belongs to is archived (the family goes with the client)."""
@@ -156,7 +148,7 @@ def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, 
     else:
         sql = _OWNERS.format(related="", contact="")
     owners: dict[int, tuple[int, str, str] | None] = {}
-    for light_id, main_id, main_name, kind, inverted, archived in _raw(session, sql, {}):
+    for light_id, main_id, main_name, kind, inverted, archived in raw_rows(session, sql, {}):
         if archived:
             owners.setdefault(light_id, None)
         elif owners.get(light_id) is None:
@@ -171,7 +163,7 @@ def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, 
 
 def _rows(session: Session, day_sql: str, where: str, params: dict[str, Any]) -> Iterator[Any]:
     """Date rows with whom they are about: (row, owner id, owner name, who)."""
-    rows = _raw(session, _DATE_ROWS.format(day=day_sql, where=where), params)
+    rows = raw_rows(session, _DATE_ROWS.format(day=day_sql, where=where), params)
     owners = _owners(session, {row[9] for row in rows if row[12]})
     for row in rows:
         cid, name = row[9], row[10]
@@ -318,7 +310,7 @@ def _going_cold(
     since = "" if overdue_on is not None else "AND due >= :start"
     due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
     sql = _GOING_COLD.format(cadence=cadence, since=since, due=due_sql)
-    for cid, name, due_text in _raw(session, sql, params):
+    for cid, name, due_text in raw_rows(session, sql, params):
         due = date.fromisoformat(due_text)
         day = due if due >= start or overdue_on is None else overdue_on
         yield Occurrence(

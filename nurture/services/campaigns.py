@@ -32,8 +32,8 @@ from nurture.domain.dto import ContactCard, ContactRef, GiftValue
 from nurture.domain.enums import Area, GiftDirection, GiftStatus, RelationshipKind
 from nurture.domain.gifts import repeat_in_household
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.cards import household_gifts
-from nurture.services.contacts import ContactsService
+from nurture.services.cadence import day_rules
+from nurture.services.cards import household_gifts, load_card
 from nurture.services.listing import ContactQuery, ListingService
 from nurture.services.records import GIFT
 from nurture.services.settings import SettingsService
@@ -50,13 +50,11 @@ class CampaignsService:
         self,
         database: Database,
         settings: SettingsService,
-        contacts: ContactsService,
         listing: ListingService,
         clock: Callable[[], datetime],
     ) -> None:
         self._db = database
         self._settings = settings
-        self._contacts = contacts
         self._listing = listing
         self._clock = clock
 
@@ -249,13 +247,15 @@ class CampaignsService:
         label, and who has none to send to."""
         labels: list[MailingLabel] = []
         missing: list[ContactRef] = []
-        for recipient in self.view(campaign_id).recipients:
-            card = self._contacts.card(recipient.contact.id)
+        with self._db.read() as session:
+            _campaign(session, campaign_id)
+            cards = self._cards(session, campaign_id)
+        for card in cards:
             places = sorted(
                 card.draft.addresses, key=lambda a: (not a.primary, a.label.lower() != "home")
             )
             if not places:
-                missing.append(recipient.contact)
+                missing.append(ContactRef(card.id, card.name))
                 continue
             a = places[0]
             labels.append(
@@ -266,62 +266,61 @@ class CampaignsService:
     def view(self, campaign_id: int) -> CampaignView:
         with self._db.read() as session:
             campaign = _campaign(session, campaign_id)
-            ids = list(
-                session.scalars(
-                    select(CampaignRecipient.contact_id)
-                    .join(Contact, Contact.id == CampaignRecipient.contact_id)
-                    .where(CampaignRecipient.campaign_id == campaign_id)
-                    .order_by(Contact.sort_name)
-                )
-            )
             budgets: dict[str, int] = json.loads(campaign.budgets)
+            recipients = tuple(
+                _recipient(card, household_gifts(session, card), campaign, budgets)
+                for card in self._cards(session, campaign_id)
+            )
             head = (campaign.id, campaign.name, campaign.occasion, campaign.on_day)
-            currency = campaign.currency
-        recipients = tuple(
-            self._recipient(self._contacts.card(i), campaign_id, head[2], budgets) for i in ids
-        )
-        return CampaignView(*head, currency, budgets, recipients)
+            return CampaignView(*head, campaign.currency, budgets, recipients)
 
-    def _recipient(
-        self, card: ContactCard, campaign_id: int, occasion: str, budgets: dict[str, int]
-    ) -> Recipient:
-        mine = next((g for g in card.gifts if g.campaign_id == campaign_id), None)
-        with self._db.read() as session:
-            household = household_gifts(session, card)
-        earlier = sorted(
-            [
-                *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
-                *(Earlier(name, g) for name, gifts in household for g in gifts if _given(g)),
-            ],
-            key=lambda e: e.gift.given_on or date.min,
-            reverse=True,
-        )[:_EARLIER_SHOWN]
-        partner = [r for r in card.household if r.kind is RelationshipKind.SPOUSE]
-        everyone = [("", card.preferences), *((r.person.name, r.tastes) for r in partner)]
-        tastes = tuple(
-            (who, t) for who, found in everyone for t in found if t.category not in AVOID
-        )
-        avoid = tuple((who, t) for who, found in everyone for t in found if t.category in AVOID)
-        warning = (
-            repeat_in_household(mine.description, card.name, card.gifts, household, mine.id)
-            if mine
-            else ""
-        )
-        return Recipient(
-            card_ref(card),
-            card.draft.tier,
-            budgets.get(card.draft.tier, budgets.get("")),
-            mine,
-            tuple(earlier),
-            tastes,
-            avoid,
-            suggestion(occasion, tuple(earlier), tastes),
-            warning,
-        )
+    def _cards(self, session: Session, campaign_id: int) -> list[ContactCard]:
+        """The recipients' cards, in the list's order, read in one session."""
+        rules = day_rules(self._settings.get(), self._clock())
+        ids = session.scalars(
+            select(CampaignRecipient.contact_id)
+            .join(Contact, Contact.id == CampaignRecipient.contact_id)
+            .where(CampaignRecipient.campaign_id == campaign_id)
+            .order_by(Contact.sort_name)
+        ).all()
+        return [load_card(session, contact_id, rules) for contact_id in ids]
 
 
-def card_ref(card: ContactCard) -> ContactRef:
-    return ContactRef(card.id, card.name)
+def _recipient(
+    card: ContactCard,
+    household: list[tuple[str, list[GiftValue]]],
+    campaign: Campaign,
+    budgets: dict[str, int],
+) -> Recipient:
+    mine = next((g for g in card.gifts if g.campaign_id == campaign.id), None)
+    earlier = sorted(
+        [
+            *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
+            *(Earlier(name, g) for name, gifts in household for g in gifts if _given(g)),
+        ],
+        key=lambda e: e.gift.given_on or date.min,
+        reverse=True,
+    )[:_EARLIER_SHOWN]
+    partner = [r for r in card.household if r.kind is RelationshipKind.SPOUSE]
+    everyone = [("", card.preferences), *((r.person.name, r.tastes) for r in partner)]
+    tastes = tuple((who, t) for who, found in everyone for t in found if t.category not in AVOID)
+    avoid = tuple((who, t) for who, found in everyone for t in found if t.category in AVOID)
+    warning = (
+        repeat_in_household(mine.description, card.name, card.gifts, household, mine.id)
+        if mine
+        else ""
+    )
+    return Recipient(
+        ContactRef(card.id, card.name),
+        card.draft.tier,
+        budgets.get(card.draft.tier, budgets.get("")),
+        mine,
+        tuple(earlier),
+        tastes,
+        avoid,
+        suggestion(campaign.occasion, tuple(earlier), tastes),
+        warning,
+    )
 
 
 def _given(gift: GiftValue) -> bool:

@@ -4,7 +4,6 @@ pre-call brief. What the user already dealt with (done, dismissed, snoozed) stay
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -31,7 +30,7 @@ from nurture.services.contacts import ContactsService
 from nurture.services.insights import InsightsService
 from nurture.services.reminders import ReminderService, snooze_within
 from nurture.services.settings import SettingsService
-from nurture.services.unit_of_work import Outcome, unit_of_work
+from nurture.services.unit_of_work import Outcome, raw_rows, unit_of_work
 
 # Occasions are planned this many days ahead: time to call, or to send something.
 OCCASION_DAYS = 7
@@ -174,7 +173,7 @@ class PlanService:
                 Reason(
                     Section.KEEP_IN_TOUCH,
                     _keep_in_touch_words(person, touch_day),
-                    _touch(person, day),
+                    _touch(person.contact_id, person.due, day),
                 )
             )
         # Reconnect: a few a week, the same people all week until touched or put off.
@@ -183,7 +182,7 @@ class PlanService:
         for r in fresh:
             last = ago(r.last_interaction_at, now)
             words = f"reconnect: {r.reason} · {plural(r.talks, 'talk')}, last {last}"
-            touch = _touch(Due(r.contact.id, day, 365), day)
+            touch = _touch(r.contact.id, day, day)
             reasons[r.contact.id].append(Reason(Section.RECONNECT, words, touch))
         done = [cid for cid in touched_today if cid not in reasons]
         order = list(reasons)
@@ -246,12 +245,11 @@ class PlanService:
         return Outcome(until, work.changes)
 
 
-def _touch(person: Due, day: date) -> Occurrence:
-    """A keep-in-touch reason as the reminders know it, so Done logs the touch like anywhere."""
-    cid = person.contact_id
-    return Occurrence(
-        day, OccurrenceKind.KEEP_IN_TOUCH, cid, "", "", None, Source.KEEP_IN_TOUCH, cid, person.due
-    )
+def _touch(contact_id: int, due: date, day: date) -> Occurrence:
+    """A keep-in-touch (or reconnect) reason as the reminders know it, so Done logs the touch
+    like anywhere."""
+    kind, source = OccurrenceKind.KEEP_IN_TOUCH, Source.KEEP_IN_TOUCH
+    return Occurrence(day, kind, contact_id, "", "", None, source, contact_id, due)
 
 
 def _id(o: Occurrence) -> int:
@@ -259,24 +257,18 @@ def _id(o: Occurrence) -> int:
     return o.contact_id
 
 
-def _raw(session: Session, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver.execute(sql, params or {}).fetchall()
-
-
 def _in(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
 def _matters(session: Session, ids: set[int]) -> set[int]:
-    return {row[0] for row in _raw(session, _MATTERS.format(ids=_in(ids)))}
+    return {row[0] for row in raw_rows(session, _MATTERS.format(ids=_in(ids)))}
 
 
 def _relatives(session: Session, occasions: list[Occurrence]) -> dict[int, tuple[str, str]]:
     """For a relative's date: (their first name, what they like)."""
     ids = [o.source_id for o in occasions if o.who != o.contact]
-    rows = _raw(session, _RELATIVES.format(ids=_in(ids)))
+    rows = raw_rows(session, _RELATIVES.format(ids=_in(ids)))
     return {date_id: (given or name, liked or "") for date_id, given, name, liked in rows}
 
 
@@ -289,10 +281,12 @@ def _dues(
     params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
     params.update(day=day.isoformat(), touch=touch_day.isoformat())
     due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
-    *rows, (_, _, per_day, _, _) = _raw(session, _DUES.format(cadence=cadence, due=due_sql), params)
+    *rows, (_, _, per_day, _, _) = raw_rows(
+        session, _DUES.format(cadence=cadence, due=due_sql), params
+    )
     skips = {
         cid: date.fromisoformat(until)
-        for cid, until in _raw(
+        for cid, until in raw_rows(
             session,
             "SELECT contact_id, until FROM plan_skips WHERE until > :day",
             {"day": str(day)},
@@ -321,7 +315,7 @@ def _dues(
 def _details(session: Session, ids: list[int], now: datetime) -> dict[int, tuple[Any, ...]]:
     found: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(ids), 500):
-        for row in _raw(session, _ROWS.format(ids=_in(ids[start : start + 500]))):
+        for row in raw_rows(session, _ROWS.format(ids=_in(ids[start : start + 500]))):
             last = ""
             if row[8]:
                 kind, when, title = row[8].split("\x1f")
@@ -388,7 +382,7 @@ def _gift_tasks(session: Session, day: date) -> list[tuple[Occurrence, str]]:
     """Each campaign gift to buy or ship soon, as an occurrence Done and Snooze understand."""
     soon = day + timedelta(days=GIFT_TASK_DAYS)
     found = []
-    for gid, cid, name, what, campaign, step, by in _raw(
+    for gid, cid, name, what, campaign, step, by in raw_rows(
         session, _GIFT_TASKS, {"soon": soon.isoformat()}
     ):
         due = date.fromisoformat(by)

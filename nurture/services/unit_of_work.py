@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -89,3 +89,9 @@ def driver_connection(session: Session) -> sqlite3.Connection:
     raw = session.connection().connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
     return raw
+
+
+def raw_rows(session: Session, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+    """Rows straight from the sqlite3 cursor: at hundreds of thousands of rows, SQLAlchemy's
+    per-row result processing would cost more than the query."""
+    return driver_connection(session).execute(sql, params or {}).fetchall()

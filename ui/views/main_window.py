@@ -175,7 +175,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         self.sidebar.blockSignals(False)
         self.pages.setCurrentWidget(self.today)
-        QTimer.singleShot(STARTUP_DELAY_MS, self.today.reload)
+        QTimer.singleShot(STARTUP_DELAY_MS, self._first_plan)
+
+    def _first_plan(self) -> None:
+        """Today's plan once the window has painted, if Today is still the page shown (the
+        tray's feed computes it by itself; another page opened first has no use for it)."""
+        if self.pages.currentWidget() is self.today:
+            self.today.reload()
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -246,10 +252,8 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _show_page(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if self.pages.currentWidget() is self.today:
-            self.today.reload()
-        elif self.pages.currentWidget() is self.calendar:
+        self.pages.setCurrentIndex(row)  # Today shows its plan as it is shown (the feed's)
+        if self.pages.currentWidget() is self.calendar:
             self.calendar.show_today()
         elif self.pages.currentWidget() is self.gifts:
             self.gifts.reload()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from nurture.domain.enums import InteractionKind
 from nurture.domain.plan import Brief, DayPlan, PlanRow, Section
+from nurture.services.unit_of_work import Changes
 from ui.brief_html import brief_html
 from ui.day_plan import DayPlanFeed
 from ui.icons import icon
@@ -123,7 +124,7 @@ class TodayPage(QWidget):
         # The plan is computed after every change whether or not Today is on screen (the tray
         # shows it too): shown at once when it is, or the moment the page is opened.
         day_plan.updated.connect(self._plan_ready)
-        workspace.bus.changed.connect(lambda _changes: self._read_tags())
+        workspace.bus.changed.connect(self._changed)
 
     def _filter(self, *choices: tuple[str, str]) -> QComboBox:
         box = QComboBox()
@@ -145,7 +146,12 @@ class TodayPage(QWidget):
             self.day_plan.refresh()
         elif ready is not self.plan:
             self._plan_ready(ready)
-        if self.tag.count() <= 1:
+        self._read_tags()
+
+    def _changed(self, _changes: Changes) -> None:
+        if self.isVisible():  # hidden, the feed has it ready (tray) or computes it on opening
+            if not self.day_plan.eager:  # an eager feed is computing it already
+                self.day_plan.refresh()
             self._read_tags()
 
     def current(self) -> PlanRow | None:
