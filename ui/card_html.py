@@ -263,10 +263,18 @@ def _timeline(card: ContactCard) -> Iterable[str]:
             )
         )
     for ref in card.referrals:
-        if ref.referrer.id == card.id:
-            text = f"Referred {contact_link(ref.referred.id, ref.referred.name)} to you"
+        partner = contact_link(ref.partner.id, ref.partner.name)
+        referred = contact_link(ref.referred.id, ref.referred.name)
+        if ref.given:
+            text = (
+                f"You referred {referred} to them"
+                if ref.partner.id == card.id
+                else f"You referred them to {partner}"
+            )
+        elif ref.partner.id == card.id:
+            text = f"Referred {referred} to you"
         else:
-            text = f"Was referred by {contact_link(ref.referrer.id, ref.referrer.name)}"
+            text = f"Was referred by {partner}"
         if ref.value_cents:
             text += f" · <b>{money(ref.value_cents, ref.currency)}</b> of business"
         if ref.notes:

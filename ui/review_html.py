@@ -26,6 +26,7 @@ def review_html(r: YearReview) -> str:
                 ("Introductions made", f"{r.introductions:,} ({r.introductions_with_outcome:,} "
                  "with an outcome)"),
                 ("Referrals received", f"{r.referrals:,}, {money(r.referral_cents, currency)}"),
+                ("Referrals you gave", f"{r.referrals_given:,}"),
                 ("New contacts", f"{r.new_contacts:,}"),
                 ("Busiest months", busiest),
             )

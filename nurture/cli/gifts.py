@@ -10,6 +10,8 @@ from typing import Any
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.domain.campaigns import CampaignView, Recipient
+from nurture.domain.countries import country_code, country_name
+from nurture.errors import ValidationError
 from nurture.humanize import money, plural
 from nurture.io.campaign_export import labels_csv, shopping_list_csv
 from nurture.io.files import csv_bytes, write_whole
@@ -20,8 +22,11 @@ def campaign(app: Nurture, args: argparse.Namespace) -> None:
     service = app.campaigns
     if args.action == "new":
         budgets = dict(args.budget)
-        campaign_id = service.create(args.name, args.date, args.occasion, budgets).value
-        print(campaign_id)
+        if args.date is None and not args.birthdays:
+            raise ValidationError("Say the occasion's day: --date 2026-12-25.")
+        on_day = args.date or app.clock().astimezone().date()
+        made = service.create(args.name, on_day, args.occasion, budgets, args.birthdays)
+        print(made.value)
     elif args.action == "list":
         found = service.campaigns()
         if args.json:
@@ -35,8 +40,15 @@ def campaign(app: Nurture, args: argparse.Namespace) -> None:
             print(f"{cid:>5}  {day}  {name}  ({recipients} recipients)")
     elif args.action == "add":
         ids = [app.contacts.resolve(ref) for ref in args.contact]
-        query = ContactQuery(search=args.search or "", tag=args.tag or "", tier=args.tier or "")
-        chosen = any((args.search, args.tag, args.tier))
+        country = country_code(args.country or "")
+        if args.country and not country:
+            raise ValidationError(
+                f"Nurture knows no country {args.country!r}: try its name or code."
+            )
+        query = ContactQuery(
+            search=args.search or "", tag=args.tag or "", tier=args.tier or "", country=country
+        )
+        chosen = any((args.search, args.tag, args.tier, country))
         added = service.add_recipients(args.id, ids, query if chosen else None).value
         print(f"{added} added.")
     elif args.action == "remove":
@@ -44,8 +56,9 @@ def campaign(app: Nurture, args: argparse.Namespace) -> None:
     elif args.action == "export":
         _export(app, args)
     elif args.action == "holidays":
-        for gift_day in service.occasions(app.clock().astimezone().date()):
-            print(f"{gift_day.day}  {gift_day.name}")
+        for occasion in service.occasions(app.clock().astimezone().date()):
+            where = ", ".join(f"{country_name(c)} ({n:,})" for c, n in occasion.countries)
+            print(f"{occasion.day}  {occasion.name:<22} {where}")
     elif args.action == "choose":
         contact_id = app.contacts.resolve(args.contact)
         gift_id = service.choose(
@@ -67,11 +80,14 @@ def _print_view(view: CampaignView) -> None:
     spent = money(view.spent_cents, view.currency)
     planned = money(view.planned_cents, view.currency)
     counts = ", ".join(f"{n} {status}" for status, n in view.by_status.items())
-    print(f"{view.name} ({view.on_day}): {len(view.recipients)} recipients — {counts}")
+    when = f"birthdays from {view.on_day}" if view.on_birthdays else str(view.on_day)
+    print(f"{view.name} ({when}): {len(view.recipients)} recipients — {counts}")
     print(f"Spent {spent} of {planned} chosen.")
     for r in view.recipients:
         gift = r.gift.description if r.gift else "—"
-        print(f"  {r.contact.name:<28} {r.status:<9} {gift}")
+        day = str(r.day) if r.day else "no birthday known"
+        day = f"{day:<18}" if view.on_birthdays else ""
+        print(f"  {r.contact.name:<28} {day}{r.status:<9} {gift}")
         for line in filter(None, (r.warning, r.suggestion if not r.gift else "")):
             print(f"      {line}")
 
@@ -80,6 +96,7 @@ def _recipient_json(r: Recipient) -> dict[str, Any]:
     return {
         "contact_id": r.contact.id,
         "name": r.contact.name,
+        "date": r.day.isoformat() if r.day else None,
         "tier": r.tier,
         "budget_cents": r.budget_cents,
         "status": r.status,
@@ -113,6 +130,7 @@ def _view_json(view: CampaignView) -> dict[str, Any]:
         "name": view.name,
         "occasion": view.occasion,
         "date": view.on_day.isoformat(),
+        "on_birthdays": view.on_birthdays,
         "currency": view.currency,
         "budgets_cents": view.budgets,
         "spent_cents": view.spent_cents,

@@ -278,7 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
     actions = camp.add_subparsers(dest="action", metavar="ACTION", required=True)
     new = actions.add_parser("new", help="a campaign for an occasion; prints its id")
     new.add_argument("name", metavar="NAME")
-    new.add_argument("--date", required=True, type=_date, metavar="DATE", help="the occasion's day")
+    new.add_argument(
+        "--date", type=_date, metavar="DATE", help="the occasion's day (birthdays: from; today)"
+    )
+    new.add_argument(
+        "--birthdays", action="store_true", help="each recipient's gift is for their birthday"
+    )
     new.add_argument("--occasion", default="", metavar="TEXT", help="default: the name")
     new.add_argument(
         "--budget",
@@ -295,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--contact", action="append", default=[], metavar="CONTACT")
     add.add_argument("--tag", metavar="T")
     add.add_argument("--tier", metavar="T")
+    add.add_argument("--country", metavar="C", help="everyone living there (India, IN)")
     add.add_argument("--search", metavar="TEXT", help="everyone a search finds")
     off = actions.add_parser("remove", help="take someone off a campaign")
     off.add_argument("id", type=_positive, metavar="ID")
@@ -326,9 +332,15 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("kind", choices=[k.value for k in RelationshipKind], metavar="KIND")
     relate.add_argument("other", metavar="OTHER")
 
-    referral = sub.add_parser("referral", help="REFERRER sent you REFERRED (and what came of it)")
-    referral.add_argument("referrer", metavar="REFERRER")
-    referral.add_argument("referred", metavar="REFERRED")
+    referral = sub.add_parser(
+        "referral",
+        help="PARTNER sent you PERSON (--given: you sent PERSON to PARTNER)",
+    )
+    referral.add_argument("partner", metavar="PARTNER")
+    referral.add_argument("referred", metavar="PERSON")
+    referral.add_argument(
+        "--given", action="store_true", help="you sent PERSON to PARTNER (not the other way)"
+    )
     referral.add_argument("--on", type=_date, metavar="DATE", help="default: today")
     referral.add_argument("--value", type=float, metavar="AMOUNT", help="business it brought")
     referral.add_argument("--currency", default="", metavar="CODE")

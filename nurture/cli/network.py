@@ -24,19 +24,21 @@ def network(app: Nurture, args: argparse.Namespace) -> None:
         print_json(
             {
                 "currency": view.currency,
-                "sources": [
+                "partners": [
                     {
-                        "contact_id": s.contact.id,
-                        "name": s.contact.name,
-                        "last_12_months": s.recent,
-                        "last_12_months_cents": s.recent_cents,
-                        "all_time": s.total,
-                        "all_time_cents": s.total_cents,
-                        "last_touch": s.last_touch.isoformat() if s.last_touch else None,
-                        "gone_cold": s.cold,
+                        "contact_id": p.contact.id,
+                        "name": p.contact.name,
+                        "last_12_months": p.recent,
+                        "last_12_months_cents": p.recent_cents,
+                        "all_time": p.total,
+                        "all_time_cents": p.total_cents,
+                        "given": p.given,
+                        "last_touch": p.last_touch.isoformat() if p.last_touch else None,
+                        "gone_cold": p.sends_you_business and p.cold,
                     }
-                    for s in view.sources
+                    for p in view.partners
                 ],
+                "referrals_given": view.given,
                 "introductions": [
                     {
                         "id": i.id,
@@ -52,11 +54,14 @@ def network(app: Nurture, args: argparse.Namespace) -> None:
             }
         )
         return
-    print("Referral sources (last 12 months / all time):")
-    for s in view.sources:
-        cold = f"  — gone cold, last touch {ago(s.last_touch, now)}" if s.cold else ""
-        recent, total = money(s.recent_cents, view.currency), money(s.total_cents, view.currency)
-        print(f"  {s.contact.name:<28} {s.recent:>3} {recent:>14} / {s.total:>3} {total:>14}{cold}")
+    print("Referrals received (last 12 months / all time) and given:")
+    for p in view.partners:
+        cold = f"  — gone cold, last touch {ago(p.last_touch, now)}" if p in view.gone_cold else ""
+        recent, total = money(p.recent_cents, view.currency), money(p.total_cents, view.currency)
+        print(
+            f"  {p.contact.name:<28} {p.recent:>3} {recent:>14} / {p.total:>3} {total:>14}"
+            f"   gave {p.given:>3}{cold}"
+        )
     print(f"Introductions: {len(view.introductions)} shown, {view.introductions_waiting} waiting")
     for i in view.introductions[:10]:
         outcome = i.outcome or "how did it go?"

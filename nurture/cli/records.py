@@ -28,12 +28,13 @@ def relate(app: Nurture, args: argparse.Namespace) -> None:
 
 
 def referral(app: Nurture, args: argparse.Namespace) -> None:
-    referrer, referred = app.contacts.resolve(args.referrer), app.contacts.resolve(args.referred)
+    partner, referred = app.contacts.resolve(args.partner), app.contacts.resolve(args.referred)
     on = args.on or app.clock().astimezone().date()
     cents = round(args.value * 100) if args.value is not None else None
-    print(
-        app.network.record_referral(referrer, referred, on, cents, args.currency, args.note).value
+    made = app.network.record_referral(
+        partner, referred, on, cents, args.currency, args.note, args.given
     )
+    print(made.value)
 
 
 def remove(app: Nurture, args: argparse.Namespace) -> None:

@@ -32,6 +32,7 @@ def review(app: Nurture, args: argparse.Namespace) -> None:
                 "introductions_with_outcome": r.introductions_with_outcome,
                 "referrals": r.referrals,
                 "referral_cents": r.referral_cents,
+                "referrals_given": r.referrals_given,
                 "new_contacts": r.new_contacts,
                 "interactions_by_month": list(r.interactions_by_month),
                 "busiest_months": list(r.busiest_months),
@@ -49,6 +50,7 @@ def review(app: Nurture, args: argparse.Namespace) -> None:
         f"  Introductions: {r.introductions:,} ({r.introductions_with_outcome:,} with an outcome)"
     )
     print(f"  Referrals received: {r.referrals:,}, {money(r.referral_cents, currency)}")
+    print(f"  Referrals you gave: {r.referrals_given:,}")
     print(f"  New contacts: {r.new_contacts:,}")
     busiest = ", ".join(calendar.month_name[m] for m in r.busiest_months) or "none"
     print(f"  Busiest months: {busiest}")

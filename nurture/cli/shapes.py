@@ -170,8 +170,9 @@ def card_json(card: ContactCard) -> dict[str, Any]:
         "referrals": [
             {
                 "id": r.id,
-                "referrer": _ref(r.referrer),
+                "partner": _ref(r.partner),
                 "referred": _ref(r.referred),
+                "given": r.given,
                 "date": _when(r.referred_on),
                 "value_cents": r.value_cents,
                 "currency": r.currency,

@@ -59,6 +59,8 @@ class Campaign(Base):
     currency: Mapped[str] = mapped_column(String(3), default="")
     # Budget per recipient by tier, in minor units: {"A": 15000, "B": 8000, "": 3000}.
     budgets: Mapped[str] = mapped_column(Text, default="{}")
+    # Each recipient's gift is for their own birthday, the first one from `on_day` on.
+    on_birthdays: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class CampaignRecipient(Base):

@@ -1,5 +1,5 @@
 """Who knows whom: relationships between contacts, the introductions you made and the
-referrals you received."""
+referrals you received and gave."""
 
 from __future__ import annotations
 
@@ -57,13 +57,12 @@ class Introduction(Base):
 
 
 class Referral(Base):
-    """`referrer` referred `referred` (a client, a prospect) to you."""
+    """A person passed along between you and a `partner`: received, the partner sent `referred`
+    (a client, a prospect) to you; `given`, you sent `referred` to the partner."""
 
     __tablename__ = "referrals"
     id: Mapped[int] = mapped_column(primary_key=True)
-    referrer_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete=CASCADE), index=True
-    )
+    partner_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)
     referred_id: Mapped[int] = mapped_column(
         ForeignKey("contacts.id", ondelete=CASCADE), index=True
     )
@@ -71,3 +70,4 @@ class Referral(Base):
     value_cents: Mapped[int | None] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    given: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

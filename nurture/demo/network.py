@@ -424,14 +424,16 @@ class _Builder:
                 table_of(Referral),
                 {
                     "id": self.ids.take(table_of(Referral)),
-                    "referrer_id": referred_by,
+                    "partner_id": referred_by,
                     "referred_id": cid,
                     "referred_on": self._days_ago(met_days),
                     "value_cents": rng.choice((None, 250000, 1200000, 5000000)),
                     "currency": "USD",
                     "notes": "",
+                    "given": False,
                 },
             )
+        self._referral_given(cid)
         if self.main_ids and rng.random() < 0.05:
             self.w.add(
                 table_of(Introduction),
@@ -447,6 +449,28 @@ class _Builder:
         self.main_ids.append(cid)
         if self.w.pending >= _BATCH:
             self.w.flush()
+
+    def _referral_given(self, cid: int) -> None:
+        """Business you passed on: you sent this contact to someone already in the network (the
+        details stream draws, so the rest of the demo stays what it was)."""
+        extra = self.details
+        if not self.main_ids or extra.random() >= 0.04:
+            return
+        self.w.add(
+            table_of(Referral),
+            {
+                "id": self.ids.take(table_of(Referral)),
+                "partner_id": extra.choice(self.main_ids),
+                "referred_id": cid,
+                "referred_on": self._days_ago(extra.randint(1, 1500)),
+                "value_cents": extra.choice((None, None, 300000, 900000)),
+                "currency": "USD",
+                "notes": extra.choice(
+                    ("", "Needed a lawyer for the lease", "Looking for an accountant")
+                ),
+                "given": True,
+            },
+        )
 
     def _family(
         self, cid: int, given: str, family: str, givens: tuple[str, ...], born: int

@@ -1,6 +1,7 @@
-"""Holiday gift campaigns as the Gifts page and `nurture campaign` show them: each recipient
-with their budget, this campaign's gift and its status, the gifts of earlier years (theirs and
-their household's), their and their partner's tastes, what to avoid, and a suggestion."""
+"""Gift campaigns (a holiday, or each recipient's own birthday) as the Gifts page and
+`nurture campaign` show them: each recipient with the day of their gift, their budget, this
+campaign's gift and its status, the gifts of earlier years (theirs and their household's),
+their and their partner's tastes, what to avoid, and a suggestion."""
 
 from __future__ import annotations
 
@@ -17,6 +18,20 @@ AVOID = frozenset({PreferenceCategory.ALLERGY, PreferenceCategory.DISLIKE})
 
 
 @dataclass(frozen=True, slots=True)
+class Occasion:
+    """A gift day to start a campaign for, and where it is kept: the user's own country and the
+    countries their contacts live in, with how many of them live there."""
+
+    name: str
+    day: date
+    countries: tuple[tuple[str, int], ...]  # (ISO code, contacts living there), the most first
+
+    @property
+    def people(self) -> int:
+        return sum(n for _code, n in self.countries)
+
+
+@dataclass(frozen=True, slots=True)
 class Earlier:
     """A gift of an earlier year: to them, or to someone in their household (`whose`)."""
 
@@ -27,6 +42,7 @@ class Earlier:
 @dataclass(frozen=True, slots=True)
 class Recipient:
     contact: ContactRef
+    day: date | None  # the day their gift is for (a birthday campaign: theirs; None: unknown)
     tier: str
     budget_cents: int | None
     gift: GiftValue | None  # this campaign's, once chosen
@@ -50,6 +66,7 @@ class CampaignView:
     currency: str
     budgets: dict[str, int]
     recipients: tuple[Recipient, ...]
+    on_birthdays: bool = False  # each gift is for the recipient's own birthday
 
     @property
     def spent_cents(self) -> int:

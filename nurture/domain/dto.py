@@ -244,13 +244,16 @@ class IntroductionValue:
 
 @dataclass(frozen=True, slots=True)
 class ReferralValue:
+    """Received: `partner` sent `referred` to you. Given: you sent `referred` to `partner`."""
+
     id: int
-    referrer: ContactRef
+    partner: ContactRef
     referred: ContactRef
     referred_on: date
     value_cents: int | None = None
     currency: str = ""
     notes: str = ""
+    given: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ class YearReview:
     not_seen: dict[str, tuple[ContactRef, ...]]  # tier -> main contacts with no touch that year
     introductions: int
     introductions_with_outcome: int
-    referrals: int
-    referral_cents: int  # in the user's currency
+    referrals: int  # received
+    referral_cents: int  # their value, in the user's currency
+    referrals_given: int
     new_contacts: int
     interactions_by_month: tuple[int, ...]  # January first, twelve counts
 

@@ -1,6 +1,7 @@
-"""Holiday gift campaigns: an occasion (Christmas 2026), its recipients (picked by tag, tier,
-a search or by hand), each one's gift with its status (idea → bought → shipped → given →
-thanked) and buy-by / ship-by days, budgets per tier, and what was given before."""
+"""Gift campaigns: an occasion (Christmas 2026, or each recipient's own birthday), its
+recipients (picked by tag, tier, country, a search or by hand), each one's gift with its status
+(idea → bought → shipped → given → thanked) and buy-by / ship-by days, budgets per tier, and
+what was given before."""
 
 from __future__ import annotations
 
@@ -13,33 +14,37 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nurture.calendar.gift_days import GiftDay, gift_days
+from nurture.calendar.gift_days import gift_days
+from nurture.calendar.occasions import LeapDayPolicy, next_on
 from nurture.db.engine import Database
 from nurture.db.gifts import Campaign, CampaignRecipient, Gift
-from nurture.db.people import Contact
+from nurture.db.people import Contact, ImportantDate
 from nurture.domain.campaigns import (
     AVOID,
     SPENT,
     CampaignView,
     Earlier,
     MailingLabel,
+    Occasion,
     PersonSpend,
     Recipient,
     YearSpend,
     suggestion,
 )
 from nurture.domain.dto import ContactCard, ContactRef, GiftValue
-from nurture.domain.enums import Area, GiftDirection, GiftStatus, RelationshipKind
+from nurture.domain.enums import Area, DateKind, GiftDirection, GiftStatus, RelationshipKind
 from nurture.domain.gifts import repeat_in_household
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.cadence import day_rules
 from nurture.services.cards import household_gifts, load_card
+from nurture.services.countries import contacts_per_country
 from nurture.services.listing import ContactQuery, ListingService
 from nurture.services.records import GIFT
 from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 _EARLIER_SHOWN = 5
+_COUNTRIES_ASKED = 20  # the countries most contacts live in: their holidays are offered too
 # Public holidays people give gifts on, by the names the `holidays` package uses.
 CAMPAIGN_HOLIDAYS = ("Thanksgiving", "Diwali", "Deepavali", "Eid al-Fitr", "Chinese New Year",
                      "Lunar New Year", "Hanukkah", "Boxing Day")  # fmt: skip
@@ -59,9 +64,16 @@ class CampaignsService:
         self._clock = clock
 
     def create(
-        self, name: str, on_day: date, occasion: str = "", budgets: Mapping[str, int] | None = None
+        self,
+        name: str,
+        on_day: date,
+        occasion: str = "",
+        budgets: Mapping[str, int] | None = None,
+        on_birthdays: bool = False,
     ) -> Outcome[int]:
-        """A new campaign; `budgets` per recipient by tier in minor units ("" for no tier)."""
+        """A new campaign; `budgets` per recipient by tier in minor units ("" for no tier).
+        `on_birthdays`: each recipient's gift is for their own birthday, the first one from
+        `on_day` on (the occasion is then "Birthday")."""
         if not name.strip():
             raise ValidationError("Name the campaign (Christmas 2026).")
         budgets = dict(budgets or {})
@@ -71,27 +83,48 @@ class CampaignsService:
         with unit_of_work(self._db, f"New campaign {name.strip()}") as work:
             campaign = Campaign(
                 name=name.strip(),
-                occasion=(occasion or name).strip(),
+                occasion=("Birthday" if on_birthdays else occasion or name).strip(),
                 on_day=on_day,
                 currency=currency,
                 budgets=json.dumps(budgets),
+                on_birthdays=on_birthdays,
             )
             work.session.add(campaign)
             work.session.flush()
             work.touch(Area.GIFTS)
         return Outcome(campaign.id, work.changes)
 
-    def occasions(self, today: date) -> list[GiftDay]:
-        """The gift days of the next twelve months to start a campaign for: the user's gift
-        holidays and the gift-giving public holidays of their country (Thanksgiving, Diwali,
-        Eid, the Lunar New Year…), from the `holidays` package."""
+    def occasions(self, today: date) -> list[Occasion]:
+        """The gift days of the next twelve months to start a campaign for, in date order: the
+        user's gift holidays and the gift-giving public holidays (Thanksgiving, Diwali, Eid,
+        the Lunar New Year…, from the `holidays` package) of the user's country and of the
+        countries their contacts live in, each with the countries keeping it that day (Eid a
+        day apart in two countries is two lines)."""
         settings = self._settings.get()
-        keys = [*settings.gift_holidays, *CAMPAIGN_HOLIDAYS]
-        found = gift_days(keys, settings.holiday_country, today, today + timedelta(days=365))
-        first: dict[tuple[str, int], GiftDay] = {}
-        for gift_day in found:  # a two-day holiday, or its "observed" day: its first day
-            first.setdefault((gift_day.key, gift_day.day.year), gift_day)
-        return list(first.values())
+        own = settings.holiday_country.upper()
+        with self._db.read() as session:
+            living = contacts_per_country(session)
+        abroad = [code for code, _n in living.most_common() if code != own][:_COUNTRIES_ASKED]
+        end = today + timedelta(days=365)
+        kept: dict[tuple[str, date], dict[str, int]] = {}
+        for country in (own, *abroad):
+            keys = [*settings.gift_holidays, *CAMPAIGN_HOLIDAYS] if country == own else []
+            first: dict[tuple[str, int], tuple[str, date]] = {}
+            for gift_day in gift_days(keys or CAMPAIGN_HOLIDAYS, country, today, end):
+                # A two-day holiday, or its "observed" day: its first day.
+                first.setdefault((gift_day.key, gift_day.day.year), (gift_day.name, gift_day.day))
+            for name_day in first.values():
+                kept.setdefault(name_day, {})[country] = living[country]
+        found = [
+            Occasion(name, day, tuple(sorted(countries.items(), key=lambda c: -c[1])))
+            for (name, day), countries in kept.items()
+        ]
+        return sorted(found, key=lambda o: (o.day, o.name))
+
+    def countries(self) -> list[tuple[str, int]]:
+        """The countries main contacts live in (ISO code, how many), the most first."""
+        with self._db.read() as session:
+            return contacts_per_country(session).most_common()
 
     def campaigns(self) -> list[tuple[int, str, date, int]]:
         """(id, name, day, recipients), the latest first."""
@@ -166,12 +199,26 @@ class CampaignsService:
             if recipient is None:
                 raise NotFoundError("That person is not in the campaign.")
             gift = _chosen(work.session, campaign_id, contact_id)
+            birthdays = work.session.execute(
+                select(ImportantDate.month, ImportantDate.day).where(
+                    ImportantDate.contact_id == contact_id,
+                    ImportantDate.kind == DateKind.BIRTHDAY.value,
+                )
+            ).all()
+            known = [(m, d) for m, d in birthdays if d is not None]
+            day = _gift_day(campaign, known, self._leap_day())
+            if day is None:
+                who = work.session.get(Contact, contact_id)
+                raise ValidationError(
+                    f"Nurture has no birthday for {who.display_name if who else 'them'}: "
+                    "add it on their card, then choose their gift."
+                )
             fields = GIFT.check(
                 {
                     "direction": GiftDirection.GIVEN,
                     "description": description,
                     "occasion": campaign.occasion,
-                    "given_on": campaign.on_day,
+                    "given_on": day,
                     "amount_cents": amount_cents,
                     "currency": campaign.currency,
                     "status": gift.status if gift else GiftStatus.IDEA,
@@ -267,12 +314,18 @@ class CampaignsService:
         with self._db.read() as session:
             campaign = _campaign(session, campaign_id)
             budgets: dict[str, int] = json.loads(campaign.budgets)
+            leap_day = self._leap_day()
             recipients = tuple(
-                _recipient(card, household_gifts(session, card), campaign, budgets)
+                _recipient(card, household_gifts(session, card), campaign, budgets, leap_day)
                 for card in self._cards(session, campaign_id)
             )
             head = (campaign.id, campaign.name, campaign.occasion, campaign.on_day)
-            return CampaignView(*head, campaign.currency, budgets, recipients)
+            return CampaignView(
+                *head, campaign.currency, budgets, recipients, campaign.on_birthdays
+            )
+
+    def _leap_day(self) -> LeapDayPolicy:
+        return self._settings.get().leap_day_policy
 
     def _cards(self, session: Session, campaign_id: int) -> list[ContactCard]:
         """The recipients' cards, in the list's order, read in one session."""
@@ -291,8 +344,14 @@ def _recipient(
     household: list[tuple[str, list[GiftValue]]],
     campaign: Campaign,
     budgets: dict[str, int],
+    leap_day: LeapDayPolicy,
 ) -> Recipient:
     mine = next((g for g in card.gifts if g.campaign_id == campaign.id), None)
+    birthdays = [
+        (d.date.month, d.date.day)
+        for d in card.dates
+        if d.kind is DateKind.BIRTHDAY and d.date.day is not None
+    ]
     earlier = sorted(
         [
             *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
@@ -312,6 +371,7 @@ def _recipient(
     )
     return Recipient(
         ContactRef(card.id, card.name),
+        _gift_day(campaign, birthdays, leap_day),
         card.draft.tier,
         budgets.get(card.draft.tier, budgets.get("")),
         mine,
@@ -321,6 +381,17 @@ def _recipient(
         suggestion(campaign.occasion, tuple(earlier), tastes),
         warning,
     )
+
+
+def _gift_day(
+    campaign: Campaign, birthdays: Sequence[tuple[int, int]], leap_day: LeapDayPolicy
+) -> date | None:
+    """The day a recipient's gift is for: the campaign's, or for a birthday campaign their
+    first birthday from the campaign's day on (None when Nurture knows no birthday)."""
+    if not campaign.on_birthdays:
+        return campaign.on_day
+    found = [next_on(DateKind.BIRTHDAY, m, d, campaign.on_day, leap_day).day for m, d in birthdays]
+    return min(found, default=None)
 
 
 def _given(gift: GiftValue) -> bool:

@@ -370,20 +370,21 @@ def _referrals(session: Session, contact_id: int) -> tuple[ReferralValue, ...]:
     found = list(
         session.scalars(
             select(Referral)
-            .where(or_(Referral.referrer_id == contact_id, Referral.referred_id == contact_id))
+            .where(or_(Referral.partner_id == contact_id, Referral.referred_id == contact_id))
             .order_by(Referral.referred_on.desc())
         )
     )
-    names = names_of(session, {r.referrer_id for r in found} | {r.referred_id for r in found})
+    names = names_of(session, {r.partner_id for r in found} | {r.referred_id for r in found})
     return tuple(
         ReferralValue(
             r.id,
-            names[r.referrer_id],
+            names[r.partner_id],
             names[r.referred_id],
             r.referred_on,
             r.value_cents,
             r.currency,
             r.notes,
+            r.given,
         )
         for r in found
     )

@@ -18,8 +18,8 @@ UNION SELECT related_id FROM relationships WHERE contact_id IN ({ids})
 UNION SELECT contact_id FROM relationships WHERE related_id IN ({ids})
 UNION SELECT person_a_id FROM introductions WHERE person_b_id IN ({ids})
 UNION SELECT person_b_id FROM introductions WHERE person_a_id IN ({ids})
-UNION SELECT referrer_id FROM referrals WHERE referred_id IN ({ids})
-UNION SELECT referred_id FROM referrals WHERE referrer_id IN ({ids})
+UNION SELECT partner_id FROM referrals WHERE referred_id IN ({ids})
+UNION SELECT referred_id FROM referrals WHERE partner_id IN ({ids})
 UNION SELECT id FROM contacts WHERE referred_by_id IN ({ids})
 """
 

@@ -48,7 +48,7 @@ class InsightsService:
             .where(contact_tags.c.contact_id == Contact.id, func.lower(Tag.name).in_(tag_names))
             .scalar_subquery()
         )
-        referred = exists().where(Referral.referrer_id == Contact.id)
+        referred = exists().where(Referral.partner_id == Contact.id, Referral.given.is_(False))
         talks = (
             select(func.count())
             .where(interaction_participants.c.contact_id == Contact.id)

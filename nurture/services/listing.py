@@ -30,6 +30,7 @@ from nurture.services.cadence import (
     offset_parameter,
     touch_rules,
 )
+from nurture.services.countries import lives_in
 
 if TYPE_CHECKING:
     from nurture.services.settings import Settings
@@ -58,6 +59,7 @@ class ContactQuery:
     starred_only: bool = False
     tier: str = ""
     going_cold: bool = False  # overdue for their keep-in-touch cadence
+    country: str = ""  # ISO code of the country they live in (`services.countries`)
     sort: ContactSort = ContactSort.NAME
     descending: bool = False
 
@@ -87,6 +89,8 @@ def _filtered(
         stmt = stmt.where(Contact.starred.is_(True))
     if query.tier:
         stmt = stmt.where(Contact.tier == query.tier)
+    if query.country:
+        stmt = stmt.where(lives_in(query.country))
     if query.tag:
         stmt = stmt.where(
             exists()

@@ -170,7 +170,7 @@ def _move_rows(session: Session, keep_id: int, duplicate_id: int) -> None:
         run(text(f"UPDATE OR IGNORE {table} SET {column} = :keep WHERE {column} = :dup"), ids)
     for table, a, b in (
         ("introductions", "person_a_id", "person_b_id"),
-        ("referrals", "referrer_id", "referred_id"),
+        ("referrals", "partner_id", "referred_id"),
     ):
         run(text(f"UPDATE {table} SET {a} = :keep WHERE {a} = :dup"), ids)
         run(text(f"UPDATE {table} SET {b} = :keep WHERE {b} = :dup"), ids)

@@ -1,4 +1,5 @@
-"""The referral network: typed relationships, introductions you made, and referrals you got."""
+"""The referral network: typed relationships, introductions you made, and referrals you got
+and gave."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from nurture.db.people import Contact
 from nurture.db.touches import FollowUp
 from nurture.domain.dto import ContactDraft, ContactRef, PreferenceValue
 from nurture.domain.enums import Area, RelationshipKind
-from nurture.domain.network_view import NetworkOverview, ReferralSource
+from nurture.domain.network_view import NetworkOverview, ReferralPartner
 from nurture.errors import NotFoundError, ValidationError
 from nurture.services.cards import introduction_values
 from nurture.services.contacts import DateEntry, apply_draft, set_dates
@@ -81,20 +82,20 @@ INTRODUCTION = RecordKind(
 
 
 def _thank_for_business(session: Session, referral: Referral, before: Fields) -> None:
-    """A referral that has just turned into business (it has a value now) leaves a follow-up to
-    thank whoever referred it."""
-    if before.get("value_cents") or not referral.value_cents:
+    """A referral received that has just turned into business (it has a value now) leaves a
+    follow-up to thank whoever referred it. One you gave is theirs to thank you for."""
+    if referral.given or before.get("value_cents") or not referral.value_cents:
         return
     names = dict(
         session.execute(
             select(Contact.id, Contact.display_name).where(
-                Contact.id.in_([referral.referrer_id, referral.referred_id])
+                Contact.id.in_([referral.partner_id, referral.referred_id])
             )
         ).all()
     )
-    title = f"Thank {names[referral.referrer_id]} for referring {names[referral.referred_id]}"
+    title = f"Thank {names[referral.partner_id]} for referring {names[referral.referred_id]}"
     session.add(
-        FollowUp(contact_id=referral.referrer_id, due_date=referral.referred_on, title=title)
+        FollowUp(contact_id=referral.partner_id, due_date=referral.referred_on, title=title)
     )
 
 
@@ -104,7 +105,7 @@ REFERRAL = RecordKind(
     Referral,
     ("referred_on", "value_cents", "currency", "notes"),
     _referral_columns,
-    people=_both("referrer_id", "referred_id"),
+    people=_both("partner_id", "referred_id"),
     edited=_thank_for_business,
 )
 
@@ -246,14 +247,17 @@ class NetworkService:
 
     def record_referral(
         self,
-        referrer_id: int,
+        partner_id: int,
         referred_id: int,
         on: date,
         value_cents: int | None = None,
         currency: str = "",
         notes: str = "",
+        given: bool = False,
     ) -> Outcome[int]:
-        _distinct(referrer_id, referred_id, "referral")
+        """Received: `partner_id` sent `referred_id` to you. `given`: you sent `referred_id`
+        to `partner_id`."""
+        _distinct(partner_id, referred_id, "referral")
         fields = {
             "referred_on": on,
             "value_cents": value_cents,
@@ -262,18 +266,21 @@ class NetworkService:
         }
         columns = _referral_columns(fields)
         with unit_of_work(self._db, "Record a referral") as work:
-            _require(work.session, referrer_id, referred_id)
-            referral = Referral(referrer_id=referrer_id, referred_id=referred_id, **columns)
+            _require(work.session, partner_id, referred_id)
+            referral = Referral(
+                partner_id=partner_id, referred_id=referred_id, given=given, **columns
+            )
             work.session.add(referral)
             work.session.flush()
             _thank_for_business(work.session, referral, {})
-            work.touch(Area.NETWORK, referrer_id, referred_id)
-            work.touch(Area.FOLLOW_UPS, referrer_id)
+            work.touch(Area.NETWORK, partner_id, referred_id)
+            work.touch(Area.FOLLOW_UPS, partner_id)
         return Outcome(referral.id, work.changes)
 
     def overview(self, now: datetime, introductions: int = 50) -> NetworkOverview:
-        """Referral sources ranked by value then count (the last twelve months and all time;
-        values in the user's currency), who of them has gone cold, the latest introductions."""
+        """Everyone business goes between: referrals they sent you (the last twelve months and
+        all time, values in the user's currency) beside those you sent them; who of the ones
+        sending you business has gone cold; the latest introductions."""
         settings = self._settings.get()
         since = (now - timedelta(days=365)).date()
         cold_before = now - timedelta(days=settings.reconnect_after_days)
@@ -284,18 +291,20 @@ class NetworkService:
             ),
             else_=0,
         )
-        recent = Referral.referred_on >= since
+        received = Referral.given.is_(False)
+        recent = received & (Referral.referred_on >= since)
         stmt = (
             select(
                 Contact.id,
                 Contact.display_name,
                 Contact.last_interaction_at,
-                func.count(Referral.id),
-                func.sum(value),
+                func.sum(case((received, 1), else_=0)),
+                func.sum(case((received, value), else_=0)),
                 func.sum(case((recent, 1), else_=0)),
                 func.sum(case((recent, value), else_=0)),
+                func.sum(case((received, 0), else_=1)),
             )
-            .join(Contact, Contact.id == Referral.referrer_id)
+            .join(Contact, Contact.id == Referral.partner_id)
             .group_by(Contact.id)
         )
         with self._db.read() as session:
@@ -306,22 +315,23 @@ class NetworkService:
                 .limit(introductions)
             ).all()
             made = introduction_values(session, intros)
-        sources = [
-            ReferralSource(
-                ContactRef(cid, name), int(n_recent), int(v_recent), int(n), int(v), last,
-                last is None or last < cold_before,
+        partners = [
+            ReferralPartner(
+                ContactRef(cid, name), int(n_recent), int(v_recent), int(n), int(v), int(gave),
+                last, last is None or last < cold_before,
             )
-            for cid, name, last, n, v, n_recent, v_recent in rows
+            for cid, name, last, n, v, n_recent, v_recent, gave in rows
         ]  # fmt: skip
-        sources.sort(key=lambda s: (-s.total_cents, -s.total, s.contact.name))
-        return NetworkOverview(settings.currency, tuple(sources), made)
+        partners.sort(key=lambda p: (-p.total_cents, -p.total, -p.given, p.contact.name))
+        return NetworkOverview(settings.currency, tuple(partners), made)
 
     def update_introduction(self, introduction_id: int, **changes: Any) -> Outcome[None]:
         """Change an introduction's introduced_on, reason or outcome ("they signed in May")."""
         return edit_record(self._db, INTRODUCTION, introduction_id, changes)
 
     def update_referral(self, referral_id: int, **changes: Any) -> Outcome[None]:
-        """Change a referral's referred_on, value_cents, currency or notes."""
+        """Change a referral's referred_on, value_cents, currency or notes (which way it went
+        and who it was between stay: remove it and record it again to change those)."""
         return edit_record(self._db, REFERRAL, referral_id, changes)
 
     def remove_introduction(self, introduction_id: int) -> Outcome[None]:

@@ -53,10 +53,13 @@ class ReviewService:
                 (Referral.currency.in_(["", currency]), func.coalesce(Referral.value_cents, 0)),
                 else_=0,
             )
-            referrals, cents = session.execute(
-                select(func.count(Referral.id), func.coalesce(func.sum(value), 0)).where(
-                    Referral.referred_on.between(first, last)
-                )
+            received = Referral.given.is_(False)
+            referrals, cents, given = session.execute(
+                select(
+                    func.coalesce(func.sum(case((received, 1), else_=0)), 0),
+                    func.coalesce(func.sum(case((received, value), else_=0)), 0),
+                    func.coalesce(func.sum(case((received, 0), else_=1)), 0),
+                ).where(Referral.referred_on.between(first, last))
             ).one()
             new = session.scalar(
                 select(func.count(Contact.id)).where(
@@ -80,6 +83,7 @@ class ReviewService:
             int(with_outcome),
             int(referrals),
             int(cents),
+            int(given),
             int(new or 0),
             tuple(months),
         )

@@ -355,7 +355,7 @@ def test_dates_relationships_referrals_and_removals_from_the_command_line(data_d
     assert sorted(d["kind"] for d in card["dates"]) == ["anniversary", "graduation"]
     assert [(r["kind"], r["name"]) for r in card["relationships"]] == [("spouse", "Claire Miller")]
     (referral,) = card["referrals"]
-    assert (referral["referrer"]["name"], referral["value_cents"]) == ("Dana Fox", 1_200_000)
+    assert (referral["partner"]["name"], referral["value_cents"]) == ("Dana Fox", 1_200_000)
     claire = json.loads(run("show", "Claire Miller", "--json"))
     assert [(r["kind"], r["name"]) for r in claire["relationships"]] == [
         ("spouse", "Robert Miller")

@@ -301,7 +301,7 @@ class TestNetwork:
         outcome = app.network.record_referral(ann, bo, date(2024, 1, 5), 250000, "eur", "Big one")
         for me in (ann, bo):
             (referral,) = app.contacts.card(me).referrals
-            assert (referral.referrer.id, referral.referred.id) == (ann, bo)
+            assert (referral.partner.id, referral.referred.id) == (ann, bo)
             assert (referral.value_cents, referral.currency, referral.notes) == (
                 250000,
                 "EUR",
@@ -417,7 +417,7 @@ class TestMerge:
         ]
         assert [r.other.id for r in app.contacts.card(sam).relationships] == [keep]
         assert [(i.person_a.id, i.person_b.id) for i in card.introductions] == [(keep, yan)]
-        assert [(r.referrer.id, r.referred.id) for r in card.referrals] == [(keep, zed)]
+        assert [(r.partner.id, r.referred.id) for r in card.referrals] == [(keep, zed)]
         zed_card = app.contacts.card(zed)
         assert zed_card.referred_by is not None
         assert zed_card.referred_by.id == keep

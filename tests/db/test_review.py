@@ -32,6 +32,7 @@ def test_the_year_in_review_matches_a_hand_count(app: Nurture) -> None:
     app.network.introduce(cy, ann, date(2025, 8, 1))  # another year
     app.network.record_referral(di, cy, date(2026, 9, 1), 250_000)
     app.network.record_referral(di, bob, date(2026, 10, 1), 10_000, "EUR")  # counted, not summed
+    app.network.record_referral(ann, di, date(2026, 7, 1), 90_000, given=True)  # you sent Di
 
     review = app.review.year(2026)
 
@@ -42,7 +43,7 @@ def test_the_year_in_review_matches_a_hand_count(app: Nurture) -> None:
         "B": ["Cy Lee"],
     }
     assert (review.introductions, review.introductions_with_outcome) == (2, 1)
-    assert (review.referrals, review.referral_cents) == (2, 250_000)
+    assert (review.referrals, review.referral_cents, review.referrals_given) == (2, 250_000, 1)
     # The four were added today (whatever year the test runs in).
     assert app.review.year(datetime.now(UTC).year).new_contacts == 4
     assert review.interactions_by_month[2:6] == (1, 0, 0, 2)

@@ -25,6 +25,7 @@ from ui.dialogs.records import (
     ReferralDialog,
     RelationshipDialog,
 )
+from ui.card_html import card_html
 from ui.views.card_view import CardView
 from ui.views.main_window import MainWindow
 
@@ -160,7 +161,7 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
 
     def refer(dialog: QWidget) -> None:
         assert isinstance(dialog, ReferralDialog)
-        dialog.role.setCurrentIndex(dialog.role.findData(True))  # Dana referred Robert
+        dialog.role.setCurrentIndex(dialog.role.findText("referred someone to you"))
         _type(dialog.person, "Klein")
         dialog.person.returnPressed.emit()
         dialog.value.setValue(12000)
@@ -170,7 +171,7 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
     main.contacts.card.add_actions["referral"].trigger()
     qtbot.waitUntil(lambda: bool(core.contacts.card(dana).referrals))
     referral = core.contacts.card(dana).referrals[0]
-    assert (referral.referrer.id, referral.referred.id) == (dana, robert)
+    assert (referral.partner.id, referral.referred.id) == (dana, robert)
     assert (referral.value_cents, referral.currency) == (1_200_000, core.settings.get().currency)
     qtbot.waitUntil(lambda: "of business" in main.contacts.card.browser.toPlainText())
 
@@ -186,6 +187,26 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
     qtbot.waitUntil(
         lambda: core.contacts.card(dana).introductions[0].outcome == "They signed in May"
     )
+
+    def send_business(dialog: QWidget) -> None:
+        """A referral you gave: you sent Robert to Dana."""
+        assert isinstance(dialog, ReferralDialog)
+        dialog.role.setCurrentIndex(dialog.role.findText("was sent someone by you"))
+        _type(dialog.person, "Klein")
+        dialog.person.returnPressed.emit()
+        _ok(dialog)
+
+    on_next_dialog(send_business)
+    main.contacts.card.add_actions["referral"].trigger()
+    qtbot.waitUntil(lambda: len(core.contacts.card(dana).referrals) == 2)
+    gave = [r for r in core.contacts.card(dana).referrals if r.given]
+    assert [(r.partner.id, r.referred.id) for r in gave] == [(dana, robert)]
+    qtbot.waitUntil(
+        lambda: "You referred Robert Klein to them" in main.contacts.card.browser.toPlainText()
+    )
+    # From Robert's side the same referral reads the other way.
+    robert_card = re.sub("<[^>]+>", "", card_html(core.contacts.card(robert), now))
+    assert "You referred them to Dana Fox" in robert_card
 
 
 def test_a_follow_up_typed_as_15_jun_2027_is_due_that_day(

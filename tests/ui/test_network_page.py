@@ -1,4 +1,4 @@
-"""The Network page: referral sources with the cold ones marked, introductions waiting to hear
+"""The Network page: referral sources with the cold ones marked, the referrals you gave, introductions waiting to hear
 how they went, and a double-click that opens the card."""
 
 from __future__ import annotations
@@ -29,18 +29,23 @@ def test_sources_and_introductions_are_listed_and_open_their_cards(
     core.network.record_referral(eli, bo, date(2020, 5, 1))
     core.interactions.log(InteractionKind.CALL, [dana], now - timedelta(days=3))
     core.network.introduce(ann, bo, now.date() - timedelta(days=5), "both sail")
+    gus = person(core, "Gus", "Hale")
+    core.network.record_referral(gus, ann, now.date() - timedelta(days=9), given=True)
     main = window(qtbot, core, now)
     opened: list[int] = []
     main.network.open_contact.connect(opened.append)
     main.sidebar.setCurrentRow(4)
     page = main.network
-    qtbot.waitUntil(lambda: page.sources.rowCount() == 2)
-    rows = [[text(page.sources, r, c) for c in range(page.sources.columnCount())] for r in range(2)]
-    assert rows[0][:5] == ["Dana Fox", "1", "2,500.00 USD", "1", "2,500.00 USD"]
+    table = page.partners
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    rows = [[text(table, r, c) for c in range(table.columnCount())] for r in range(3)]
+    assert rows[0][:6] == ["Dana Fox", "1", "2,500.00 USD", "1", "2,500.00 USD", "0"]
     assert rows[1][0] == "Eli Moss"
-    assert rows[1][5] == "gone cold · never"
-    assert "2 referral sources, 1 gone cold" in page.summary.text()
+    assert rows[1][6] == "gone cold · never"
+    # Gus never sent you anyone: you sent him one, and he is not "gone cold" as a source.
+    assert (rows[2][0], rows[2][3], rows[2][5], rows[2][6]) == ("Gus Hale", "0", "1", "never")
+    assert "1 gone cold — thank them, catch up · 1 referral you gave" in page.summary.text()
     assert text(page.introductions, 0, 1) == "Ann Lee ↔ Bo Roe"
     assert text(page.introductions, 0, 3) == "how did it go?"
-    page.sources.itemActivated.emit(page.sources.item(1, 0))
+    table.itemActivated.emit(table.item(1, 0))
     assert opened == [eli]

@@ -1,5 +1,7 @@
-"""The Gifts page's forms: a new campaign (name, day, budgets per tier), recipients to add (by
-tag or tier), and one recipient's gift (what, cost, buy by, ship by) with the repeat warning."""
+"""The Gifts page's forms: a new campaign (a holiday of the user's or their contacts' countries,
+or each recipient's birthday; name, day, budgets per tier), recipients to add (by tag, tier,
+country or a search), and one recipient's gift (what, cost, buy by, ship by) with the repeat
+warning."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from nurture.calendar.gift_days import GiftDay
-from nurture.domain.campaigns import Recipient
+from nurture.domain.campaigns import Occasion, Recipient
+from nurture.domain.countries import country_name
 from ui.dialogs.date_field import DateField
 from ui.dialogs.records import Fields, FormDialog, cents_of, money_field
 from ui.theme import colours
@@ -17,21 +19,32 @@ from ui.theme import colours
 TIERS = ("A", "B", "C")
 
 
+def occasion_label(occasion: Occasion) -> str:
+    """'Diwali — Sun 08 Nov 2026 · India (87), Nigeria (3)': where it is kept, by the user's
+    contacts."""
+    where = ", ".join(f"{country_name(c)} ({n:,})" for c, n in occasion.countries[:3] if n)
+    return f"{occasion.name} — {occasion.day:%a %d %b %Y}" + (f" · {where}" if where else "")
+
+
 class NewCampaignDialog(FormDialog):
+    BIRTHDAYS = "birthdays"
+
     def __init__(
-        self, parent: QWidget | None, today: date, occasions: Sequence[GiftDay] = ()
+        self, parent: QWidget | None, today: date, occasions: Sequence[Occasion] = ()
     ) -> None:
         christmas = date(today.year, 12, 25)
         self.name = QLineEdit(f"Christmas {christmas.year}")
         self.occasion = QLineEdit("Christmas")
         self.day = DateField(today, christmas if christmas >= today else None, whole_day=True)
-        # The gift days ahead (holidays of the user's country included): picking one fills in
-        # the name, the occasion and the day.
+        # The gift days ahead (the holidays of the user's and their contacts' countries), or
+        # everyone's own birthday: picking one fills in the name, the occasion and the day.
         self.upcoming = QComboBox()
         self.upcoming.addItem("Pick a holiday…", None)
-        for gift_day in occasions:
-            self.upcoming.addItem(f"{gift_day.name} — {gift_day.day:%a %d %b %Y}", gift_day)
+        self.upcoming.addItem("Each recipient's birthday, for a year", self.BIRTHDAYS)
+        for occasion in occasions:
+            self.upcoming.addItem(occasion_label(occasion), occasion)
         self.upcoming.activated.connect(self._picked)
+        self._today = today
         self.budgets = {tier: money_field(None) for tier in (*TIERS, "")}
         rows: list[tuple[str, QWidget]] = [
             ("Name", self.name),
@@ -43,11 +56,20 @@ class NewCampaignDialog(FormDialog):
         super().__init__(parent, "New gift campaign", rows)
 
     def _picked(self, index: int) -> None:
-        gift_day = self.upcoming.itemData(index)
-        if isinstance(gift_day, GiftDay):
-            self.name.setText(f"{gift_day.name} {gift_day.day.year}")
-            self.occasion.setText(gift_day.name)
-            self.day.setText(gift_day.day.isoformat())
+        picked = self.upcoming.itemData(index)
+        birthdays = picked == self.BIRTHDAYS
+        self.occasion.setEnabled(not birthdays)
+        if birthdays:
+            self.name.setText(f"Birthdays from {self._today:%B %Y}")
+            self.occasion.setText("Birthday")
+            self.day.setText(self._today.isoformat())
+        elif isinstance(picked, Occasion):
+            self.name.setText(f"{picked.name} {picked.day.year}")
+            self.occasion.setText(picked.name)
+            self.day.setText(picked.day.isoformat())
+
+    def on_birthdays(self) -> bool:
+        return bool(self.upcoming.currentData() == self.BIRTHDAYS)
 
     def fields(self) -> Fields:
         budgets = {t: cents for t, box in self.budgets.items() if (cents := cents_of(box))}
@@ -56,13 +78,17 @@ class NewCampaignDialog(FormDialog):
             "on_day": self.day.day(),
             "occasion": self.occasion.text(),
             "budgets": budgets,
+            "on_birthdays": self.on_birthdays(),
         }
 
 
 class AddRecipientsDialog(FormDialog):
-    """Everyone with a tag, of a tier or matching a search (together: all of them at once)."""
+    """Everyone with a tag, of a tier, living in a country or matching a search (together: all
+    of them at once)."""
 
-    def __init__(self, parent: QWidget | None, tags: list[str]) -> None:
+    def __init__(
+        self, parent: QWidget | None, tags: list[str], countries: Sequence[tuple[str, int]] = ()
+    ) -> None:
         self.search = QLineEdit()
         self.search.setPlaceholderText("A name, a company, a taste… (optional)")
         self.tag = QComboBox()
@@ -73,9 +99,14 @@ class AddRecipientsDialog(FormDialog):
         self.tier.addItem("Any tier", "")
         for tier in TIERS:
             self.tier.addItem(f"Tier {tier}", tier)
+        self.country = QComboBox()
+        self.country.addItem("Anywhere", "")
+        for code, people in countries:
+            self.country.addItem(f"{country_name(code)} ({people:,})", code)
         rows: list[tuple[str, QWidget]] = [
             ("With the tag", self.tag),
             ("Of tier", self.tier),
+            ("Living in", self.country),
             ("Matching", self.search),
         ]
         super().__init__(parent, "Add recipients", rows)
@@ -84,6 +115,7 @@ class AddRecipientsDialog(FormDialog):
         return {
             "tag": str(self.tag.currentData()),
             "tier": str(self.tier.currentData()),
+            "country": str(self.country.currentData()),
             "search": self.search.text().strip(),
         }
 

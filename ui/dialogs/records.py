@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -123,6 +123,10 @@ def _combo(items: Sequence[tuple[str, object]], current: object) -> QComboBox:
         combo.addItem(label, data)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
+
+
+def _label_of(labels: dict[str, tuple[bool, bool]], meaning: tuple[bool, bool]) -> str:
+    return next(label for label, means in labels.items() if means == meaning)
 
 
 def _verb(value: object) -> str:
@@ -357,10 +361,16 @@ class IntroductionDialog(FormDialog):
 
 
 class ReferralDialog(FormDialog):
-    """Who sent whom to you, when, and the business that came of it."""
+    """Who sent whom to you — or whom you sent to whom — when, and the business that came of
+    it. The role says which side of the referral this card's person is on."""
 
-    REFERRED_US = "referred someone to you"
-    WAS_REFERRED = "was referred to you by"
+    # label -> (this person is the partner, the referral is one you gave)
+    ROLES: ClassVar[dict[str, tuple[bool, bool]]] = {
+        "referred someone to you": (True, False),
+        "was referred to you by": (False, False),
+        "was sent someone by you": (True, True),
+        "was referred by you to": (False, True),
+    }
 
     def __init__(
         self,
@@ -370,11 +380,14 @@ class ReferralDialog(FormDialog):
         currency: str,
         value: ReferralValue | None = None,
         other: str = "",
+        is_partner: bool = True,
     ) -> None:
+        """`is_partner`: whether the card's person is the referral's partner (when editing)."""
         self.person = PersonField(listing, "Type a name, company or email…")
         self.person.setText(other)
         self.person.setEnabled(value is None)
-        self.role = _combo([(self.REFERRED_US, True), (self.WAS_REFERRED, False)], True)
+        role = (is_partner, value.given if value else False)
+        self.role = _combo([(label, label) for label in self.ROLES], _label_of(self.ROLES, role))
         self.role.setEnabled(value is None)
         self.on = DateField(today, value.referred_on if value else today, whole_day=True)
         self.value = money_field(value.value_cents if value else None)
@@ -394,8 +407,11 @@ class ReferralDialog(FormDialog):
         if value is None:
             self.require_person(self.person)
 
-    def this_person_referred(self) -> bool:
-        return bool(self.role.currentData())
+    def this_person_is_partner(self) -> bool:
+        return self.ROLES[self.role.currentData()][0]
+
+    def given(self) -> bool:
+        return self.ROLES[self.role.currentData()][1]
 
     def fields(self) -> Fields:
         cents = cents_of(self.value)

@@ -1,5 +1,6 @@
-"""A campaign's recipients as a table: who, the gift's status, the gift, its cost and the budget
-for their tier; a repeat is marked. One model over the core's `CampaignView`."""
+"""A campaign's recipients as a table: who, the gift's status, the gift, its cost, the budget
+for their tier and (a birthday campaign) the day of their gift; a repeat is marked. One model
+over the core's `CampaignView`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from ui.avatars import avatar
 from ui.models.table import Index, ListTable
 from ui.theme import colours
 
-COLUMNS = ("Person", "Status", "Gift", "Cost", "Budget")
+COLUMNS = ("Person", "Status", "Gift", "Cost", "Budget", "Birthday")
+BIRTHDAY = COLUMNS.index("Birthday")
 
 
 class CampaignModel(ListTable):
@@ -45,7 +47,7 @@ class CampaignModel(ListTable):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 2 and r.warning:
                 return QColor(colours().warn)
-            if column == 1 and r.gift is None:
+            if (column == 1 and r.gift is None) or (column == BIRTHDAY and r.day is None):
                 return QColor(colours().muted)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and r.warning:
             return r.warning
@@ -63,6 +65,8 @@ class CampaignModel(ListTable):
         if column == 3:
             cents = r.gift.amount_cents if r.gift else None
             return money(cents, currency) if cents is not None else ""
+        if column == BIRTHDAY:
+            return f"{r.day:%a %d %b %Y}" if r.day else "not known"
         return money(r.budget_cents, currency) if r.budget_cents is not None else ""
 
     def recipient(self, row: int) -> Recipient | None:

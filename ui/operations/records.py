@@ -65,13 +65,13 @@ def introduce(
 
 
 def record_referral(
-    workspace: Workspace, referrer_id: int, referred_id: int, fields: Fields
+    workspace: Workspace, partner_id: int, referred_id: int, given: bool, fields: Fields
 ) -> None:
     network = workspace.core.network
     on, cents = fields["referred_on"], fields["value_cents"]
     currency, notes = fields["currency"], fields["notes"]
     workspace.write(
-        lambda: network.record_referral(referrer_id, referred_id, on, cents, currency, notes)
+        lambda: network.record_referral(partner_id, referred_id, on, cents, currency, notes, given)
     )
 
 

@@ -1,8 +1,9 @@
-"""Gifts: holiday campaigns. Pick a campaign (or start one), add recipients by tag or tier, and
-for each recipient see — side by side with the list — the gifts of earlier years (theirs and
-their household's), their and their partner's tastes, what to avoid, the budget for their tier
-and a suggestion; choose the gift and move it along: bought, shipped, given, thanked. The
-campaign, its statuses and its spend come from the core (`CampaignsService`)."""
+"""Gifts: campaigns for a holiday or for each recipient's birthday. Pick a campaign (or start
+one), add recipients by tag, tier, country or a search, and for each recipient see — side by
+side with the list — the gifts of earlier years (theirs and their household's), their and their
+partner's tastes, what to avoid, the budget for their tier and a suggestion; choose the gift
+and move it along: bought, shipped, given, thanked. The campaign, its statuses and its spend
+come from the core (`CampaignsService`)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nurture.domain.campaigns import CampaignView, Recipient
+from nurture.domain.campaigns import CampaignView, Occasion, Recipient
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import GiftStatus, InteractionKind
 from nurture.errors import NurtureError
@@ -40,7 +41,7 @@ from nurture.io.campaign_export import labels_csv, shopping_list_csv
 from nurture.services.listing import ContactQuery
 from ui.campaign_print import labels_html, shopping_list_html
 from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog, NewCampaignDialog
-from ui.models.campaign import CampaignModel
+from ui.models.campaign import BIRTHDAY, CampaignModel
 from ui.printing import write_pdf, write_text
 from ui.theme import Colours, colours
 from ui.views.freshness import ReloadsWhenShown
@@ -162,6 +163,7 @@ class GiftsPage(ReloadsWhenShown):
             self.campaign.setCurrentIndex(self.campaign.findData(view.id))
         place = self.table.currentIndex().row()
         self.recipients.set_view(view)
+        self.table.setColumnHidden(BIRTHDAY, not (view and view.on_birthdays))
         self.table.resizeColumnToContents(0)
         self.summary.setText(_summary(view) if view else self.summary.text())
         if view is not None and view.recipients:
@@ -192,14 +194,25 @@ class GiftsPage(ReloadsWhenShown):
         return self.workspace.now().astimezone().date()
 
     def _new_campaign(self) -> None:
-        today = self._today()
-        dialog = NewCampaignDialog(self, today, self.workspace.core.campaigns.occasions(today))
+        """The holidays of every country contacts live in take a moment at 100,000: read on
+        the worker, then ask."""
+        today, campaigns = self._today(), self.workspace.core.campaigns
+        self.workspace.reads.run(
+            lambda: campaigns.occasions(today), self._ask_new_campaign, self.workspace.fail
+        )
+
+    def _ask_new_campaign(self, occasions: list[Occasion]) -> None:
+        dialog = NewCampaignDialog(self, self._today(), occasions)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         fields, campaigns = dialog.fields(), self.workspace.core.campaigns
         self.workspace.write(
             lambda: campaigns.create(
-                fields["name"], fields["on_day"], fields["occasion"], fields["budgets"]
+                fields["name"],
+                fields["on_day"],
+                fields["occasion"],
+                fields["budgets"],
+                fields["on_birthdays"],
             ),
             self._opened,
         )
@@ -210,18 +223,34 @@ class GiftsPage(ReloadsWhenShown):
         self.reload()
 
     def _add_recipients(self) -> None:
+        if self.recipients.view is None:
+            return
+        core = self.workspace.core
+        self.workspace.reads.run(
+            lambda: ([name for name, _n in core.listing.tags()], core.campaigns.countries()),
+            self._ask_recipients,
+            self.workspace.fail,
+        )
+
+    def _ask_recipients(self, found: tuple[list[str], list[tuple[str, int]]]) -> None:
         view = self.recipients.view
         if view is None:
             return
-        tags = [name for name, _count in self.workspace.core.listing.tags()]
-        dialog = AddRecipientsDialog(self, tags)
+        dialog = AddRecipientsDialog(self, *found)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.fields()
         if not any(chosen.values()):  # not everyone by accident: say whom
-            QMessageBox.information(self, "Add recipients", "Pick a tag, a tier or a search.")
+            QMessageBox.information(
+                self, "Add recipients", "Pick a tag, a tier, a country or a search."
+            )
             return
-        query = ContactQuery(search=chosen["search"], tag=chosen["tag"], tier=chosen["tier"])
+        query = ContactQuery(
+            search=chosen["search"],
+            tag=chosen["tag"],
+            tier=chosen["tier"],
+            country=chosen["country"],
+        )
         campaigns, campaign_id = self.workspace.core.campaigns, view.id
         self.workspace.write(lambda: campaigns.add_recipients(campaign_id, query=query))
 
@@ -330,6 +359,13 @@ def recipient_html(r: Recipient, view: CampaignView, c: Colours) -> str:
         f'style="color:{c.text};text-decoration:none">{escape(r.contact.name)}</a></h3>',
         f"<div {muted}>{escape(tier)} · budget {budget}</div>",
     ]
+    if view.on_birthdays:
+        parts.append(
+            f"<p>Their birthday: <b>{r.day:%A %d %B %Y}</b></p>"
+            if r.day
+            else f'<p style="color:{c.warn}">No birthday known: add it on their card to '
+            "choose a birthday gift.</p>"
+        )
     if r.warning:
         parts.append(f'<p style="color:{c.warn}"><b>{escape(r.warning)}</b></p>')
     if r.suggestion:

@@ -1,5 +1,6 @@
 """Network: who sends you business — the last twelve months beside all time, the ones gone cold
-marked — and the introductions you made with what came of them. Double-click opens the card.
+marked — beside the business you sent them, and the introductions you made with what came of
+them. Double-click opens the card.
 Computed by the core (`NetworkService.overview`) on the read worker."""
 
 from __future__ import annotations
@@ -39,15 +40,23 @@ class NetworkPage(ReloadsWhenShown):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.sources = _table(
-            ("Referral source", "Last 12 months", "Value", "All time", "Value", "Last touch")
+        self.partners = _table(
+            (
+                "Referral partner",
+                "Sent you, 12 months",
+                "Value",
+                "All time",
+                "Value",
+                "You sent them",
+                "Last touch",
+            )
         )
         self.introductions = _table(("Introduced", "Who", "Why", "What came of it"))
-        for table in (self.sources, self.introductions):
+        for table in (self.partners, self.introductions):
             table.itemActivated.connect(self._open)
         split = QSplitter(Qt.Orientation.Vertical)
         for title, table in (
-            ("Who sends you business", self.sources),
+            ("Who sends you business, and whom you send it to", self.partners),
             ("Introductions you made", self.introductions),
         ):
             box = QWidget()
@@ -70,33 +79,35 @@ class NetworkPage(ReloadsWhenShown):
     def _show(self, result: tuple[NetworkOverview, datetime]) -> None:
         view, now = result
         c = colours(self.palette())
-        cold = len(view.gone_cold)
+        cold = set(view.gone_cold)
         self.summary.setText(
             f"{plural(len(view.sources), 'referral source')}"
-            + (f", {cold:,} gone cold — thank them, catch up" if cold else "")
+            + (f", {len(cold):,} gone cold — thank them, catch up" if cold else "")
+            + f" · {plural(view.given, 'referral')} you gave"
             + f" · {plural(len(view.introductions), 'introduction')}, "
             f"{view.introductions_waiting:,} waiting to hear how it went"
         )
-        self.sources.setRowCount(len(view.sources))
-        for row, s in enumerate(view.sources):
+        self.partners.setRowCount(len(view.partners))
+        for row, p in enumerate(view.partners):
             cells = (
-                s.contact.name,
-                f"{s.recent:,}",
-                money(s.recent_cents, view.currency),
-                f"{s.total:,}",
-                money(s.total_cents, view.currency),
-                ("gone cold · " if s.cold else "") + ago(s.last_touch, now),
+                p.contact.name,
+                f"{p.recent:,}",
+                money(p.recent_cents, view.currency),
+                f"{p.total:,}",
+                money(p.total_cents, view.currency),
+                f"{p.given:,}",
+                ("gone cold · " if p in cold else "") + ago(p.last_touch, now),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(_ID, s.contact.id)
-                if column == 5 and s.cold:
+                item.setData(_ID, p.contact.id)
+                if column == 6 and p in cold:
                     item.setForeground(QColor(c.warn))
-                if column in (1, 2, 3, 4):
+                if column in (1, 2, 3, 4, 5):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                self.sources.setItem(row, column, item)
+                self.partners.setItem(row, column, item)
         self.introductions.setRowCount(len(view.introductions))
         for row, i in enumerate(view.introductions):
             said = (
@@ -111,7 +122,7 @@ class NetworkPage(ReloadsWhenShown):
                 if column == 3 and not i.outcome:
                     item.setForeground(QColor(c.muted))
                 self.introductions.setItem(row, column, item)
-        self.sources.resizeColumnsToContents()
+        self.partners.resizeColumnsToContents()
         self.introductions.resizeColumnToContents(0)
         self.introductions.setColumnWidth(1, 340)
         self.introductions.setColumnWidth(2, 280)

@@ -78,8 +78,8 @@ class RecordForms:
             referral = ReferralDialog(parent, listing, today, currency)
             if referral.exec() == QDialog.DialogCode.Accepted and referral.person.person:
                 other = referral.person.person.id
-                pair = (card.id, other) if referral.this_person_referred() else (other, card.id)
-                ops.record_referral(workspace, *pair, referral.fields())
+                pair = (card.id, other) if referral.this_person_is_partner() else (other, card.id)
+                ops.record_referral(workspace, *pair, referral.given(), referral.fields())
 
     def _relate(self, card: ContactCard) -> None:
         listing, today = self._workspace.core.listing, self._today()
@@ -144,6 +144,7 @@ class RecordForms:
         currency = self._workspace.core.settings.get().currency
         for ref in card.referrals:
             if ref.id == record_id:
-                other = ref.referred if ref.referrer.id == card.id else ref.referrer
-                return ReferralDialog(parent, listing, today, currency, ref, other.name)
+                is_partner = ref.partner.id == card.id
+                other = ref.referred if is_partner else ref.partner
+                return ReferralDialog(parent, listing, today, currency, ref, other.name, is_partner)
         return None
