@@ -1,6 +1,7 @@
 """The referral network on a real database: sources ranked by value, the last twelve months
-beside all time, referrals you gave beside those you got, who went cold, a thank-you when a referral turns into business, and an
-introduction that leaves a follow-up to ask how it went."""
+beside all time, referrals you gave beside those you got, who went cold, a thank-you when a
+referral turns into business, and an introduction that leaves a follow-up to ask how it
+went."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import DateKind, GiftDirection, PreferenceCategory, RelationshipKind
 from nurture.services.listing import ContactQuery
 from tests.ui.driving import on_next_dialog, person, select, window
+from ui.card_html import card_html
 from ui.dialogs.records import (
     DateDialog,
     FollowUpDialog,
@@ -25,7 +26,6 @@ from ui.dialogs.records import (
     ReferralDialog,
     RelationshipDialog,
 )
-from ui.card_html import card_html
 from ui.views.card_view import CardView
 from ui.views.main_window import MainWindow
 

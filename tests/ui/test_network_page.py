@@ -1,5 +1,5 @@
-"""The Network page: referral sources with the cold ones marked, the referrals you gave, introductions waiting to hear
-how they went, and a double-click that opens the card."""
+"""The Network page: referral sources with the cold ones marked, the referrals you gave,
+introductions waiting to hear how they went, and a double-click that opens the card."""
 
 from __future__ import annotations
 
