@@ -6,9 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from nurture.app import Nurture
-from nurture.domain.dto import ContactDraft, PreferenceValue
-from nurture.domain.enums import GiftDirection, GiftStatus, PreferenceCategory, RelationshipKind
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import AddressValue, ContactDraft, PhoneValue, PreferenceValue
+from nurture.domain.enums import (
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    PreferenceCategory,
+    RelationshipKind,
+)
+from nurture.errors import ValidationError
 from nurture.services.listing import ContactQuery
 
 CHRISTMAS = date(2026, 12, 25)
@@ -141,3 +151,71 @@ def test_campaigns_can_start_from_the_gift_days_of_the_users_country(app: Nurtur
         ("Eid al-Fitr", date(2027, 3, 10)),
         ("Diwali", date(2027, 10, 28)),
     ]
+
+
+def _living(app: Nurture, name: str, country: str = "", phone: str = "") -> int:
+    given, family = name.split()
+    draft = ContactDraft(
+        given_name=given,
+        family_name=family,
+        addresses=(AddressValue(city="Somewhere", country=country),) if country else (),
+        phones=(PhoneValue(phone),) if phone else (),
+    )
+    return app.contacts.create(draft).value.id
+
+
+def test_holidays_of_the_countries_contacts_live_in_and_recipients_by_country(
+    app: Nurture,
+) -> None:
+    app.settings.update(holiday_country="US", gift_holidays=["christmas"])
+    priya = _living(app, "Priya Nair", country="India")
+    arjun = _living(app, "Arjun Rao", phone="+91 98765 43210")  # no address: the phone tells
+    _living(app, "Dev Shah", country="IN", phone="+1 415 555 0123")  # the address wins
+    ada = _living(app, "Ada Obi", country="Nigeria")
+    _living(app, "Carl Roy", country="Canada", phone="+1 416 555 0199")
+    _living(app, "Sam Doe", phone="+1 416 555 0100")  # +1 alone reads as the United States
+
+    assert dict(app.campaigns.countries()) == {"IN": 3, "NG": 1, "CA": 1, "US": 1}
+    found = app.campaigns.occasions(date(2026, 11, 1))
+    diwali = next(o for o in found if o.name == "Diwali")
+    assert (diwali.day, diwali.countries) == (date(2026, 11, 8), (("IN", 3),))
+    thanksgiving = [o for o in found if o.name.startswith("Thanksgiving")]
+    assert [(o.day, o.countries) for o in thanksgiving] == [(date(2026, 11, 26), (("US", 1),))]
+    assert any(o.name.startswith("Eid") and ("NG", 1) in o.countries for o in found)
+    assert [o.day for o in found] == sorted(o.day for o in found)
+
+    campaign = app.campaigns.create("Diwali 2026", date(2026, 11, 8), "Diwali").value
+    assert app.campaigns.add_recipients(campaign, query=ContactQuery(country="IN")).value == 3
+    names = {r.contact.name for r in app.campaigns.view(campaign).recipients}
+    assert names == {"Arjun Rao", "Priya Nair", "Dev Shah"}
+    assert app.listing.ids(ContactQuery(country="NG")) == [ada]
+    assert priya in app.listing.ids(ContactQuery(country="IN"))
+    assert arjun in app.listing.ids(ContactQuery(country="IN"))
+    assert app.listing.count(ContactQuery(country="CA")) == 1
+
+
+def test_a_birthday_campaign_dates_each_gift_on_the_recipients_own_birthday(
+    app: Nurture,
+) -> None:
+    ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+    bob = app.contacts.create(ContactDraft(given_name="Bob", family_name="Roe")).value.id
+    cy = app.contacts.create(ContactDraft(given_name="Cy", family_name="Ng")).value.id
+    app.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1980, 3, 14))
+    app.records.add_date(bob, DateKind.BIRTHDAY, PartialDate(None, 12, 2))
+    app.records.add_date(cy, DateKind.BIRTHDAY, PartialDate(1990, 7, None))  # no day known
+    campaign = app.campaigns.create(
+        "Birthdays 2026-27", date(2026, 12, 1), budgets={"": 5000}, on_birthdays=True
+    ).value
+    app.campaigns.add_recipients(campaign, [ann, bob, cy])
+
+    view = app.campaigns.view(campaign)
+
+    assert (view.on_birthdays, view.occasion) == (True, "Birthday")
+    days = {r.contact.name: r.day for r in view.recipients}
+    assert days == {"Ann Lee": date(2027, 3, 14), "Bob Roe": date(2026, 12, 2), "Cy Ng": None}
+    gift = app.campaigns.choose(campaign, ann, "Dalwhinnie 15", 6000).value
+    chosen = next(g for g in app.contacts.card(ann).gifts if g.id == gift)
+    assert (chosen.given_on, chosen.occasion) == (date(2027, 3, 14), "Birthday")
+    with pytest.raises(ValidationError, match="no birthday for Cy Ng"):
+        app.campaigns.choose(campaign, cy, "Book")
+    assert app.contacts.card(cy).gifts == ()

@@ -12,10 +12,18 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
+from nurture.domain.dates import PartialDate
 from nurture.domain.dto import AddressValue, ContactDraft, PreferenceValue
-from nurture.domain.enums import GiftDirection, GiftStatus, PreferenceCategory, RelationshipKind
+from nurture.domain.enums import (
+    DateKind,
+    GiftDirection,
+    GiftStatus,
+    PreferenceCategory,
+    RelationshipKind,
+)
 from tests.ui.driving import on_next_dialog, window
-from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog
+from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog, NewCampaignDialog
+from ui.models.campaign import BIRTHDAY
 
 
 def test_a_campaign_recipient_gets_a_gift_chosen_and_bought(
@@ -128,3 +136,55 @@ def test_a_campaigns_shopping_list_and_labels_are_printed_and_everyone_logged_at
         "Sent Christmas cards",
         ["Ann Lee", "Robert Hale"],
     )
+
+
+def test_a_birthday_campaign_is_started_from_the_picker_and_filled_by_country(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    priya = core.contacts.create(
+        ContactDraft(
+            given_name="Priya",
+            family_name="Nair",
+            addresses=(AddressValue(city="Pune", country="India"),),
+        )
+    ).value.id
+    core.records.add_date(priya, DateKind.BIRTHDAY, PartialDate(1985, 9, 4))
+    core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    main = window(qtbot, core, now)
+    main.sidebar.setCurrentRow(3)
+    page = main.gifts
+    offered: list[str] = []
+
+    def start(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewCampaignDialog)
+        offered.extend(dialog.upcoming.itemText(i) for i in range(dialog.upcoming.count()))
+        dialog.upcoming.setCurrentIndex(1)
+        dialog.upcoming.activated.emit(1)
+        assert (dialog.occasion.text(), dialog.occasion.isEnabled()) == ("Birthday", False)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_next_dialog(start)
+    page.new.click()
+    qtbot.waitUntil(lambda: page.recipients.view is not None)
+    assert offered[1] == "Each recipient's birthday, for a year"
+    # Diwali is offered because Priya lives in India, and says so.
+    assert any(o.startswith("Diwali — ") and o.endswith("· India (1)") for o in offered)
+    view = page.recipients.view
+    assert view is not None
+    assert view.on_birthdays
+
+    def by_country(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddRecipientsDialog)
+        dialog.country.setCurrentIndex(dialog.country.findData("IN"))
+        assert dialog.country.currentText() == "India (1)"
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_next_dialog(by_country)
+    page.add.click()
+    qtbot.waitUntil(lambda: page.recipients.rowCount() == 1)
+    assert not page.table.isColumnHidden(BIRTHDAY)
+    today = now.astimezone().date()
+    first = date(today.year, 9, 4)
+    first = first if first >= today else date(today.year + 1, 9, 4)  # from the campaign's day
+    assert page.recipients.index(0, BIRTHDAY).data() == f"{first:%a %d %b %Y}"
+    assert "Their birthday:" in page.detail.toPlainText()
