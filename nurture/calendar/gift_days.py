@@ -95,7 +95,9 @@ def _public_holidays(names: list[str], country: str, years: range) -> list[GiftD
     found = []
     for day, label in sorted(calendar.items()):
         for piece in str(label).split(";"):
+            named = piece.strip().casefold()
             for key, name in wanted.items():
-                if piece.strip().casefold().startswith(key):
+                # "Chinese New Year's Eve" is not the day itself.
+                if named.startswith(key) and "eve" not in named[len(key) :].split():
                     found.append(GiftDay(name, piece.strip(), day))
     return found

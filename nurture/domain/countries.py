@@ -54,12 +54,14 @@ def _names() -> dict[str, str]:
 
 
 def country_code(text: str) -> str:
-    """ "India", "india", "IN", "IND" -> "IN"; "" when the text names no country we know."""
+    """The ISO code of a country typed as "India", "india", "IN" or "IND": "IN"; "" when the
+    text names no country we know."""
     return _by_spelling().get(text.strip().casefold(), "")
 
 
 def country_name(code: str) -> str:
-    """ "IN" -> "India"; the code itself for a country the registry does not hold."""
+    """The English name of a country: "IN" -> "India"; the code itself for a country the
+    registry does not hold."""
     return _names().get(code.upper(), code.upper())
 
 
@@ -69,7 +71,7 @@ def spellings_of(code: str) -> list[str]:
 
 
 def dialling_prefix(code: str) -> str:
-    """ "IN" -> "+91": the E.164 prefix of numbers in that country; "" when the calling code is
+    """The E.164 prefix of numbers in a country: "IN" -> "+91"; "" when the calling code is
     shared and another country comes first for it (Canada's +1), or unknown."""
     calling = phonenumbers.country_code_for_region(code.upper())
     if not calling or phonenumbers.region_code_for_country_code(calling) != code.upper():
@@ -77,11 +79,25 @@ def dialling_prefix(code: str) -> str:
     return f"+{calling}"
 
 
+def calling_code_lengths() -> dict[int, list[str]]:
+    """The calling codes by length in digits: {1: ["1", "7"], 2: ["20", "27", ...], 3: ...}
+    (no code is the start of another, so a number's first digits name one)."""
+    lengths: dict[int, list[str]] = {}
+    for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        lengths.setdefault(len(str(code)), []).append(str(code))
+    return lengths
+
+
+def country_of_calling_code(code: str) -> str:
+    """The first country of a calling code: "91" -> "IN" ("" for a non-geographic one)."""
+    region = phonenumbers.region_code_for_country_code(int(code or 0))
+    return "" if region in (phonenumbers.UNKNOWN_REGION, "001") else str(region)
+
+
 def country_of_number(e164: str) -> str:
-    """ "+919876543210" -> "IN" (the first country of the number's calling code)."""
+    """The first country of a number's calling code: "+919876543210" -> "IN"."""
     digits = e164.lstrip("+")
     for length in (1, 2, 3):
-        region = phonenumbers.region_code_for_country_code(int(digits[:length] or 0))
-        if region != phonenumbers.UNKNOWN_REGION and region != "001":
-            return str(region)
+        if country := country_of_calling_code(digits[:length]):
+            return country
     return ""

@@ -5,15 +5,23 @@ gift campaigns' holidays."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from nurture.db.people import Address, Contact, Phone
-from nurture.domain.countries import country_code, country_of_number, dialling_prefix, spellings_of
+from nurture.domain.countries import (
+    calling_code_lengths,
+    country_code,
+    country_of_calling_code,
+    dialling_prefix,
+    spellings_of,
+)
 
 _HAS_COUNTRY = exists().where(Address.contact_id == Contact.id, Address.country != "")
+_MAIN = and_(Contact.is_light.is_(False), Contact.archived.is_(False))
 
 
 def lives_in(code: str) -> Any:
@@ -29,26 +37,47 @@ def lives_in(code: str) -> Any:
     return or_(by_address, and_(~_HAS_COUNTRY, by_phone))
 
 
+@cache
+def _calling_code() -> Any:
+    """A number's calling code, in SQL: its first one, two or three digits, whichever is a
+    calling code (none is the start of another)."""
+    lengths = calling_code_lengths()
+    first = [(func.substr(Phone.e164, 2, n).in_(lengths[n]), n) for n in (1, 2)]
+    return case(
+        *((test, func.substr(Phone.e164, 2, n)) for test, n in first),
+        else_=func.substr(Phone.e164, 2, 3),
+    )
+
+
 def contacts_per_country(session: Session) -> Counter[str]:
-    """How many main contacts (not archived) live in each country, by ISO code."""
-    main = and_(Contact.is_light.is_(False), Contact.archived.is_(False))
-    living: set[tuple[int, str]] = set()
-    for contact_id, country in session.execute(
-        select(Address.contact_id, Address.country)
-        .join(Contact, Contact.id == Address.contact_id)
-        .where(main, Address.country != "")
-        .distinct()
-    ):
-        code = country_code(country)
-        if code:
-            living.add((contact_id, code))
-    for contact_id, dialled in session.execute(
-        select(Phone.contact_id, func.substr(Phone.e164, 1, 4))
+    """How many main contacts (not archived) live in each country, by ISO code; counted in SQL
+    (a contact with two addresses in one country, or spelled two ways, counts once)."""
+    spelled = [
+        (spelling, code)
+        for (spelling,) in session.execute(
+            select(func.lower(Address.country)).where(Address.country != "").distinct()
+        )
+        if (code := country_code(spelling))
+    ]
+    found: Counter[str] = Counter()
+    if spelled:
+        code_of = case(*((func.lower(Address.country) == s, code) for s, code in spelled), else_="")
+        for code, people in session.execute(
+            select(code_of, func.count(func.distinct(Address.contact_id)))
+            .join(Contact, Contact.id == Address.contact_id)
+            .where(_MAIN, Address.country != "")
+            .group_by(code_of)
+        ):
+            if code:
+                found[code] += people
+    calling = _calling_code()
+    for code, people in session.execute(
+        select(calling, func.count(func.distinct(Phone.contact_id)))
         .join(Contact, Contact.id == Phone.contact_id)
-        .where(main, Phone.e164 != "", ~_HAS_COUNTRY)
-        .distinct()
+        .where(_MAIN, Phone.e164 != "", ~_HAS_COUNTRY)
+        .group_by(calling)
     ):
-        code = country_of_number(dialled)
-        if code and dialling_prefix(code):
-            living.add((contact_id, code))
-    return Counter(code for _contact, code in living)
+        country = country_of_calling_code(code)
+        if country and dialling_prefix(country):
+            found[country] += people
+    return found

@@ -396,3 +396,9 @@ def test_an_unknown_zone_falls_back_to_utc() -> None:
     assert at_local(date(2025, 6, 1), time(8, 0), "Not/AZone") == datetime(
         2025, 6, 1, 8, 0, tzinfo=UTC
     )
+
+
+def test_a_holiday_starts_on_its_day_not_on_its_eve() -> None:
+    found = gift_days(["Chinese New Year"], "CN", date(2027, 1, 1), date(2027, 12, 31))
+    assert min(g.day for g in found) == date(2027, 2, 6)  # the eve, 5 Feb, is not it
+    assert all("Eve" not in g.name for g in found)
