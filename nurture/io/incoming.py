@@ -85,7 +85,7 @@ class IncomingContact:
         key = name.lstrip("* ").lower().replace(" ", "")
         if key == "starred":
             self.starred = True
-        elif name and not name.startswith("*") and key != "mycontacts":
+        elif name and not name.startswith("* ") and key != "mycontacts":  # "*VIP" is a tag
             self.tags.append(name)
 
     def shown_name(self) -> str:

@@ -31,12 +31,11 @@ from nurture.domain.campaigns import (
     YearSpend,
     suggestion,
 )
-from nurture.domain.dto import ContactCard, ContactRef, GiftValue
+from nurture.domain.dto import ContactRef, GiftValue
 from nurture.domain.enums import Area, DateKind, GiftDirection, GiftStatus, RelationshipKind
 from nurture.domain.gifts import repeat_in_household
 from nurture.errors import NotFoundError, ValidationError
-from nurture.services.cadence import day_rules
-from nurture.services.cards import household_gifts, load_card
+from nurture.services.campaign_people import RecipientFacts, postal_addresses, read_recipients
 from nurture.services.countries import contacts_per_country
 from nurture.services.listing import ContactQuery, ListingService
 from nurture.services.records import GIFT
@@ -44,6 +43,7 @@ from nurture.services.settings import SettingsService
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
 _EARLIER_SHOWN = 5
+_SPOUSE = RelationshipKind.SPOUSE  # whose tastes are shown beside the recipient's
 _COUNTRIES_ASKED = 20  # the countries most contacts live in: their holidays are offered too
 # Public holidays people give gifts on, by the names the `holidays` package uses.
 CAMPAIGN_HOLIDAYS = ("Thanksgiving", "Diwali", "Deepavali", "Eid al-Fitr", "Chinese New Year",
@@ -296,17 +296,15 @@ class CampaignsService:
         missing: list[ContactRef] = []
         with self._db.read() as session:
             _campaign(session, campaign_id)
-            cards = self._cards(session, campaign_id)
-        for card in cards:
-            places = sorted(
-                card.draft.addresses, key=lambda a: (not a.primary, a.label.lower() != "home")
-            )
+            found = postal_addresses(session, campaign_id)
+        for person, addresses in found:
+            places = sorted(addresses, key=lambda a: (not a.primary, a.label.lower() != "home"))
             if not places:
-                missing.append(ContactRef(card.id, card.name))
+                missing.append(person)
                 continue
             a = places[0]
             labels.append(
-                MailingLabel(card.name, a.street, a.city, a.region, a.postal_code, a.country)
+                MailingLabel(person.name, a.street, a.city, a.region, a.postal_code, a.country)
             )
         return labels, missing
 
@@ -316,8 +314,8 @@ class CampaignsService:
             budgets: dict[str, int] = json.loads(campaign.budgets)
             leap_day = self._leap_day()
             recipients = tuple(
-                _recipient(card, household_gifts(session, card), campaign, budgets, leap_day)
-                for card in self._cards(session, campaign_id)
+                _recipient(person, campaign, budgets, leap_day)
+                for person in read_recipients(session, campaign_id)
             )
             head = (campaign.id, campaign.name, campaign.occasion, campaign.on_day)
             return CampaignView(
@@ -327,53 +325,37 @@ class CampaignsService:
     def _leap_day(self) -> LeapDayPolicy:
         return self._settings.get().leap_day_policy
 
-    def _cards(self, session: Session, campaign_id: int) -> list[ContactCard]:
-        """The recipients' cards, in the list's order, read in one session."""
-        rules = day_rules(self._settings.get(), self._clock())
-        ids = session.scalars(
-            select(CampaignRecipient.contact_id)
-            .join(Contact, Contact.id == CampaignRecipient.contact_id)
-            .where(CampaignRecipient.campaign_id == campaign_id)
-            .order_by(Contact.sort_name)
-        ).all()
-        return [load_card(session, contact_id, rules) for contact_id in ids]
-
 
 def _recipient(
-    card: ContactCard,
-    household: list[tuple[str, list[GiftValue]]],
-    campaign: Campaign,
-    budgets: dict[str, int],
-    leap_day: LeapDayPolicy,
+    person: RecipientFacts, campaign: Campaign, budgets: dict[str, int], leap_day: LeapDayPolicy
 ) -> Recipient:
-    mine = next((g for g in card.gifts if g.campaign_id == campaign.id), None)
-    birthdays = [
-        (d.date.month, d.date.day)
-        for d in card.dates
-        if d.kind is DateKind.BIRTHDAY and d.date.day is not None
-    ]
+    mine = next((g for g in person.gifts if g.campaign_id == campaign.id), None)
+    household = [(who.name, gifts) for who, _kind, gifts, _tastes in person.household]
     earlier = sorted(
         [
-            *(Earlier("", g) for g in card.gifts if g is not mine and _given(g)),
+            *(Earlier("", g) for g in person.gifts if g is not mine and _given(g)),
             *(Earlier(name, g) for name, gifts in household for g in gifts if _given(g)),
         ],
         key=lambda e: e.gift.given_on or date.min,
         reverse=True,
     )[:_EARLIER_SHOWN]
-    partner = [r for r in card.household if r.kind is RelationshipKind.SPOUSE]
-    everyone = [("", card.preferences), *((r.person.name, r.tastes) for r in partner)]
+    everyone = [
+        ("", person.tastes),
+        *((who.name, found) for who, kind, _g, found in person.household if kind is _SPOUSE),
+    ]
     tastes = tuple((who, t) for who, found in everyone for t in found if t.category not in AVOID)
     avoid = tuple((who, t) for who, found in everyone for t in found if t.category in AVOID)
+    name = person.contact.name
     warning = (
-        repeat_in_household(mine.description, card.name, card.gifts, household, mine.id)
+        repeat_in_household(mine.description, name, person.gifts, household, mine.id)
         if mine
         else ""
     )
     return Recipient(
-        ContactRef(card.id, card.name),
-        _gift_day(campaign, birthdays, leap_day),
-        card.draft.tier,
-        budgets.get(card.draft.tier, budgets.get("")),
+        person.contact,
+        _gift_day(campaign, person.birthdays, leap_day),
+        person.tier,
+        budgets.get(person.tier, budgets.get("")),
         mine,
         tuple(earlier),
         tastes,

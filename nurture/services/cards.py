@@ -13,7 +13,7 @@ from nurture.calendar.occasions import next_on
 from nurture.calendar.recurrence import first_open
 from nurture.db.gifts import Gift, Preference
 from nurture.db.network import Introduction, Referral, Relationship
-from nurture.db.people import Contact, ImportantDate
+from nurture.db.people import Address, Contact, ImportantDate
 from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
@@ -181,12 +181,7 @@ def contact_draft(contact: Contact) -> ContactDraft:
         is_light=contact.is_light,
         emails=tuple(EmailValue(e.address, e.label, e.is_primary) for e in contact.emails),
         phones=tuple(PhoneValue(p.raw, p.label, p.is_primary, p.e164) for p in contact.phones),
-        addresses=tuple(
-            AddressValue(
-                a.label, a.street, a.city, a.region, a.postal_code, a.country, a.is_primary
-            )
-            for a in contact.addresses
-        ),
+        addresses=tuple(address_value(a) for a in contact.addresses),
         web_links=tuple(
             WebLinkValue(w.url, WebKind(w.kind), w.label, w.is_primary) for w in contact.web_links
         ),
@@ -271,6 +266,10 @@ def _household(session: Session, relations: tuple[RelationshipValue, ...]) -> tu
     return tuple(
         Relative(r.other, r.kind, tuple(tastes[r.other.id]), last.get(r.other.id)) for r in family
     )
+
+
+def address_value(a: Address) -> AddressValue:
+    return AddressValue(a.label, a.street, a.city, a.region, a.postal_code, a.country, a.is_primary)
 
 
 def preference_value(row: Preference) -> PreferenceValue:
