@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.common import Payload, fmt_ratio, median, note, print_table, ratio, timed
 from bench.workspace import Workspace
+from nurture.humanize import plural
 
 ROUNDS = 3
 _COUNTRY_ROWS = (
@@ -124,7 +125,7 @@ def run(workspace: Workspace) -> Payload:
             plain = text.toPlainText()
             pages[name] = write_pdf(html, out / f"{name}.pdf", name)
             measure(
-                f"{name} PDF, {pages[name]} pages (floor: Qt writing the same text plain)",
+                f"{name} PDF, {plural(pages[name], 'page')} (floor: Qt writing the same text)",
                 partial(write_pdf, html, out / f"{name}.pdf", name),
                 partial(_plain_pdf, plain, out / f"{name}-plain.pdf"),
             )

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from nurture.services.records import RecordsService
     from nurture.services.reminders import ReminderService
     from nurture.services.review import ReviewService
+    from nurture.services.saved_searches import SavedSearchService
     from nurture.services.settings import SettingsService
     from nurture.services.unit_of_work import Outcome
 
@@ -135,6 +136,12 @@ class Nurture:
         from nurture.services.deletion import DeletionService
 
         return DeletionService(self.database)
+
+    @cached_property
+    def saved_searches(self) -> SavedSearchService:
+        from nurture.services.saved_searches import SavedSearchService
+
+        return SavedSearchService(self.settings)
 
     @cached_property
     def settings(self) -> SettingsService:

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from nurture.app import Nurture
+from nurture.cli.filters import chosen_query
 from nurture.cli.output import print_json
 from nurture.domain.campaigns import CampaignView, Recipient
-from nurture.domain.countries import country_code, country_name
+from nurture.domain.countries import country_name
 from nurture.errors import ValidationError
 from nurture.humanize import money, plural
 from nurture.io.campaign_export import labels_csv, shopping_list_csv
 from nurture.io.files import csv_bytes, write_whole
-from nurture.services.listing import ContactQuery
 
 
 def campaign(app: Nurture, args: argparse.Namespace) -> None:
@@ -40,16 +40,7 @@ def campaign(app: Nurture, args: argparse.Namespace) -> None:
             print(f"{cid:>5}  {day}  {name}  ({recipients} recipients)")
     elif args.action == "add":
         ids = [app.contacts.resolve(ref) for ref in args.contact]
-        country = country_code(args.country or "")
-        if args.country and not country:
-            raise ValidationError(
-                f"Nurture knows no country {args.country!r}: try its name or code."
-            )
-        query = ContactQuery(
-            search=args.search or "", tag=args.tag or "", tier=args.tier or "", country=country
-        )
-        chosen = any((args.search, args.tag, args.tier, country))
-        added = service.add_recipients(args.id, ids, query if chosen else None).value
+        added = service.add_recipients(args.id, ids, chosen_query(app, args)).value
         print(f"{added} added.")
     elif args.action == "remove":
         service.remove_recipient(args.id, app.contacts.resolve(args.contact))

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from nurture import __version__
+from nurture.cli.filters import add_filters
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
 from nurture.domain.plan import Section
@@ -191,9 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
     follow.add_argument("--title", default="", metavar="TEXT")
     follow.add_argument("--json", action="store_true")
 
-    contacts = sub.add_parser("contacts", help="list contacts")
-    contacts.add_argument("--search", default="", metavar="Q")
-    contacts.add_argument("--tag", default="", metavar="T")
+    contacts = sub.add_parser("contacts", help="list contacts (and save the search)")
+    add_filters(contacts)
+    contacts.add_argument("--save-as", metavar="NAME", help="keep these filters as a search")
+    contacts.add_argument("--forget", metavar="NAME", help="forget a saved search")
+    contacts.add_argument("--searches", action="store_true", help="list the saved searches")
     contacts.add_argument(
         "--all", action="store_true", help="include family members, assistants and archived"
     )
@@ -298,10 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", help="add recipients by hand, tag or tier")
     add.add_argument("id", type=_positive, metavar="ID")
     add.add_argument("--contact", action="append", default=[], metavar="CONTACT")
-    add.add_argument("--tag", metavar="T")
-    add.add_argument("--tier", metavar="T")
-    add.add_argument("--country", metavar="C", help="everyone living there (India, IN)")
-    add.add_argument("--search", metavar="TEXT", help="everyone a search finds")
+    add_filters(add)
     off = actions.add_parser("remove", help="take someone off a campaign")
     off.add_argument("id", type=_positive, metavar="ID")
     off.add_argument("contact", metavar="CONTACT")

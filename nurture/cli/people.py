@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import timedelta
 
 from nurture.app import Nurture
 from nurture.calendar.timing import local_day
+from nurture.cli.filters import chosen_query
 from nurture.cli.output import print_json
 from nurture.cli.shapes import card_json, occurrence_json, summary_json
 from nurture.contact_points import split_name
@@ -115,8 +117,17 @@ def follow_up(app: Nurture, args: argparse.Namespace) -> None:
 
 
 def contacts(app: Nurture, args: argparse.Namespace) -> None:
-    query = ContactQuery(
-        search=args.search, tag=args.tag, include_light=args.all, include_archived=args.all
+    if args.forget:
+        app.saved_searches.forget(args.forget)
+    if args.searches or args.forget:
+        for name in app.saved_searches.names():
+            print(name)
+        return
+    chosen = chosen_query(app, args) or ContactQuery()
+    if args.save_as:
+        app.saved_searches.save(args.save_as, chosen)
+    query = replace(
+        chosen, include_light=args.all, include_archived=args.all or chosen.include_archived
     )
     summaries = app.listing.summaries(app.listing.ids(query))
     if args.json:

@@ -79,3 +79,21 @@ def test_campaigns_referrals_the_network_and_the_review_from_the_command_line(
         1,
     )
     assert review["introductions"] == 1
+
+
+def test_a_search_saved_from_the_command_line_lists_and_fills_a_campaign(data_dir: Path) -> None:
+    def run(*args: str) -> str:
+        return ok(nurture(*args, data_dir=data_dir))
+
+    run("add", "Priya Nair", "--phone", "+91 98765 43210")
+    run("add", "Ann Lee")
+    listed = run("contacts", "--country", "IN", "--save-as", "India")
+    assert "Priya Nair" in listed
+    assert "Ann Lee" not in listed
+    assert run("contacts", "--searches").split("\n")[0] == "India"
+    assert "Priya Nair" in run("contacts", "--saved", "india")
+    campaign = run("campaign", "new", "Diwali 2026", "--date", "2026-11-08").strip()
+    assert run("campaign", "add", campaign, "--saved", "India").strip() == "1 added."
+    assert run("contacts", "--forget", "India") == ""
+    gone = failed(nurture("contacts", "--saved", "India", data_dir=data_dir), 1)
+    assert "no saved search named 'India'" in gone

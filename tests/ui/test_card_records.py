@@ -191,7 +191,7 @@ def test_an_introduction_and_a_referral_pick_the_other_person_from_suggestions(
     def send_business(dialog: QWidget) -> None:
         """A referral you gave: you sent Robert to Dana."""
         assert isinstance(dialog, ReferralDialog)
-        dialog.role.setCurrentIndex(dialog.role.findText("was sent someone by you"))
+        dialog.role.setCurrentIndex(dialog.role.findText("received a referral from you, of"))
         _type(dialog.person, "Klein")
         dialog.person.returnPressed.emit()
         _ok(dialog)

@@ -188,3 +188,28 @@ def test_a_birthday_campaign_is_started_from_the_picker_and_filled_by_country(
     first = first if first >= today else date(today.year + 1, 9, 4)  # from the campaign's day
     assert page.recipients.index(0, BIRTHDAY).data() == f"{first:%a %d %b %Y}"
     assert "Their birthday:" in page.detail.toPlainText()
+
+
+def test_people_hand_picked_in_the_list_join_a_campaign(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    ann = core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+    bo = core.contacts.create(ContactDraft(given_name="Bo", family_name="Roe")).value.id
+    core.contacts.create(ContactDraft(given_name="Cy", family_name="Ng"))
+    core.campaigns.create("Diwali 2026", date(2026, 11, 8), "Diwali")
+    christmas = core.campaigns.create("Christmas 2026", date(2026, 12, 25), "Christmas").value
+    main = window(qtbot, core, now)
+
+    def pick(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        assert dialog.comboBoxItems() == [
+            "Christmas 2026 (25 Dec 2026)",
+            "Diwali 2026 (08 Nov 2026)",
+        ]
+        dialog.setTextValue("Christmas 2026 (25 Dec 2026)")
+        dialog.accept()
+
+    on_next_dialog(pick)
+    main.contacts._to_campaign([ann, bo])
+    qtbot.waitUntil(lambda: len(core.campaigns.view(christmas).recipients) == 2)
+    assert {r.contact.id for r in core.campaigns.view(christmas).recipients} == {ann, bo}

@@ -83,12 +83,21 @@ class NewCampaignDialog(FormDialog):
 
 
 class AddRecipientsDialog(FormDialog):
-    """Everyone with a tag, of a tier, living in a country or matching a search (together: all
-    of them at once)."""
+    """Everyone a saved search finds, with a tag, of a tier, living in a country or matching a
+    search (together: all of them at once)."""
 
     def __init__(
-        self, parent: QWidget | None, tags: list[str], countries: Sequence[tuple[str, int]] = ()
+        self,
+        parent: QWidget | None,
+        tags: list[str],
+        countries: Sequence[tuple[str, int]] = (),
+        saved: Sequence[str] = (),
     ) -> None:
+        self.saved = QComboBox()
+        self.saved.addItem("None", "")
+        for name in saved:
+            self.saved.addItem(name, name)
+        self.saved.setEnabled(bool(saved))
         self.search = QLineEdit()
         self.search.setPlaceholderText("A name, a company, a taste… (optional)")
         self.tag = QComboBox()
@@ -104,6 +113,7 @@ class AddRecipientsDialog(FormDialog):
         for code, people in countries:
             self.country.addItem(f"{country_name(code)} ({people:,})", code)
         rows: list[tuple[str, QWidget]] = [
+            ("Saved search", self.saved),
             ("With the tag", self.tag),
             ("Of tier", self.tier),
             ("Living in", self.country),
@@ -116,6 +126,7 @@ class AddRecipientsDialog(FormDialog):
             "tag": str(self.tag.currentData()),
             "tier": str(self.tier.currentData()),
             "country": str(self.country.currentData()),
+            "saved": str(self.saved.currentData()),
             "search": self.search.text().strip(),
         }
 

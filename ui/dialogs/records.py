@@ -368,7 +368,7 @@ class ReferralDialog(FormDialog):
     ROLES: ClassVar[dict[str, tuple[bool, bool]]] = {
         "referred someone to you": (True, False),
         "was referred to you by": (False, False),
-        "was sent someone by you": (True, True),
+        "received a referral from you, of": (True, True),
         "was referred by you to": (False, True),
     }
 

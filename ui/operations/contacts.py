@@ -9,6 +9,7 @@ from datetime import datetime
 from nurture.domain.dto import ContactCard, ContactDraft, ImportantDateValue
 from nurture.domain.enums import InteractionKind
 from nurture.services.interactions import NextTime
+from nurture.services.listing import ContactQuery
 from ui.workspace import Workspace
 
 
@@ -43,6 +44,21 @@ def tag(workspace: Workspace, ids: Sequence[int], name: str, add: bool) -> None:
 def set_cadence(workspace: Workspace, ids: Sequence[int], days: int | None) -> None:
     contacts, chosen = workspace.core.contacts, list(ids)
     workspace.write(lambda: contacts.set_cadence(chosen, days))
+
+
+def add_to_campaign(workspace: Workspace, campaign_id: int, ids: Sequence[int]) -> None:
+    campaigns, chosen = workspace.core.campaigns, list(ids)
+    workspace.write(lambda: campaigns.add_recipients(campaign_id, chosen))
+
+
+def save_search(workspace: Workspace, name: str, query: ContactQuery) -> None:
+    searches = workspace.core.saved_searches
+    workspace.write(lambda: searches.save(name, query))
+
+
+def forget_search(workspace: Workspace, name: str) -> None:
+    searches = workspace.core.saved_searches
+    workspace.write(lambda: searches.forget(name))
 
 
 def archive(workspace: Workspace, ids: Sequence[int]) -> None:

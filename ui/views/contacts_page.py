@@ -4,6 +4,7 @@ and bulk actions on the selected rows."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nurture.domain.countries import country_name
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Changes
@@ -41,6 +43,7 @@ _KEEP_SELECTED = 500
 class ContactsPage(QWidget):
     log_requested = Signal(object, object)  # people (list[ContactRef]), InteractionKind | None
     edit_requested = Signal(int)
+    search_requested = Signal(str)  # a saved search's text, for the window's search field
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,10 @@ class ContactsPage(QWidget):
         self.starred = show.addAction("Starred only")
         self.cold = show.addAction("Going cold (overdue to keep in touch)")
         self.archived = show.addAction("Archived too")
+        show.addSeparator()
+        self.saved = show.addMenu("Saved searches")
+        self.saved.aboutToShow.connect(self._fill_saved)
+        self.save_search = show.addAction("Save this search…", self._save_search)
         self.show_button = QPushButton("Show")
         self.show_button.setMenu(show)
         self.bulk = QPushButton("Selected ▾")
@@ -104,6 +111,7 @@ class ContactsPage(QWidget):
         for action in (self.starred, self.cold, self.archived):
             action.setCheckable(True)
             action.toggled.connect(self._apply_filters)
+        self._country = ""  # only a saved search sets it: there is no country filter to pick
         self.clear_filters = QPushButton("Clear filters")
         self.clear_filters.setToolTip("Show everyone again (the search stays)")
         self.clear_filters.clicked.connect(self.reset_filters)
@@ -193,6 +201,7 @@ class ContactsPage(QWidget):
                 starred_only=self.starred.isChecked(),
                 going_cold=self.cold.isChecked(),
                 include_archived=self.archived.isChecked(),
+                country=self._country,
             )
         )
         self._after_query()
@@ -207,6 +216,7 @@ class ContactsPage(QWidget):
                 ("starred", query.starred_only),
                 ("going cold", query.going_cold),
                 ("archived shown", query.include_archived),
+                (f"living in {country_name(query.country)}", bool(query.country)),
             )
             if on
         ]
@@ -246,7 +256,55 @@ class ContactsPage(QWidget):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
+        self._country = ""
         self._apply_filters()
+
+    # -- saved searches ------------------------------------------------------------------------
+
+    def _fill_saved(self) -> None:
+        self.saved.clear()
+        names = self.workspace.core.saved_searches.names()
+        for name in names:
+            self.saved.addAction(name, partial(self.open_saved, name))
+        if names:
+            self.saved.addSeparator()
+            forget = self.saved.addMenu("Forget")
+            for name in names:
+                forget.addAction(name, partial(ops.forget_search, self.workspace, name))
+        else:
+            self.saved.addAction("None yet: search or filter, then Save this search…").setEnabled(
+                False
+            )
+
+    def open_saved(self, name: str) -> None:
+        """The list as the search was saved: its filters here, its text in the search field."""
+        query = self.workspace.core.saved_searches.query(name)
+        for box, on in (
+            (self.starred, query.starred_only),
+            (self.cold, query.going_cold),
+            (self.archived, query.include_archived),
+        ):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self.set_tier(query.tier)
+        self._country = query.country
+        self.tag.blockSignals(True)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(query.tag)))
+        self.tag.blockSignals(False)
+        self._apply_filters()
+        self.search_requested.emit(query.search)
+
+    def _save_search(self) -> None:
+        query = self.model.query
+        if not (query.search.strip() or self._active_filters()):
+            QMessageBox.information(
+                self, "Save this search", "Search or filter the list first, then save it."
+            )
+            return
+        name, ok = QInputDialog.getText(self, "Save this search", "Name:")
+        if ok and name.strip():
+            ops.save_search(self.workspace, name, query)
 
     def _keep_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         # Columns the core cannot sort in SQL keep the previous sort (and its arrow).
@@ -330,6 +388,7 @@ class ContactsPage(QWidget):
             f"Log one interaction with {len(ids)}…",
             lambda: self.log_requested.emit([ContactRef(i, "") for i in ids], None),
         )
+        menu.addAction(f"Add {len(ids)} to a gift campaign…", lambda: self._to_campaign(ids))
         menu.addAction("Set keep-in-touch cadence…", lambda: self._cadence(ids))
         menu.addAction(f"Archive {len(ids)}", lambda: self._archive(ids))
         menu.addSeparator()
@@ -342,6 +401,19 @@ class ContactsPage(QWidget):
         if not ok or not tag.strip():
             return
         ops.tag(self.workspace, ids, tag, add)
+
+    def _to_campaign(self, ids: list[int]) -> None:
+        """Hand-picked recipients: the people selected join a campaign of the Gifts page."""
+        campaigns = self.workspace.core.campaigns.campaigns()
+        if not campaigns:
+            QMessageBox.information(
+                self, "Gift campaign", "Start a campaign on the Gifts page first (New campaign…)."
+            )
+            return
+        names = [f"{name} ({day:%d %b %Y})" for _id, name, day, _n in campaigns]
+        picked, ok = QInputDialog.getItem(self, "Gift campaign", "Add them to:", names, 0, False)
+        if ok:
+            ops.add_to_campaign(self.workspace, campaigns[names.index(picked)][0], ids)
 
     def _cadence(self, ids: list[int]) -> None:
         days, ok = QInputDialog.getInt(self, "Keep in touch", "Every how many days?", 90, 1, 3650)

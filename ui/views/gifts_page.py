@@ -7,6 +7,7 @@ come from the core (`CampaignsService`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from html import escape
@@ -227,12 +228,16 @@ class GiftsPage(ReloadsWhenShown):
             return
         core = self.workspace.core
         self.workspace.reads.run(
-            lambda: ([name for name, _n in core.listing.tags()], core.campaigns.countries()),
+            lambda: (
+                [name for name, _n in core.listing.tags()],
+                core.campaigns.countries(),
+                core.saved_searches.names(),
+            ),
             self._ask_recipients,
             self.workspace.fail,
         )
 
-    def _ask_recipients(self, found: tuple[list[str], list[tuple[str, int]]]) -> None:
+    def _ask_recipients(self, found: tuple[list[str], list[tuple[str, int]], list[str]]) -> None:
         view = self.recipients.view
         if view is None:
             return
@@ -242,14 +247,14 @@ class GiftsPage(ReloadsWhenShown):
         chosen = dialog.fields()
         if not any(chosen.values()):  # not everyone by accident: say whom
             QMessageBox.information(
-                self, "Add recipients", "Pick a tag, a tier, a country or a search."
+                self, "Add recipients", "Pick a saved search, a tag, a tier, a country or a search."
             )
             return
-        query = ContactQuery(
-            search=chosen["search"],
-            tag=chosen["tag"],
-            tier=chosen["tier"],
-            country=chosen["country"],
+        saved = self.workspace.core.saved_searches
+        start = saved.query(chosen["saved"]) if chosen["saved"] else ContactQuery()
+        query = replace(
+            start,
+            **{key: chosen[key] for key in ("search", "tag", "tier", "country") if chosen[key]},
         )
         campaigns, campaign_id = self.workspace.core.campaigns, view.id
         self.workspace.write(lambda: campaigns.add_recipients(campaign_id, query=query))

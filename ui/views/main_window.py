@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsPage(self.workspace)
         self.contacts.log_requested.connect(self.quick_log)
         self.contacts.edit_requested.connect(self.edit_contact)
+        self.contacts.search_requested.connect(self._search_for)
         self.day_plan = DayPlanFeed(self.workspace)  # shared by Today and the tray
         self.today = TodayPage(self.workspace, self.day_plan)
         self.today.open_contact.connect(self.open_contact)
@@ -287,6 +288,12 @@ class MainWindow(QMainWindow):
         if self.contacts.model.rowCount() and not table.selectionModel().hasSelection():
             table.selectRow(0)
         table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _search_for(self, text: str) -> None:
+        """A saved search opened: its text in the field, applied at once."""
+        self.search.setText(text)
+        self._search_timer.stop()
+        self._apply_search()
 
     def _apply_search(self) -> None:
         self.sidebar.setCurrentRow(PAGES.index("Contacts"))
