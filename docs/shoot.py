@@ -3,7 +3,7 @@
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
         [--page contacts|today|calendar|gifts|network|review|editor|duplicates]
-        [--row N] [--search TEXT]
+        [--row N] [--search TEXT] [--campaign NAME]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
 and writes docs/screenshots/NAME.png with `import -window root`.
@@ -30,6 +30,7 @@ def main() -> int:
     parser.add_argument("--page", default="contacts")
     parser.add_argument("--row", type=int, default=4)
     parser.add_argument("--search", default="")
+    parser.add_argument("--campaign", default="", help="the Gifts page's campaign, by name")
     args = parser.parse_args()
     if os.environ.get("NURTURE_SHOOT_INSIDE"):
         return _scene(args)
@@ -49,7 +50,7 @@ def main() -> int:
 
 
 def _scene(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
     from nurture.app import Nurture
@@ -83,11 +84,20 @@ def _scene(args: argparse.Namespace) -> int:
             window.search.setText(args.search)
         if args.page in ("contacts", "editor"):
             window.contacts.table.selectRow(args.row)
+        late = 1500 if args.campaign else 0  # the campaigns are listed on the worker first
+        if args.campaign:
+            QTimer.singleShot(1000, pick_campaign)
         if args.page in ("today", "gifts"):  # read on the worker: pick a row once it is in
             page = window.today if args.page == "today" else window.gifts
-            QTimer.singleShot(1200, lambda: page.table.selectRow(args.row))
+            QTimer.singleShot(1200 + late, lambda: page.table.selectRow(args.row))
         then = {"editor": editor, "duplicates": duplicates, "review": review}.get(args.page, shoot)
-        QTimer.singleShot(1500, then)
+        QTimer.singleShot(1500 + late, then)
+
+    def pick_campaign() -> None:
+        gifts = window.gifts
+        starts = Qt.MatchFlag.MatchStartsWith
+        gifts.campaign.setCurrentIndex(max(0, gifts.campaign.findText(args.campaign, starts)))
+        gifts.reload()
 
     def duplicates() -> None:
         QTimer.singleShot(4000, shoot)  # the pairs are found on the worker meanwhile

@@ -82,6 +82,17 @@ _KIND_WEIGHTS = (30, 30, 12, 10, 8, 6, 4)
 _CADENCE = {"A": 30, "B": 90, "C": 180}
 
 
+# Why two people should meet (drawn from the details stream: the rest of the demo stays).
+_INTRODUCTION_REASONS = (
+    "Both looking at warehouse automation",
+    "Both opening offices in Austin",
+    "Both sail; both sell to hospitals",
+    "She needs a CFO, he just left his",
+    "Same board, never met",
+    "Both raising a Series A",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoReport:
     contacts: int
@@ -442,7 +453,7 @@ class _Builder:
                     "person_a_id": cid,
                     "person_b_id": rng.choice(self.main_ids),
                     "introduced_on": self._days_ago(rng.randint(1, 900)),
-                    "reason": "Both looking at warehouse automation",
+                    "reason": self.details.choice(_INTRODUCTION_REASONS),
                     "outcome": rng.choice(("", "They signed a pilot", "Met for lunch")),
                 },
             )

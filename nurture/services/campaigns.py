@@ -317,6 +317,10 @@ class CampaignsService:
                 _recipient(person, campaign, budgets, leap_day)
                 for person in read_recipients(session, campaign_id)
             )
+            if campaign.on_birthdays:  # whose birthday comes next first; unknown ones last
+                recipients = tuple(
+                    sorted(recipients, key=lambda r: (r.day is None, r.day or date.min))
+                )
             head = (campaign.id, campaign.name, campaign.occasion, campaign.on_day)
             return CampaignView(
                 *head, campaign.currency, budgets, recipients, campaign.on_birthdays

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -39,13 +40,18 @@ def test_sources_and_introductions_are_listed_and_open_their_cards(
     table = page.partners
     qtbot.waitUntil(lambda: table.rowCount() == 3)
     rows = [[text(table, r, c) for c in range(table.columnCount())] for r in range(3)]
-    assert rows[0][:6] == ["Dana Fox", "1", "2,500.00 USD", "1", "2,500.00 USD", "0"]
+    assert rows[0][:6] == ["Dana Fox", "1", "2,500.00 USD", "1", "2,500.00 USD", "—"]
     assert rows[1][0] == "Eli Moss"
     assert rows[1][6] == "gone cold · never"
     # Gus never sent you anyone: you sent him one, and he is not "gone cold" as a source.
-    assert (rows[2][0], rows[2][3], rows[2][5], rows[2][6]) == ("Gus Hale", "0", "1", "never")
+    assert (rows[2][0], rows[2][3], rows[2][5], rows[2][6]) == ("Gus Hale", "—", "1", "never")
     assert "1 gone cold — thank them, catch up · 1 referral you gave" in page.summary.text()
     assert text(page.introductions, 0, 1) == "Ann Lee ↔ Bo Roe"
     assert text(page.introductions, 0, 3) == "how did it go?"
     table.itemActivated.emit(table.item(1, 0))
     assert opened == [eli]
+    # A header click sorts by the numbers, not their words: who you sent the most first.
+    table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert text(table, 0, 0) == "Gus Hale"
+    table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert text(table, 0, 0) == "Dana Fox"

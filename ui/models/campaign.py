@@ -66,7 +66,7 @@ class CampaignModel(ListTable):
             cents = r.gift.amount_cents if r.gift else None
             return money(cents, currency) if cents is not None else ""
         if column == BIRTHDAY:
-            return f"{r.day:%a %d %b %Y}" if r.day else "not known"
+            return f"{r.day:%d %b %Y}" if r.day else "not known"
         return money(r.budget_cents, currency) if r.budget_cents is not None else ""
 
     def recipient(self, row: int) -> Recipient | None:

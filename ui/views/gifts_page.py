@@ -165,7 +165,8 @@ class GiftsPage(ReloadsWhenShown):
         place = self.table.currentIndex().row()
         self.recipients.set_view(view)
         self.table.setColumnHidden(BIRTHDAY, not (view and view.on_birthdays))
-        self.table.resizeColumnToContents(0)
+        for column in (0, 1, 3, 4, BIRTHDAY):  # the gift takes what is left
+            self.table.resizeColumnToContents(column)
         self.summary.setText(_summary(view) if view else self.summary.text())
         if view is not None and view.recipients:
             self.table.selectRow(min(max(place, 0), len(view.recipients) - 1))
@@ -348,8 +349,13 @@ def _summary(view: CampaignView) -> str:
     counts = ", ".join(f"{n:,} {status}" for status, n in view.by_status.items())
     spent, chosen = money(view.spent_cents, view.currency), money(view.planned_cents, view.currency)
     people = f"{len(view.recipients):,} recipient{'s' * (len(view.recipients) != 1)}"
+    when = (
+        f"each on their birthday from {view.on_day:%d %b %Y}"
+        if view.on_birthdays
+        else f"{view.on_day:%A %d %B %Y}"
+    )
     return (
-        f"{view.name}, {view.on_day:%A %d %B %Y}: {people} — {counts or 'nobody yet'} · "
+        f"{view.name}, {when}: {people} — {counts or 'nobody yet'} · "
         f"spent {spent} of {chosen} chosen"
     )
 

@@ -51,6 +51,8 @@ class NetworkPage(ReloadsWhenShown):
                 "Last touch",
             )
         )
+        # The core's order (the most value first) until a header is clicked.
+        self.partners.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         self.introductions = _table(("Introduced", "Who", "Why", "What came of it"))
         for table in (self.partners, self.introductions):
             table.itemActivated.connect(self._open)
@@ -87,27 +89,30 @@ class NetworkPage(ReloadsWhenShown):
             + f" · {plural(len(view.introductions), 'introduction')}, "
             f"{view.introductions_waiting:,} waiting to hear how it went"
         )
+        self.partners.setSortingEnabled(False)  # rows stay put while they are filled
         self.partners.setRowCount(len(view.partners))
         for row, p in enumerate(view.partners):
-            cells = (
-                p.contact.name,
-                f"{p.recent:,}",
-                money(p.recent_cents, view.currency),
-                f"{p.total:,}",
-                money(p.total_cents, view.currency),
-                f"{p.given:,}",
-                ("gone cold · " if p in cold else "") + ago(p.last_touch, now),
+            touched = p.last_touch.timestamp() if p.last_touch else 0.0
+            cells: tuple[tuple[str, str | float], ...] = (
+                (p.contact.name, p.contact.name.casefold()),
+                (_count(p.recent), p.recent),
+                (_value(p.recent_cents, view.currency), p.recent_cents),
+                (_count(p.total), p.total),
+                (_value(p.total_cents, view.currency), p.total_cents),
+                (_count(p.given), p.given),
+                (("gone cold · " if p in cold else "") + ago(p.last_touch, now), touched),
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(_ID, p.contact.id)
+            for column, (text, key) in enumerate(cells):
+                cell = _Cell(text, key)
+                cell.setData(_ID, p.contact.id)
                 if column == 6 and p in cold:
-                    item.setForeground(QColor(c.warn))
+                    cell.setForeground(QColor(c.warn))
                 if column in (1, 2, 3, 4, 5):
-                    item.setTextAlignment(
+                    cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                self.partners.setItem(row, column, item)
+                self.partners.setItem(row, column, cell)
+        self.partners.setSortingEnabled(True)
         self.introductions.setRowCount(len(view.introductions))
         for row, i in enumerate(view.introductions):
             said = (
@@ -131,6 +136,28 @@ class NetworkPage(ReloadsWhenShown):
         contact_id = item.data(_ID)
         if contact_id:
             self.open_contact.emit(int(contact_id))
+
+
+class _Cell(QTableWidgetItem):
+    """A cell that sorts by its value (10,000 after 9,000; the latest touch last), not its
+    words."""
+
+    def __init__(self, text: str, key: str | float) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, _Cell) and type(self.key) is type(other.key):
+            return self.key < other.key  # type: ignore[operator]
+        return super().__lt__(other)
+
+
+def _count(n: int) -> str:
+    return f"{n:,}" if n else "—"
+
+
+def _value(cents: int, currency: str) -> str:
+    return money(cents, currency) if cents else "—"
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
