@@ -2,7 +2,7 @@
 
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
-        [--page contacts|today|calendar|gifts|network|review|editor|duplicates]
+        [--page contacts|today|calendar|gifts|new-campaign|network|review|editor|duplicates]
         [--row N] [--search TEXT] [--campaign NAME]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
@@ -74,6 +74,7 @@ def _scene(args: argparse.Namespace) -> int:
             "contacts": 1,
             "calendar": 2,
             "gifts": 3,
+            "new-campaign": 3,
             "network": 4,
             "review": 0,
             "editor": 1,
@@ -90,7 +91,12 @@ def _scene(args: argparse.Namespace) -> int:
         if args.page in ("today", "gifts"):  # read on the worker: pick a row once it is in
             page = window.today if args.page == "today" else window.gifts
             QTimer.singleShot(1200 + late, lambda: page.table.selectRow(args.row))
-        then = {"editor": editor, "duplicates": duplicates, "review": review}.get(args.page, shoot)
+        then = {
+            "editor": editor,
+            "duplicates": duplicates,
+            "review": review,
+            "new-campaign": new_campaign,
+        }.get(args.page, shoot)
         QTimer.singleShot(1500 + late, then)
 
     def pick_campaign() -> None:
@@ -108,6 +114,17 @@ def _scene(args: argparse.Namespace) -> int:
         if card is not None:
             QTimer.singleShot(1200, shoot)
             window.edit_contact(card.id)  # modal: the timer takes the picture meanwhile
+
+    def new_campaign() -> None:
+        def holidays() -> None:  # the dialog is modal: its holiday list, opened
+            dialog = QApplication.activeModalWidget()
+            combo = getattr(dialog, "upcoming", None)
+            if combo is not None:
+                combo.showPopup()
+            QTimer.singleShot(800, shoot)
+
+        QTimer.singleShot(2500, holidays)  # the holidays are read on the worker meanwhile
+        window.gifts.new.click()
 
     def review() -> None:
         QTimer.singleShot(2500, shoot)  # the year is read on the worker meanwhile

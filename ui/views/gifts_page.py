@@ -64,7 +64,12 @@ class GiftsPage(ReloadsWhenShown):
         super().__init__(parent)
         self.workspace = workspace
         self.campaign = QComboBox()
-        self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A long campaign name does not push the buttons off a small screen: the list shows
+        # it whole.
+        self.campaign.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.campaign.setMinimumContentsLength(22)
         self.campaign.activated.connect(lambda *_: self.reload())
         self.new = QPushButton("&New campaign…")
         self.new.clicked.connect(self._new_campaign)
