@@ -159,7 +159,7 @@ class Nurture:
     def interactions(self) -> InteractionsService:
         from nurture.services.interactions import InteractionsService
 
-        return InteractionsService(self.database)
+        return InteractionsService(self.database, self.clock)
 
     @cached_property
     def records(self) -> RecordsService:

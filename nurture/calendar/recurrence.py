@@ -1,16 +1,38 @@
-"""Follow-up due dates: one-off or an RFC 5545 RRULE anchored on the first due date (dateutil)."""
+"""Follow-up due dates: one-off or an RFC 5545 RRULE anchored on the first due date (dateutil).
+
+A follow-up comes back at most once a day: FREQ=HOURLY or SECONDLY, or BYHOUR/BYMINUTE/BYSECOND
+parts, would make a day hold thousands of occurrences (the agenda never finished).
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
+_TOO_OFTEN = ("HOURLY", "MINUTELY", "SECONDLY")
+_WITHIN_A_DAY = re.compile(r"(?i)^(BYHOUR|BYMINUTE|BYSECOND)=")
+
+
+def at_most_daily(text: str) -> str:
+    """The rule without what repeats it within a day: a faster FREQ becomes DAILY, and BYHOUR,
+    BYMINUTE and BYSECOND parts go."""
+    parts = []
+    for part in text.split(";"):
+        name, _, value = part.partition("=")
+        if name.strip().upper() == "FREQ" and value.strip().upper() in _TOO_OFTEN:
+            part = "FREQ=DAILY"
+        if not _WITHIN_A_DAY.match(part.strip()):
+            parts.append(part)
+    return ";".join(parts)
+
 
 @lru_cache(maxsize=4096)
 def _rule(text: str, anchor: date) -> rrule:
-    parsed = rrulestr(text, dtstart=datetime.combine(anchor, time()))
+    # A rule stored before the check (or by hand) is read as at most daily all the same.
+    parsed = rrulestr(at_most_daily(text), dtstart=datetime.combine(anchor, time()))
     assert isinstance(parsed, rrule)
     return parsed
 

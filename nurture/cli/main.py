@@ -412,6 +412,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from nurture.cli.output import Printable
+
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = Printable(stdout), Printable(stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(args: argparse.Namespace) -> int:
     from nurture.app import Nurture
 
     try:
@@ -502,11 +513,25 @@ def _kind_date(text: str) -> tuple[DateKind, PartialDate]:
     return _date_kind(kind), _partial_date(when)
 
 
+# The years a day given on the command line may fall in: far beyond them, date arithmetic
+# overflows and nothing a relationship manager keeps is meant.
+_YEARS = (1900, 2999)
+
+
+def _in_years(text: str, day: date) -> None:
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside the years Nurture keeps ({_YEARS[0]} to {_YEARS[1]})"
+        )
+
+
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
+    _in_years(text, day)
+    return day
 
 
 def _datetime(text: str) -> datetime:
@@ -516,6 +541,7 @@ def _datetime(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)"
         ) from error
+    _in_years(text, value.date())
     return value if value.tzinfo else value.astimezone()
 
 

@@ -8,10 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from nurture.errors import ValidationError
 from nurture.humanize import plural
 
 # A touch due within this many days shows as "due in N days", not "on track".
 DUE_SOON_DAYS = 7
+LONGEST_CADENCE_DAYS = 3650  # ten years: past that, there is no cadence to speak of
+
+
+def check_cadence(days: int | None) -> None:
+    """A keep-in-touch cadence is a number of days from one to ten years' worth (or none)."""
+    if days is not None and not 1 <= days <= LONGEST_CADENCE_DAYS:
+        raise ValidationError(
+            f"Keep-in-touch is a number of days from 1 to {LONGEST_CADENCE_DAYS:,} (ten years)."
+        )
 
 
 class CadenceSource(StrEnum):

@@ -40,6 +40,7 @@ from nurture.domain.dto import (
 )
 from nurture.domain.enums import Area, DateKind
 from nurture.domain.gifts import repeat_in_household
+from nurture.domain.keep_in_touch import check_cadence
 from nurture.errors import AmbiguousError, NotFoundError, ValidationError
 from nurture.services.cadence import DayRules, day_rules
 from nurture.services.cards import household_gifts, load_card
@@ -207,8 +208,7 @@ class ContactsService:
     def set_tag_cadence(self, name: str, days: int | None) -> Outcome[int]:
         """Keep in touch every `days` days with everyone tagged `name` who has no cadence of
         their own (None: the tag sets none). Returns how many carry the tag."""
-        if days is not None and days <= 0:
-            raise ValidationError("Keep-in-touch must be a number of days above zero.")
+        check_cadence(days)
         with unit_of_work(self._db, "Set a tag's cadence") as work:
             tag = find_tag(work.session, name)
             if tag is None:
@@ -224,8 +224,7 @@ class ContactsService:
 
     def set_cadence(self, contact_ids: Sequence[int], days: int | None) -> Outcome[None]:
         """Keep in touch with all of them every `days` days (None: no cadence of their own)."""
-        if days is not None and days <= 0:
-            raise ValidationError("Keep-in-touch must be a number of days above zero.")
+        check_cadence(days)
         return self._set("Set keep-in-touch", contact_ids, keep_in_touch_days=days)
 
     def set_archived(self, contact_ids: Sequence[int], archived: bool) -> Outcome[None]:
@@ -300,8 +299,7 @@ def tag_for(session: Session, name: str) -> Tag:
 
 
 def apply_draft(session: Session, contact: Contact, draft: ContactDraft, region: str) -> None:
-    if draft.keep_in_touch_days is not None and draft.keep_in_touch_days <= 0:
-        raise ValidationError("Keep-in-touch must be a number of days above zero.")
+    check_cadence(draft.keep_in_touch_days)
     if draft.referred_by_id is not None and session.get(Contact, draft.referred_by_id) is None:
         raise NotFoundError(f"There is no contact with id {draft.referred_by_id}.")
     for name in (*NAME_AND_WORK_FIELDS, "notes", "how_we_met", "time_zone", "tier"):

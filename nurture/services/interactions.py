@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, text
@@ -115,9 +115,24 @@ class NextTime:
     ask_about: str = ""
 
 
+# An interaction has happened (or is about to, in another time zone): one logged further ahead
+# would keep its people from ever going cold.
+_AHEAD = timedelta(days=1)
+
+
 class InteractionsService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Callable[[], datetime]) -> None:
         self._db = database
+        self._clock = clock
+
+    def _not_ahead(self, occurred_at: object) -> None:
+        if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
+            return  # the columns' check says what is wrong with it
+        if occurred_at > self._clock() + _AHEAD:
+            raise ValidationError(
+                f"{occurred_at:%d %b %Y} has not happened yet: log an interaction once it has, "
+                "or add a follow-up for that day."
+            )
 
     def log(
         self,
@@ -131,6 +146,7 @@ class InteractionsService:
         """Record one interaction with everyone in it, and what it leaves for next time (a
         follow-up with the first person, something to ask about), as one step; its id."""
         nxt = next_time or NextTime()
+        self._not_ahead(occurred_at)
         with unit_of_work(self._db, f"Log {str(kind).replace('_', ' ')}") as work:
             interaction_id = record_interaction(
                 work, kind, participant_ids, occurred_at, title, notes, nxt.ask_about
@@ -147,6 +163,7 @@ class InteractionsService:
 
     def update(self, interaction_id: int, **changes: Any) -> Outcome[None]:
         """Change an interaction's kind, occurred_at, title or notes (its people stay)."""
+        self._not_ahead(changes.get("occurred_at"))
         return edit_record(self._db, INTERACTION, interaction_id, changes)
 
     def delete(self, interaction_id: int) -> Outcome[None]:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from nurture.calendar.recurrence import next_follow_up
+from nurture.calendar.recurrence import at_most_daily, next_follow_up
 from nurture.db.engine import Database
 from nurture.db.gifts import Gift, Preference
 from nurture.db.people import Contact, ImportantDate
@@ -36,6 +36,11 @@ def check_rrule(rule: str, start: date) -> str:
     clean = rule.strip().removeprefix("RRULE:")
     if not clean:
         return ""
+    if at_most_daily(clean) != clean:
+        raise ValidationError(
+            f"'{rule}' repeats more often than daily: a follow-up comes back at most once a "
+            "day (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)."
+        )
     try:
         recurrence = rrulestr(clean, dtstart=datetime.combine(start, datetime.min.time()))
         first = next(iter(recurrence), None)

@@ -16,6 +16,7 @@ from nurture.calendar.timing import system_zone_name
 from nurture.db.bookkeeping import Setting
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
+from nurture.domain.keep_in_touch import check_cadence
 from nurture.errors import ValidationError
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -142,8 +143,8 @@ def _check(settings: Settings) -> None:
         raise ValidationError("The currency is a three-letter code such as USD, EUR or GBP.")
     if not -1 <= settings.first_day_of_week <= 6:
         raise ValidationError("The first day of the week must be a weekday.")
-    if any(days <= 0 for days in settings.tier_cadence.values()):
-        raise ValidationError("A keep-in-touch cadence must be at least one day.")
+    for days in settings.tier_cadence.values():
+        check_cadence(days)
     if settings.gift_limit_cents < 0:
         raise ValidationError("A yearly gift limit cannot be negative.")
     if not 0 <= settings.daily_touches <= 10_000:
