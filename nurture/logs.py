@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from nurture.paths import APP_NAME
+from nurture.paths import APP_NAME, private_file, private_folder
 
 LOG_NAME = "nurture.log"
 ENV_LOG_DIR = "NURTURE_LOG_DIR"
@@ -34,10 +34,11 @@ def start_logging(role: str) -> Path | None:
         return None
     folder = log_dir()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(folder)
         handler = RotatingFileHandler(
             folder / LOG_NAME, maxBytes=_MAX_BYTES, backupCount=_KEPT, encoding="utf-8"
         )
+        private_file(folder / LOG_NAME)
     except OSError:
         return None
     handler.setFormatter(

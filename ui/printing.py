@@ -4,42 +4,37 @@ writer, HTML laid out on A4 pages; and CSV text."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from nurture.errors import NurtureError
-from nurture.io.files import csv_bytes, write_whole
+from nurture.io.files import csv_bytes, write_via_part, write_whole
 
 
 def write_pdf(html: str, target: Path, title: str) -> int:
     """Lay out `html` on A4 pages into `target` (through a `.part` file renamed over it);
     returns how many pages it took."""
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setTitle(title)
-    writer.setCreator("Nurture")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
     document = QTextDocument()
     document.setHtml(html)
-    document.print_(writer)
-    pages = document.pageCount()
-    del writer  # closes and flushes the file
-    try:
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise NurtureError(f"Cannot write {target}: {error.strerror or error}.") from error
-    return pages
+
+    def write(partial: Path) -> None:
+        writer = QPdfWriter(str(partial))
+        writer.setTitle(title)
+        writer.setCreator("Nurture")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document.print_(writer)
+        del writer  # closes and flushes the file
+
+    write_via_part(target, write)
+    return document.pageCount()
 
 
 def write_text(target: Path, text: str) -> None:

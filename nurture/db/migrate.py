@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from nurture.db.engine import Database, translate
 from nurture.db.schema import HEAD_REVISION
 from nurture.errors import SchemaTooNewError, StorageError
-from nurture.paths import backups_dir, database_path
+from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BACKUPS_KEPT = 10
@@ -19,7 +20,8 @@ def open_database(data_dir: Path) -> Database:
     """The ready-to-use database in `data_dir`, created or upgraded to this build's schema."""
     path = database_path(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
+        _private_database(path)
     except OSError as error:
         raise StorageError(f"Nurture cannot create its data folder {data_dir}: {error}") from error
     current = read_revision(path)
@@ -32,6 +34,14 @@ def open_database(data_dir: Path) -> Database:
             upgrade(database, HEAD_REVISION)
         return database
     return Database(path)
+
+
+def _private_database(path: Path) -> None:
+    """The database file (made now if new, so SQLite never creates it world-readable) and its
+    journal files, readable by the user alone; SQLite gives new -wal/-shm files its mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private_file(part)
 
 
 def read_revision(path: Path) -> str | None:
@@ -92,10 +102,11 @@ def upgrade(database: Database, revision: str) -> None:
 
 def backup(path: Path, folder: Path, reason: str) -> Path:
     """A consistent copy made with SQLite's backup API; only the newest few are kept."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"nurture-{stamp}-{reason}.sqlite3"
     try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
         source = sqlite3.connect(path)
         destination = sqlite3.connect(target)
         try:
