@@ -20,6 +20,7 @@ from nurture.services.listing import ListingService
 
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
+    from nurture.services.backups import BackupService
     from nurture.services.campaigns import CampaignsService
     from nurture.services.contacts import ContactsService
     from nurture.services.deletion import DeletionService
@@ -136,6 +137,12 @@ class Nurture:
         from nurture.services.deletion import DeletionService
 
         return DeletionService(self.database)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from nurture.services.backups import BackupService
+
+        return BackupService(self.database, self.data_dir, self.settings, self.clock)
 
     @cached_property
     def saved_searches(self) -> SavedSearchService:

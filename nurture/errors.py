@@ -39,5 +39,9 @@ class DatabaseCorruptError(StorageError):
     pass
 
 
+class DamagedTextError(StorageError):
+    """A stored text value is no longer valid UTF-8 (a flipped bit): `check` repairs it."""
+
+
 class SchemaTooNewError(StorageError):
     pass

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from nurture.instance import LOCK_NAME
 from nurture.paths import private_folder
 
 _WAIT_MS = 1500
@@ -49,7 +50,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         private_folder(data_dir)
         self.name = socket_name(data_dir)
-        self._lock = QLockFile(str(data_dir / "nurture.lock"))
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
         self._server: QLocalServer | None = None
 

@@ -20,7 +20,7 @@ from nurture.cli.filters import add_filters
 from nurture.domain.dates import PartialDate
 from nurture.domain.enums import DateKind, InteractionKind, RelationshipKind
 from nurture.domain.plan import Section
-from nurture.errors import NurtureError, ValidationError
+from nurture.errors import DamagedTextError, NurtureError, ValidationError
 from nurture.formats import IMPORT_FORMATS, ExportFormat, OnDuplicate
 from nurture.io.csv_formats import FIELDS
 
@@ -57,7 +57,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review", "review"),
     "edit": ("records", "edit"),
     "remove": ("records", "remove"),
-    "backup": ("people", "backup"),
+    "backup": ("safety", "backup"),
+    "backups": ("safety", "backups"),
+    "check": ("safety", "check"),
+    "restore": ("safety", "restore_backup"),  # takes no app: _run calls it before opening
     "import": ("files", "import_file"),
     "undo-import": ("files", "undo_import"),
     "imports": ("files", "imports"),
@@ -389,7 +392,17 @@ def build_parser() -> argparse.ArgumentParser:
     cadence.add_argument("tag", metavar="TAG")
     cadence.add_argument("days", type=_days_or_none, metavar="DAYS")
 
-    sub.add_parser("backup", help="copy the database into the backups folder")
+    sub.add_parser("backup", help="a checked copy of the database in the backups folder")
+    listing = sub.add_parser("backups", help="the backups, the newest first")
+    listing.add_argument("--json", action="store_true")
+    checking = sub.add_parser(
+        "check", help="check the database; repair the search index and damaged text"
+    )
+    checking.add_argument("--json", action="store_true")
+    put_back = sub.add_parser(
+        "restore", help="put a backup in place of the database (the newest sound one)"
+    )
+    put_back.add_argument("backup", nargs="?", metavar="BACKUP", help="a file `backups` lists")
     return parser
 
 
@@ -426,9 +439,27 @@ def _run(args: argparse.Namespace) -> int:
     from nurture.app import Nurture
 
     try:
+        if args.command == "restore":  # with the database closed: it may be what is damaged
+            from nurture.cli.safety import restore_backup
+
+            restore_backup(args)
+            return 0
         app = Nurture.open(args.data_dir)
         try:
-            handler(args.command)(app, args)
+            try:
+                handler(args.command)(app, args)
+            except DamagedTextError:
+                # Damaged text never blocks reading: repaired (what can be read is kept, the
+                # rest shows as �), said, and the command run once more.
+                repaired = app.backups.check().repaired_text
+                if not repaired:
+                    raise
+                print(
+                    f"nurture: note: repaired damaged text in {', '.join(repaired[:5])} "
+                    "(unreadable characters now show as �).",
+                    file=sys.stderr,
+                )
+                handler(args.command)(app, args)
         finally:
             app.close()
     except NurtureError as error:

@@ -8,7 +8,7 @@ import io
 import json
 import re
 import sys
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 # C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI).
 _CONTROLS = dict.fromkeys((*range(0, 9), *range(11, 32), *range(127, 160)))
@@ -31,6 +31,11 @@ class Printable(io.TextIOBase):
 
     def isatty(self) -> bool:
         return self.inner.isatty()
+
+    @property
+    def buffer(self) -> BinaryIO:
+        """The bytes underneath, for an export written to standard output as it is."""
+        return self.inner.buffer
 
     @property
     def encoding(self) -> str:  # type: ignore[override]

@@ -1,5 +1,5 @@
 """The command line's commands about people and their calendar: demo, add, log, follow-up,
-contacts, show, agenda, due, undo, redo, tag, gift, backup."""
+contacts, show, agenda, due, undo, redo, tag, gift."""
 
 from __future__ import annotations
 
@@ -183,10 +183,3 @@ def due(app: Nurture, args: argparse.Namespace) -> None:
     print(due.summary)
     for r in due.reminders:
         print(f"  {r.occurrence.day:%a %d %b}  {r.occurrence.title}")
-
-
-def backup(app: Nurture, args: argparse.Namespace) -> None:
-    from nurture.db.migrate import backup
-    from nurture.paths import backups_dir
-
-    print(backup(app.database.path, backups_dir(app.data_dir), reason="manual"))

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nurture.errors import (
+    DamagedTextError,
     DatabaseCorruptError,
     DatabaseLockedError,
     DiskFullError,
@@ -70,8 +71,19 @@ _NO_ACCESS = {
 def translate(error: BaseException, path: Path) -> StorageError | None:
     """The user-facing storage error for a database failure, or None if it is not one."""
     original = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(original, UnicodeDecodeError):
+        return DatabaseCorruptError(
+            f"The database {path} is damaged (it holds text that cannot be read). Restore the "
+            "newest good backup: nurture restore (or File ▸ Restore from backup…)."
+        )
     if not isinstance(original, sqlite3.Error):
         return None
+    if "Could not decode to UTF-8" in str(original):
+        return DamagedTextError(
+            "Some text in the database is damaged (characters that cannot be read), so this "
+            "could not be shown. Nothing was changed. Repair it: nurture check (or Help ▸ "
+            "Check database), which keeps what can be read."
+        )
     code = getattr(original, "sqlite_errorcode", None)
     if code is None:
         return None  # raised by the driver itself (a closed connection): a bug, not storage
@@ -88,8 +100,8 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
         )
     if primary in _DAMAGED:
         return DatabaseCorruptError(
-            f"The database {path} is damaged. Restore the newest copy from "
-            f"{path.parent / 'backups'} (or move the file away to start afresh)."
+            f"The database {path} is damaged. Restore the newest good backup from "
+            f"{path.parent / 'backups'}: nurture restore (or File ▸ Restore from backup…)."
         )
     if primary == sqlite3.SQLITE_IOERR:
         return StorageError(
@@ -137,7 +149,7 @@ class Database:
     def storage_errors(self) -> Iterator[None]:
         try:
             yield
-        except DBAPIError as error:
+        except (DBAPIError, UnicodeDecodeError) as error:
             known = translate(error, self.path)
             if known is None:
                 raise

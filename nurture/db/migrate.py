@@ -1,19 +1,28 @@
-"""Opening the data file: create it, or back it up and migrate it, or refuse a newer one."""
+"""Opening the data file: create it, or back it up and migrate it, or refuse a newer one. One
+process migrates at a time (a lock file): three first starts of a new version on an old file
+make one pre-upgrade backup and one upgrade, not three racing ones."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: no second process races a first start there in practice
+    fcntl = None  # type: ignore[assignment]
+
+from nurture.db.backups import backup_before_upgrade
 from nurture.db.engine import Database, translate
 from nurture.db.schema import HEAD_REVISION
 from nurture.errors import SchemaTooNewError, StorageError
-from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
+from nurture.paths import FILE_MODE, database_path, private_file, private_folder
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-BACKUPS_KEPT = 10
 
 
 def open_database(data_dir: Path) -> Database:
@@ -24,16 +33,32 @@ def open_database(data_dir: Path) -> Database:
         _private_database(path)
     except OSError as error:
         raise StorageError(f"Nurture cannot create its data folder {data_dir}: {error}") from error
-    current = read_revision(path)
-    if current != HEAD_REVISION:
-        if current is not None:
-            _refuse_unknown(current, path)
-            backup(path, backups_dir(data_dir), reason=f"before-upgrade-from-{current}")
-        database = Database(path)
-        with database.storage_errors():
-            upgrade(database, HEAD_REVISION)
-        return database
+    if read_revision(path) == HEAD_REVISION:
+        return Database(path)
+    with _one_migrator(data_dir):
+        current = read_revision(path)  # another process may have upgraded it meanwhile
+        if current != HEAD_REVISION:
+            if current is not None:
+                _refuse_unknown(current, path)
+                backup_before_upgrade(path, data_dir, current, datetime.now(UTC))
+            database = Database(path)
+            with database.storage_errors():
+                upgrade(database, HEAD_REVISION)
+            return database
     return Database(path)
+
+
+@contextmanager
+def _one_migrator(data_dir: Path) -> Iterator[None]:
+    """Hold the data folder's migration lock (waiting for another process that holds it)."""
+    lock = data_dir / "migrate.lock"
+    handle = os.open(lock, os.O_CREAT | os.O_RDWR, FILE_MODE)
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _private_database(path: Path) -> None:
@@ -98,25 +123,3 @@ def upgrade(database: Database, revision: str) -> None:
             command.upgrade(config, revision)
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
-
-
-def backup(path: Path, folder: Path, reason: str) -> Path:
-    """A consistent copy made with SQLite's backup API; only the newest few are kept."""
-    private_folder(folder)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"nurture-{stamp}-{reason}.sqlite3"
-    try:
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        source = sqlite3.connect(path)
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-            source.close()
-    except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
-        raise (translate(error, path) or StorageError(f"Backup failed: {error}")) from error
-    for old in sorted(folder.glob("nurture-*.sqlite3"))[:-BACKUPS_KEPT]:
-        old.unlink()
-    return target

@@ -83,6 +83,8 @@ class Settings:
     # Gifts to one person in one year above this (minor units) are flagged: business gift
     # deductions are capped per recipient in some countries. 0: no limit.
     gift_limit_cents: int = 0
+    # A second folder (another disk) every backup is copied to; "" for none.
+    second_backup_folder: str = ""
     # Named list filters (`services.saved_searches`): name -> the ContactQuery fields kept.
     saved_searches: dict[str, dict[str, Any]] = field(default_factory=dict)
     reconnect_tags: list[str] = field(

@@ -156,7 +156,7 @@ def schema_upgrades(env: dict[str, str], work: Path) -> None:
     run([VENV_PYTHON, ROOT / "packaging" / "smoke" / "old_database.py", old])
     listed = json.loads(run([INSTALLED, "--data-dir", old, "contacts", "--json"], env=env).stdout)
     check([p["name"] for p in listed] == ["Ann Lee"], f"after the upgrade: {listed}")
-    backups = list((old / "backups").glob("*before-upgrade-from-0001_initial*"))
+    backups = list((old / "backups" / "before-upgrade").glob("*before-upgrade-from-0001_initial*"))
     check(len(backups) == 1, f"backups after the upgrade: {list((old / 'backups').iterdir())}")
 
     newer = work / "newer-schema"

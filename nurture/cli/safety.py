@@ -1,0 +1,91 @@
+"""The command line's backups and checks: `nurture backup`, `backups`, `check`, and `restore`
+(which works on the data folder with the database closed, so it runs even when the database
+cannot be opened)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from nurture.app import Nurture
+from nurture.cli.output import print_json
+from nurture.db.backups import Backup, every_backup, restore
+from nurture.errors import NotFoundError, StorageError
+from nurture.humanize import plural
+from nurture.instance import app_running
+from nurture.paths import resolve_data_dir
+
+
+def backup(app: Nurture, args: argparse.Namespace) -> None:
+    made = app.backups.make("manual")
+    print(made.path)
+    if app.backups.second_copy_failed:
+        print(f"nurture: note: {app.backups.second_copy_failed}", file=sys.stderr)
+
+
+def backups(app: Nurture, args: argparse.Namespace) -> None:
+    found = app.backups.backups()
+    if args.json:
+        print_json([_backup_json(b) for b in found])
+        return
+    for b in found:
+        print(
+            f"{b.made.astimezone():%Y-%m-%d %H:%M}  {b.reason:<34} {b.size / 1e6:8.1f} MB  {b.path}"
+        )
+    print(plural(len(found), "backup"), file=sys.stderr)
+
+
+def check(app: Nurture, args: argparse.Namespace) -> None:
+    report = app.backups.check()
+    if args.json:
+        print_json(
+            {
+                "sound": report.sound,
+                "integrity": report.integrity,
+                "broken_references": report.foreign_keys,
+                "search_index_rebuilt": report.search_rebuilt,
+                "repaired_text": report.repaired_text,
+            }
+        )
+    else:
+        print("Integrity: " + ("ok" if not report.integrity else "; ".join(report.integrity)))
+        print(f"References: {'ok' if not report.foreign_keys else report.foreign_keys}")
+        print("Search index: " + ("rebuilt" if report.search_rebuilt else "ok"))
+        if report.repaired_text:
+            print(
+                f"Damaged text repaired ({len(report.repaired_text)}): "
+                + ", ".join(report.repaired_text[:10])
+                + " — unreadable characters now show as �"
+            )
+    if not report.sound:
+        raise StorageError(
+            "The database is damaged beyond what a check can repair. Restore the newest good "
+            "backup: nurture restore (File ▸ Restore from backup…)."
+        )
+
+
+def restore_backup(args: argparse.Namespace) -> None:
+    """Run without opening the database: it may be the damaged thing."""
+    data_dir = resolve_data_dir(args.data_dir)
+    if app_running(data_dir):
+        raise StorageError("Nurture is running on this data folder: quit it first, then restore.")
+    chosen = _chosen(data_dir, args.backup) if args.backup else None
+    restored, aside = restore(data_dir, chosen, datetime.now(UTC))
+    print(f"Restored {restored.path.name} ({restored.made.astimezone():%Y-%m-%d %H:%M}).")
+    print(f"The file it replaced is kept in {aside}.")
+
+
+def _chosen(data_dir: Path, given: str) -> Backup:
+    path = Path(given).expanduser()
+    for b in every_backup(data_dir):
+        if b.path.name == path.name or b.path == path:
+            return b
+    if path.is_file():
+        return Backup(path, datetime.fromtimestamp(path.stat().st_mtime, UTC), "chosen")
+    raise NotFoundError(f"There is no backup {given}: `nurture backups` lists them.")
+
+
+def _backup_json(b: Backup) -> dict[str, object]:
+    return {"path": str(b.path), "made": b.made.isoformat(), "reason": b.reason, "bytes": b.size}

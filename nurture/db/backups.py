@@ -1,0 +1,195 @@
+"""Backups you can trust: consistent copies (SQLite's backup API) made only of a database that
+passes `PRAGMA quick_check`, each one checked and renamed into place whole, rotated by age, and
+restored with the current file (and its -wal/-shm) moved aside first.
+
+Rotation keeps the newest copy of each of the last 7 days, 4 weeks and 12 months, and always
+the 3 newest. A copy's age comes from the time it was made, stamped in its name: a copy stamped
+ahead of the clock (a clock that was wrong) is kept, and one rotation removes at most two
+copies (the oldest first), so a clock a year ahead cannot sweep the recent ones away at once.
+Copies made before an upgrade live apart (`before-upgrade/`, the 5 newest kept): no number of
+manual backups pushes them out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from nurture.db.engine import translate
+from nurture.errors import DatabaseCorruptError, NotFoundError, StorageError
+from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
+
+UPGRADES = "before-upgrade"
+REPLACED = "replaced"
+_NAME = re.compile(r"^nurture-(\d{8}-\d{6}-\d{6})-(.+)\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_KEEP_NEWEST = 3
+_DAYS, _WEEKS, _MONTHS = 7, 4, 12
+_UPGRADES_KEPT = 5
+_REMOVED_AT_ONCE = 2  # each backup adds one: the set still shrinks to the policy
+_STRAY_AFTER = timedelta(hours=1)  # a `.part` left by a crash, older than any backup takes
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    made: datetime  # UTC, from its name
+    reason: str  # "daily", "manual", "before-import", "before-upgrade-from-0007_shown_as"
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def quick_check(path: Path) -> str:
+    """'' when SQLite finds the file sound (`PRAGMA quick_check`), else what it found."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [str(r[0]) for r in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return "" if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def damaged_message(path: Path, problem: str) -> str:
+    return (
+        f"The database {path} is damaged ({problem}). No backup was made, so the good copies "
+        "stay. Restore the newest good one: nurture restore (or File ▸ Restore from backup…)."
+    )
+
+
+def make_backup(path: Path, folder: Path, reason: str, now: datetime) -> Backup:
+    """A checked copy of `path` in `folder`, then the folder rotated. A damaged database is
+    refused (DatabaseCorruptError): copying it would rotate good copies away."""
+    problem = quick_check(path)
+    if problem:
+        raise DatabaseCorruptError(damaged_message(path, problem))
+    private_folder(folder)
+    made = now.astimezone(UTC)
+    target = folder / f"nurture-{made.strftime(_STAMP)}-{reason}.sqlite3"
+    part = folder / f".{target.name}.part"
+    try:
+        os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        copy = sqlite3.connect(part)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+            source.close()
+        if quick_check(part):
+            raise StorageError(f"The backup written to {folder} did not read back whole.")
+        with part.open("rb") as file:
+            os.fsync(file.fileno())
+        part.replace(target)
+    except (OSError, sqlite3.Error, StorageError) as error:
+        _remove_part(part)
+        if isinstance(error, StorageError):
+            raise
+        known = translate(error, folder / target.name) if isinstance(error, sqlite3.Error) else None
+        raise known or StorageError(f"Backup failed: {error}") from error
+    rotate(folder, now)
+    return Backup(target, made, reason)
+
+
+def _remove_part(part: Path) -> None:
+    for leftover in (part, part.with_name(part.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+
+
+def listed(folder: Path) -> list[Backup]:
+    """The backups in `folder` (not its subfolders), the newest first."""
+    found = []
+    for path in folder.glob("nurture-*.sqlite3") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            made = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+            found.append(Backup(path, made, match.group(2)))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def every_backup(data_dir: Path) -> list[Backup]:
+    """The rotated backups and the pre-upgrade ones, the newest first."""
+    folder = backups_dir(data_dir)
+    both = [*listed(folder), *listed(folder / UPGRADES)]
+    return sorted(both, key=lambda b: b.made, reverse=True)
+
+
+def rotate(folder: Path, now: datetime) -> list[Path]:
+    """Remove what the age-based policy does not keep; stray parts of crashed backups too.
+    Returns what was removed."""
+    today = now.astimezone(UTC)
+    backups = listed(folder)
+    keep: set[Path] = {b.path for b in backups[:_KEEP_NEWEST]}
+    keep |= {b.path for b in backups if b.made > today}  # stamped ahead: the clock was wrong
+    newest_of: dict[tuple[str, object], Path] = {}
+    for b in backups:  # newest first: the first seen in a bucket is its newest
+        age = today - b.made
+        buckets: list[tuple[str, object]] = []
+        if age <= timedelta(days=_DAYS):
+            buckets.append(("day", b.made.date()))
+        if age <= timedelta(weeks=_WEEKS):
+            buckets.append(("week", tuple(b.made.isocalendar())[:2]))
+        if age <= timedelta(days=31 * _MONTHS):
+            buckets.append(("month", (b.made.year, b.made.month)))
+        for bucket in buckets:
+            newest_of.setdefault(bucket, b.path)
+    keep |= set(newest_of.values())
+    gone = [b.path for b in reversed(backups) if b.path not in keep][:_REMOVED_AT_ONCE]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    for stray in folder.glob(".nurture-*.part*"):
+        if datetime.fromtimestamp(stray.stat().st_mtime, UTC) < today - _STRAY_AFTER:
+            stray.unlink(missing_ok=True)
+    return gone
+
+
+def backup_before_upgrade(path: Path, data_dir: Path, revision: str, now: datetime) -> Backup:
+    folder = backups_dir(data_dir) / UPGRADES
+    made = make_backup(path, folder, f"before-upgrade-from-{revision}", now)
+    for old in listed(folder)[_UPGRADES_KEPT:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def restore(data_dir: Path, chosen: Backup | None, now: datetime) -> tuple[Backup, Path]:
+    """Put a backup in place of the database: the newest sound one unless `chosen`. The
+    current file and its -wal/-shm are moved aside first (never deleted), so a left-over
+    write-ahead log cannot be played onto the restored copy. Returns the backup and where the
+    replaced files went. Nurture must not be running on `data_dir`."""
+    candidates = [chosen] if chosen else every_backup(data_dir)
+    backup = next((b for b in candidates if not quick_check(b.path)), None)
+    if backup is None:
+        if chosen is not None:
+            raise DatabaseCorruptError(f"The backup {chosen.path.name} is damaged itself.")
+        raise NotFoundError(f"There is no sound backup in {backups_dir(data_dir)} to restore.")
+    target = database_path(data_dir)
+    aside = private_folder(backups_dir(data_dir) / REPLACED / now.astimezone(UTC).strftime(_STAMP))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        current = target.with_name(target.name + suffix)
+        if current.exists():
+            shutil.move(current, aside / current.name)
+    part = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(backup.path, part)
+    private_file(part)
+    with part.open("rb") as file:
+        os.fsync(file.fileno())
+    part.replace(target)
+    problem = quick_check(target)
+    if problem:  # the copy did not land whole: put the old file back
+        target.unlink()
+        for moved in aside.iterdir():
+            shutil.move(moved, target.with_name(moved.name))
+        raise StorageError(
+            f"The restored copy did not read back whole ({problem}); nothing changed."
+        )
+    return backup, aside

@@ -1,0 +1,170 @@
+"""Backups you can trust, on real files: rotation by age that a wrong clock cannot empty,
+pre-upgrade copies kept apart, a damaged database never rotated over good copies, a restore
+that a left-over write-ahead log cannot spoil, a check that repairs damaged text and the search
+index, and a second folder."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from nurture.app import Nurture
+from nurture.db.backups import listed, make_backup, quick_check, restore, rotate
+from nurture.domain.dto import ContactDraft
+from nurture.errors import DatabaseCorruptError
+from nurture.paths import backups_dir, database_path
+from nurture.services.listing import ContactQuery
+from tests.db.test_cli import nurture, ok
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+
+
+def _names(app: Nurture) -> list[str]:
+    return [s.name for s in app.listing.page(ContactQuery())]
+
+
+def test_rotation_keeps_days_weeks_and_months_and_a_wrong_clock_empties_nothing(
+    app: Nurture,
+) -> None:
+    folder = backups_dir(app.data_dir)
+    path = app.database.path
+    # A year of daily backups, then a clock a year ahead for two days, then the right clock.
+    for days in range(365, 0, -1):
+        make_backup(path, folder, "daily", NOW - timedelta(days=days))
+    before = len(listed(folder))
+    ahead = [make_backup(path, folder, "daily", NOW + timedelta(days=365 + d)) for d in (0, 1)]
+    assert len(listed(folder)) >= before + 2 - 2 * 2  # at most two go per backup made
+    after = [make_backup(path, folder, "daily", NOW + timedelta(hours=h)) for h in (1, 2)]
+
+    kept = listed(folder)
+    stamps = [b.made for b in kept]
+    assert {b.path for b in ahead} <= {b.path for b in kept}  # kept, and they took nothing
+    assert after[-1].path in {b.path for b in kept}  # the newest of its day
+    recent = [s for s in stamps if NOW - timedelta(days=7) <= s <= NOW + timedelta(hours=3)]
+    assert len(recent) >= 6  # a copy for (almost) every day of the last week
+    months = {(s.year, s.month) for s in stamps if s <= NOW}
+    assert len(months) >= 12 - 2 * 2  # one a month (the wrong clock took at most four)
+    assert len(kept) <= 2 + 2 + 7 + 4 + 13 + 3  # and not a year of dailies
+
+
+def test_pre_upgrade_copies_live_apart_from_manual_ones(app: Nurture) -> None:
+    folder = backups_dir(app.data_dir)
+    upgrade = make_backup(app.database.path, folder / "before-upgrade", "before-upgrade", NOW)
+    for minutes in range(30):
+        make_backup(app.database.path, folder, "manual", NOW + timedelta(minutes=minutes))
+    assert upgrade.path.exists()
+    assert app.backups.backups()[-1].path == upgrade.path
+
+
+def test_a_damaged_database_is_not_backed_up_over_good_copies(app: Nurture) -> None:
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    good = app.backups.make("daily")
+    app.close()
+    path = app.database.path
+    with sqlite3.connect(path) as db:  # everything in the main file, nothing in a WAL
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    for page in range(4096, len(data), 4096):  # every page's header after the first, garbled
+        data[page : page + 8] = b"\x0d\xff\xff\xff\xff\xff\xff\xff"
+    path.write_bytes(data)
+    assert quick_check(path)
+
+    with pytest.raises(DatabaseCorruptError, match="No backup was made"):
+        make_backup(path, backups_dir(app.data_dir), "daily", NOW + timedelta(days=2))
+    assert [b.path for b in listed(backups_dir(app.data_dir))] == [good.path]
+
+
+def test_restore_after_a_crash_with_a_left_over_wal_gives_the_backups_content(
+    data_dir: Path,
+) -> None:
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    app.contacts.create(ContactDraft(given_name="Bo", family_name="Roe"))
+    path = app.database.path
+    # A crash: the process dies with its changes in the write-ahead log, never checkpointed.
+    script = (
+        "import os, sys, sqlite3\n"
+        "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=WAL')\n"
+        "c.execute(\"UPDATE contacts SET display_name = 'Crashed'\"); c.commit()\n"
+        "os._exit(0)\n"
+    )
+    app.close()
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").exists()
+
+    restored, aside = restore(data_dir, None, NOW)
+
+    assert quick_check(path) == ""
+    assert {"nurture.sqlite3", "nurture.sqlite3-wal"} <= {p.name for p in aside.iterdir()}
+    assert not path.with_name(path.name + "-wal").exists()  # the crash's log went aside too
+    again = Nurture.open(data_dir)
+    try:
+        assert _names(again) == ["Ann Lee"]
+        again.contacts.create(ContactDraft(given_name="Cy", family_name="Ng"))  # it takes writes
+        assert _names(again) == ["Ann Lee", "Cy Ng"]
+    finally:
+        again.close()
+    assert restored.reason == "manual"
+
+
+def test_damaged_text_is_repaired_so_the_list_and_export_work(data_dir: Path) -> None:
+    app = Nurture.open(data_dir)
+    ann = app.contacts.create(ContactDraft(given_name="Anna", family_name="Lee")).value.id
+    app.contacts.create(ContactDraft(given_name="Bo", family_name="Roe"))
+    app.close()
+
+    def flip_a_bit() -> None:
+        with sqlite3.connect(database_path(data_dir)) as db:  # "Anna" with a byte gone bad
+            db.execute(
+                "UPDATE contacts SET display_name = CAST(X'416EFF61204C6565' AS TEXT) WHERE id = ?",
+                (ann,),
+            )
+
+    flip_a_bit()
+    said = ok(nurture("check", data_dir=data_dir))
+    assert "Damaged text repaired (1): contacts.display_name #1" in said
+    assert "An\ufffda Lee" in ok(nurture("contacts", data_dir=data_dir))
+
+    flip_a_bit()  # and again, found this time by the list itself
+    listed = nurture("contacts", data_dir=data_dir)
+    assert listed.returncode == 0, listed.stderr
+    assert "An\ufffda Lee" in listed.stdout
+    assert "repaired damaged text in contacts.display_name #1" in listed.stderr
+    exported = ok(nurture("export", "--format", "vcard", data_dir=data_dir))
+    assert "Bo Roe" in exported
+    again = Nurture.open(data_dir)
+    try:
+        assert again.listing.ids(ContactQuery(search="lee")) == [ann]  # indexed again
+    finally:
+        again.close()
+
+
+def test_a_second_folder_gets_every_backup(app: Nurture, tmp_path: Path) -> None:
+    second = tmp_path / "usb-disk" / "Nurture backups"
+    app.settings.update(second_backup_folder=str(second))
+    made = app.backups.make("manual")
+    assert (second / made.path.name).read_bytes() == made.path.read_bytes()
+    unplugged = tmp_path / "unplugged"
+    unplugged.write_text("a file where the disk's folder was")
+    app.settings.update(second_backup_folder=str(unplugged / "Nurture backups"))
+    later = app.backups.make("manual")  # the backup itself still stands
+    assert later.path.exists()
+    assert "its copy in" in app.backups.second_copy_failed
+
+
+def test_a_stray_part_of_a_crashed_backup_is_cleared(app: Nurture) -> None:
+    folder = backups_dir(app.data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    stray = folder / ".nurture-20260101-000000-000000-daily.sqlite3.part-journal"
+    stray.write_bytes(b"half")
+    hours_ago = (NOW - timedelta(hours=2)).timestamp()
+    os.utime(stray, (hours_ago, hours_ago))
+    rotate(folder, NOW)
+    assert not stray.exists()
