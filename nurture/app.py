@@ -118,7 +118,7 @@ class Nurture:
     def importing(self) -> ImportService:
         from nurture.services.importing import ImportService
 
-        return ImportService(self.database, self.settings, self.clock)
+        return ImportService(self.database, self.settings, self.clock, self.backups.before)
 
     @cached_property
     def exporting(self) -> ExportService:
@@ -136,7 +136,7 @@ class Nurture:
     def deletion(self) -> DeletionService:
         from nurture.services.deletion import DeletionService
 
-        return DeletionService(self.database)
+        return DeletionService(self.database, self.backups.before)
 
     @cached_property
     def backups(self) -> BackupService:
@@ -184,7 +184,7 @@ class Nurture:
     def merging(self) -> MergeService:
         from nurture.services.merging import MergeService
 
-        return MergeService(self.database, self.settings, self.clock)
+        return MergeService(self.database, self.settings, self.clock, self.backups.before)
 
     def record_kinds(self) -> dict[str, tuple[Editor | None, Remover]]:
         """Each kind of record kept about people, by the name the user sees ("gift"), with the

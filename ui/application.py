@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
 
 from nurture.app import Nurture
-from nurture.errors import NurtureError
+from nurture.db.backups import Backup, restore
+from nurture.errors import DatabaseCorruptError, NurtureError
 from nurture.logs import start_logging
 from nurture.paths import resolve_data_dir
+from ui.dialogs.restore import RestoreDialog, restore_and_restart
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -64,24 +66,55 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     app.setWindowIcon(icon)
     from ui.single_instance import SingleInstance
 
-    instance = SingleInstance(resolve_data_dir(data_dir))
+    folder = resolve_data_dir(data_dir)
+    instance = SingleInstance(folder)
     if not instance.claim():
         return 0  # the running Nurture was asked to come to the front
-    try:
-        core = Nurture.open(data_dir, clock=local_now)
-    except NurtureError as error:
-        log.error("cannot open the data folder: %s", error.message)
-        QMessageBox.critical(None, "Nurture cannot open your data", error.message)
+    core = _open(folder)
+    if core is None:
         return 1
     from ui.views.main_window import STARTUP_DELAY_MS, MainWindow
 
     window = MainWindow(core, icon, local_now)
     instance.raise_requested.connect(window.bring_to_front)
+    restoring: list[Backup] = []
+
+    def restore_on_quit(chosen: Backup) -> None:
+        restoring.append(chosen)
+        window.quit_app()
+
+    window.safety.restore_requested.connect(restore_on_quit)
     if not (minimized and QSystemTrayIcon.isSystemTrayAvailable()):
         window.show()
-    # The tray and the reminder engine come up once the window has painted.
+    # The tray, the reminder engine and the database's check come up once the window painted.
     QTimer.singleShot(STARTUP_DELAY_MS, lambda: _start_reminders(window))
+    window.safety.start()
     try:
         return app.exec()
     finally:
         core.close()
+        if restoring:  # with the database closed and this app gone from the lock, not before
+            instance.release()
+            restore_and_restart(None, folder, restoring[0])
+
+
+def _open(folder: Path) -> Nurture | None:
+    """The core on `folder`; a damaged database offers a backup to restore, then opens that."""
+    while True:
+        try:
+            return Nurture.open(folder, clock=local_now)
+        except DatabaseCorruptError as error:
+            log.error("damaged database: %s", error.message)
+            dialog = RestoreDialog(None, folder, error.message)
+            chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+            if chosen is None:
+                return None
+            try:
+                restore(folder, chosen)
+            except NurtureError as failed:
+                QMessageBox.critical(None, "Nurture cannot restore your data", failed.message)
+                return None
+        except NurtureError as error:
+            log.error("cannot open the data folder: %s", error.message)
+            QMessageBox.critical(None, "Nurture cannot open your data", error.message)
+            return None

@@ -78,6 +78,12 @@ class SingleInstance(QObject):
             )
         return True
 
+    def release(self) -> None:
+        """Let another Nurture run on this folder (this one is about to start it)."""
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
+
     def _incoming(self) -> None:
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:

@@ -72,7 +72,7 @@ def restore_backup(args: argparse.Namespace) -> None:
     if app_running(data_dir):
         raise StorageError("Nurture is running on this data folder: quit it first, then restore.")
     chosen = _chosen(data_dir, args.backup) if args.backup else None
-    restored, aside = restore(data_dir, chosen, datetime.now(UTC))
+    restored, aside = restore(data_dir, chosen)
     print(f"Restored {restored.path.name} ({restored.made.astimezone():%Y-%m-%d %H:%M}).")
     print(f"The file it replaced is kept in {aside}.")
 

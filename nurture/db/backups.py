@@ -161,7 +161,9 @@ def backup_before_upgrade(path: Path, data_dir: Path, revision: str, now: dateti
     return made
 
 
-def restore(data_dir: Path, chosen: Backup | None, now: datetime) -> tuple[Backup, Path]:
+def restore(
+    data_dir: Path, chosen: Backup | None, now: datetime | None = None
+) -> tuple[Backup, Path]:
     """Put a backup in place of the database: the newest sound one unless `chosen`. The
     current file and its -wal/-shm are moved aside first (never deleted), so a left-over
     write-ahead log cannot be played onto the restored copy. Returns the backup and where the
@@ -173,7 +175,8 @@ def restore(data_dir: Path, chosen: Backup | None, now: datetime) -> tuple[Backu
             raise DatabaseCorruptError(f"The backup {chosen.path.name} is damaged itself.")
         raise NotFoundError(f"There is no sound backup in {backups_dir(data_dir)} to restore.")
     target = database_path(data_dir)
-    aside = private_folder(backups_dir(data_dir) / REPLACED / now.astimezone(UTC).strftime(_STAMP))
+    when = (now or datetime.now(UTC)).astimezone(UTC)  # names the folder the old file goes to
+    aside = private_folder(backups_dir(data_dir) / REPLACED / when.strftime(_STAMP))
     for suffix in ("", "-wal", "-shm", "-journal"):
         current = target.with_name(target.name + suffix)
         if current.exists():

@@ -39,6 +39,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> N
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    # What is deleted is overwritten, not left readable in free pages of the file.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

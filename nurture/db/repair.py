@@ -97,10 +97,4 @@ def search_index_sound(connection: Connection) -> bool:
 def rebuild_search_index(connection: Connection) -> None:
     connection.exec_driver_sql("DELETE FROM contact_search")
     search_index.index_new(connection, 0)
-    purge_deleted_terms(connection)
-
-
-def purge_deleted_terms(connection: Connection) -> None:
-    """Merge the index into one segment: the words of deleted or changed notes are dropped
-    from it, not only marked deleted."""
-    connection.exec_driver_sql("INSERT INTO contact_search(contact_search) VALUES ('optimize')")
+    search_index.purge_deleted_terms(connection)

@@ -173,12 +173,6 @@ class ContactsService:
                 work.touch(Area.CONTACTS, contact.id)
         return Outcome(len(changes), work.changes)
 
-    def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
-        """Delete contacts and everything that is only theirs; returns how many were deleted."""
-        from nurture.services.deletion import DeletionService
-
-        return DeletionService(self._db).delete(contact_ids)
-
     def add_tags(self, contact_ids: Sequence[int], names: Iterable[str]) -> Outcome[None]:
         with unit_of_work(self._db, "Tag") as work:
             for tag in [tag_for(work.session, name) for name in names]:

@@ -3,7 +3,7 @@ the history like any other write (the triggers keep every row that goes, cascade
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
@@ -24,14 +24,22 @@ UNION SELECT id FROM contacts WHERE referred_by_id IN ({ids})
 """
 
 
+# Deleting this many at once is a bulk delete: a backup first (when anything changed since).
+BULK = 10
+
+
 class DeletionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, safeguard: Callable[[str], object]) -> None:
         self._db = database
+        self._safeguard = safeguard
 
     def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
-        """Delete contacts (and what is only theirs); returns how many were deleted."""
+        """Delete contacts (and what is only theirs); returns how many were deleted. Their
+        words leave the search index too, not only its list of rows."""
         ids = tuple(dict.fromkeys(int(i) for i in contact_ids))
         listed = ",".join(str(i) for i in ids) or "NULL"
+        if len(ids) >= BULK:
+            self._safeguard("bulk-delete")
         with unit_of_work(self._db, "Delete") as work:
             connection = work.session.connection()
             linked = {int(row[0]) for row in connection.exec_driver_sql(_LINKED.format(ids=listed))}
@@ -44,6 +52,7 @@ class DeletionService:
             )
             survivors = sorted(linked - set(ids))
             refresh_last_touch(work.session, survivors)
+            work.purge_search_terms = True
             work.touch(Area.CONTACTS, *ids, *survivors)
             work.touch(Area.NETWORK, *survivors)
             work.touch(Area.INTERACTIONS, *survivors)

@@ -78,11 +78,18 @@ Progress = Callable[[int, int], None]
 
 class ImportService:
     def __init__(
-        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        settings: SettingsService,
+        clock: Callable[[], datetime],
+        safeguard: Callable[[str], object],
     ) -> None:
+        """`safeguard(operation)`: a backup before an import or its undo, when anything
+        changed since the last one."""
         self._db = database
         self._settings = settings
         self._clock = clock
+        self._safeguard = safeguard
 
     def open(
         self, data: bytes, name: str, fmt: str = "auto", encoding: str | None = None
@@ -103,6 +110,7 @@ class ImportService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Outcome[ImportReport]:
+        self._safeguard("import")
         return self._import(source, options, progress, cancelled, preview=False)
 
     def _import(
@@ -167,6 +175,7 @@ class ImportService:
     def undo(self, batch_id: int) -> Outcome[int]:
         """Remove exactly what the batch added and restore what it filled in; returns how many
         contacts it removed."""
+        self._safeguard("undo-import")
         with unit_of_work(self._db, None) as work:
             session = work.session
             batch = session.get(ImportBatch, batch_id)

@@ -57,11 +57,16 @@ MERGEABLE_FIELDS = _FILLED
 
 class MergeService:
     def __init__(
-        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        settings: SettingsService,
+        clock: Callable[[], datetime],
+        safeguard: Callable[[str], object],
     ) -> None:
         self._db = database
         self._settings = settings
         self._clock = clock
+        self._safeguard = safeguard  # a backup before a merge, when anything changed
 
     def merge(
         self, keep_id: int, duplicate_id: int, theirs: Iterable[str] = ()
@@ -70,6 +75,7 @@ class MergeService:
         one-line fields (MERGEABLE_FIELDS) where the duplicate's value wins over the kept one."""
         if keep_id == duplicate_id:
             raise ValidationError("Choose two different contacts to merge.")
+        self._safeguard("merge")
         with unit_of_work(self._db, "Merge") as work:
             session = work.session
             keep = session.get(Contact, keep_id)

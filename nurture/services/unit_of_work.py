@@ -48,6 +48,7 @@ class UnitOfWork:
     _areas: set[Area] = field(default_factory=set)
     _contacts: set[int] = field(default_factory=set)
     _reindex: set[int] = field(default_factory=set)
+    purge_search_terms: bool = False  # deleted words leave the index (after deleting people)
 
     def touch(self, area: Area, *contact_ids: int) -> None:
         self._areas.add(area)
@@ -83,6 +84,8 @@ def unit_of_work(database: Database, undo: str | None) -> Iterator[UnitOfWork]:
             if step is not None:  # a failed write rolls back; its triggers must not outlive it
                 history.stop_recording(raw)
         search_index.reindex(session.connection(), work.reindex_ids)
+        if work.purge_search_terms:
+            search_index.purge_deleted_terms(session.connection())
 
 
 def driver_connection(session: Session) -> sqlite3.Connection:

@@ -6,6 +6,7 @@ index, and a second folder."""
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -168,3 +169,42 @@ def test_a_stray_part_of_a_crashed_backup_is_cleared(app: Nurture) -> None:
     os.utime(stray, (hours_ago, hours_ago))
     rotate(folder, NOW)
     assert not stray.exists()
+
+
+def test_a_backup_comes_before_a_merge_or_a_bulk_delete_when_anything_changed(
+    app: Nurture,
+) -> None:
+    ids = [
+        app.contacts.create(ContactDraft(given_name=f"P{i:02d}", family_name="Lee")).value.id
+        for i in range(12)
+    ]
+
+    def reasons() -> list[str]:
+        return [b.reason for b in app.backups.backups()]
+
+    app.deletion.delete(ids[:1])
+    assert reasons() == []  # one person is not a bulk delete (and undo brings them back)
+    app.deletion.delete(ids[1:11])
+    assert reasons() == ["before-bulk-delete"]
+    twin = app.contacts.create(ContactDraft(given_name="P11", family_name="Lee")).value.id
+    app.merging.merge(ids[11], twin)
+    assert reasons()[0] == "before-merge"
+    assert app.backups.before("import") is not None  # the merge changed things since
+    made = len(reasons())
+    assert app.backups.before("import") is None  # nothing changed since: no second copy
+    assert len(reasons()) == made
+
+
+def test_restore_waits_for_the_app_to_quit_and_says_what_it_did(data_dir: Path) -> None:
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    app.close()
+    lock = data_dir / "nurture.lock"
+    lock.write_text(f"{os.getpid()}\nnurture\n{socket.gethostname()}\n")  # as Qt writes it
+    running = nurture("restore", data_dir=data_dir)
+    assert (running.returncode, "quit it first" in running.stderr) == (1, True)
+    lock.unlink()
+    said = ok(nurture("restore", data_dir=data_dir))
+    assert said.startswith("Restored nurture-")
+    assert "The file it replaced is kept in" in said

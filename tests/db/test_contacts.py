@@ -106,7 +106,7 @@ def test_delete_removes_the_contact(app: Nurture, make_contact: MakeContact) -> 
     ann = make_contact("Ann Lee", emails=["ann@acme.com"])
     bo = make_contact("Bo Chen")
 
-    outcome = app.contacts.delete([ann.id, ann.id])
+    outcome = app.deletion.delete([ann.id, ann.id])
 
     assert outcome.value == 1
     assert ann.id in outcome.changes.contact_ids
@@ -114,7 +114,7 @@ def test_delete_removes_the_contact(app: Nurture, make_contact: MakeContact) -> 
     with pytest.raises(NotFoundError):
         app.contacts.card(ann.id)
     assert _all_ids(app) == [bo.id]
-    assert app.contacts.delete([ann.id]).value == 0
+    assert app.deletion.delete([ann.id]).value == 0
 
 
 def test_unknown_contact_card_is_not_found(app: Nurture) -> None:
@@ -265,7 +265,7 @@ def test_referred_by_shows_the_referrer(app: Nurture, make_contact: MakeContact)
     bo = make_contact("Bo Chen", referred_by_id=ann.id)
     assert bo.referred_by is not None
     assert (bo.referred_by.id, bo.referred_by.name) == (ann.id, "Ann Lee")
-    app.contacts.delete([ann.id])
+    app.deletion.delete([ann.id])
     assert app.contacts.card(bo.id).referred_by is None
 
 
@@ -326,7 +326,7 @@ def test_deleting_a_contact_keeps_interactions_shared_with_others(
         InteractionKind.LUNCH, [ann.id, bo.id], WHEN, notes="both of them"
     ).value
 
-    outcome = app.contacts.delete([ann.id])
+    outcome = app.deletion.delete([ann.id])
 
     assert Area.INTERACTIONS in outcome.changes.areas
     with app.database.read() as session:
@@ -348,7 +348,7 @@ def test_deleting_a_contact_removes_what_only_they_had(
     app.records.add_date(ann.id, DateKind.BIRTHDAY, PartialDate(None, 3, 1))
     app.network.relate(ann.id, RelationshipKind.COLLEAGUE, bo.id)
 
-    app.contacts.delete([ann.id])
+    app.deletion.delete([ann.id])
 
     assert app.contacts.card(bo.id).relationships == ()
     assert app.listing.tags() == [("Client", 0)]

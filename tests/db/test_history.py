@@ -76,7 +76,7 @@ OPERATIONS: dict[str, Operation] = {
         ContactDraft(given_name="Anna", family_name="Lee-Smith", title="CFO"),
         dates=[(DateKind.BIRTHDAY, PartialDate(None, 5, 2))],
     ),
-    "delete": lambda a, p: a.contacts.delete([p["ann"], p["bob"]]),
+    "delete": lambda a, p: a.deletion.delete([p["ann"], p["bob"]]),
     "log": lambda a, p: a.interactions.log(InteractionKind.CALL, [p["cy"], p["bob"]], NOW),
     "delete an interaction": lambda a, p: a.interactions.delete(
         a.contacts.card(p["ann"]).interactions[0].id
@@ -146,7 +146,7 @@ def test_several_steps_deep_newest_first_and_a_new_change_ends_redo(
     start = _everything(app)
     app.contacts.add_tags([people["cy"]], ["Board"])
     app.interactions.log(InteractionKind.CALL, [people["cy"]], NOW)
-    app.contacts.delete([people["bob"]])
+    app.deletion.delete([people["bob"]])
     assert app.history.state().undo == "Delete"
     assert [app.history.undo().value for _ in range(3)] == ["Delete", "Log call", "Tag"]
     assert _everything(app) == start

@@ -5,6 +5,7 @@ socket in a folder nobody else can enter."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -83,3 +84,26 @@ def test_a_folder_someone_else_owns_is_refused(
     monkeypatch.setattr(os, "getuid", lambda: planted.stat().st_uid + 1)  # as seen by another
     with pytest.raises(PermissionError, match="belongs to another user"):
         private_folder(planted)
+
+
+def test_a_deleted_contact_leaves_no_words_in_the_search_index(data_dir: Path) -> None:
+    from nurture.app import Nurture
+    from nurture.domain.dto import ContactDraft
+
+    app = Nurture.open(data_dir)
+    for i in range(30):
+        app.contacts.create(ContactDraft(given_name=f"P{i}", family_name="Lee", notes="usual"))
+    gone = app.contacts.create(
+        ContactDraft(given_name="Quillon", family_name="Vexhart", notes="Zanzibarian pearls")
+    ).value.id
+    for i in range(5):
+        app.contacts.create(ContactDraft(given_name=f"Q{i}", family_name="Roe"))
+    app.deletion.delete([gone])
+    app.close()
+    # The index's own pages, as stored (words are kept lower-case, prefix-compressed). Edit ▸
+    # Undo keeps the deleted row in its history until trimmed: that is what undo is for.
+    with sqlite3.connect(data_dir / "nurture.sqlite3") as db:
+        pages = b"".join(r[0] for r in db.execute("SELECT block FROM contact_search_data") if r[0])
+    assert b"usual" in pages  # the right pages were read
+    for word in (b"uillon", b"exhart", b"zibarian", b"earls"):
+        assert word not in pages, word

@@ -240,7 +240,7 @@ def test_the_index_follows_updates_and_deletes(app: Nurture, make_contact: MakeC
     app.records.remove_preference(pref)
     assert _found(app, "scotch") == set()
 
-    app.contacts.delete([ann.id])
+    app.deletion.delete([ann.id])
     assert _found(app, "park") == set()
     assert _found(app, "sailing") == set()
 

@@ -432,6 +432,7 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
         dialog.daily.setValue(20)
         assert dialog.gift_limit.text() == "no limit"
         dialog.gift_limit.setValue(25)
+        dialog.second_backups.setText("/media/usb/Nurture backups")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     _on_next_dialog(change)
@@ -444,6 +445,7 @@ def test_preferences_are_saved_in_the_database(qtbot: QtBot, core: Nurture, now:
     assert settings.tier_cadence["A"] == 21
     assert settings.daily_touches == 20
     assert settings.gift_limit_cents == 2500
+    assert settings.second_backup_folder == "/media/usb/Nurture backups"
     qtbot.waitUntil(lambda: "about 20 a day" in window.today.summary.text())  # Today follows
     window.sidebar.setCurrentRow(2)
     assert window.calendar.grid.first == 6

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QSystemTrayIcon,
     QTimeEdit,
@@ -125,6 +127,15 @@ class PreferencesDialog(QDialog):
         self.start_at_login.setChecked(settings.start_at_login)
         desktop.addRow(self.close_to_tray)
         desktop.addRow(self.start_at_login)
+        # Every backup copied to another disk too (a USB drive, a synced folder).
+        self.second_backups = QLineEdit(settings.second_backup_folder)
+        self.second_backups.setPlaceholderText("Another disk, for a second copy (optional)")
+        pick = QPushButton("Choose…")
+        pick.clicked.connect(self._pick_backup_folder)
+        second = QHBoxLayout()
+        second.addWidget(self.second_backups, 1)
+        second.addWidget(pick)
+        desktop.addRow("Backups also to", second)
         if not QSystemTrayIcon.isSystemTrayAvailable():
             why = QLabel(
                 "This desktop shows no tray icons (on GNOME, the AppIndicator extension "
@@ -153,6 +164,13 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.buttons = buttons
 
+    def _pick_backup_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, "A second folder for backups", self.second_backups.text()
+        )
+        if chosen:
+            self.second_backups.setText(chosen)
+
     def changes(self) -> dict[str, Any]:
         """The settings as `SettingsService.update(**changes)` takes them."""
         leads = dict(self._settings.lead_days)
@@ -173,4 +191,5 @@ class PreferencesDialog(QDialog):
             "daily_touches": self.daily.value(),
             "close_to_tray": self.close_to_tray.isChecked(),
             "start_at_login": self.start_at_login.isChecked(),
+            "second_backup_folder": self.second_backups.text().strip(),
         }

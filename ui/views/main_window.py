@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 from ui import icons
 from ui.day_plan import DayPlanFeed
 from ui.operations import contacts as ops
+from ui.safety import DataSafety
 from ui.theme import ACCENT, colours
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        self.safety = DataSafety(self)
         self._build_menus()
         self.workspace.bus.changed.connect(self._changed)
         self.contacts.model.rowsInserted.connect(lambda *_: self._update_count())
@@ -205,6 +207,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,", "preferences")
         file_menu.addSeparator()
+        backups = file_menu.addMenu("&Backups")
+        file_menu.addSeparator()
         # Quit quits; only the window's close button keeps Nurture in the tray.
         self.quit_action = self._action(
             file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit, "quit"
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
         self.workspace.history_changed.connect(self._history_labels)
         self._history_labels(self.core.history.state())
         help_menu = bar.addMenu("&Help")
+        self.safety.install(backups, help_menu)
         self._action(help_menu, "&About Nurture", self._about, None, "about")
 
     def _action(

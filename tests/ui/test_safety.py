@@ -1,0 +1,95 @@
+"""Keeping data safe from the window: Back up now, Help ▸ Check database, a damaged database
+found soon after start (no more automatic backups, the restore offered), File ▸ Restore from
+backup…, and a database that cannot be opened for damage offering a backup before anything."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from nurture.app import Nurture
+from nurture.db.backups import Backup, listed
+from nurture.domain.dto import ContactDraft
+from nurture.paths import backups_dir, database_path
+from nurture.services.listing import ContactQuery
+from tests.ui.driving import on_next_dialog, window
+from ui.application import _open
+from ui.dialogs.restore import RestoreDialog
+
+
+def test_back_up_now_and_check_the_database_from_the_menus(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    main = window(qtbot, core, now)
+    main.safety.back_up()
+    qtbot.waitUntil(lambda: bool(listed(backups_dir(core.data_dir))))
+    qtbot.waitUntil(lambda: main.banner.text().startswith("Backed up to "))
+    said: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        said.append(dialog.text())
+        dialog.accept()
+
+    on_next_dialog(read)
+    main.safety.check()
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == ["The database is sound."]
+
+
+def test_a_damaged_database_stops_the_automatic_backups_and_offers_the_restore(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    core.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    good = core.backups.make("daily")
+    main = window(qtbot, core, now)
+    main.safety.timer.start()
+    asked: list[Backup] = []
+    main.safety.restore_requested.connect(asked.append)
+    shown: list[str] = []
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        item = dialog.list.item(0)
+        assert item is not None
+        shown.append(item.text())
+        dialog.buttons.accepted.emit()
+
+    on_next_dialog(choose)
+    main.safety._checked("*** in database main *** Page 7: btreeInitPage() returns error")
+    assert asked == [good]
+    assert not main.safety.timer.isActive()
+    assert "daily" in shown[0]
+    main.safety.daily()  # asked again: nothing is made of a damaged file
+    assert len(listed(backups_dir(core.data_dir))) == 1
+
+
+def test_a_database_that_cannot_be_opened_offers_its_backup_first(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    app.close()
+    database_path(data_dir).write_bytes(b"not a database any more " * 300)
+
+    def restore_it(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        assert dialog.list.count() == 1
+        dialog.buttons.accepted.emit()
+
+    on_next_dialog(restore_it)
+    core = _open(data_dir)
+    assert core is not None
+    try:
+        assert [s.name for s in core.listing.page(ContactQuery())] == ["Ann Lee"]
+        aside = list((backups_dir(data_dir) / "replaced").rglob("nurture.sqlite3"))
+        assert aside[0].read_bytes().startswith(b"not a database")  # kept, not deleted
+    finally:
+        core.close()
+    with sqlite3.connect(database_path(data_dir)) as db:
+        assert db.execute("PRAGMA quick_check").fetchone() == ("ok",)
