@@ -32,8 +32,13 @@ def start_desktop(window: MainWindow, first_check_ms: int) -> tuple[ReminderSche
 
     actions.snooze.connect(lambda o: snooze(workspace, [o]))
     actions.done.connect(lambda o: mark_done(workspace, o))
+
     chain = ChainNotifier(
-        [DBusNotifier(actions), TrayNotifier(window.tray_icon), BannerNotifier(window.show_banner)]
+        [
+            DBusNotifier(actions),
+            TrayNotifier(window.tray_icon),
+            BannerNotifier(window.banner_if_seen),
+        ]
     )
     scheduler = ReminderScheduler(workspace, chain, workspace.now)
     tray = None

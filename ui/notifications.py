@@ -4,12 +4,14 @@ works takes it; the Today page stays the source of truth either way."""
 
 from __future__ import annotations
 
+import html
+import select
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
+from jeepney import HeaderFields
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 _SERVICE = "org.freedesktop.Notifications"
@@ -40,9 +42,11 @@ class Actions(QObject):
 
 
 class DBusNotifier(QObject):
-    """freedesktop notifications. Sent with jeepney (it writes the exact D-Bus signature; Qt's
-    binding would send the id as a 64-bit int, which servers refuse); clicks come back through
-    QtDBus as the ActionInvoked signal."""
+    """freedesktop notifications over jeepney (it writes the exact D-Bus signature; Qt's
+    binding would send the id as a 64-bit int, which servers refuse). Clicks come back as the
+    server's ActionInvoked signal on a second connection, read when its socket has data (a Qt
+    socket notifier: no thread, no blocking). Names typed into Nurture are escaped where the
+    server renders markup, so a name cannot bring a link or an image into the notification."""
 
     def __init__(self, actions: Actions, app_name: str = "Nurture", icon: str = "nurture") -> None:
         super().__init__()
@@ -50,22 +54,43 @@ class DBusNotifier(QObject):
         self._app, self._icon = app_name, icon
         self._sent: dict[int, Message] = {}
         self._connection: Any = None
-        self._can_act = False
+        self._signals: Any = None
+        self._can_act = self._markup = False
         try:
             from jeepney import DBusAddress
             from jeepney.io.blocking import open_dbus_connection
 
             self._address = DBusAddress(_PATH, bus_name=_SERVICE, interface=_SERVICE)
             self._connection = open_dbus_connection(bus="SESSION")
-            self._can_act = "actions" in self._call("GetCapabilities", "", ())[0]
+            capabilities = self._call("GetCapabilities", "", ())[0]
         except Exception:  # no session bus or no notification server: the next way is used
-            self._connection = None
+            self.close()
             return
-        bus = QDBusConnection.sessionBus()
-        if bus.isConnected():
-            bus.connect(  # type: ignore[call-overload]  # (the stubs lack this overload)
-                _SERVICE, _PATH, _SERVICE, "ActionInvoked", self, SLOT("_invoked(uint,QString)")
-            )
+        self._can_act = "actions" in capabilities
+        self._markup = "body-markup" in capabilities
+        if self._can_act:
+            self._listen()
+
+    def _listen(self) -> None:
+        from jeepney import MatchRule, message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        try:
+            self._signals = open_dbus_connection(bus="SESSION")
+            rule = MatchRule(type="signal", interface=_SERVICE, member="ActionInvoked", path=_PATH)
+            self._signals.send_and_get_reply(message_bus.AddMatch(rule), timeout=_TIMEOUT_S)
+        except Exception:  # clicks cannot come back: notifications still show, without buttons
+            self._signals = None
+            self._can_act = False
+            return
+        self._reader = QSocketNotifier(self._signals.sock.fileno(), QSocketNotifier.Type.Read)
+        self._reader.activated.connect(self._readable)
+
+    def close(self) -> None:
+        for connection in (self._connection, self._signals):
+            if connection is not None:
+                connection.close()
+        self._connection = self._signals = None
 
     def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
         from jeepney import new_method_call
@@ -85,22 +110,41 @@ class DBusNotifier(QObject):
             actions = ["default", "Open"]
             if message.key is not None:
                 actions += ["snooze", "Snooze until tomorrow", "done", "Done"]
+        body = html.escape(message.body, quote=False) if self._markup else message.body
         try:
             (notification_id,) = self._call(
                 "Notify",
                 "susssasa{sv}i",
-                (self._app, 0, self._icon, message.title, message.body, actions, {}, -1),
+                (self._app, 0, self._icon, message.title, body, actions, {}, -1),
             )
         except Exception:  # the server went away: the next way is used
             return False
         self._sent[int(notification_id)] = message
         return True
 
-    # D-Bus delivers ActionInvoked as (uint32, string): the slot must say uint, or QtDBus
-    # refuses the connection and no click on Open, Snooze or Done ever arrives.
-    @Slot("uint", str)
-    def _invoked(self, notification_id: int, action: str) -> None:
-        message = self._sent.get(int(notification_id))
+    def _readable(self) -> None:
+        """Every message waiting on the signal connection (never blocking for more)."""
+        from jeepney import MessageType
+
+        while self._signals is not None:
+            ready, _w, _x = select.select([self._signals.sock], [], [], 0)
+            if not ready:
+                return
+            try:
+                incoming = self._signals.receive(timeout=_TIMEOUT_S)
+            except Exception:  # the bus went away: no more clicks
+                self._reader.setEnabled(False)
+                return
+            header = incoming.header
+            if (
+                header.message_type is MessageType.signal
+                and header.fields.get(HeaderFields.member) == "ActionInvoked"
+            ):
+                notification_id, action = incoming.body
+                self.invoked(int(notification_id), str(action))
+
+    def invoked(self, notification_id: int, action: str) -> None:
+        message = self._sent.get(notification_id)
         if message is None:
             return
         if action in ("default", "open") and message.contact_id is not None:
@@ -124,14 +168,14 @@ class TrayNotifier:
 
 
 class BannerNotifier:
-    """The last resort: a line at the top of the window (the window shows it when it can)."""
+    """The last resort: a line at the foot of the window — delivered only when the window is
+    on screen to show it (else the reminder waits, unmarked, for the next tick)."""
 
-    def __init__(self, show: Callable[[str], None]) -> None:
+    def __init__(self, show: Callable[[str], bool]) -> None:
         self._show = show
 
     def notify(self, message: Message) -> bool:
-        self._show(f"{message.title} — {message.body}")
-        return True
+        return self._show(f"{message.title} — {message.body}")
 
 
 class ChainNotifier:

@@ -1,5 +1,7 @@
 """The reminder scheduler: a short tick (never a timer armed for days) that asks the core what is
-due and delivers it, exactly once — the core's reminder state says what already fired. It checks
+due and delivers it, exactly once — the core's reminder state says what already fired, and a
+reminder is marked fired only once a notifier has shown it (none could: it comes again on the
+next tick). It checks
 at start-up and every minute, by the wall clock, so a sleep/resume or a time-zone change is
 caught up on the next tick. A backlog arrives as one digest. Reminders can be paused; what
 falls due meanwhile is delivered when the pause ends."""
@@ -8,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
-from nurture.services.reminders import DueReminders
+from nurture.services.reminders import DueReminders, Reminder
 from nurture.services.unit_of_work import Outcome
 from ui.notifications import Message, Notifier
 from ui.workspace import Workspace
@@ -66,26 +69,32 @@ class ReminderScheduler(QObject):
             return
         self._busy = True
         reminders = self.workspace.core.reminders
-        self.workspace.tasks.run(lambda: reminders.due(now), self._deliver, self._failed)
+        self.workspace.tasks.run(
+            lambda: reminders.due(now, dry_run=True), partial(self._deliver, now), self._failed
+        )
 
     def _failed(self, message: str) -> None:
         self._busy = False
         self.workspace.fail(message)
 
-    def _deliver(self, outcome: Outcome[DueReminders]) -> None:
-        self._busy = False
+    def _deliver(self, now: datetime, outcome: Outcome[DueReminders]) -> None:
         due = outcome.value
-        self.workspace.bus.publish(outcome.changes)
-        if not due.reminders:
-            return
+        shown: list[Reminder] = []
         if due.digest:
             lines = [r.occurrence.title for r in due.reminders[:_DIGEST_LINES]]
             if len(due.reminders) > _DIGEST_LINES:
                 lines.append(f"… and {len(due.reminders) - _DIGEST_LINES:,} more on Today")
-            self.notifier.notify(
-                Message(due.summary[:1].upper() + due.summary[1:], "\n".join(lines))
-            )
+            summary = due.summary[:1].upper() + due.summary[1:]
+            if self.notifier.notify(Message(summary, "\n".join(lines))):
+                shown = list(due.reminders)
         else:
             for reminder in due.reminders:
                 o = reminder.occurrence
-                self.notifier.notify(Message(o.title, f"{o.day:%A %d %B}", o.contact_id, o))
+                if self.notifier.notify(Message(o.title, f"{o.day:%A %d %B}", o.contact_id, o)):
+                    shown.append(reminder)
+        reminders = self.workspace.core.reminders
+        self.workspace.tasks.run(lambda: reminders.fired(shown, now), self._marked, self._failed)
+
+    def _marked(self, outcome: Outcome[None]) -> None:
+        self._busy = False
+        self.workspace.bus.publish(outcome.changes)

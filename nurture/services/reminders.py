@@ -2,8 +2,12 @@
 
 Reminder state lives in the database, one row per (source, source id, due day): when it fired,
 until when it is snoozed, whether it was dismissed or done. `due(now)` recomputes the occurrences
-around today, finds those whose fire time has come and that have no state saying otherwise, marks
-them fired and returns them; a backlog (the laptop was closed) comes back as one digest.
+around today and finds those whose fire time has come and that have no state saying otherwise;
+a backlog (the laptop was closed) comes back as one digest. The window marks them fired only once
+a notifier has shown them (`fired`); the command line marks them as it prints them.
+
+A clock that ran ahead and came back: a reminder marked fired at a time that has not come yet
+is due again on its real day, and a last check "in the future" counts as none.
 """
 
 from __future__ import annotations
@@ -102,6 +106,8 @@ class ReminderService:
         settings = self._settings.get()
         today = local_day(now, settings.time_zone)
         checked = self._checked_at()
+        if checked is not None and checked > now + _SLACK:  # the clock was ahead then
+            checked = None
         # A first run fires today's reminders, not the history of the last weeks.
         floor = max(checked or now - timedelta(days=1), now - timedelta(days=CATCH_UP_DAYS))
         start = min(local_day(floor, settings.time_zone), today)
@@ -116,7 +122,8 @@ class ReminderService:
             fire_at = self.fire_time(occurrence, settings)
             state = states.get(occurrence.key)
             if state is not None:
-                if state.fired_at or state.dismissed_at or state.done_at:
+                fired = state.fired_at is not None and state.fired_at <= now + _SLACK
+                if fired or state.dismissed_at or state.done_at:
                     continue
                 if state.snoozed_until is not None:
                     fire_at = state.snoozed_until
@@ -131,11 +138,15 @@ class ReminderService:
         result = DueReminders(tuple(found), len(found) >= DIGEST_FROM or missed, missed)
         if dry_run:
             return Outcome(result, Changes())
+        return Outcome(result, self.fired(found, now).changes)
+
+    def fired(self, reminders: Sequence[Reminder], now: datetime) -> Outcome[None]:
+        """These were shown at `now` (never again), and the engine checked at `now`."""
         with unit_of_work(self._db, None) as work:
-            _upsert(work, [(r.occurrence.key, r.fire_at) for r in found], fired_at=now)
+            _upsert(work, [(r.occurrence.key, r.fire_at) for r in reminders], fired_at=now)
             work.session.merge(Setting(key=_CHECKED_AT, value=now.astimezone(UTC).isoformat()))
             work.touch(Area.REMINDERS)
-        return Outcome(result, work.changes)
+        return Outcome(None, work.changes)
 
     def snooze(self, occurrence: Occurrence, until: datetime) -> Outcome[None]:
         """Hide it until `until`; then it fires again."""

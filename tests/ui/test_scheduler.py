@@ -128,3 +128,51 @@ def test_pausing_suppresses_and_then_resumes(qtbot: QtBot, data: Path) -> None:
     _check(qtbot, scheduler)
     assert [m.title for m in recorder.messages] == ["Ann Lee turns 46"]
     scheduler.workspace.core.close()
+
+
+class Unseen(Recorder):
+    """A notifier that cannot show anything (no server, no tray, the window hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = False
+
+    def notify(self, message: Message) -> bool:
+        if self.seen:
+            self.messages.append(message)
+        return self.seen
+
+
+def test_a_reminder_nobody_could_show_is_not_marked_and_comes_when_it_can(
+    qtbot: QtBot, data: Path
+) -> None:
+    clock, notifier = Clock(), Unseen()
+    scheduler = _scheduler(qtbot, data, clock, notifier)
+    clock.now = START.replace(hour=8)
+    _check(qtbot, scheduler)
+    assert notifier.messages == []
+    clock.now += timedelta(minutes=1)
+    notifier.seen = True  # the window came up
+    _check(qtbot, scheduler)
+    assert [m.title for m in notifier.messages] == ["Ann Lee turns 46"]
+    clock.now += timedelta(minutes=1)
+    _check(qtbot, scheduler)
+    assert len(notifier.messages) == 1  # and then only once
+
+
+def test_a_clock_that_ran_ahead_and_came_back_fires_on_the_real_day(
+    qtbot: QtBot, data: Path
+) -> None:
+    clock, recorder = Clock(), Recorder()
+    scheduler = _scheduler(qtbot, data, clock, recorder)
+    _check(qtbot, scheduler)  # 07:00 on June 1: nothing yet
+    clock.now = START + timedelta(days=10)  # one tick with a clock ten days ahead
+    _check(qtbot, scheduler)
+    assert recorder.messages  # the birthday went out in the wrong-clock digest
+    recorder.messages.clear()
+    clock.now = START  # corrected
+    _check(qtbot, scheduler)
+    assert recorder.messages == []  # not yet: 07:00 on June 1
+    clock.now = START.replace(hour=8)  # the birthday's real reminder time
+    _check(qtbot, scheduler)
+    assert [m.title for m in recorder.messages] == ["Ann Lee turns 46"]

@@ -462,6 +462,14 @@ class MainWindow(QMainWindow):
         self.banner.show()
         QTimer.singleShot(60_000, self.banner.hide)
 
+    def banner_if_seen(self, text: str) -> bool:
+        """A reminder on the banner, only where it can be seen: a hidden or minimised window
+        is no delivery (the reminder stays due)."""
+        if not self.isVisible() or self.isMinimized():
+            return False
+        self.show_banner(text)
+        return True
+
     def bring_to_front(self) -> None:
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
