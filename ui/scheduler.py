@@ -37,6 +37,7 @@ class ReminderScheduler(QObject):
         self.clock = clock
         self.paused_until: datetime | None = None
         self._busy = False
+        self._unmarked: list[Reminder] = []  # shown, not yet recorded (the database was busy)
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
@@ -68,6 +69,9 @@ class ReminderScheduler(QObject):
         if self._busy:
             return
         self._busy = True
+        if self._unmarked:
+            self._mark(now)
+            return
         reminders = self.workspace.core.reminders
         self.workspace.tasks.run(
             lambda: reminders.due(now, dry_run=True), partial(self._deliver, now), self._failed
@@ -92,9 +96,21 @@ class ReminderScheduler(QObject):
                 o = reminder.occurrence
                 if self.notifier.notify(Message(o.title, f"{o.day:%A %d %B}", o.contact_id, o)):
                     shown.append(reminder)
-        reminders = self.workspace.core.reminders
-        self.workspace.tasks.run(lambda: reminders.fired(shown, now), self._marked, self._failed)
+        self._unmarked = shown
+        self._mark(now)
+
+    def _mark(self, now: datetime) -> None:
+        """Record what was shown. Another program's long write is not waited for (this is
+        the app's own background work): it is tried again on the next tick, not shown twice."""
+        shown, reminders = list(self._unmarked), self.workspace.core.reminders
+        self.workspace.tasks.run(
+            lambda: reminders.fired(shown, now, wait=False), self._marked, self._not_marked
+        )
 
     def _marked(self, outcome: Outcome[None]) -> None:
         self._busy = False
+        self._unmarked = []
         self.workspace.bus.publish(outcome.changes)
+
+    def _not_marked(self, message: str) -> None:
+        self._busy = False  # quietly: the next tick marks them (and shows nothing twice)

@@ -27,6 +27,9 @@ Write = Callable[[], Outcome[Any]]
 class Workspace(QObject):
     history_changed = Signal(object)  # HistoryState: what Undo and Redo would do
     busy = Signal(bool)
+    # A write waits for another program's long write (emitted from the worker, shown by the
+    # window): "the import of contacts.csv".
+    waiting = Signal(str)
 
     def __init__(self, core: Nurture, now: Callable[[], datetime], parent: QObject | None = None):
         super().__init__(parent)
@@ -36,6 +39,7 @@ class Workspace(QObject):
         self.tasks = TaskRunner(self)  # writes (and reads that must follow them), in order
         self.reads = TaskRunner(self)  # reads that never wait behind a long import
         self.window: QWidget | None = None
+        core.database.waiting = self.waiting.emit
 
     def write(self, work: Write, done: Callable[[Any], None] | None = None) -> None:
         """Run `work` on the worker; the core records it in the undo history."""

@@ -445,6 +445,7 @@ def _run(args: argparse.Namespace) -> int:
             restore_backup(args)
             return 0
         app = Nurture.open(args.data_dir)
+        app.database.waiting = _say_waiting
         try:
             try:
                 handler(args.command)(app, args)
@@ -487,6 +488,14 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _say_waiting(what: str) -> None:
+    print(
+        f"nurture: waiting for {what} to finish; this change is saved right after.",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 # argparse value types: a ValueError (or ArgumentTypeError) becomes a usage error, exit 2.

@@ -1,7 +1,13 @@
-"""The SQLite engine: pragmas, explicit transactions, and storage failures turned into messages."""
+"""The SQLite engine: pragmas, explicit transactions, and storage failures turned into messages.
+
+A write that finds another program writing (a long import in another Nurture) waits for it,
+and says so through `Database.waiting` ("waiting for the import of contacts.csv to finish"),
+instead of failing after a few seconds; a background write (`wait=False`) gives up at once and is
+tried again later. A long writer says what it is doing in the data folder's `activity` file."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,8 +25,11 @@ from nurture.errors import (
     DiskFullError,
     StorageError,
 )
+from nurture.paths import private_file
 
 BUSY_TIMEOUT_MS = 5000
+_FIRST_TRY_MS = 250  # a writer busy longer than this is a long one: say so, then wait
+LONG_WAIT_MS = 15 * 60 * 1000  # the longest import of 100,000 contacts, with room to spare
 
 
 def _pragmas(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, Any], None]:
@@ -44,17 +53,47 @@ def _on_connect(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> N
     cursor.close()
 
 
-def _on_begin(connection: Any) -> None:
-    # Writers take the lock up front: a deferred transaction that later upgrades to a write
-    # lock in WAL mode fails at once with SQLITE_BUSY instead of waiting for the busy timeout.
-    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
+def _begin(
+    announce: Callable[[], None], busy_timeout_ms: int, long_wait_ms: int
+) -> Callable[[Any], None]:
+    def on_begin(connection: Any) -> None:
+        # Writers take the lock up front: a deferred transaction that later upgrades to a
+        # write lock in WAL mode fails at once with SQLITE_BUSY instead of waiting.
+        options = connection.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        if mode != "IMMEDIATE":
+            connection.exec_driver_sql(f"BEGIN {mode}")
+            return
+        raw = connection.connection.driver_connection
+        raw.execute(f"PRAGMA busy_timeout = {_FIRST_TRY_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except DBAPIError as error:
+            if not options.get("nurture_wait", True) or not _busy(error):
+                raise
+            announce()
+            raw.execute(f"PRAGMA busy_timeout = {int(long_wait_ms)}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+    return on_begin
 
 
-def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def _busy(error: DBAPIError) -> bool:
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _BUSY
+
+
+def make_engine(
+    path: Path,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    announce: Callable[[], None] = lambda: None,
+    long_wait_ms: int = LONG_WAIT_MS,
+) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas(busy_timeout_ms))
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "begin", _begin(announce, busy_timeout_ms, long_wait_ms))
     return engine
 
 
@@ -128,13 +167,49 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
 class Database:
     """One SQLite file. Reads use deferred transactions, writes take the write lock at BEGIN."""
 
-    def __init__(self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(
+        self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, long_wait_ms: int = LONG_WAIT_MS
+    ) -> None:
         self.path = path
-        self.engine = make_engine(path, busy_timeout_ms)
+        self.engine = make_engine(path, busy_timeout_ms, self._announce, long_wait_ms)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+        self._write_or_not = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE", nurture_wait=False),
+            expire_on_commit=False,
+        )
+        # Told what another program is writing, when a write has to wait for it.
+        self.waiting: Callable[[str], None] = lambda _what: None
+
+    @property
+    def activity_path(self) -> Path:
+        return self.path.with_name("activity")
+
+    @contextmanager
+    def doing(self, what: str) -> Iterator[None]:
+        """Say, while a long write runs, what it is ("the import of contacts.csv"): another
+        Nurture that has to wait tells its user."""
+        try:
+            self.activity_path.write_text(f"{os.getpid()}\n{what}\n", encoding="utf-8")
+            private_file(self.activity_path)
+        except OSError:
+            pass  # only a courtesy to whoever waits
+        try:
+            yield
+        finally:
+            self.activity_path.unlink(missing_ok=True)
+
+    def _announce(self) -> None:
+        what = "another program's change"
+        try:
+            pid, said = self.activity_path.read_text(encoding="utf-8").splitlines()[:2]
+            if int(pid) != os.getpid():
+                what = said
+        except (OSError, ValueError):
+            pass
+        self.waiting(what)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -142,9 +217,12 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self.storage_errors(), self._write() as session, session.begin():
+    def write(self, wait: bool = True) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error. Another
+        program's long write is waited for (and announced), unless `wait` is False: then the
+        write fails at once with DatabaseLockedError, to be tried again later."""
+        sessions = self._write if wait else self._write_or_not
+        with self.storage_errors(), sessions() as session, session.begin():
             yield session
 
     @contextmanager

@@ -111,7 +111,8 @@ class ImportService:
         cancelled: Callable[[], bool] | None = None,
     ) -> Outcome[ImportReport]:
         self._safeguard("import")
-        return self._import(source, options, progress, cancelled, preview=False)
+        with self._db.doing(f"the import of {source.name}"):
+            return self._import(source, options, progress, cancelled, preview=False)
 
     def _import(
         self,

@@ -140,9 +140,12 @@ class ReminderService:
             return Outcome(result, Changes())
         return Outcome(result, self.fired(found, now).changes)
 
-    def fired(self, reminders: Sequence[Reminder], now: datetime) -> Outcome[None]:
-        """These were shown at `now` (never again), and the engine checked at `now`."""
-        with unit_of_work(self._db, None) as work:
+    def fired(
+        self, reminders: Sequence[Reminder], now: datetime, wait: bool = True
+    ) -> Outcome[None]:
+        """These were shown at `now` (never again), and the engine checked at `now`. The
+        window's tick does not `wait` for another program's long write: it tries next tick."""
+        with unit_of_work(self._db, None, wait) as work:
             _upsert(work, [(r.occurrence.key, r.fire_at) for r in reminders], fired_at=now)
             work.session.merge(Setting(key=_CHECKED_AT, value=now.astimezone(UTC).isoformat()))
             work.touch(Area.REMINDERS)

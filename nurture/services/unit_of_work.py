@@ -66,12 +66,13 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(database: Database, undo: str | None) -> Iterator[UnitOfWork]:
+def unit_of_work(database: Database, undo: str | None, wait: bool = True) -> Iterator[UnitOfWork]:
     """Commit when the block ends (with the search index brought up to date), else roll back.
 
     `undo` names the step in Edit ▸ Undo ("Log a call"); None records nothing (the demo, an
-    import, which undoes by its batch, and the reminder engine's own bookkeeping)."""
-    with database.write() as session:
+    import, which undoes by its batch, and the reminder engine's own bookkeeping). `wait`:
+    see `Database.write`."""
+    with database.write(wait) as session:
         raw = driver_connection(session)
         step = history.begin_step(raw, undo) if undo else None
         try:

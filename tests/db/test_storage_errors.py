@@ -19,7 +19,7 @@ def test_a_write_while_another_program_holds_the_lock_says_busy_and_changes_noth
     tmp_path: Path,
 ) -> None:
     Nurture.open(tmp_path).close()
-    core = Nurture(Database(database_path(tmp_path), busy_timeout_ms=50), tmp_path)
+    core = Nurture(Database(database_path(tmp_path), 50, long_wait_ms=300), tmp_path)
     other = sqlite3.connect(database_path(tmp_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:

@@ -176,3 +176,32 @@ def test_a_clock_that_ran_ahead_and_came_back_fires_on_the_real_day(
     clock.now = START.replace(hour=8)  # the birthday's real reminder time
     _check(qtbot, scheduler)
     assert [m.title for m in recorder.messages] == ["Ann Lee turns 46"]
+
+
+def test_while_another_program_writes_a_shown_reminder_is_recorded_later_not_shown_twice(
+    qtbot: QtBot, data: Path
+) -> None:
+    import sqlite3
+
+    from nurture.paths import database_path
+
+    clock, recorder = Clock(), Recorder()
+    scheduler = _scheduler(qtbot, data, clock, recorder)
+    failures: list[str] = []
+    scheduler.workspace.fail = failures.append  # type: ignore[method-assign]
+    clock.now = START.replace(hour=8)
+    other = sqlite3.connect(database_path(data), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a long import elsewhere
+    try:
+        _check(qtbot, scheduler)
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert [m.title for m in recorder.messages] == ["Ann Lee turns 46"]
+    assert failures == []  # no "database is busy" for work the user did not ask for
+    clock.now += timedelta(minutes=1)
+    _check(qtbot, scheduler)  # recorded now
+    clock.now += timedelta(minutes=1)
+    _check(qtbot, scheduler)
+    assert len(recorder.messages) == 1
+    assert scheduler._unmarked == []

@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self.safety = DataSafety(self)
+        self.workspace.waiting.connect(
+            lambda what: self.show_banner(
+                f"Waiting for {what} to finish; your change is saved right after."
+            )
+        )
         self._build_menus()
         self.workspace.bus.changed.connect(self._changed)
         self.contacts.model.rowsInserted.connect(lambda *_: self._update_count())
