@@ -28,6 +28,9 @@ _ICONS = {
     "delete": ("edit-delete", _SP.SP_TrashIcon),
     "about": ("help-about", _SP.SP_MessageBoxInformation),
     "review": ("x-office-document", _SP.SP_FileDialogInfoView),
+    "backup": ("document-save", _SP.SP_DriveHDIcon),
+    "restore": ("document-revert", _SP.SP_BrowserReload),
+    "check": ("dialog-ok", _SP.SP_DialogApplyButton),
 }
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from nurture.db.backups import Backup, quick_check
 from nurture.db.repair import CheckReport
+from ui import icons
 from ui.dialogs.restore import RestoreDialog
 from ui.tasks import TaskRunner
 
@@ -35,9 +36,9 @@ class DataSafety(QObject):
         self.damaged = ""
 
     def install(self, file_menu: QMenu, help_menu: QMenu) -> None:
-        file_menu.addAction("&Back up now", self.back_up)
-        file_menu.addAction("&Restore from backup…", self.choose_backup)
-        help_menu.addAction("&Check database", self.check)
+        file_menu.addAction(icons.icon("backup"), "&Back up now", self.back_up)
+        file_menu.addAction(icons.icon("restore"), "&Restore from backup…", self.choose_backup)
+        help_menu.addAction(icons.icon("check"), "&Check database", self.check)
 
     def start(self) -> None:
         """Soon after start: is the database sound? Then the daily backup, and every half hour

@@ -18,7 +18,10 @@ def main(record: Path) -> None:
     record.write_text("", encoding="utf-8")  # ready
     next_id = 1
     while True:
-        message = connection.receive()
+        try:
+            message = connection.receive()
+        except (ConnectionError, EOFError):  # the session ended with the test
+            return
         if message.header.message_type != MessageType.method_call:
             continue
         member = message.header.fields.get(HeaderFields.member)

@@ -188,7 +188,7 @@ def test_while_another_program_writes_a_shown_reminder_is_recorded_later_not_sho
     clock, recorder = Clock(), Recorder()
     scheduler = _scheduler(qtbot, data, clock, recorder)
     failures: list[str] = []
-    scheduler.workspace.fail = failures.append  # type: ignore[method-assign]
+    scheduler.workspace.fail = failures.append  # type: ignore[assignment]
     clock.now = START.replace(hour=8)
     other = sqlite3.connect(database_path(data), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a long import elsewhere
