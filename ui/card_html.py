@@ -49,7 +49,10 @@ def contact_link(contact_id: int, name: str) -> str:
     return f'<a href="{CONTACT_SCHEME}://contact/{contact_id}">{escape(name)}</a>'
 
 
-def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) -> str:
+def card_html(
+    card: ContactCard, now: datetime, palette: Colours | None = None, notice: str = ""
+) -> str:
+    """`notice`: a line under the name (that View ▸ Private hides part of the card)."""
     today = card.today or now.date()
     d = card.draft
     parts = [f"<html><head><style>{style(palette or colours())}</style></head><body>"]
@@ -65,6 +68,8 @@ def card_html(card: ContactCard, now: datetime, palette: Colours | None = None) 
             "<p>" + " ".join(f'<span class="tag">{escape(t)}</span>' for t in d.tags) + "</p>"
         )
     parts.append(f"<p>{_touch(card, now)}</p>")
+    if notice:
+        parts.append(f'<p class="muted">{escape(notice)}</p>')
 
     rows = []
     for e in d.emails:

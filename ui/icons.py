@@ -31,6 +31,7 @@ _ICONS = {
     "backup": ("document-save", _SP.SP_DriveHDIcon),
     "restore": ("document-revert", _SP.SP_BrowserReload),
     "check": ("dialog-ok", _SP.SP_DialogApplyButton),
+    "private": ("view-private", _SP.SP_DialogNoButton),
 }
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from nurture.app import Nurture
 from nurture.services.unit_of_work import Outcome
 from ui.bus import Bus
+from ui.privacy import Privacy
 from ui.tasks import TaskRunner
 
 Write = Callable[[], Outcome[Any]]
@@ -39,6 +40,7 @@ class Workspace(QObject):
         self.tasks = TaskRunner(self)  # writes (and reads that must follow them), in order
         self.reads = TaskRunner(self)  # reads that never wait behind a long import
         self.window: QWidget | None = None
+        self.privacy = Privacy(self)  # View ▸ Private: what pages redact while it is on
         core.database.waiting = self.waiting.emit
 
     def write(self, work: Write, done: Callable[[Any], None] | None = None) -> None:

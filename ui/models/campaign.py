@@ -13,6 +13,7 @@ from nurture.domain.campaigns import CampaignView, Recipient
 from nurture.humanize import money
 from ui.avatars import avatar
 from ui.models.table import Index, ListTable
+from ui.privacy import HIDDEN
 from ui.theme import colours
 
 COLUMNS = ("Person", "Status", "Gift", "Cost", "Budget", "Birthday")
@@ -26,6 +27,7 @@ class CampaignModel(ListTable):
         super().__init__()
         self.view: CampaignView | None = None
         self._rows: tuple[Recipient, ...] = ()
+        self.private = False  # View ▸ Private: gifts and amounts shown as •••
 
     def set_view(self, view: CampaignView | None) -> None:
         self.beginResetModel()
@@ -54,6 +56,10 @@ class CampaignModel(ListTable):
         return None
 
     def _cell(self, r: Recipient, column: int) -> str:
+        shown = self._words(r, column)
+        return HIDDEN if self.private and shown and column in (2, 3, 4) else shown
+
+    def _words(self, r: Recipient, column: int) -> str:
         assert self.view is not None
         currency = self.view.currency
         if column == 0:

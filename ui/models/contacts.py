@@ -57,10 +57,12 @@ def _state_colour(state: TouchState) -> QColor:
     )
 
 
-def _name_cell(summary: ContactSummary) -> str:
-    """The name, starred, with whose family a light contact is and why a search found them."""
+def _name_cell(summary: ContactSummary, private: bool) -> str:
+    """The name, starred, with whose family a light contact is and why a search found them
+    (not while View ▸ Private is on: the reason may quote a note)."""
     words = [summary.name + ("  ★" if summary.starred else "")]
-    words += [said for said in (summary.relative_of, summary.found_by) if said]
+    found_by = "" if private else summary.found_by
+    words += [said for said in (summary.relative_of, found_by) if said]
     return " — ".join(words)
 
 
@@ -74,6 +76,7 @@ class ContactsModel(QAbstractTableModel):
         self.partial = False  # more rows match than are counted yet
         self.loaded = False
         self._pages: OrderedDict[int, list[ContactSummary]] = OrderedDict()
+        self.private = False
 
     @property
     def query(self) -> ContactQuery:
@@ -205,7 +208,7 @@ class ContactsModel(QAbstractTableModel):
                 return summary.next_occasion.words if summary.next_occasion else ""
             text = COLUMNS[column][2](summary)
             if column == 0:
-                return _name_cell(summary)
+                return _name_cell(summary, self.private)
             return text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return avatar(summary.name)

@@ -24,6 +24,7 @@ from nurture.errors import NotFoundError
 from ui.card_html import CONTACT_SCHEME, card_html
 from ui.icons import icon
 from ui.operations import records as record_ops
+from ui.privacy import NOTICE, redacted_card
 from ui.theme import colours
 from ui.views.record_forms import ADDABLE, RecordForms
 from ui.workspace import Workspace
@@ -38,6 +39,7 @@ class CardView(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.card: ContactCard | None = None
+        workspace.privacy.changed.connect(lambda _on: self.reload())
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
@@ -147,6 +149,9 @@ class CardView(QWidget):
         self._show(self.card.id if self.card else None)
 
     def _html(self, card: ContactCard) -> str:
+        if self.workspace.privacy.on:
+            card = redacted_card(card)
+            return card_html(card, self.workspace.now(), colours(self.palette()), NOTICE)
         return card_html(card, self.workspace.now(), colours(self.palette()))
 
     def _enable(self, on: bool) -> None:

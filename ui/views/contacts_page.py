@@ -150,6 +150,7 @@ class ContactsPage(QWidget):
         self._kept: tuple[list[tuple[int, int]], int, int] = ([], 0, 0)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         workspace.bus.changed.connect(self._changed)
+        workspace.privacy.changed.connect(self._private)
 
     # -- list ------------------------------------------------------------------------------
 
@@ -258,6 +259,12 @@ class ContactsPage(QWidget):
             box.blockSignals(False)
         self._country = ""
         self._apply_filters()
+
+    def _private(self, on: bool) -> None:
+        self.model.private = on
+        rows = self.model.rowCount()
+        if rows:
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(rows - 1, 0))
 
     # -- saved searches ------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from ui.campaign_print import labels_html, shopping_list_html
 from ui.dialogs.campaign import AddRecipientsDialog, ChooseGiftDialog, NewCampaignDialog
 from ui.models.campaign import BIRTHDAY, CampaignModel
 from ui.printing import write_pdf, write_text
+from ui.privacy import NOTICE, Privacy
 from ui.theme import Colours, colours
 from ui.views.freshness import ReloadsWhenShown
 from ui.workspace import Workspace
@@ -144,6 +145,7 @@ class GiftsPage(ReloadsWhenShown):
         layout.addWidget(split, 1)
         self._enable()
         workspace.bus.changed.connect(self._changed)
+        workspace.privacy.changed.connect(lambda _on: self.reload())
 
     def reload(self) -> None:
         campaigns = self.workspace.core.campaigns
@@ -168,11 +170,13 @@ class GiftsPage(ReloadsWhenShown):
         if view is not None:
             self.campaign.setCurrentIndex(self.campaign.findData(view.id))
         place = self.table.currentIndex().row()
+        self.recipients.private = self.workspace.privacy.on
         self.recipients.set_view(view)
         self.table.setColumnHidden(BIRTHDAY, not (view and view.on_birthdays))
         for column in (0, 1, 3, 4, BIRTHDAY):  # the gift takes what is left
             self.table.resizeColumnToContents(column)
-        self.summary.setText(_summary(view) if view else self.summary.text())
+        if view is not None:
+            self.summary.setText(_summary(view, self.workspace.privacy))
         if view is not None and view.recipients:
             self.table.selectRow(min(max(place, 0), len(view.recipients) - 1))
         self._enable()
@@ -183,6 +187,8 @@ class GiftsPage(ReloadsWhenShown):
         view = self.recipients.view
         if recipient is None or view is None:
             self.detail.clear()
+        elif self.workspace.privacy.on:
+            self.detail.setHtml(f"<h3>{escape(recipient.contact.name)}</h3><p>{NOTICE}</p>")
         else:
             self.detail.setHtml(recipient_html(recipient, view, colours(self.palette())))
         self._enable()
@@ -350,9 +356,10 @@ class GiftsPage(ReloadsWhenShown):
             self.workspace.write(lambda: campaigns.remove_recipient(campaign_id, who))
 
 
-def _summary(view: CampaignView) -> str:
+def _summary(view: CampaignView, privacy: Privacy) -> str:
     counts = ", ".join(f"{n:,} {status}" for status, n in view.by_status.items())
-    spent, chosen = money(view.spent_cents, view.currency), money(view.planned_cents, view.currency)
+    spent = privacy.money(money(view.spent_cents, view.currency))
+    chosen = privacy.money(money(view.planned_cents, view.currency))
     people = f"{len(view.recipients):,} recipient{'s' * (len(view.recipients) != 1)}"
     when = (
         f"each on their birthday from {view.on_day:%d %b %Y}"

@@ -156,6 +156,13 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
         self.statusBar().addWidget(self.banner, 1)
+        self.private_label = QLabel(" Private ")
+        self.private_label.setToolTip("Notes, tastes, gifts and amounts are hidden (Ctrl+Shift+P)")
+        self.private_label.setStyleSheet(
+            f"background: {theme.banner_background}; color: {theme.banner_text};"
+        )
+        self.private_label.hide()
+        self.statusBar().addPermanentWidget(self.private_label)
         self.tray: Tray | None = None
         self.scheduler: ReminderScheduler | None = None
         self._quitting = False
@@ -225,6 +232,12 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, "&Redo", self.workspace.redo, "Ctrl+Shift+Z", "redo")
         self.workspace.history_changed.connect(self._history_labels)
         self._history_labels(self.core.history.state())
+        view = bar.addMenu("&View")
+        self.private_action = self._action(
+            view, "&Private (hide notes, tastes, gifts, amounts)", self._toggle_private,
+            "Ctrl+Shift+P", "private",
+        )  # fmt: skip
+        self.private_action.setCheckable(True)
         help_menu = bar.addMenu("&Help")
         self.safety.install(backups, help_menu)
         self._action(help_menu, "&About Nurture", self._about, None, "about")
@@ -466,6 +479,12 @@ class MainWindow(QMainWindow):
         self.banner.setToolTip(text)
         self.banner.show()
         QTimer.singleShot(60_000, self.banner.hide)
+
+    def _toggle_private(self) -> None:
+        """For screen sharing: the pages redact what they show while this is on."""
+        on = self.private_action.isChecked()
+        self.private_label.setVisible(on)
+        self.workspace.privacy.set(on)
 
     def banner_if_seen(self, text: str) -> bool:
         """A reminder on the banner, only where it can be seen: a hidden or minimised window

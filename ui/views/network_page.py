@@ -71,6 +71,7 @@ class NetworkPage(ReloadsWhenShown):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         workspace.bus.changed.connect(self._changed)
+        workspace.privacy.changed.connect(lambda _on: self.reload())
 
     def reload(self) -> None:
         network, now = self.workspace.core.network, self.workspace.now()
@@ -89,6 +90,7 @@ class NetworkPage(ReloadsWhenShown):
             + f" · {plural(len(view.introductions), 'introduction')}, "
             f"{view.introductions_waiting:,} waiting to hear how it went"
         )
+        hide = self.workspace.privacy.money  # View ▸ Private: values as •••
         self.partners.setSortingEnabled(False)  # rows stay put while they are filled
         self.partners.setRowCount(len(view.partners))
         for row, p in enumerate(view.partners):
@@ -96,9 +98,9 @@ class NetworkPage(ReloadsWhenShown):
             cells: tuple[tuple[str, str | float], ...] = (
                 (p.contact.name, p.contact.name.casefold()),
                 (_count(p.recent), p.recent),
-                (_value(p.recent_cents, view.currency), p.recent_cents),
+                (hide(_value(p.recent_cents, view.currency)), p.recent_cents),
                 (_count(p.total), p.total),
-                (_value(p.total_cents, view.currency), p.total_cents),
+                (hide(_value(p.total_cents, view.currency)), p.total_cents),
                 (_count(p.given), p.given),
                 (("gone cold · " if p in cold else "") + ago(p.last_touch, now), touched),
             )

@@ -33,6 +33,7 @@ from ui.day_plan import DayPlanFeed
 from ui.icons import icon
 from ui.models.plan import PlanModel
 from ui.operations import plan as plan_ops
+from ui.privacy import NOTICE, redacted_brief
 from ui.theme import colours
 from ui.workspace import Workspace
 
@@ -125,6 +126,7 @@ class TodayPage(QWidget):
         # shows it too): shown at once when it is, or the moment the page is opened.
         day_plan.updated.connect(self._plan_ready)
         workspace.bus.changed.connect(self._changed)
+        workspace.privacy.changed.connect(lambda _on: self._selected())
 
     def _filter(self, *choices: tuple[str, str]) -> QComboBox:
         box = QComboBox()
@@ -224,7 +226,10 @@ class TodayPage(QWidget):
     def _show_brief(self, brief: Brief, row: PlanRow) -> None:
         current = self.current()
         if current is not None and current.contact.id == row.contact.id:
-            self.brief.setHtml(brief_html(brief, current, colours(self.palette())))
+            private = self.workspace.privacy.on
+            palette = colours(self.palette())
+            shown = brief_html(redacted_brief(brief) if private else brief, current, palette)
+            self.brief.setHtml(shown + (f"<p><i>{NOTICE}</i></p>" if private else ""))
 
     def _link(self, url: QUrl) -> None:
         if url.scheme() == "contact":
