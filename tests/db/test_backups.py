@@ -208,3 +208,25 @@ def test_restore_waits_for_the_app_to_quit_and_says_what_it_did(data_dir: Path) 
     said = ok(nurture("restore", data_dir=data_dir))
     assert said.startswith("Restored nurture-")
     assert "The file it replaced is kept in" in said
+
+
+def test_three_first_starts_on_an_old_file_upgrade_it_once_with_one_backup(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "old"
+    maker = Path(__file__).resolve().parents[2] / "packaging" / "smoke" / "old_database.py"
+    subprocess.run([sys.executable, str(maker), str(data)], check=True)
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-m", "nurture", "--data-dir", str(data), "contacts", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [start.communicate(timeout=60) for start in starts]
+    assert [start.returncode for start in starts] == [0, 0, 0], results
+    assert all('"Ann Lee"' in out for out, _err in results)
+    upgrades = list((backups_dir(data) / "before-upgrade").glob("*.sqlite3"))
+    assert len(upgrades) == 1
