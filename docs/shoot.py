@@ -2,7 +2,8 @@
 
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
-        [--page contacts|today|calendar|gifts|new-campaign|network|review|editor|duplicates]
+        [--page contacts|today|calendar|gifts|new-campaign|network|review|editor|duplicates|
+                preferences|restore|private]
         [--row N] [--search TEXT] [--campaign NAME]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
@@ -15,6 +16,7 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -75,6 +77,9 @@ def _scene(args: argparse.Namespace) -> int:
             "calendar": 2,
             "gifts": 3,
             "new-campaign": 3,
+            "preferences": 1,
+            "restore": 1,
+            "private": 1,
             "network": 4,
             "review": 0,
             "editor": 1,
@@ -83,7 +88,7 @@ def _scene(args: argparse.Namespace) -> int:
         window.sidebar.setCurrentRow(pages[args.page])
         if args.search:
             window.search.setText(args.search)
-        if args.page in ("contacts", "editor"):
+        if args.page in ("contacts", "editor", "private"):
             window.contacts.table.selectRow(args.row)
         late = 1500 if args.campaign else 0  # the campaigns are listed on the worker first
         if args.campaign:
@@ -96,6 +101,9 @@ def _scene(args: argparse.Namespace) -> int:
             "duplicates": duplicates,
             "review": review,
             "new-campaign": new_campaign,
+            "preferences": lambda: modal(window.preferences),
+            "restore": lambda: modal(window.safety.choose_backup),
+            "private": private,
         }.get(args.page, shoot)
         QTimer.singleShot(1500 + late, then)
 
@@ -114,6 +122,14 @@ def _scene(args: argparse.Namespace) -> int:
         if card is not None:
             QTimer.singleShot(1200, shoot)
             window.edit_contact(card.id)  # modal: the timer takes the picture meanwhile
+
+    def modal(opens: Callable[[], object]) -> None:
+        QTimer.singleShot(1500, shoot)  # the dialog is modal: the timer takes the picture
+        opens()
+
+    def private() -> None:
+        window.private_action.trigger()
+        QTimer.singleShot(800, shoot)
 
     def new_campaign() -> None:
         def holidays() -> None:  # the dialog is modal: its holiday list, opened

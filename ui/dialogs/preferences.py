@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QSystemTrayIcon,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -146,16 +146,19 @@ class PreferencesDialog(QDialog):
             desktop.addRow(why)
             self.close_to_tray.setEnabled(False)
 
-        layout = QVBoxLayout(self)
+        # One tab per subject: the dialog fits a 1280×720 screen whatever the desktop adds.
+        self.tabs = QTabWidget()
         for title, form in (
             ("Reminders", reminders),
-            ("Holidays and numbers", places),
+            ("Holidays and money", places),
             ("Keep in touch", cadence),
-            ("Desktop", desktop),
+            ("Desktop and backups", desktop),
         ):
-            group = QGroupBox(title)
-            group.setLayout(form)
-            layout.addWidget(group)
+            page = QWidget()
+            page.setLayout(form)
+            self.tabs.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
