@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from nurture.db.driver import sqlite
 from nurture.db.engine import translate
 from nurture.errors import DatabaseCorruptError, NotFoundError, StorageError
 from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
@@ -49,12 +49,12 @@ class Backup:
 def quick_check(path: Path) -> str:
     """'' when SQLite finds the file sound (`PRAGMA quick_check`), else what it found."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
         try:
             rows = [str(r[0]) for r in connection.execute("PRAGMA quick_check")]
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except sqlite.DatabaseError as error:
         return str(error)
     return "" if rows == ["ok"] else "; ".join(rows[:3])
 
@@ -78,8 +78,8 @@ def make_backup(path: Path, folder: Path, reason: str, now: datetime) -> Backup:
     part = folder / f".{target.name}.part"
     try:
         os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        copy = sqlite3.connect(part)
+        source = sqlite.connect(f"file:{path}?mode=ro", uri=True)
+        copy = sqlite.connect(part)
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -91,11 +91,11 @@ def make_backup(path: Path, folder: Path, reason: str, now: datetime) -> Backup:
         with part.open("rb") as file:
             os.fsync(file.fileno())
         part.replace(target)
-    except (OSError, sqlite3.Error, StorageError) as error:
+    except (OSError, sqlite.Error, StorageError) as error:
         _remove_part(part)
         if isinstance(error, StorageError):
             raise
-        known = translate(error, folder / target.name) if isinstance(error, sqlite3.Error) else None
+        known = translate(error, folder / target.name) if isinstance(error, sqlite.Error) else None
         raise known or StorageError(f"Backup failed: {error}") from error
     rotate(folder, now)
     return Backup(target, made, reason)

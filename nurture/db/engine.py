@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from nurture.db.driver import sqlite
 from nurture.errors import (
     DamagedTextError,
     DatabaseCorruptError,
@@ -32,14 +33,14 @@ _FIRST_TRY_MS = 250  # a writer busy longer than this is a long one: say so, the
 LONG_WAIT_MS = 15 * 60 * 1000  # the longest import of 100,000 contacts, with room to spare
 
 
-def _pragmas(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, Any], None]:
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _pragmas(busy_timeout_ms: int) -> Callable[[sqlite.Connection, Any], None]:
+    def on_connect(dbapi_connection: sqlite.Connection, _record: Any) -> None:
         _on_connect(dbapi_connection, busy_timeout_ms)
 
     return on_connect
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
+def _on_connect(dbapi_connection: sqlite.Connection, busy_timeout_ms: int) -> None:
     # Let SQLAlchemy's begin event decide when a transaction starts (pysqlite's own guessing
     # skips DDL and SAVEPOINTs).
     dbapi_connection.isolation_level = None
@@ -91,7 +92,7 @@ def make_engine(
     announce: Callable[[], None] = lambda: None,
     long_wait_ms: int = LONG_WAIT_MS,
 ) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=sqlite)
     event.listen(engine, "connect", _pragmas(busy_timeout_ms))
     event.listen(engine, "begin", _begin(announce, busy_timeout_ms, long_wait_ms))
     return engine
@@ -99,13 +100,21 @@ def make_engine(
 
 # SQLite's primary result codes (the low byte of an extended code), as qutebrowser's
 # misc/sql.py reads them: the code, not the message text, says what happened.
-_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY = {sqlite.SQLITE_BUSY, sqlite.SQLITE_LOCKED}
+_DAMAGED = {sqlite.SQLITE_CORRUPT, sqlite.SQLITE_NOTADB}
+# SQLite's own words for the codes (sqlite3_errstr), for errors raised without the code.
+_BY_MESSAGE = {
+    "database or disk is full": sqlite.SQLITE_FULL,
+    "database is locked": sqlite.SQLITE_BUSY,
+    "disk I/O error": sqlite.SQLITE_IOERR,
+    "database disk image is malformed": sqlite.SQLITE_CORRUPT,
+    "file is not a database": sqlite.SQLITE_NOTADB,
+}
 _NO_ACCESS = {
-    sqlite3.SQLITE_CANTOPEN,
-    sqlite3.SQLITE_READONLY,
-    sqlite3.SQLITE_PERM,
-    sqlite3.SQLITE_AUTH,
+    sqlite.SQLITE_CANTOPEN,
+    sqlite.SQLITE_READONLY,
+    sqlite.SQLITE_PERM,
+    sqlite.SQLITE_AUTH,
 }
 
 
@@ -117,7 +126,8 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
             f"The database {path} is damaged (it holds text that cannot be read). Restore the "
             "newest good backup: nurture restore (or File ▸ Restore from backup…)."
         )
-    if not isinstance(original, sqlite3.Error):
+    # Python's own sqlite3 raises the same kinds of errors (a test, a tool reading the file).
+    if not isinstance(original, (sqlite.Error, sqlite3.Error)):
         return None
     if "Could not decode to UTF-8" in str(original):
         return DamagedTextError(
@@ -126,6 +136,8 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
             "Check database), which keeps what can be read."
         )
     code = getattr(original, "sqlite_errorcode", None)
+    if code is None:  # the backup API's errors carry SQLite's message but not its code
+        code = _BY_MESSAGE.get(str(original))
     if code is None:
         return None  # raised by the driver itself (a closed connection): a bug, not storage
     primary = code & 0xFF
@@ -134,7 +146,7 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
             f"The database {path} is busy: another program is writing to it. "
             "Nothing was changed; try again in a moment."
         )
-    if primary == sqlite3.SQLITE_FULL:
+    if primary == sqlite.SQLITE_FULL:
         return DiskFullError(
             f"The disk holding {path.parent} is full, so nothing was saved. "
             "Free some space and try again."
@@ -144,17 +156,17 @@ def translate(error: BaseException, path: Path) -> StorageError | None:
             f"The database {path} is damaged. Restore the newest good backup from "
             f"{path.parent / 'backups'}: nurture restore (or File ▸ Restore from backup…)."
         )
-    if primary == sqlite3.SQLITE_IOERR:
+    if primary == sqlite.SQLITE_IOERR:
+        name = getattr(original, "sqlite_errorname", code)
         return StorageError(
-            f"The disk holding {path} could not be read or written ({original.sqlite_errorname}"
-            "). Nothing was saved. Check that the drive is still connected and healthy, "
-            "then try again."
+            f"The disk holding {path} could not be read or written ({name}). Nothing was "
+            "saved. Check that the drive is still connected and healthy, then try again."
         )
     if primary in _NO_ACCESS:
         return StorageError(
             f"Nurture cannot write to {path}. Check that the folder exists and is writable."
         )
-    if primary == sqlite3.SQLITE_ERROR and "too many SQL variables" in str(original):
+    if primary == sqlite.SQLITE_ERROR and "too many SQL variables" in str(original):
         # SQLite's limit on values in one statement: our bug (a list not cut into chunks),
         # but the user deserves a plain answer and an unchanged database.
         return StorageError(

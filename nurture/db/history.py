@@ -11,8 +11,9 @@ leave a trigger behind that misses a new column.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
+
+from nurture.db.driver import sqlite
 
 STEPS_KEPT = 100
 UNTRACKED = frozenset({"alembic_version", "history_steps", "history_rows"})
@@ -41,7 +42,7 @@ SCHEMA = (
 )
 
 
-def tracked_tables(connection: sqlite3.Connection) -> list[str]:
+def tracked_tables(connection: sqlite.Connection) -> list[str]:
     names = [
         row[0]
         for row in connection.execute(
@@ -51,7 +52,7 @@ def tracked_tables(connection: sqlite3.Connection) -> list[str]:
     return sorted(n for n in names if n not in UNTRACKED and not n.startswith("contact_search"))
 
 
-def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+def columns(connection: sqlite.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
 
@@ -82,12 +83,12 @@ def trigger_sql(table: str, names: list[str], step: int) -> list[str]:
     ]
 
 
-def create_tables(connection: sqlite3.Connection) -> None:
+def create_tables(connection: sqlite.Connection) -> None:
     for statement in SCHEMA:
         connection.execute(statement)
 
 
-def begin_step(connection: sqlite3.Connection, label: str) -> int:
+def begin_step(connection: sqlite.Connection, label: str) -> int:
     """Start recording a step (inside the write transaction); redo is no longer possible."""
     connection.execute("DELETE FROM history_steps WHERE undone = 1")
     step = connection.execute("INSERT INTO history_steps (label) VALUES (?)", (label,)).lastrowid
@@ -98,7 +99,7 @@ def begin_step(connection: sqlite3.Connection, label: str) -> int:
     return step
 
 
-def stop_recording(connection: sqlite3.Connection) -> None:
+def stop_recording(connection: sqlite.Connection) -> None:
     for (name,) in connection.execute(
         "SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'history%'"
     ).fetchall():
@@ -106,7 +107,7 @@ def stop_recording(connection: sqlite3.Connection) -> None:
 
 
 def end_step(
-    connection: sqlite3.Connection, step: int, areas: Iterable[str], contact_ids: Iterable[int]
+    connection: sqlite.Connection, step: int, areas: Iterable[str], contact_ids: Iterable[int]
 ) -> None:
     """Stop recording; a step that changed nothing is dropped; only the newest steps stay."""
     stop_recording(connection)
@@ -123,7 +124,7 @@ def end_step(
     prune(connection)
 
 
-def add_import_step(connection: sqlite3.Connection, label: str, batch_id: int) -> None:
+def add_import_step(connection: sqlite.Connection, label: str, batch_id: int) -> None:
     """An import is undone by its batch (recording each of 100,000 rows would double its
     cost); it takes its place in the history like any other step."""
     connection.execute("DELETE FROM history_steps WHERE undone = 1")
@@ -134,7 +135,7 @@ def add_import_step(connection: sqlite3.Connection, label: str, batch_id: int) -
     prune(connection)
 
 
-def forget_import(connection: sqlite3.Connection, batch_id: int) -> None:
+def forget_import(connection: sqlite.Connection, batch_id: int) -> None:
     """An undone import leaves the history, with whatever could have been redone after it
     (those steps may have touched the people it brought): import the file again instead."""
     connection.execute(
@@ -143,7 +144,7 @@ def forget_import(connection: sqlite3.Connection, batch_id: int) -> None:
     connection.execute("DELETE FROM history_steps WHERE undone = 1")
 
 
-def prune(connection: sqlite3.Connection) -> None:
+def prune(connection: sqlite.Connection) -> None:
     connection.execute(
         "DELETE FROM history_steps WHERE id NOT IN"
         " (SELECT id FROM history_steps ORDER BY id DESC LIMIT ?)",
@@ -151,7 +152,7 @@ def prune(connection: sqlite3.Connection) -> None:
     )
 
 
-def replay(connection: sqlite3.Connection, step: int, backwards: bool) -> None:
+def replay(connection: sqlite.Connection, step: int, backwards: bool) -> None:
     """Put a step's rows back as they were (undo) or as it left them (redo). Foreign keys are
     checked at commit: a parent and its children come back in one go."""
     connection.execute("PRAGMA defer_foreign_keys = ON")

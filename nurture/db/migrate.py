@@ -5,11 +5,12 @@ make one pre-upgrade backup and one upgrade, not three racing ones."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+from nurture.db.driver import sqlite
 
 try:
     import fcntl
@@ -74,7 +75,7 @@ def read_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
@@ -87,7 +88,7 @@ def read_revision(path: Path) -> str | None:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except sqlite.Error as error:
         raise (translate(error, path) or StorageError(f"Cannot read {path}: {error}")) from error
     return None if row is None else str(row[0])
 
@@ -116,7 +117,7 @@ def upgrade(database: Database, revision: str) -> None:
     with database.engine.connect() as connection:
         # PRAGMA foreign_keys is a no-op inside a transaction: set it on the raw connection.
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, sqlite.Connection)
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             config.attributes["connection"] = connection

@@ -5,13 +5,13 @@ and duplicate search fail): such a value keeps what can be read, with "�" for 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
 from nurture.db import search_index
+from nurture.db.driver import sqlite
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ class CheckReport:
 def damaged_text(path: Path) -> list[tuple[str, str, int, str]]:
     """Every text value that is not valid UTF-8: (table, column, rowid, what can be read)."""
     found: list[tuple[str, str, int, str]] = []
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [
             str(name)
@@ -97,4 +97,4 @@ def search_index_sound(connection: Connection) -> bool:
 def rebuild_search_index(connection: Connection) -> None:
     connection.exec_driver_sql("DELETE FROM contact_search")
     search_index.index_new(connection, 0)
-    search_index.purge_deleted_terms(connection)
+    search_index.optimize(connection)

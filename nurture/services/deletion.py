@@ -35,7 +35,7 @@ class DeletionService:
 
     def delete(self, contact_ids: Sequence[int]) -> Outcome[int]:
         """Delete contacts (and what is only theirs); returns how many were deleted. Their
-        words leave the search index too, not only its list of rows."""
+        words leave the search index at once too (its secure-delete option, migration 0013)."""
         ids = tuple(dict.fromkeys(int(i) for i in contact_ids))
         listed = ",".join(str(i) for i in ids) or "NULL"
         if len(ids) >= BULK:
@@ -52,7 +52,6 @@ class DeletionService:
             )
             survivors = sorted(linked - set(ids))
             refresh_last_touch(work.session, survivors)
-            work.purge_search_terms = True
             work.touch(Area.CONTACTS, *ids, *survivors)
             work.touch(Area.NETWORK, *survivors)
             work.touch(Area.INTERACTIONS, *survivors)

@@ -4,7 +4,6 @@ have been redone. The steps themselves are recorded by `nurture.db.history`."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from nurture.db import history, search_index
+from nurture.db.driver import sqlite
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
 from nurture.errors import ValidationError
@@ -73,7 +73,7 @@ class HistoryService:
     def _replay(self, step_id: int, backwards: bool) -> Changes:
         try:
             return self._replayed(step_id, backwards)
-        except (sqlite3.IntegrityError, IntegrityError) as error:
+        except (sqlite.IntegrityError, IntegrityError) as error:
             # Something written outside the history since (sample data reusing a deleted
             # contact's id) stands in the way; the transaction rolled back, nothing changed.
             raise ValidationError(

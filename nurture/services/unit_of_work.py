@@ -3,7 +3,6 @@ and, when it has an undo label, the rows it changed (one step of the undo histor
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from nurture.db import history, search_index
+from nurture.db.driver import sqlite
 from nurture.db.engine import Database
 from nurture.domain.enums import Area
 
@@ -48,7 +48,6 @@ class UnitOfWork:
     _areas: set[Area] = field(default_factory=set)
     _contacts: set[int] = field(default_factory=set)
     _reindex: set[int] = field(default_factory=set)
-    purge_search_terms: bool = False  # deleted words leave the index (after deleting people)
 
     def touch(self, area: Area, *contact_ids: int) -> None:
         self._areas.add(area)
@@ -85,13 +84,11 @@ def unit_of_work(database: Database, undo: str | None, wait: bool = True) -> Ite
             if step is not None:  # a failed write rolls back; its triggers must not outlive it
                 history.stop_recording(raw)
         search_index.reindex(session.connection(), work.reindex_ids)
-        if work.purge_search_terms:
-            search_index.purge_deleted_terms(session.connection())
 
 
-def driver_connection(session: Session) -> sqlite3.Connection:
+def driver_connection(session: Session) -> sqlite.Connection:
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert isinstance(raw, sqlite.Connection)
     return raw
 
 

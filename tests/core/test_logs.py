@@ -57,13 +57,12 @@ def test_a_command_line_bug_is_logged_with_its_traceback_and_told_in_one_line(
 ) -> None:
     # A data "folder" that is a file where a folder should be is a known error; to provoke an
     # unknown one, break a file the command needs mid-way: the settings' JSON.
-    import sqlite3
-
     from nurture.app import Nurture
+    from nurture.db.driver import sqlite
 
     data = tmp_path / "data"
     Nurture.open(data).close()
-    db = sqlite3.connect(data / "nurture.sqlite3")
+    db = sqlite.connect(data / "nurture.sqlite3")
     db.execute("INSERT INTO settings (key, value) VALUES ('tier_cadence', 'not json')")
     db.commit()
     db.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -17,6 +16,7 @@ import pytest
 
 from nurture.app import Nurture
 from nurture.db.backups import listed, make_backup, quick_check, restore, rotate
+from nurture.db.driver import sqlite
 from nurture.domain.dto import ContactDraft
 from nurture.errors import DatabaseCorruptError
 from nurture.paths import backups_dir, database_path
@@ -68,7 +68,7 @@ def test_a_damaged_database_is_not_backed_up_over_good_copies(app: Nurture) -> N
     good = app.backups.make("daily")
     app.close()
     path = app.database.path
-    with sqlite3.connect(path) as db:  # everything in the main file, nothing in a WAL
+    with sqlite.connect(path) as db:  # everything in the main file, nothing in a WAL
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     for page in range(4096, len(data), 4096):  # every page's header after the first, garbled
@@ -122,7 +122,7 @@ def test_damaged_text_is_repaired_so_the_list_and_export_work(data_dir: Path) ->
     app.close()
 
     def flip_a_bit() -> None:
-        with sqlite3.connect(database_path(data_dir)) as db:  # "Anna" with a byte gone bad
+        with sqlite.connect(database_path(data_dir)) as db:  # "Anna" with a byte gone bad
             db.execute(
                 "UPDATE contacts SET display_name = CAST(X'416EFF61204C6565' AS TEXT) WHERE id = ?",
                 (ann,),

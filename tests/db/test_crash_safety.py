@@ -12,7 +12,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ import pytest
 
 from nurture.app import Nurture
 from nurture.db.backups import quick_check
+from nurture.db.driver import sqlite
 from nurture.domain.dto import ContactDraft
 from nurture.errors import DiskFullError
 from nurture.paths import backups_dir, database_path
@@ -46,7 +46,7 @@ def _clients(path: Path, rows: int, start: int = 0) -> Path:
 
 
 def _count(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with sqlite.connect(f"file:{path}?mode=ro", uri=True) as db:
         return int(db.execute("SELECT count(*) FROM contacts").fetchone()[0])
 
 

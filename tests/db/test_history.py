@@ -3,7 +3,6 @@ the database, undone and redone exactly (every row, search included), several st
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +14,7 @@ import pytest
 
 from nurture.app import Nurture
 from nurture.db import history
+from nurture.db.driver import sqlite
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft, EmailValue
 from nurture.domain.enums import (
@@ -33,7 +33,7 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 def _everything(app: Nurture) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table the history covers, and what a search finds."""
-    db = sqlite3.connect(database_path(app.data_dir))
+    db = sqlite.connect(database_path(app.data_dir))
     try:
         tables = history.tracked_tables(db)
         rows = {
@@ -188,7 +188,7 @@ def test_every_table_but_the_search_index_is_recorded_with_all_its_columns(app: 
     # The triggers are made from the live schema when a step begins: a new table or column is
     # covered without anyone remembering to. Only the search index (rebuilt from the rows),
     # Alembic's and the history's own tables stay out.
-    db = sqlite3.connect(database_path(app.data_dir))
+    db = sqlite.connect(database_path(app.data_dir))
     try:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         tracked = history.tracked_tables(db)
@@ -208,7 +208,7 @@ def test_a_failed_write_records_nothing_and_leaves_no_trigger(app: Nurture) -> N
         app.records.add_preference(1, PreferenceCategory.FOOD, "   ")  # no contact 1, no item
     assert app.history.state() == state
     app.contacts.create(ContactDraft(given_name="Ann"))
-    db = sqlite3.connect(database_path(app.data_dir))
+    db = sqlite.connect(database_path(app.data_dir))
     try:
         assert db.execute("SELECT count(*) FROM history_steps").fetchone()[0] == 1
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from nurture.app import Nurture
+from nurture.db.driver import sqlite
 from nurture.db.engine import Database
 from nurture.db.migrate import MIGRATIONS_DIR, open_database, upgrade
 from nurture.db.schema import HEAD_REVISION, metadata
@@ -27,8 +27,8 @@ SCRIPTS = ScriptDirectory(str(MIGRATIONS_DIR))
 ALL_REVISIONS = [script.revision for script in SCRIPTS.walk_revisions()]
 
 
-def _sqlite(path: Path) -> closing[sqlite3.Connection]:
-    return closing(sqlite3.connect(path))
+def _sqlite(path: Path) -> closing[sqlite.Connection]:
+    return closing(sqlite.connect(path))
 
 
 def _digest(path: Path) -> str:

@@ -5,7 +5,6 @@ socket in a folder nobody else can enter."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from nurture.db.driver import sqlite
 from nurture.io.files import write_whole
 from nurture.paths import private_folder
 
@@ -102,7 +102,7 @@ def test_a_deleted_contact_leaves_no_words_in_the_search_index(data_dir: Path) -
     app.close()
     # The index's own pages, as stored (words are kept lower-case, prefix-compressed). Edit ▸
     # Undo keeps the deleted row in its history until trimmed: that is what undo is for.
-    with sqlite3.connect(data_dir / "nurture.sqlite3") as db:
+    with sqlite.connect(data_dir / "nurture.sqlite3") as db:
         pages = b"".join(r[0] for r in db.execute("SELECT block FROM contact_search_data") if r[0])
     assert b"usual" in pages  # the right pages were read
     for word in (b"uillon", b"exhart", b"zibarian", b"earls"):

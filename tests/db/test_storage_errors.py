@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nurture.app import Nurture
+from nurture.db.driver import sqlite
 from nurture.db.engine import Database
 from nurture.domain.dto import ContactDraft
 from nurture.errors import DatabaseCorruptError, DatabaseLockedError
@@ -20,7 +21,7 @@ def test_a_write_while_another_program_holds_the_lock_says_busy_and_changes_noth
 ) -> None:
     Nurture.open(tmp_path).close()
     core = Nurture(Database(database_path(tmp_path), 50, long_wait_ms=300), tmp_path)
-    other = sqlite3.connect(database_path(tmp_path), isolation_level=None)
+    other = sqlite.connect(database_path(tmp_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(DatabaseLockedError, match=r"busy.*Nothing was changed"):
@@ -43,8 +44,10 @@ def test_a_damaged_file_names_the_backups_folder(tmp_path: Path) -> None:
 
 
 def _sqlite_error(statement: str, *params: object) -> sqlite3.Error:
+    # Python's own sqlite3 can lower the variable limit (as builds with the old default);
+    # translate() reads its errors as it reads the driver's.
     db = sqlite3.connect(":memory:")
-    db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)  # as builds with the old default
+    db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     try:
         db.execute(statement, params)
     except sqlite3.Error as error:
@@ -66,18 +69,19 @@ def test_failures_are_told_apart_by_sqlites_result_code_not_its_wording(tmp_path
     # The same words with another code are not a storage failure; and the code decides even
     # when the words say nothing useful.
     assert translate(_sqlite_error("SELECT * FROM no_such_table"), path) is None
-    full = sqlite3.OperationalError("xyz")
-    full.sqlite_errorcode, full.sqlite_errorname = sqlite3.SQLITE_FULL, "SQLITE_FULL"
+    full = sqlite.OperationalError("xyz")
+    setattr(full, "sqlite_errorcode", sqlite.SQLITE_FULL)  # noqa: B010 (the stubs lack it)
     assert isinstance(translate(full, path), DiskFullError)
-    io = sqlite3.OperationalError("disk I/O error")
-    io.sqlite_errorcode, io.sqlite_errorname = 10 | (13 << 8), "SQLITE_IOERR_FSYNC"
+    io = sqlite.OperationalError("disk I/O error")
+    setattr(io, "sqlite_errorcode", 10 | (13 << 8))  # noqa: B010
+    setattr(io, "sqlite_errorname", "SQLITE_IOERR_FSYNC")  # noqa: B010
     told = translate(io, path)
     assert isinstance(told, StorageError)
     assert "SQLITE_IOERR_FSYNC" in told.message
     assert "still connected" in told.message
     # An error of the driver itself (a closed connection) is a bug, not a storage failure.
-    closed = sqlite3.connect(":memory:")
+    closed = sqlite.connect(":memory:")
     closed.close()
-    with pytest.raises(sqlite3.ProgrammingError) as caught:
+    with pytest.raises(sqlite.ProgrammingError) as caught:
         closed.execute("SELECT 1")
     assert translate(caught.value, path) is None

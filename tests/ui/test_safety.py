@@ -4,7 +4,6 @@ backup…, and a database that cannot be opened for damage offering a backup bef
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
 from nurture.db.backups import Backup, listed
+from nurture.db.driver import sqlite
 from nurture.domain.dto import ContactDraft
 from nurture.paths import backups_dir, database_path
 from nurture.services.listing import ContactQuery
@@ -91,5 +91,5 @@ def test_a_database_that_cannot_be_opened_offers_its_backup_first(
         assert aside[0].read_bytes().startswith(b"not a database")  # kept, not deleted
     finally:
         core.close()
-    with sqlite3.connect(database_path(data_dir)) as db:
+    with sqlite.connect(database_path(data_dir)) as db:
         assert db.execute("PRAGMA quick_check").fetchone() == ("ok",)

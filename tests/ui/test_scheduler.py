@@ -181,8 +181,7 @@ def test_a_clock_that_ran_ahead_and_came_back_fires_on_the_real_day(
 def test_while_another_program_writes_a_shown_reminder_is_recorded_later_not_shown_twice(
     qtbot: QtBot, data: Path
 ) -> None:
-    import sqlite3
-
+    from nurture.db.driver import sqlite
     from nurture.paths import database_path
 
     clock, recorder = Clock(), Recorder()
@@ -190,7 +189,7 @@ def test_while_another_program_writes_a_shown_reminder_is_recorded_later_not_sho
     failures: list[str] = []
     scheduler.workspace.fail = failures.append  # type: ignore[assignment]
     clock.now = START.replace(hour=8)
-    other = sqlite3.connect(database_path(data), isolation_level=None)
+    other = sqlite.connect(database_path(data), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a long import elsewhere
     try:
         _check(qtbot, scheduler)

@@ -7,10 +7,9 @@ Revises: 0003_import_undo
 
 from __future__ import annotations
 
-import sqlite3
-
 from alembic import op
 
+from nurture.db.driver import sqlite
 from nurture.db.history import create_tables
 
 revision = "0004_undo_history"
@@ -21,7 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     raw = op.get_bind().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert isinstance(raw, sqlite.Connection)
     create_tables(raw)
 
 
