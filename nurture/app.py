@@ -58,11 +58,15 @@ class Nurture:
 
     @classmethod
     def open(
-        cls, data_dir: str | Path | None = None, clock: Callable[[], datetime] | None = None
+        cls,
+        data_dir: str | Path | None = None,
+        clock: Callable[[], datetime] | None = None,
+        key: bytes | None = None,
     ) -> Nurture:
-        """Open (creating or migrating) the database in `data_dir` or the default folder."""
+        """Open (creating or migrating) the database in `data_dir` or the default folder;
+        `key`: the raw key of an encrypted file."""
         folder = resolve_data_dir(data_dir)
-        return cls(open_database(folder), folder, clock)
+        return cls(open_database(folder, key), folder, clock)
 
     @cached_property
     def agenda(self) -> AgendaService:

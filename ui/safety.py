@@ -43,10 +43,10 @@ class DataSafety(QObject):
     def start(self) -> None:
         """Soon after start: is the database sound? Then the daily backup, and every half hour
         after (a day after the last one, another)."""
-        path = self.core.database.path
+        path, key = self.core.database.path, self.core.database.key
         QTimer.singleShot(
             FIRST_CHECK_MS,
-            lambda: self.runner.run(lambda: quick_check(path), self._checked, self._quiet),
+            lambda: self.runner.run(lambda: quick_check(path, key), self._checked, self._quiet),
         )
         self.timer.start()
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from nurture.db.driver import sqlite
+from nurture.db.driver import connect, sqlite
 from nurture.db.engine import translate
 from nurture.errors import DatabaseCorruptError, NotFoundError, StorageError
 from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
@@ -46,10 +46,10 @@ class Backup:
         return self.path.stat().st_size
 
 
-def quick_check(path: Path) -> str:
+def quick_check(path: Path, key: bytes | None = None) -> str:
     """'' when SQLite finds the file sound (`PRAGMA quick_check`), else what it found."""
     try:
-        connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect(path, key, readonly=True)
         try:
             rows = [str(r[0]) for r in connection.execute("PRAGMA quick_check")]
         finally:
@@ -66,10 +66,13 @@ def damaged_message(path: Path, problem: str) -> str:
     )
 
 
-def make_backup(path: Path, folder: Path, reason: str, now: datetime) -> Backup:
-    """A checked copy of `path` in `folder`, then the folder rotated. A damaged database is
+def make_backup(
+    path: Path, folder: Path, reason: str, now: datetime, key: bytes | None = None
+) -> Backup:
+    """A checked copy of `path` in `folder` (encrypted with the same `key`: SQLCipher's backup
+    API copies between files of one key), then the folder rotated. A damaged database is
     refused (DatabaseCorruptError): copying it would rotate good copies away."""
-    problem = quick_check(path)
+    problem = quick_check(path, key)
     if problem:
         raise DatabaseCorruptError(damaged_message(path, problem))
     private_folder(folder)
@@ -78,15 +81,15 @@ def make_backup(path: Path, folder: Path, reason: str, now: datetime) -> Backup:
     part = folder / f".{target.name}.part"
     try:
         os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        source = sqlite.connect(f"file:{path}?mode=ro", uri=True)
-        copy = sqlite.connect(part)
+        source = connect(path, key, readonly=True)
+        copy = connect(part, key)
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             copy.close()
             source.close()
-        if quick_check(part):
+        if quick_check(part, key):
             raise StorageError(f"The backup written to {folder} did not read back whole.")
         with part.open("rb") as file:
             os.fsync(file.fileno())
@@ -153,23 +156,25 @@ def rotate(folder: Path, now: datetime) -> list[Path]:
     return gone
 
 
-def backup_before_upgrade(path: Path, data_dir: Path, revision: str, now: datetime) -> Backup:
+def backup_before_upgrade(
+    path: Path, data_dir: Path, revision: str, now: datetime, key: bytes | None = None
+) -> Backup:
     folder = backups_dir(data_dir) / UPGRADES
-    made = make_backup(path, folder, f"before-upgrade-from-{revision}", now)
+    made = make_backup(path, folder, f"before-upgrade-from-{revision}", now, key)
     for old in listed(folder)[_UPGRADES_KEPT:]:
         old.path.unlink(missing_ok=True)
     return made
 
 
 def restore(
-    data_dir: Path, chosen: Backup | None, now: datetime | None = None
+    data_dir: Path, chosen: Backup | None, now: datetime | None = None, key: bytes | None = None
 ) -> tuple[Backup, Path]:
     """Put a backup in place of the database: the newest sound one unless `chosen`. The
     current file and its -wal/-shm are moved aside first (never deleted), so a left-over
     write-ahead log cannot be played onto the restored copy. Returns the backup and where the
     replaced files went. Nurture must not be running on `data_dir`."""
     candidates = [chosen] if chosen else every_backup(data_dir)
-    backup = next((b for b in candidates if not quick_check(b.path)), None)
+    backup = next((b for b in candidates if not quick_check(b.path, key)), None)
     if backup is None:
         if chosen is not None:
             raise DatabaseCorruptError(f"The backup {chosen.path.name} is damaged itself.")
@@ -187,7 +192,7 @@ def restore(
     with part.open("rb") as file:
         os.fsync(file.fileno())
     part.replace(target)
-    problem = quick_check(target)
+    problem = quick_check(target, key)
     if problem:  # the copy did not land whole: put the old file back
         target.unlink()
         for moved in aside.iterdir():

@@ -26,8 +26,18 @@ OperationalError = sqlite.OperationalError
 IntegrityError = sqlite.IntegrityError
 
 
-def connect(path: Path | str, readonly: bool = False) -> Connection:
-    """A connection to the file at `path` (read-only: it is never created or changed)."""
+def connect(path: Path | str, key: bytes | None = None, readonly: bool = False) -> Connection:
+    """A connection to the file at `path` (read-only: it is never created or changed), with
+    the file's `key` given first when it is encrypted."""
     if readonly:
-        return sqlite.connect(f"file:{path}?mode=ro", uri=True)
-    return sqlite.connect(str(path))
+        connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        connection = sqlite.connect(str(path))
+    if key is not None:
+        unlock(connection, key)
+    return connection
+
+
+def unlock(connection: Connection, key: bytes) -> None:
+    """Give the raw key (before anything else is read): SQLCipher skips its key derivation."""
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from nurture.db.driver import sqlite
+from nurture.db.driver import sqlite, unlock
 from nurture.errors import (
     DamagedTextError,
     DatabaseCorruptError,
@@ -33,8 +33,10 @@ _FIRST_TRY_MS = 250  # a writer busy longer than this is a long one: say so, the
 LONG_WAIT_MS = 15 * 60 * 1000  # the longest import of 100,000 contacts, with room to spare
 
 
-def _pragmas(busy_timeout_ms: int) -> Callable[[sqlite.Connection, Any], None]:
+def _pragmas(busy_timeout_ms: int, key: bytes | None) -> Callable[[sqlite.Connection, Any], None]:
     def on_connect(dbapi_connection: sqlite.Connection, _record: Any) -> None:
+        if key is not None:  # before anything is read
+            unlock(dbapi_connection, key)
         _on_connect(dbapi_connection, busy_timeout_ms)
 
     return on_connect
@@ -91,9 +93,10 @@ def make_engine(
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     announce: Callable[[], None] = lambda: None,
     long_wait_ms: int = LONG_WAIT_MS,
+    key: bytes | None = None,
 ) -> Engine:
     engine = create_engine(f"sqlite:///{path}", module=sqlite)
-    event.listen(engine, "connect", _pragmas(busy_timeout_ms))
+    event.listen(engine, "connect", _pragmas(busy_timeout_ms, key))
     event.listen(engine, "begin", _begin(announce, busy_timeout_ms, long_wait_ms))
     return engine
 
@@ -180,10 +183,16 @@ class Database:
     """One SQLite file. Reads use deferred transactions, writes take the write lock at BEGIN."""
 
     def __init__(
-        self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, long_wait_ms: int = LONG_WAIT_MS
+        self,
+        path: Path,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        long_wait_ms: int = LONG_WAIT_MS,
+        key: bytes | None = None,
     ) -> None:
+        """`key`: the raw SQLCipher key of an encrypted file (None: a plain one)."""
         self.path = path
-        self.engine = make_engine(path, busy_timeout_ms, self._announce, long_wait_ms)
+        self.key = key
+        self.engine = make_engine(path, busy_timeout_ms, self._announce, long_wait_ms, key)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False

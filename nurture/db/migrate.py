@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nurture.db.driver import sqlite
+from nurture.db.driver import connect, sqlite
 
 try:
     import fcntl
@@ -26,7 +26,7 @@ from nurture.paths import FILE_MODE, database_path, private_file, private_folder
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def open_database(data_dir: Path) -> Database:
+def open_database(data_dir: Path, key: bytes | None = None) -> Database:
     """The ready-to-use database in `data_dir`, created or upgraded to this build's schema."""
     path = database_path(data_dir)
     try:
@@ -34,19 +34,19 @@ def open_database(data_dir: Path) -> Database:
         _private_database(path)
     except OSError as error:
         raise StorageError(f"Nurture cannot create its data folder {data_dir}: {error}") from error
-    if read_revision(path) == HEAD_REVISION:
-        return Database(path)
+    if read_revision(path, key) == HEAD_REVISION:
+        return Database(path, key=key)
     with _one_migrator(data_dir):
-        current = read_revision(path)  # another process may have upgraded it meanwhile
+        current = read_revision(path, key)  # another process may have upgraded it meanwhile
         if current != HEAD_REVISION:
             if current is not None:
                 _refuse_unknown(current, path)
-                backup_before_upgrade(path, data_dir, current, datetime.now(UTC))
-            database = Database(path)
+                backup_before_upgrade(path, data_dir, current, datetime.now(UTC), key)
+            database = Database(path, key=key)
             with database.storage_errors():
                 upgrade(database, HEAD_REVISION)
             return database
-    return Database(path)
+    return Database(path, key=key)
 
 
 @contextmanager
@@ -70,12 +70,12 @@ def _private_database(path: Path) -> None:
         private_file(part)
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, key: bytes | None = None) -> str | None:
     """The Alembic revision stored in the file; None for a missing or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect(path, key, readonly=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from nurture.db import search_index
-from nurture.db.driver import sqlite
+from nurture.db.driver import connect
 
 
 @dataclass(slots=True)
@@ -26,10 +26,10 @@ class CheckReport:
         return not self.integrity and not self.foreign_keys
 
 
-def damaged_text(path: Path) -> list[tuple[str, str, int, str]]:
+def damaged_text(path: Path, key: bytes | None = None) -> list[tuple[str, str, int, str]]:
     """Every text value that is not valid UTF-8: (table, column, rowid, what can be read)."""
     found: list[tuple[str, str, int, str]] = []
-    connection = sqlite.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect(path, key, readonly=True)
     try:
         tables = [
             str(name)

@@ -51,7 +51,7 @@ class BackupService:
         """A checked backup now (refused, with the way out, when the database is damaged), and
         a copy in the second folder when one is set."""
         now = self._clock()
-        made = make_backup(self._db.path, self._folder, reason, now)
+        made = make_backup(self._db.path, self._folder, reason, now, self._db.key)
         self._second_copy(made, now)
         return made
 
@@ -75,7 +75,7 @@ class BackupService:
     def check(self) -> CheckReport:
         """Integrity and references reported; damaged text and the search index repaired."""
         report = CheckReport()
-        damaged = damaged_text(self._db.path)
+        damaged = damaged_text(self._db.path, self._db.key)
         with self._db.write() as session:
             connection = session.connection()
             report.integrity = integrity(connection)
