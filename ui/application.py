@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIco
 
 from nurture.app import Nurture
 from nurture.db.backups import Backup, restore
+from nurture.db.encryption import unlock
 from nurture.errors import DatabaseCorruptError, NurtureError
 from nurture.logs import start_logging
 from nurture.paths import resolve_data_dir
-from ui.dialogs.restore import RestoreDialog, restore_and_restart
+from ui.dialogs.restore import RestoreDialog, ask_passphrase, restore_and_restart
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -99,10 +100,11 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
 
 
 def _open(folder: Path) -> Nurture | None:
-    """The core on `folder`; a damaged database offers a backup to restore, then opens that."""
+    """The core on `folder` (an encrypted file unlocked from the keyring, or with the
+    passphrase asked for); a damaged database offers a backup to restore, then opens that."""
     while True:
         try:
-            return Nurture.open(folder, clock=local_now)
+            return Nurture.open(folder, clock=local_now, key=unlock(folder, ask_passphrase))
         except DatabaseCorruptError as error:
             log.error("damaged database: %s", error.message)
             dialog = RestoreDialog(None, folder, error.message)
@@ -110,7 +112,7 @@ def _open(folder: Path) -> Nurture | None:
             if chosen is None:
                 return None
             try:
-                restore(folder, chosen)
+                restore(folder, chosen, key=unlock(folder, ask_passphrase))
             except NurtureError as failed:
                 QMessageBox.critical(None, "Nurture cannot restore your data", failed.message)
                 return None

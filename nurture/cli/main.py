@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backups": ("safety", "backups"),
     "check": ("safety", "check"),
     "restore": ("safety", "restore_backup"),  # takes no app: _run calls it before opening
+    "encrypt": ("safety", "encrypt_folder"),  # nor this one
     "import": ("files", "import_file"),
     "undo-import": ("files", "undo_import"),
     "imports": ("files", "imports"),
@@ -403,6 +404,12 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="put a backup in place of the database (the newest sound one)"
     )
     put_back.add_argument("backup", nargs="?", metavar="BACKUP", help="a file `backups` lists")
+    seal = sub.add_parser(
+        "encrypt", help="encrypt the data file (the key in the keyring, or a passphrase)"
+    )
+    seal.add_argument(
+        "--passphrase", action="store_true", help="a passphrase you choose instead of the keyring"
+    )
     return parser
 
 
@@ -439,12 +446,17 @@ def _run(args: argparse.Namespace) -> int:
     from nurture.app import Nurture
 
     try:
-        if args.command == "restore":  # with the database closed: it may be what is damaged
-            from nurture.cli.safety import restore_backup
+        if args.command in ("restore", "encrypt"):  # with the database closed
+            from nurture.cli import safety
 
-            restore_backup(args)
+            (safety.restore_backup if args.command == "restore" else safety.encrypt_folder)(args)
             return 0
-        app = Nurture.open(args.data_dir)
+        from nurture.cli.safety import ask_passphrase
+        from nurture.db.encryption import unlock
+        from nurture.paths import resolve_data_dir
+
+        folder = resolve_data_dir(args.data_dir)
+        app = Nurture.open(folder, key=unlock(folder, ask_passphrase))
         app.database.waiting = _say_waiting
         try:
             try:

@@ -5,6 +5,8 @@ cannot be opened)."""
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,10 +14,14 @@ from pathlib import Path
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.db.backups import Backup, every_backup, restore
+from nurture.db.encryption import encrypt, unlock
+from nurture.db.keys import recovery_text
 from nurture.errors import NotFoundError, StorageError
 from nurture.humanize import plural
 from nurture.instance import app_running
 from nurture.paths import resolve_data_dir
+
+PASSPHRASE_ENV = "NURTURE_PASSPHRASE"
 
 
 def backup(app: Nurture, args: argparse.Namespace) -> None:
@@ -72,9 +78,33 @@ def restore_backup(args: argparse.Namespace) -> None:
     if app_running(data_dir):
         raise StorageError("Nurture is running on this data folder: quit it first, then restore.")
     chosen = _chosen(data_dir, args.backup) if args.backup else None
-    restored, aside = restore(data_dir, chosen)
+    restored, aside = restore(data_dir, chosen, key=unlock(data_dir, ask_passphrase))
     print(f"Restored {restored.path.name} ({restored.made.astimezone():%Y-%m-%d %H:%M}).")
     print(f"The file it replaced is kept in {aside}.")
+
+
+def encrypt_folder(args: argparse.Namespace) -> None:
+    """Run with the database closed: the plain file is replaced by an encrypted copy."""
+    data_dir = resolve_data_dir(args.data_dir)
+    if app_running(data_dir):
+        raise StorageError("Nurture is running on this data folder: quit it first, then encrypt.")
+    passphrase = None
+    if args.passphrase:
+        passphrase = ask_passphrase("New passphrase")
+        if passphrase is None or ask_passphrase("Once more") != passphrase:
+            raise StorageError("The two passphrases differ (or none was given); nothing changed.")
+    key, info = encrypt(data_dir, passphrase)
+    kept = "in this computer's keyring" if info.mode == "keyring" else "behind your passphrase"
+    print(f"Encrypted {data_dir}. Its key is kept {kept}.")
+    print("Recovery key (print it or keep it somewhere safe; with it alone the data opens):")
+    print(f"  {recovery_text(key)}")
+
+
+def ask_passphrase(prompt: str) -> str | None:
+    """From the terminal (not echoed), else $NURTURE_PASSPHRASE for scripts; None if neither."""
+    if sys.stdin.isatty():
+        return getpass.getpass(f"{prompt}: ")
+    return os.environ.get(PASSPHRASE_ENV)
 
 
 def _chosen(data_dir: Path, given: str) -> Backup:

@@ -98,13 +98,13 @@ def load_info(data_dir: Path) -> KeyInfo | None:
     return KeyInfo(stored["mode"], **raw)
 
 
-def save_info(data_dir: Path, info: KeyInfo) -> None:
+def save_info(data_dir: Path, info: KeyInfo, name: str = INFO_NAME) -> None:
     stored = {
         "version": 1,
         "mode": info.mode,
         **{k: base64.b64encode(getattr(info, k)).decode() for k in ("salt", "wrapped", "check")},
     }
-    write_whole(data_dir / INFO_NAME, json.dumps(stored, indent=2).encode("utf-8"))
+    write_whole(data_dir / name, json.dumps(stored, indent=2).encode("utf-8"))
 
 
 def _account(data_dir: Path) -> str:

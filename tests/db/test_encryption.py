@@ -48,3 +48,39 @@ def test_an_encrypted_file_and_its_backups_say_nothing_without_the_key(tmp_path:
         assert [s.name for s in again.listing.page(ContactQuery())] == ["Quillon Vexhart"]
     finally:
         again.close()
+
+
+def test_the_command_line_encrypts_once_and_unlocks_with_the_passphrase(data_dir: Path) -> None:
+    from tests.db.test_cli import failed, nurture, ok
+
+    ok(nurture("add", "Quillon Vexhart", "--email", "quillon@vexhart.example", data_dir=data_dir))
+    secret = {"NURTURE_PASSPHRASE": "dark chocolate 70%"}
+    said = ok(nurture("encrypt", "--passphrase", data_dir=data_dir, env=secret))
+    recovery = said.splitlines()[-1].strip()
+    assert len(recovery.replace("-", "")) == 52
+    stored = b"".join(p.read_bytes() for p in data_dir.glob("nurture.sqlite3*"))
+    assert b"Quillon" not in stored
+    assert "Quillon Vexhart" in ok(nurture("contacts", data_dir=data_dir, env=secret))
+    locked = failed(nurture("contacts", data_dir=data_dir), 1)
+    assert "encrypted and the passphrase was not given" in locked
+    wrong = failed(nurture("contacts", data_dir=data_dir, env={"NURTURE_PASSPHRASE": "milk"}), 1)
+    assert "Nothing was opened" in wrong
+    again = failed(nurture("encrypt", data_dir=data_dir, env=secret), 1)
+    assert "encrypted already" in again
+    plain_copy = list((data_dir / "backups").glob("*before-encryption*"))
+    assert len(plain_copy) == 1  # the plain file, backed up before
+
+
+def test_with_a_working_keyring_nothing_is_asked(data_dir: Path, tmp_path: Path) -> None:
+    from tests.db.test_cli import nurture, ok
+
+    keyring = {
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "share"),
+    }
+    ok(nurture("add", "Ann Lee", data_dir=data_dir, env=keyring))
+    assert "kept in this computer's keyring" in ok(
+        nurture("encrypt", data_dir=data_dir, env=keyring)
+    )
+    assert "Ann Lee" in ok(nurture("contacts", data_dir=data_dir, env=keyring))
+    assert not database_path(data_dir).read_bytes().startswith(b"SQLite format 3")

@@ -93,3 +93,34 @@ def test_a_database_that_cannot_be_opened_offers_its_backup_first(
         core.close()
     with sqlite.connect(database_path(data_dir)) as db:
         assert db.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_an_encrypted_folder_asks_its_passphrase_before_opening(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from nurture.db.encryption import encrypt
+
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.close()
+    encrypt(data_dir, "dark chocolate 70%")
+    asked: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        assert dialog.textEchoMode() == QLineEdit.EchoMode.Password
+        asked.append(dialog.labelText())
+        dialog.setTextValue("dark chocolate 70%")
+        dialog.accept()
+
+    on_next_dialog(answer)
+    core = _open(data_dir)
+    assert core is not None
+    try:
+        assert [s.name for s in core.listing.page(ContactQuery())] == ["Ann Lee"]
+        assert core.database.key is not None
+    finally:
+        core.close()
+    assert asked == ["Passphrase:"]

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.db.backups import Backup, every_backup, restore
+from nurture.db.encryption import unlock
 from nurture.errors import NurtureError
 
 _REASONS = {
@@ -87,12 +90,20 @@ def restore_and_restart(parent: QWidget | None, data_dir: Path, chosen: Backup) 
     """Put `chosen` in place (the database must be closed by now) and start Nurture again;
     False, with the reason shown, when the restore could not be done (nothing changed)."""
     try:
-        restore(data_dir, chosen)
+        restore(data_dir, chosen, key=unlock(data_dir, ask_passphrase))
     except NurtureError as error:
         QMessageBox.warning(parent, "Restore from backup", error.message)
         return False
     QProcess.startDetached(*relaunch_command(data_dir))
     return True
+
+
+def ask_passphrase(prompt: str) -> str | None:
+    """The data file's passphrase, asked in a dialog (None when the user cancels)."""
+    text, ok = QInputDialog.getText(
+        None, "Nurture: your data is encrypted", f"{prompt}:", QLineEdit.EchoMode.Password
+    )
+    return text if ok else None
 
 
 def relaunch_command(data_dir: Path) -> tuple[str, list[str]]:

@@ -1,0 +1,128 @@
+"""Encryption at rest for a data folder: unlocking its file (the key from the OS keyring, or a
+passphrase, or the recovery key) and turning a plain file into an encrypted one — once, after a
+backup, into a copy that is checked before it replaces the original.
+
+The command line and the window decide when to ask; this module only needs a way to ask
+(`Ask`: a prompt in, the user's answer out, or None when nobody can answer)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from nurture.db.backups import make_backup, quick_check
+from nurture.db.driver import connect
+from nurture.db.keys import (
+    INFO_NAME,
+    KeyInfo,
+    keyring_get,
+    keyring_put,
+    load_info,
+    new_key,
+    save_info,
+    unwrap,
+    wrap,
+)
+from nurture.errors import StorageError
+from nurture.paths import FILE_MODE, backups_dir, database_path, private_file
+
+Ask = Callable[[str], str | None]
+_TRIES = 3
+
+
+class LockedError(StorageError):
+    """The file is encrypted and its key could not be had: nothing was opened."""
+
+
+def is_encrypted(data_dir: Path) -> bool:
+    return load_info(data_dir) is not None
+
+
+def unlock(data_dir: Path, ask: Ask | None) -> bytes | None:
+    """The key of the folder's file; None for a plain file. From the keyring, else from the
+    passphrase `ask` is given (three tries)."""
+    _finish(data_dir)
+    info = load_info(data_dir)
+    if info is None:
+        return None
+    if info.mode == "keyring":
+        key = keyring_get(data_dir)
+        if key is None:
+            raise LockedError(
+                f"The key of {database_path(data_dir)} is not in this computer's keyring. "
+                "Open it with its recovery key: nurture unlock --recovery."
+            )
+        return key
+    for attempt in range(_TRIES):
+        answer = ask("Passphrase" if attempt == 0 else "Not that one. Passphrase") if ask else None
+        if answer is None:
+            break
+        key = unwrap(info, answer)
+        if key is not None:
+            return key
+    raise LockedError(
+        f"{database_path(data_dir)} is encrypted and the passphrase was not given. "
+        "Nothing was opened."
+    )
+
+
+def encrypt(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, KeyInfo]:
+    """Encrypt the folder's plain file once: a backup first, then an encrypted copy checked
+    and renamed over it. The key goes to the OS keyring, or is wrapped by `passphrase` (given,
+    or required when no keyring works). Returns the key (for the recovery key) and how it is
+    kept. Nurture must not be running on the folder."""
+    if is_encrypted(data_dir):
+        raise StorageError("This data folder is encrypted already.")
+    path = database_path(data_dir)
+    key = new_key()
+    if passphrase is not None:
+        info = wrap(key, passphrase)
+    elif keyring_put(data_dir, key):
+        info = KeyInfo("keyring")
+    else:
+        raise LockedError(
+            "No keyring works on this computer: choose a passphrase to encrypt with "
+            "(nurture encrypt --passphrase)."
+        )
+    make_backup(path, backups_dir(data_dir), "before-encryption", datetime.now(UTC))
+    part = path.with_name(f".{path.name}.encrypting")
+    part.unlink(missing_ok=True)
+    os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    source = connect(path)
+    try:
+        source.execute(f"ATTACH DATABASE ? AS sealed KEY \"x'{key.hex()}'\"", (str(part),))
+        source.execute("SELECT sqlcipher_export('sealed')")
+        source.execute("DETACH DATABASE sealed")
+    finally:
+        source.close()
+    if quick_check(part, key):
+        part.unlink()
+        raise StorageError("The encrypted copy did not read back whole; the file is unchanged.")
+    for journal in ("-wal", "-shm"):  # the plain file's, checkpointed by the close above
+        path.with_name(path.name + journal).unlink(missing_ok=True)
+    # The key's keeping is written aside first and put in place after the file: a crash in
+    # between is finished (or undone) by the next unlock, never a file without its key.
+    save_info(data_dir, info, PENDING)
+    part.replace(path)
+    private_file(path)
+    _finish(data_dir)
+    return key, info
+
+
+PENDING = "nurture.keyinfo.pending"
+
+
+def _finish(data_dir: Path) -> None:
+    """An encryption interrupted between its two renames: keep the key's keeping when the
+    file is the encrypted one, drop it when the file is still plain."""
+    pending = data_dir / PENDING
+    if not pending.exists():
+        return
+    with database_path(data_dir).open("rb") as file:
+        plain = file.read(16) == b"SQLite format 3\0"
+    if plain:
+        pending.unlink()
+    else:
+        pending.replace(data_dir / INFO_NAME)
