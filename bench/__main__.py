@@ -14,7 +14,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agenda, cold_start, demo, gifts, import_csv, plan, search, ui_list
+from bench import (
+    agenda,
+    cold_start,
+    demo,
+    encryption,
+    gifts,
+    import_csv,
+    plan,
+    search,
+    ui_list,
+)
 from bench.common import Payload, note, write_results
 from bench.workspace import Workspace
 
@@ -25,6 +35,7 @@ BENCHMARKS: dict[str, Callable[[Workspace], Payload]] = {
     "agenda": agenda.run,
     "plan": plan.run,
     "gifts": gifts.run,
+    "encryption": encryption.run,
     "import": import_csv.run,
     "ui_list": ui_list.run,
 }
