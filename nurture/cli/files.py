@@ -12,6 +12,7 @@ from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.errors import NurtureError
 from nurture.formats import OnDuplicate
+from nurture.io.files import PLAIN_EXPORT
 from nurture.io.incoming import Problem
 from nurture.services.importing import ImportOptions
 
@@ -141,4 +142,4 @@ def export(app: Nurture, args: argparse.Namespace) -> None:
         sys.stdout.buffer.write(app.exporting.export(args.format))
         return
     target = app.exporting.export_to(args.format, Path(args.output))
-    print(f"Exported to {target}", file=sys.stderr)
+    print(f"Exported to {target} ({PLAIN_EXPORT})", file=sys.stderr)

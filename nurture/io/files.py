@@ -10,6 +10,9 @@ from pathlib import Path
 
 from nurture.errors import NurtureError
 
+# An export leaves the encrypted data file: whoever gets the copy reads it. Said with every one.
+PLAIN_EXPORT = "not encrypted: anyone with this file can read it"
+
 
 def write_whole(target: Path, data: bytes) -> Path:
     def write(partial: Path) -> None:

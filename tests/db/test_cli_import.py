@@ -181,6 +181,7 @@ def test_export_writes_a_file_that_reads_back(folder: Path, tmp_path: Path) -> N
 
     assert ok(result) == ""
     assert "Exported to" in result.stderr
+    assert "not encrypted: anyone with this file can read it" in result.stderr
     assert not list(target.parent.glob("*.part"))
     back = parse(target.read_bytes(), target.name)
     assert back.format == "google"

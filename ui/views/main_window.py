@@ -38,6 +38,7 @@ from nurture import __version__
 from nurture.app import Nurture
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area, InteractionKind
+from nurture.io.files import PLAIN_EXPORT
 from nurture.services.history import HistoryState
 from nurture.services.listing import ContactQuery
 from nurture.services.unit_of_work import Changes, Outcome
@@ -423,7 +424,8 @@ class MainWindow(QMainWindow):
             return exporting.export_to(fmt, target, ids() if ids else None)
 
         self.workspace.read(
-            export, lambda where: self.statusBar().showMessage(f"Exported to {where}", 5000)
+            export,
+            lambda where: self.show_banner(f"Exported to {where} — {PLAIN_EXPORT}."),
         )
 
     def _create_sample_data(self) -> None:
