@@ -61,7 +61,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backups": ("safety", "backups"),
     "check": ("safety", "check"),
     "restore": ("safety", "restore_backup"),  # takes no app: _run calls it before opening
-    "encrypt": ("safety", "encrypt_folder"),  # nor this one
+    "encrypt": ("safety", "encrypt_folder"),  # nor these
+    "passphrase": ("safety", "passphrase"),
+    "recover": ("safety", "recover_key"),
     "import": ("files", "import_file"),
     "undo-import": ("files", "undo_import"),
     "imports": ("files", "imports"),
@@ -410,6 +412,13 @@ def build_parser() -> argparse.ArgumentParser:
     seal.add_argument(
         "--passphrase", action="store_true", help="a passphrase you choose instead of the keyring"
     )
+    sub.add_parser("passphrase", help="change the passphrase of an encrypted data folder")
+    recovering = sub.add_parser(
+        "recover", help="open an encrypted folder again with its recovery key"
+    )
+    recovering.add_argument(
+        "--passphrase", action="store_true", help="keep the key behind a new passphrase"
+    )
     return parser
 
 
@@ -446,10 +455,10 @@ def _run(args: argparse.Namespace) -> int:
     from nurture.app import Nurture
 
     try:
-        if args.command in ("restore", "encrypt"):  # with the database closed
+        if args.command in _WITHOUT_OPENING:  # the database closed, or it is the key's business
             from nurture.cli import safety
 
-            (safety.restore_backup if args.command == "restore" else safety.encrypt_folder)(args)
+            getattr(safety, COMMANDS[args.command][1])(args)
             return 0
         from nurture.cli.safety import ask_passphrase
         from nurture.db.encryption import unlock
@@ -500,6 +509,11 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+# Commands that work on the data folder with the database closed (restore, encryption) or on
+# the key alone: they never open it, so they work when it cannot be opened.
+_WITHOUT_OPENING = frozenset({"restore", "encrypt", "passphrase", "recover"})
 
 
 def _say_waiting(what: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.db.backups import Backup, every_backup, restore
-from nurture.db.encryption import encrypt, unlock
+from nurture.db.encryption import change_passphrase, encrypt, recover, unlock
 from nurture.db.keys import recovery_text
 from nurture.errors import NotFoundError, StorageError
 from nurture.humanize import plural
@@ -88,22 +88,51 @@ def encrypt_folder(args: argparse.Namespace) -> None:
     data_dir = resolve_data_dir(args.data_dir)
     if app_running(data_dir):
         raise StorageError("Nurture is running on this data folder: quit it first, then encrypt.")
-    passphrase = None
-    if args.passphrase:
-        passphrase = ask_passphrase("New passphrase")
-        if passphrase is None or ask_passphrase("Once more") != passphrase:
-            raise StorageError("The two passphrases differ (or none was given); nothing changed.")
-    key, info = encrypt(data_dir, passphrase)
+    key, info = encrypt(data_dir, new_passphrase() if args.passphrase else None)
     kept = "in this computer's keyring" if info.mode == "keyring" else "behind your passphrase"
     print(f"Encrypted {data_dir}. Its key is kept {kept}.")
     print("Recovery key (print it or keep it somewhere safe; with it alone the data opens):")
     print(f"  {recovery_text(key)}")
 
 
+def new_passphrase() -> str:
+    chosen = ask_passphrase("New passphrase")
+    if chosen is None or ask_passphrase("Once more") != chosen:
+        raise StorageError("The two passphrases differ (or none was given); nothing changed.")
+    return chosen
+
+
+def passphrase(args: argparse.Namespace) -> None:
+    """A new passphrase for an encrypted folder (the current one asked first)."""
+    data_dir = resolve_data_dir(args.data_dir)
+    key = unlock(data_dir, ask_passphrase)
+    if key is None:
+        raise StorageError("This data folder is not encrypted: nurture encrypt --passphrase.")
+    change_passphrase(data_dir, key, new_passphrase())
+    print("The passphrase is changed; the recovery key stays the same.")
+
+
+def recover_key(args: argparse.Namespace) -> None:
+    """With the recovery key: the key back in the keyring, or behind a new passphrase."""
+    data_dir = resolve_data_dir(args.data_dir)
+    recovery = ask_passphrase("Recovery key")
+    if recovery is None:
+        raise StorageError("No recovery key was given; nothing changed.")
+    chosen = new_passphrase() if args.passphrase else None
+    info = recover(data_dir, recovery, chosen)
+    kept = "in this computer's keyring" if info.mode == "keyring" else "behind the new passphrase"
+    print(f"The data opens again; its key is kept {kept}.")
+
+
 def ask_passphrase(prompt: str) -> str | None:
-    """From the terminal (not echoed), else $NURTURE_PASSPHRASE for scripts; None if neither."""
+    """From the terminal (not echoed), else from the environment for scripts:
+    $NURTURE_PASSPHRASE, $NURTURE_NEW_PASSPHRASE, $NURTURE_RECOVERY_KEY; None if neither."""
     if sys.stdin.isatty():
         return getpass.getpass(f"{prompt}: ")
+    if prompt in ("New passphrase", "Once more"):
+        return os.environ.get("NURTURE_NEW_PASSPHRASE")
+    if prompt == "Recovery key":
+        return os.environ.get("NURTURE_RECOVERY_KEY")
     return os.environ.get(PASSPHRASE_ENV)
 
 

@@ -17,6 +17,7 @@ from nurture.db.driver import connect
 from nurture.db.keys import (
     INFO_NAME,
     KeyInfo,
+    key_from_recovery,
     keyring_get,
     keyring_put,
     load_info,
@@ -126,3 +127,24 @@ def _finish(data_dir: Path) -> None:
         pending.unlink()
     else:
         pending.replace(data_dir / INFO_NAME)
+
+
+def change_passphrase(data_dir: Path, key: bytes, passphrase: str) -> None:
+    """Wrap the (unchanged) key with a new passphrase: the file is not re-encrypted."""
+    save_info(data_dir, wrap(key, passphrase))
+
+
+def recover(data_dir: Path, recovery: str, passphrase: str | None = None) -> KeyInfo:
+    """Open the file again with its recovery key: the key goes back to the keyring, or behind
+    a new `passphrase` (required when no keyring works)."""
+    key = key_from_recovery(recovery)
+    if quick_check(database_path(data_dir), key):
+        raise LockedError("That recovery key does not open this data folder's file.")
+    if passphrase is not None:
+        info = wrap(key, passphrase)
+    elif keyring_put(data_dir, key):
+        info = KeyInfo("keyring")
+    else:
+        raise LockedError("No keyring works on this computer: choose a passphrase as well.")
+    save_info(data_dir, info)
+    return info

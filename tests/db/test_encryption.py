@@ -55,7 +55,8 @@ def test_the_command_line_encrypts_once_and_unlocks_with_the_passphrase(data_dir
 
     ok(nurture("add", "Quillon Vexhart", "--email", "quillon@vexhart.example", data_dir=data_dir))
     secret = {"NURTURE_PASSPHRASE": "dark chocolate 70%"}
-    said = ok(nurture("encrypt", "--passphrase", data_dir=data_dir, env=secret))
+    chosen = {"NURTURE_NEW_PASSPHRASE": "dark chocolate 70%"}
+    said = ok(nurture("encrypt", "--passphrase", data_dir=data_dir, env=chosen))
     recovery = said.splitlines()[-1].strip()
     assert len(recovery.replace("-", "")) == 52
     stored = b"".join(p.read_bytes() for p in data_dir.glob("nurture.sqlite3*"))
@@ -69,6 +70,24 @@ def test_the_command_line_encrypts_once_and_unlocks_with_the_passphrase(data_dir
     assert "encrypted already" in again
     plain_copy = list((data_dir / "backups").glob("*before-encryption*"))
     assert len(plain_copy) == 1  # the plain file, backed up before
+
+    # A new passphrase: the old one no longer opens it, the new one does, the file unchanged.
+    before = database_path(data_dir).read_bytes()
+    renewed = {**secret, "NURTURE_NEW_PASSPHRASE": "single malt, Highland"}
+    assert "passphrase is changed" in ok(nurture("passphrase", data_dir=data_dir, env=renewed))
+    assert database_path(data_dir).read_bytes() == before
+    failed(nurture("contacts", data_dir=data_dir, env=secret), 1)
+    newer = {"NURTURE_PASSPHRASE": "single malt, Highland"}
+    assert "Quillon Vexhart" in ok(nurture("contacts", data_dir=data_dir, env=newer))
+
+    # Both forgotten: the recovery key, and a passphrase chosen anew.
+    lost = {"NURTURE_RECOVERY_KEY": recovery, "NURTURE_NEW_PASSPHRASE": "a fresh start 2027"}
+    assert "opens again" in ok(nurture("recover", "--passphrase", data_dir=data_dir, env=lost))
+    fresh = {"NURTURE_PASSPHRASE": "a fresh start 2027"}
+    assert "Quillon Vexhart" in ok(nurture("contacts", data_dir=data_dir, env=fresh))
+    wrong = {"NURTURE_RECOVERY_KEY": recovery[::-1], "NURTURE_NEW_PASSPHRASE": "whatever 2027"}
+    refused = failed(nurture("recover", "--passphrase", data_dir=data_dir, env=wrong), 1)
+    assert "recovery key" in refused
 
 
 def test_with_a_working_keyring_nothing_is_asked(data_dir: Path, tmp_path: Path) -> None:
