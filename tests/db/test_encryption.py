@@ -85,7 +85,10 @@ def test_the_command_line_encrypts_once_and_unlocks_with_the_passphrase(data_dir
     assert "opens again" in ok(nurture("recover", "--passphrase", data_dir=data_dir, env=lost))
     fresh = {"NURTURE_PASSPHRASE": "a fresh start 2027"}
     assert "Quillon Vexhart" in ok(nurture("contacts", data_dir=data_dir, env=fresh))
-    reversed_key = {"NURTURE_RECOVERY_KEY": recovery[::-1], "NURTURE_NEW_PASSPHRASE": "whatever 2027"}
+    reversed_key = {
+        "NURTURE_RECOVERY_KEY": recovery[::-1],
+        "NURTURE_NEW_PASSPHRASE": "whatever 2027",
+    }
     refused = failed(nurture("recover", "--passphrase", data_dir=data_dir, env=reversed_key), 1)
     assert "recovery key" in refused
 
