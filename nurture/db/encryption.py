@@ -53,7 +53,7 @@ def unlock(data_dir: Path, ask: Ask | None) -> bytes | None:
         if key is None:
             raise LockedError(
                 f"The key of {database_path(data_dir)} is not in this computer's keyring. "
-                "Open it with its recovery key: nurture unlock --recovery."
+                "Open it with its recovery key: nurture recover."
             )
         return key
     for attempt in range(_TRIES):

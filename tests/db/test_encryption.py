@@ -106,3 +106,21 @@ def test_with_a_working_keyring_nothing_is_asked(data_dir: Path, tmp_path: Path)
     )
     assert "Ann Lee" in ok(nurture("contacts", data_dir=data_dir, env=keyring))
     assert not database_path(data_dir).read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_key_missing_from_the_keyring_names_the_way_back(data_dir: Path, tmp_path: Path) -> None:
+    from tests.db.test_cli import failed, nurture, ok
+
+    keyring = {
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "share"),
+    }
+    said = ok(nurture("encrypt", data_dir=data_dir, env=keyring))
+    recovery = said.splitlines()[-1].strip()
+    elsewhere = {**keyring, "XDG_DATA_HOME": str(tmp_path / "another-computer")}
+    locked = failed(nurture("contacts", data_dir=data_dir, env=elsewhere), 1)
+    assert "not in this computer's keyring" in locked
+    assert "nurture recover" in locked
+    back = {**elsewhere, "NURTURE_RECOVERY_KEY": recovery}
+    assert "kept in this computer's keyring" in ok(nurture("recover", data_dir=data_dir, env=back))
+    assert ok(nurture("contacts", data_dir=data_dir, env=elsewhere)) == ""  # opens: no one yet
