@@ -5,19 +5,17 @@ up over the good copies. The work is the core's (`BackupService`); it runs off t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from nurture.db.backups import Backup, quick_check
 from nurture.db.repair import CheckReport
 from ui import icons
 from ui.dialogs.restore import RestoreDialog
 from ui.tasks import TaskRunner
-
-if TYPE_CHECKING:
-    from ui.views.main_window import MainWindow
+from ui.workspace import Workspace
 
 DAILY_CHECK_MS = 30 * 60 * 1000  # the daily backup is due once a day; asked every half hour
 FIRST_CHECK_MS = 20_000  # after the window and the day's plan
@@ -26,10 +24,15 @@ FIRST_CHECK_MS = 20_000  # after the window and the day's plan
 class DataSafety(QObject):
     restore_requested = Signal(object)  # Backup: quit, put it in place, start again
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: QWidget, workspace: Workspace, show_banner: Callable[[str], None]
+    ) -> None:
+        """`window`: the parent of its dialogs; `show_banner`: a line at the foot of it."""
         super().__init__(window)
         self.window = window
-        self.core = window.core
+        self.workspace = workspace
+        self.core = workspace.core
+        self.show_banner = show_banner
         self.runner = TaskRunner(self)  # a backup takes seconds at 100,000: never in the way
         self.timer = QTimer(self, interval=DAILY_CHECK_MS)
         self.timer.timeout.connect(self.daily)
@@ -65,16 +68,16 @@ class DataSafety(QObject):
 
     def _made(self, made: Backup) -> None:
         note = self.core.backups.second_copy_failed
-        self.window.show_banner(note or f"Backed up to {made.path}")
+        self.show_banner(note or f"Backed up to {made.path}")
 
     def _backup_failed(self, message: str) -> None:
         if "damaged" in message:
             self._damaged(message)
         else:
-            self.window.show_banner(message)
+            self.show_banner(message)
 
     def _quiet(self, message: str) -> None:
-        self.window.show_banner(message)
+        self.show_banner(message)
 
     def _damaged(self, problem: str) -> None:
         """Once per run: say so, stop the automatic backups (they would rotate the good
@@ -97,14 +100,14 @@ class DataSafety(QObject):
             self.restore_requested.emit(chosen)
 
     def check(self) -> None:
-        self.window.show_banner("Checking the database…")
+        self.show_banner("Checking the database…")
         self.runner.run(self.core.backups.check, self._report, self._check_failed)
 
     def _check_failed(self, message: str) -> None:
         if "damaged" in message:
             self._damaged(message)
         else:
-            self.window.workspace.fail(message)
+            self.workspace.fail(message)
 
     def _report(self, report: CheckReport) -> None:
         if not report.sound:

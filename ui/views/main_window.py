@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self.safety = DataSafety(self)
+        self.safety = DataSafety(self, self.workspace, self.show_banner)
         self.workspace.waiting.connect(
             lambda what: self.show_banner(
                 f"Waiting for {what} to finish; your change is saved right after."
