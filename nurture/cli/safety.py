@@ -88,11 +88,19 @@ def encrypt_folder(args: argparse.Namespace) -> None:
     data_dir = resolve_data_dir(args.data_dir)
     if app_running(data_dir):
         raise StorageError("Nurture is running on this data folder: quit it first, then encrypt.")
-    key, info = encrypt(data_dir, new_passphrase() if args.passphrase else None)
+
+    def show(key: bytes) -> None:
+        print("Recovery key (print it or keep it somewhere safe; with it alone the data opens):")
+        print(f"  {recovery_text(key)}", flush=True)
+
+    _key, info = encrypt(data_dir, new_passphrase() if args.passphrase else None, show)
     kept = "in this computer's keyring" if info.mode == "keyring" else "behind your passphrase"
     print(f"Encrypted {data_dir}. Its key is kept {kept}.")
-    print("Recovery key (print it or keep it somewhere safe; with it alone the data opens):")
-    print(f"  {recovery_text(key)}")
+    plain = [b for b in every_backup(data_dir) if b.reason != "before-encryption"]
+    print(
+        f"The backup made just before, and {plural(len(plain), 'earlier backup')} in "
+        f"{data_dir / 'backups'}, are not encrypted: delete them once you no longer need them."
+    )
 
 
 def new_passphrase() -> str:

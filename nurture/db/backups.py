@@ -67,7 +67,12 @@ def damaged_message(path: Path, problem: str) -> str:
 
 
 def make_backup(
-    path: Path, folder: Path, reason: str, now: datetime, key: bytes | None = None
+    path: Path,
+    folder: Path,
+    reason: str,
+    now: datetime,
+    key: bytes | None = None,
+    rotated: bool = True,
 ) -> Backup:
     """A checked copy of `path` in `folder` (encrypted with the same `key`: SQLCipher's backup
     API copies between files of one key), then the folder rotated. A damaged database is
@@ -100,7 +105,8 @@ def make_backup(
             raise
         known = translate(error, folder / target.name) if isinstance(error, sqlite.Error) else None
         raise known or StorageError(f"Backup failed: {error}") from error
-    rotate(folder, now)
+    if rotated:
+        rotate(folder, now, target)
     return Backup(target, made, reason)
 
 
@@ -127,13 +133,15 @@ def every_backup(data_dir: Path) -> list[Backup]:
     return sorted(both, key=lambda b: b.made, reverse=True)
 
 
-def rotate(folder: Path, now: datetime) -> list[Path]:
-    """Remove what the age-based policy does not keep; stray parts of crashed backups too.
-    Returns what was removed."""
+def rotate(folder: Path, now: datetime, made: Path | None = None) -> list[Path]:
+    """Remove what the age-based policy does not keep (never `made`, the copy just made);
+    stray parts of crashed backups too. Returns what was removed."""
     today = now.astimezone(UTC)
-    backups = listed(folder)
-    keep: set[Path] = {b.path for b in backups[:_KEEP_NEWEST]}
-    keep |= {b.path for b in backups if b.made > today}  # stamped ahead: the clock was wrong
+    ahead = [b for b in listed(folder) if b.made > today]  # the clock was wrong: all kept
+    backups = [b for b in listed(folder) if b.made <= today]  # the policy is about these
+    keep: set[Path] = {b.path for b in ahead} | {b.path for b in backups[:_KEEP_NEWEST]}
+    if made is not None:
+        keep.add(made)
     newest_of: dict[tuple[str, object], Path] = {}
     for b in backups:  # newest first: the first seen in a bucket is its newest
         age = today - b.made
@@ -160,7 +168,8 @@ def backup_before_upgrade(
     path: Path, data_dir: Path, revision: str, now: datetime, key: bytes | None = None
 ) -> Backup:
     folder = backups_dir(data_dir) / UPGRADES
-    made = make_backup(path, folder, f"before-upgrade-from-{revision}", now, key)
+    # Not by age: the newest few, however old (an upgrade may come years after the last).
+    made = make_backup(path, folder, f"before-upgrade-from-{revision}", now, key, rotated=False)
     for old in listed(folder)[_UPGRADES_KEPT:]:
         old.path.unlink(missing_ok=True)
     return made
@@ -180,24 +189,29 @@ def restore(
             raise DatabaseCorruptError(f"The backup {chosen.path.name} is damaged itself.")
         raise NotFoundError(f"There is no sound backup in {backups_dir(data_dir)} to restore.")
     target = database_path(data_dir)
+    # The copy first, checked, beside the file: only then is anything moved (a full disk or a
+    # crash before this point leaves the current file where it was).
+    part = target.with_name(f".{target.name}.restoring")
+    try:
+        shutil.copyfile(backup.path, part)
+        private_file(part)
+        with part.open("rb") as file:
+            os.fsync(file.fileno())
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise StorageError(
+            f"The backup could not be copied ({error.strerror or error}); nothing changed."
+        ) from error
+    problem = quick_check(part, key)
+    if problem:
+        part.unlink()
+        raise StorageError(f"The copy did not read back whole ({problem}); nothing changed.")
     when = (now or datetime.now(UTC)).astimezone(UTC)  # names the folder the old file goes to
     aside = private_folder(backups_dir(data_dir) / REPLACED / when.strftime(_STAMP))
+    # Renames within one disk: the current file and its journals go aside, the copy comes in.
     for suffix in ("", "-wal", "-shm", "-journal"):
         current = target.with_name(target.name + suffix)
         if current.exists():
-            shutil.move(current, aside / current.name)
-    part = target.with_name(f".{target.name}.restoring")
-    shutil.copyfile(backup.path, part)
-    private_file(part)
-    with part.open("rb") as file:
-        os.fsync(file.fileno())
+            current.replace(aside / current.name)
     part.replace(target)
-    problem = quick_check(target, key)
-    if problem:  # the copy did not land whole: put the old file back
-        target.unlink()
-        for moved in aside.iterdir():
-            shutil.move(moved, target.with_name(moved.name))
-        raise StorageError(
-            f"The restored copy did not read back whole ({problem}); nothing changed."
-        )
     return backup, aside

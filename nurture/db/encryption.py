@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from nurture.db.backups import make_backup, quick_check
-from nurture.db.driver import connect
+from nurture.db.driver import connect, sqlite
 from nurture.db.keys import (
     INFO_NAME,
     KeyInfo,
@@ -38,6 +38,7 @@ class LockedError(StorageError):
 
 
 def is_encrypted(data_dir: Path) -> bool:
+    _finish(data_dir)
     return load_info(data_dir) is not None
 
 
@@ -50,7 +51,7 @@ def unlock(data_dir: Path, ask: Ask | None) -> bytes | None:
         return None
     if info.mode == "keyring":
         key = keyring_get(data_dir)
-        if key is None:
+        if key is None or not _opens(data_dir, key):
             raise LockedError(
                 f"The key of {database_path(data_dir)} is not in this computer's keyring. "
                 "Open it with its recovery key: nurture recover."
@@ -69,14 +70,37 @@ def unlock(data_dir: Path, ask: Ask | None) -> bytes | None:
     )
 
 
-def encrypt(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, KeyInfo]:
+def _opens(data_dir: Path, key: bytes) -> bool:
+    """Whether `key` opens the folder's file (a wrong key reads as "not a database")."""
+    try:
+        connection = connect(database_path(data_dir), key, readonly=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite.DatabaseError:
+        return False
+    return True
+
+
+def encrypt(
+    data_dir: Path,
+    passphrase: str | None = None,
+    show_recovery: Callable[[bytes], object] = lambda _key: None,
+) -> tuple[bytes, KeyInfo]:
     """Encrypt the folder's plain file once: a backup first, then an encrypted copy checked
     and renamed over it. The key goes to the OS keyring, or is wrapped by `passphrase` (given,
-    or required when no keyring works). Returns the key (for the recovery key) and how it is
-    kept. Nurture must not be running on the folder."""
+    or required when no keyring works). `show_recovery` is given the key to show as the
+    recovery key before the file is replaced (so a crash after cannot lose it). Returns the
+    key and how it is kept. Nurture must not be running on the folder."""
     if is_encrypted(data_dir):
         raise StorageError("This data folder is encrypted already.")
     path = database_path(data_dir)
+    if passphrase is None and keyring_get(data_dir) is not None:
+        raise StorageError(
+            "The keyring already holds a key for this folder (an encryption cut short?): "
+            "open it with its recovery key (nurture recover), or remove that keyring entry."
+        )
     key = new_key()
     if passphrase is not None:
         info = wrap(key, passphrase)
@@ -101,6 +125,7 @@ def encrypt(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, KeyIn
     if quick_check(part, key):
         part.unlink()
         raise StorageError("The encrypted copy did not read back whole; the file is unchanged.")
+    show_recovery(key)
     for journal in ("-wal", "-shm"):  # the plain file's, checkpointed by the close above
         path.with_name(path.name + journal).unlink(missing_ok=True)
     # The key's keeping is written aside first and put in place after the file: a crash in

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,14 @@ def _account(data_dir: Path) -> str:
     return f"database:{data_dir.resolve()}"
 
 
+def _trusted(backend: object) -> bool:
+    """A keyring that keeps secrets as secrets (Secret Service, Keychain, Windows' Credential
+    Locker: priority 1 and up). keyrings.alt's files (priority below 1) keep them nearly in
+    the clear: refused, unless $NURTURE_TEST_KEYRING says a test chose it."""
+    priority = float(getattr(backend, "priority", 0))
+    return priority >= 1 or os.environ.get("NURTURE_TEST_KEYRING") == "1"
+
+
 def keyring_get(data_dir: Path) -> bytes | None:
     """The key from the OS keyring; None when it holds none or no keyring works."""
     import keyring
@@ -128,6 +137,8 @@ def keyring_put(data_dir: Path, key: bytes) -> bool:
     import keyring
     from keyring.errors import KeyringError
 
+    if not _trusted(keyring.get_keyring()):
+        return False
     try:
         keyring.set_password(KEYRING_SERVICE, _account(data_dir), key.hex())
     except (KeyringError, RuntimeError):

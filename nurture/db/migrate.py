@@ -17,10 +17,10 @@ try:
 except ImportError:  # Windows: no second process races a first start there in practice
     fcntl = None  # type: ignore[assignment]
 
-from nurture.db.backups import backup_before_upgrade
+from nurture.db.backups import backup_before_upgrade, every_backup
 from nurture.db.engine import Database, translate
 from nurture.db.schema import HEAD_REVISION
-from nurture.errors import SchemaTooNewError, StorageError
+from nurture.errors import DatabaseCorruptError, SchemaTooNewError, StorageError
 from nurture.paths import FILE_MODE, database_path, private_file, private_folder
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -29,6 +29,13 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def open_database(data_dir: Path, key: bytes | None = None) -> Database:
     """The ready-to-use database in `data_dir`, created or upgraded to this build's schema."""
     path = database_path(data_dir)
+    if not path.exists() and every_backup(data_dir):
+        # Gone, with copies beside it (an interrupted restore, a mistake): never an empty new
+        # database that the daily backup would then copy over the good ones.
+        raise DatabaseCorruptError(
+            f"{path} is missing, but there are backups of it. Restore the newest: "
+            "nurture restore (or File ▸ Restore from backup…)."
+        )
     try:
         private_folder(data_dir)
         _private_database(path)

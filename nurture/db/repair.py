@@ -95,6 +95,12 @@ def search_index_sound(connection: Connection) -> bool:
 
 
 def rebuild_search_index(connection: Connection) -> None:
-    connection.exec_driver_sql("DELETE FROM contact_search")
+    """A new index from the contacts: dropped and made again (deleting from a damaged one
+    fails exactly when it is needed), with secure-delete on as migration 0013 left it."""
+    connection.exec_driver_sql("DROP TABLE IF EXISTS contact_search")
+    connection.exec_driver_sql(search_index.CREATE_SQL)
+    connection.exec_driver_sql(
+        "INSERT INTO contact_search(contact_search, rank) VALUES ('secure-delete', 1)"
+    )
     search_index.index_new(connection, 0)
     search_index.optimize(connection)

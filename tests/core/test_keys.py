@@ -69,6 +69,9 @@ def test_a_working_keyring_keeps_the_key_per_data_folder(
 
     keyring.core.init_backend()
     try:
+        # A keyring of plain files keeps the key nearly in the clear: refused...
+        assert keyring_put(tmp_path / "one", new_key()) is False
+        monkeypatch.setenv("NURTURE_TEST_KEYRING", "1")  # ...unless a test says it chose it
         first, second = new_key(), new_key()
         assert keyring_put(tmp_path / "one", first)
         assert keyring_put(tmp_path / "two", second)

@@ -18,7 +18,7 @@ from nurture.app import Nurture
 from nurture.db.backups import listed, make_backup, quick_check, restore, rotate
 from nurture.db.driver import sqlite
 from nurture.domain.dto import ContactDraft
-from nurture.errors import DatabaseCorruptError
+from nurture.errors import DatabaseCorruptError, StorageError
 from nurture.paths import backups_dir, database_path
 from nurture.services.listing import ContactQuery
 from tests.db.test_cli import nurture, ok
@@ -230,3 +230,54 @@ def test_three_first_starts_on_an_old_file_upgrade_it_once_with_one_backup(
     assert all('"Ann Lee"' in out for out, _err in results)
     upgrades = list((backups_dir(data) / "before-upgrade").glob("*.sqlite3"))
     assert len(upgrades) == 1
+
+
+def test_after_a_clock_that_ran_ahead_a_new_backup_is_never_the_one_removed(
+    app: Nurture,
+) -> None:
+    folder = backups_dir(app.data_dir)
+    for hours in (1, 2, 3):  # made while the clock ran six hours fast
+        make_backup(app.database.path, folder, "manual", NOW + timedelta(hours=6 + hours))
+    for minutes in range(4):  # the clock right again
+        made = make_backup(
+            app.database.path, folder, "before-import", NOW + timedelta(minutes=minutes)
+        )
+        assert made.path.exists()
+
+
+def test_a_restore_that_cannot_copy_leaves_the_database_where_it_was(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    app.close()
+    before = database_path(data_dir).read_bytes()
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("nurture.db.backups.shutil.copyfile", full_disk)
+    with pytest.raises(StorageError, match="nothing changed"):
+        restore(data_dir, None)
+    assert database_path(data_dir).read_bytes() == before
+    assert not list(data_dir.glob(".nurture.sqlite3.restoring"))
+
+
+def test_a_missing_database_beside_its_backups_is_not_replaced_by_an_empty_one(
+    data_dir: Path,
+) -> None:
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    app.close()
+    database_path(data_dir).unlink()
+    with pytest.raises(DatabaseCorruptError, match="missing, but there are backups"):
+        Nurture.open(data_dir)
+    assert not database_path(data_dir).exists()
+    restore(data_dir, None)
+    again = Nurture.open(data_dir)
+    try:
+        assert _names(again) == ["Ann Lee"]
+    finally:
+        again.close()

@@ -17,6 +17,12 @@ from nurture.paths import database_path
 from nurture.services.listing import ContactQuery
 
 
+def recovery_of(said: str) -> str:
+    """The recovery key `nurture encrypt` printed (the line after its heading)."""
+    lines = said.splitlines()
+    return next(lines[i + 1] for i, line in enumerate(lines) if line.startswith("Recovery key"))
+
+
 def test_an_encrypted_file_and_its_backups_say_nothing_without_the_key(tmp_path: Path) -> None:
     key, data = new_key(), tmp_path / "data"
     app = Nurture.open(data, key=key)
@@ -57,7 +63,7 @@ def test_the_command_line_encrypts_once_and_unlocks_with_the_passphrase(data_dir
     secret = {"NURTURE_PASSPHRASE": "dark chocolate 70%"}
     chosen = {"NURTURE_NEW_PASSPHRASE": "dark chocolate 70%"}
     said = ok(nurture("encrypt", "--passphrase", data_dir=data_dir, env=chosen))
-    recovery = said.splitlines()[-1].strip()
+    recovery = recovery_of(said).strip()
     assert len(recovery.replace("-", "")) == 52
     stored = b"".join(p.read_bytes() for p in data_dir.glob("nurture.sqlite3*"))
     assert b"Quillon" not in stored
@@ -99,6 +105,7 @@ def test_with_a_working_keyring_nothing_is_asked(data_dir: Path, tmp_path: Path)
     keyring = {
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
         "XDG_DATA_HOME": str(tmp_path / "share"),
+        "NURTURE_TEST_KEYRING": "1",  # a file keyring, trusted for this test only
     }
     ok(nurture("add", "Ann Lee", data_dir=data_dir, env=keyring))
     assert "kept in this computer's keyring" in ok(
@@ -114,9 +121,10 @@ def test_a_key_missing_from_the_keyring_names_the_way_back(data_dir: Path, tmp_p
     keyring = {
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
         "XDG_DATA_HOME": str(tmp_path / "share"),
+        "NURTURE_TEST_KEYRING": "1",  # a file keyring, trusted for this test only
     }
     said = ok(nurture("encrypt", data_dir=data_dir, env=keyring))
-    recovery = said.splitlines()[-1].strip()
+    recovery = recovery_of(said).strip()
     elsewhere = {**keyring, "XDG_DATA_HOME": str(tmp_path / "another-computer")}
     locked = failed(nurture("contacts", data_dir=data_dir, env=elsewhere), 1)
     assert "not in this computer's keyring" in locked
@@ -124,3 +132,30 @@ def test_a_key_missing_from_the_keyring_names_the_way_back(data_dir: Path, tmp_p
     back = {**elsewhere, "NURTURE_RECOVERY_KEY": recovery}
     assert "kept in this computer's keyring" in ok(nurture("recover", data_dir=data_dir, env=back))
     assert ok(nurture("contacts", data_dir=data_dir, env=elsewhere)) == ""  # opens: no one yet
+
+
+def test_an_encryption_cut_short_after_the_rename_keeps_its_key(data_dir: Path) -> None:
+    from nurture.db.encryption import PENDING, is_encrypted, unlock
+    from nurture.db.keys import INFO_NAME
+
+    app = Nurture.open(data_dir)
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.close()
+    from nurture.db.encryption import encrypt
+
+    encrypt(data_dir, "dark chocolate 70%")
+    (data_dir / INFO_NAME).replace(data_dir / PENDING)  # as if cut short before the last rename
+    assert is_encrypted(data_dir)  # finished on the next look
+    key = unlock(data_dir, lambda _prompt: "dark chocolate 70%")
+    assert key is not None
+
+
+def test_a_damaged_search_index_is_rebuilt_by_check(app: Nurture) -> None:
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee", notes="sailing"))
+    with app.database.write() as session:  # a page of the index, garbled
+        session.connection().exec_driver_sql(
+            "UPDATE contact_search_data SET block = zeroblob(length(block)) WHERE id > 1"
+        )
+    report = app.backups.check()
+    assert report.search_rebuilt
+    assert app.listing.ids(ContactQuery(search="sailing")) != []
