@@ -21,6 +21,7 @@ from pathlib import Path
 
 from nurture.db.driver import connect, sqlite
 from nurture.db.engine import translate
+from nurture.db.in_use import alone
 from nurture.errors import DatabaseCorruptError, NotFoundError, StorageError
 from nurture.paths import FILE_MODE, backups_dir, database_path, private_file, private_folder
 
@@ -188,6 +189,13 @@ def restore(
         if chosen is not None:
             raise DatabaseCorruptError(f"The backup {chosen.path.name} is damaged itself.")
         raise NotFoundError(f"There is no sound backup in {backups_dir(data_dir)} to restore.")
+    with alone(data_dir, "restore"):
+        return _put_in_place(data_dir, backup, now, key)
+
+
+def _put_in_place(
+    data_dir: Path, backup: Backup, now: datetime | None, key: bytes | None
+) -> tuple[Backup, Path]:
     target = database_path(data_dir)
     # The copy first, checked, beside the file: only then is anything moved (a full disk or a
     # crash before this point leaves the current file where it was).

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nurture.db.backups import make_backup, quick_check
 from nurture.db.driver import connect, sqlite
+from nurture.db.in_use import alone
 from nurture.db.keys import (
     INFO_NAME,
     KeyInfo,
@@ -95,12 +96,19 @@ def encrypt(
     key and how it is kept. Nurture must not be running on the folder."""
     if is_encrypted(data_dir):
         raise StorageError("This data folder is encrypted already.")
-    path = database_path(data_dir)
     if passphrase is None and keyring_get(data_dir) is not None:
         raise StorageError(
             "The keyring already holds a key for this folder (an encryption cut short?): "
             "open it with its recovery key (nurture recover), or remove that keyring entry."
         )
+    with alone(data_dir, "encrypt"):
+        return _seal(data_dir, passphrase, show_recovery)
+
+
+def _seal(
+    data_dir: Path, passphrase: str | None, show_recovery: Callable[[bytes], object]
+) -> tuple[bytes, KeyInfo]:
+    path = database_path(data_dir)
     key = new_key()
     if passphrase is not None:
         info = wrap(key, passphrase)

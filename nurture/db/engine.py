@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nurture.db.driver import sqlite, unlock
+from nurture.db.in_use import hold_shared, release
 from nurture.errors import (
     DamagedTextError,
     DatabaseCorruptError,
@@ -192,6 +193,7 @@ class Database:
         """`key`: the raw SQLCipher key of an encrypted file (None: a plain one)."""
         self.path = path
         self.key = key
+        self._in_use = hold_shared(path.parent)  # restore and encrypt wait for it to go
         self.engine = make_engine(path, busy_timeout_ms, self._announce, long_wait_ms, key)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -258,3 +260,5 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        release(self._in_use)
+        self._in_use = None  # closing twice lets go once

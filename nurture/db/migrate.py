@@ -50,8 +50,12 @@ def open_database(data_dir: Path, key: bytes | None = None) -> Database:
                 _refuse_unknown(current, path)
                 backup_before_upgrade(path, data_dir, current, datetime.now(UTC), key)
             database = Database(path, key=key)
-            with database.storage_errors():
-                upgrade(database, HEAD_REVISION)
+            try:
+                with database.storage_errors():
+                    upgrade(database, HEAD_REVISION)
+            except BaseException:
+                database.close()  # its hold on the folder too: a restore may come next
+                raise
             return database
     return Database(path, key=key)
 

@@ -281,3 +281,16 @@ def test_a_missing_database_beside_its_backups_is_not_replaced_by_an_empty_one(
         assert _names(again) == ["Ann Lee"]
     finally:
         again.close()
+
+
+def test_restore_waits_for_every_program_using_the_folder(data_dir: Path) -> None:
+    app = Nurture.open(data_dir)  # as a command line import in another terminal would hold it
+    app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    app.backups.make("manual")
+    try:
+        with pytest.raises(StorageError, match="Another Nurture program is using"):
+            restore(data_dir, None)
+        assert _names(app) == ["Ann Lee"]  # untouched, still working
+    finally:
+        app.close()
+    restore(data_dir, None)  # now alone: done
