@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,7 @@ from nurture.paths import private_file
 
 BUSY_TIMEOUT_MS = 5000
 _FIRST_TRY_MS = 250  # a writer busy longer than this is a long one: say so, then wait
+_STEP_MS = 1000  # the long wait, in steps Ctrl-C can come between
 LONG_WAIT_MS = 15 * 60 * 1000  # the longest import of 100,000 contacts, with room to spare
 
 
@@ -76,12 +78,25 @@ def _begin(
             if not options.get("nurture_wait", True) or not _busy(error):
                 raise
             announce()
-            raw.execute(f"PRAGMA busy_timeout = {int(long_wait_ms)}")
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _wait_for_the_lock(connection, raw, long_wait_ms)
         finally:
             raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
 
     return on_begin
+
+
+def _wait_for_the_lock(connection: Any, raw: Any, long_wait_ms: int) -> None:
+    """BEGIN IMMEDIATE again and again, a second at a time, for up to `long_wait_ms`: between
+    the tries Python runs, so Ctrl-C stops a wait SQLite's own busy handler would not."""
+    raw.execute(f"PRAGMA busy_timeout = {min(_STEP_MS, int(long_wait_ms))}")
+    deadline = time.monotonic() + long_wait_ms / 1000
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as error:
+            if not _busy(error) or time.monotonic() >= deadline:
+                raise
 
 
 def _busy(error: DBAPIError) -> bool:

@@ -70,3 +70,29 @@ def test_background_bookkeeping_does_not_wait(data_dir: Path) -> None:
         assert holder.stdout is not None
         holder.stdout.close()
         app.close()
+
+
+def test_ctrl_c_stops_the_wait_at_once_and_changes_nothing(data_dir: Path) -> None:
+    import signal
+
+    holder = _hold(data_dir, 12)
+    try:
+        adding = subprocess.Popen(
+            [sys.executable, "-m", "nurture", "--data-dir", str(data_dir), "add", "Ann Lee"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert adding.stderr is not None
+        assert "waiting for the import of clients.csv" in adding.stderr.readline()
+        pressed = time.monotonic()
+        adding.send_signal(signal.SIGINT)
+        said = adding.communicate(timeout=10)[1]
+        assert time.monotonic() - pressed < 3  # not after the other program's 12 seconds
+        assert adding.returncode == 1
+        assert "interrupted; nothing was changed" in said
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+    assert "Ann Lee" not in nurture("contacts", data_dir=data_dir).stdout
