@@ -26,9 +26,14 @@ class CheckReport:
         return not self.integrity and not self.foreign_keys
 
 
-def damaged_text(path: Path, key: bytes | None = None) -> list[tuple[str, str, int, str]]:
-    """Every text value that is not valid UTF-8: (table, column, rowid, what can be read)."""
-    found: list[tuple[str, str, int, str]] = []
+Damage = tuple[str, str, int, str | None, bytes]  # table, column, rowid, repair, as stored
+
+
+def damaged_text(path: Path, key: bytes | None = None) -> list[Damage]:
+    """Every text value that is not valid UTF-8: (table, column, rowid, its repair) — what can
+    be read, for words; for a date or a time, which "�" would leave unreadable, nothing
+    (None) where the column allows it, else the earliest day SQLite and Nurture read."""
+    found: list[Damage] = []
     connection = connect(path, key, readonly=True)
     try:
         tables = [
@@ -39,13 +44,13 @@ def damaged_text(path: Path, key: bytes | None = None) -> list[tuple[str, str, i
             )
         ]
         for table in tables:
-            columns = [
-                str(row[1])
+            # Every column: SQLite keeps text wherever it was put (a date is text too).
+            columns = {
+                str(row[1]): (str(row[2]).upper(), bool(row[3]))
                 for row in connection.execute(f'PRAGMA table_info("{table}")')
-                if "CHAR" in str(row[2]).upper() or "TEXT" in str(row[2]).upper() or not row[2]
-            ]
+            }
             connection.text_factory = bytes  # the values as stored, to find the bad ones
-            for column in columns:
+            for column, (declared, required) in columns.items():
                 rows = connection.execute(
                     f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
                 )
@@ -53,22 +58,33 @@ def damaged_text(path: Path, key: bytes | None = None) -> list[tuple[str, str, i
                     try:
                         value.decode("utf-8")
                     except UnicodeDecodeError:
-                        readable = value.decode("utf-8", "replace")
-                        found.append((table, column, int(rowid), readable))
+                        repair: str | None = value.decode("utf-8", "replace")
+                        if "DATE" in declared or "TIME" in declared:
+                            repair = _EARLIEST.get(declared, _EARLIEST["DATETIME"])
+                            repair = repair if required else None
+                        found.append((table, column, int(rowid), repair, bytes(value)))
             connection.text_factory = str
     finally:
         connection.close()
     return found
 
 
-def repair_text(connection: Connection, damaged: list[tuple[str, str, int, str]]) -> list[str]:
-    """Write back each damaged value as what could be read; returns "table.column #rowid"."""
-    for table, column, rowid, readable in damaged:
+# A required date or time that cannot be read, written as the first moment it can hold.
+_EARLIEST = {"DATE": "1970-01-01", "DATETIME": "1970-01-01 00:00:00.000000"}
+
+
+def repair_text(connection: Connection, damaged: list[Damage]) -> list[str]:
+    """Write back each damaged value as its repair — only where it is still the damaged value
+    (found before this transaction began). Returns "table.column #rowid"."""
+    for table, column, rowid, repair, stored in damaged:
         connection.execute(
-            text(f'UPDATE "{table}" SET "{column}" = :value WHERE rowid = :rowid'),
-            {"value": readable, "rowid": rowid},
+            text(
+                f'UPDATE "{table}" SET "{column}" = :value '
+                f'WHERE rowid = :rowid AND CAST("{column}" AS BLOB) = :stored'
+            ),
+            {"value": repair, "rowid": rowid, "stored": stored},
         )
-    return [f"{table}.{column} #{rowid}" for table, column, rowid, _r in damaged]
+    return [f"{table}.{column} #{rowid}" for table, column, rowid, _r, _s in damaged]
 
 
 def integrity(connection: Connection) -> list[str]:

@@ -82,7 +82,7 @@ class BackupService:
             report.foreign_keys = broken_references(connection)
             if damaged:
                 report.repaired_text = repair_text(connection, damaged)
-                reindex(connection, [row for table, _c, row, _r in damaged if table == "contacts"])
+                reindex(connection, [row for table, _c, row, *_ in damaged if table == "contacts"])
             if not search_index_sound(connection):
                 rebuild_search_index(connection)
                 report.search_rebuilt = True

@@ -294,3 +294,23 @@ def test_restore_waits_for_every_program_using_the_folder(data_dir: Path) -> Non
     finally:
         app.close()
     restore(data_dir, None)  # now alone: done
+
+
+def test_a_damaged_date_is_found_and_made_readable_again(data_dir: Path) -> None:
+    from nurture.db.driver import sqlite
+
+    app = Nurture.open(data_dir)
+    ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
+    app.close()
+    with sqlite.connect(database_path(data_dir)) as db:  # a flipped bit in the day it was added
+        db.execute(
+            "UPDATE contacts SET created_at = CAST(X'32303236FF31312D32372031323A30303A3030' AS TEXT)"
+            " WHERE id = ?",
+            (ann,),
+        )
+    listed = nurture("contacts", data_dir=data_dir)
+    assert listed.returncode == 0, listed.stderr
+    assert "Ann Lee" in listed.stdout
+    assert "repaired damaged text in contacts.created_at" in listed.stderr
+    shown = ok(nurture("show", "Ann Lee", data_dir=data_dir))
+    assert "Ann Lee" in shown
