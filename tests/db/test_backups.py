@@ -303,10 +303,9 @@ def test_a_damaged_date_is_found_and_made_readable_again(data_dir: Path) -> None
     ann = app.contacts.create(ContactDraft(given_name="Ann", family_name="Lee")).value.id
     app.close()
     with sqlite.connect(database_path(data_dir)) as db:  # a flipped bit in the day it was added
+        flipped = "X'32303236FF31312D32372031323A30303A3030'"  # "2026\xff11-27 12:00:00"
         db.execute(
-            "UPDATE contacts SET created_at = CAST(X'32303236FF31312D32372031323A30303A3030' AS TEXT)"
-            " WHERE id = ?",
-            (ann,),
+            f"UPDATE contacts SET created_at = CAST({flipped} AS TEXT) WHERE id = ?", (ann,)
         )
     listed = nurture("contacts", data_dir=data_dir)
     assert listed.returncode == 0, listed.stderr
