@@ -304,9 +304,7 @@ def test_a_damaged_date_is_found_and_made_readable_again(data_dir: Path) -> None
     app.close()
     with sqlite.connect(database_path(data_dir)) as db:  # a flipped bit in the day it was added
         flipped = "X'32303236FF31312D32372031323A30303A3030'"  # "2026\xff11-27 12:00:00"
-        db.execute(
-            f"UPDATE contacts SET created_at = CAST({flipped} AS TEXT) WHERE id = ?", (ann,)
-        )
+        db.execute(f"UPDATE contacts SET created_at = CAST({flipped} AS TEXT) WHERE id = ?", (ann,))
     listed = nurture("contacts", data_dir=data_dir)
     assert listed.returncode == 0, listed.stderr
     assert "Ann Lee" in listed.stdout
