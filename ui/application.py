@@ -19,6 +19,7 @@ from nurture.db.encryption import unlock
 from nurture.errors import DatabaseCorruptError, NurtureError
 from nurture.logs import start_logging
 from nurture.paths import resolve_data_dir
+from ui.dialogs.encryption import RecoveryKeyDialog, set_up
 from ui.dialogs.restore import RestoreDialog, ask_passphrase, restore_and_restart
 
 if TYPE_CHECKING:
@@ -71,6 +72,11 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     instance = SingleInstance(folder)
     if not instance.claim():
         return 0  # the running Nurture was asked to come to the front
+    try:
+        recovery = set_up(folder)  # encrypted from the first start (a file from before, once)
+    except NurtureError as error:
+        QMessageBox.critical(None, "Nurture cannot encrypt your data", error.message)
+        return 1
     core = _open(folder)
     if core is None:
         return 1
@@ -90,6 +96,9 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     # The tray, the reminder engine and the database's check come up once the window painted.
     QTimer.singleShot(STARTUP_DELAY_MS, lambda: _start_reminders(window))
     window.safety.start()
+    if recovery is not None:
+        kept = RecoveryKeyDialog(window, recovery)
+        kept.show()  # not modal: the app goes on while the user keeps the key
     try:
         return app.exec()
     finally:

@@ -78,6 +78,9 @@ def apt(*args: str) -> None:
     run(["apt-get", "-y", "-q", *args], env=env)
 
 
+SMOKE_PASSPHRASE = "installer smoke test"
+
+
 def user_environment(home: Path) -> dict[str, str]:
     """A user's desktop environment with its own home: data goes to ~/.local/share/Nurture."""
     runtime = home / "run"
@@ -87,7 +90,16 @@ def user_environment(home: Path) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("XDG_", "NURTURE_", "QT_", "DBUS_", "DISPLAY", "WAYLAND"))
     }
-    return {**env, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime), "LANG": "C.UTF-8"}
+    return {
+        **env,
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "LANG": "C.UTF-8",
+        # No Secret Service here: the installed window encrypts a folder on its first start
+        # behind this passphrase, and later starts and commands open it with the same.
+        "NURTURE_NEW_PASSPHRASE": SMOKE_PASSPHRASE,
+        "NURTURE_PASSPHRASE": SMOKE_PASSPHRASE,
+    }
 
 
 def contact_count(env: dict[str, str], data: Path | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The real `nurture` process: the desktop app starts on a data folder and keeps running."""
+"""The real `nurture` process: the desktop app starts on a data folder, encrypts it on that
+first start (the passphrase from the environment: tests/e2e/conftest.py), and keeps running."""
 
 from __future__ import annotations
 
@@ -31,3 +32,5 @@ def test_the_app_opens_on_a_demo_database_and_runs_until_closed(tmp_path: Path) 
     assert "Traceback" not in errors
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) == 50
+    assert not (data / "nurture.sqlite3").read_bytes().startswith(b"SQLite format 3")
+    assert len(list((data / "backups").glob("*before-encryption*"))) == 1

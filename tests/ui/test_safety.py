@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -124,3 +125,44 @@ def test_an_encrypted_folder_asks_its_passphrase_before_opening(
     finally:
         core.close()
     assert asked == ["Passphrase:"]
+
+
+def test_the_first_start_encrypts_behind_a_chosen_passphrase_and_shows_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring.core
+    from PySide6.QtWidgets import QLineEdit
+
+    from nurture.db.encryption import is_encrypted, unlock
+    from nurture.db.keys import key_from_recovery, load_info
+    from ui.dialogs.encryption import NewPassphraseDialog, RecoveryKeyDialog, set_up
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("NURTURE_NEW_PASSPHRASE", raising=False)
+    keyring.core.init_backend()
+    try:
+
+        def choose(dialog: QWidget) -> None:
+            assert isinstance(dialog, NewPassphraseDialog)
+            assert dialog.first.echoMode() == QLineEdit.EchoMode.Password
+            dialog.first.setText("single malt")
+            dialog.second.setText("single malt")
+            dialog._accept()
+
+        on_next_dialog(choose)
+        key = set_up(data_dir)
+    finally:
+        monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+        keyring.core.init_backend()
+    assert key is not None
+    assert is_encrypted(data_dir)
+    info = load_info(data_dir)
+    assert info is not None
+    assert info.mode == "passphrase"
+    assert unlock(data_dir, lambda _prompt: "single malt") == key
+    assert set_up(data_dir) is None  # once
+    shown = RecoveryKeyDialog(None, key)
+    qtbot.addWidget(shown)
+    assert key_from_recovery(shown.shown.text()) == key
+    shown.save(str(tmp_path / "recovery.txt"))
+    assert shown.text in (tmp_path / "recovery.txt").read_text()

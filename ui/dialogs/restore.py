@@ -4,6 +4,7 @@ deleted — and Nurture starts again on it. Also offered when the database canno
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -99,7 +100,10 @@ def restore_and_restart(parent: QWidget | None, data_dir: Path, chosen: Backup) 
 
 
 def ask_passphrase(prompt: str) -> str | None:
-    """The data file's passphrase, asked in a dialog (None when the user cancels)."""
+    """The data file's passphrase, asked in a dialog (None when the user cancels), or
+    $NURTURE_PASSPHRASE for an automated start."""
+    if prompt == "Passphrase" and os.environ.get("NURTURE_PASSPHRASE"):
+        return os.environ["NURTURE_PASSPHRASE"]
     text, ok = QInputDialog.getText(
         None, "Nurture: your data is encrypted", f"{prompt}:", QLineEdit.EchoMode.Password
     )
