@@ -3,7 +3,7 @@
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
         [--page contacts|today|calendar|gifts|new-campaign|network|review|editor|duplicates|
-                preferences|restore|private]
+                preferences|restore|private|recovery]
         [--row N] [--search TEXT] [--campaign NAME]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
@@ -80,6 +80,7 @@ def _scene(args: argparse.Namespace) -> int:
             "preferences": 1,
             "restore": 1,
             "private": 1,
+            "recovery": 1,
             "network": 4,
             "review": 0,
             "editor": 1,
@@ -104,6 +105,7 @@ def _scene(args: argparse.Namespace) -> int:
             "preferences": lambda: modal(window.preferences),
             "restore": lambda: modal(window.safety.choose_backup),
             "private": private,
+            "recovery": recovery,
         }.get(args.page, shoot)
         QTimer.singleShot(1500 + late, then)
 
@@ -126,6 +128,14 @@ def _scene(args: argparse.Namespace) -> int:
     def modal(opens: Callable[[], object]) -> None:
         QTimer.singleShot(1500, shoot)  # the dialog is modal: the timer takes the picture
         opens()
+
+    def recovery() -> None:
+        from nurture.db.keys import new_key
+        from ui.dialogs.encryption import RecoveryKeyDialog
+
+        shown = RecoveryKeyDialog(window, new_key())
+        shown.show()
+        QTimer.singleShot(800, shoot)
 
     def private() -> None:
         window.private_action.trigger()
