@@ -74,9 +74,13 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
         return 0  # the running Nurture was asked to come to the front
     try:
         recovery = set_up(folder)  # encrypted from the first start (a file from before, once)
-    except NurtureError as error:
-        QMessageBox.critical(None, "Nurture cannot encrypt your data", error.message)
-        return 1
+    except NurtureError as error:  # (another program uses the folder, a full disk…): next time
+        QMessageBox.warning(
+            None,
+            "Nurture could not encrypt your data yet",
+            f"{error.message}\n\nNurture opens it as it is and tries again at its next start.",
+        )
+        recovery = None
     core = _open(folder)
     if core is None:
         return 1
