@@ -492,12 +492,15 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except KeyboardInterrupt:
-        print("nurture: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        print(_INTERRUPTED, file=sys.stderr)
         return 1
     except OSError as error:
         print(f"nurture: {error.strerror or error}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: one line for the user, never a traceback
+        if _interrupted(error):  # an error on the way out of a Ctrl-C: still the Ctrl-C
+            print(_INTERRUPTED, file=sys.stderr)
+            return 1
         from nurture.logs import log_dir, start_logging
 
         start_logging("cli")
@@ -514,6 +517,18 @@ def _run(args: argparse.Namespace) -> int:
 # Commands that work on the data folder with the database closed (restore, encryption) or on
 # the key alone: they never open it, so they work when it cannot be opened.
 _WITHOUT_OPENING = frozenset({"restore", "encrypt", "passphrase", "recover"})
+
+
+_INTERRUPTED = "nurture: interrupted; nothing was changed by the unfinished step."
+
+
+def _interrupted(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
 
 
 def _say_waiting(what: str) -> None:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,9 @@ def _begin(
             announce()
             _wait_for_the_lock(connection, raw, long_wait_ms)
         finally:
-            raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            # Ctrl-C may have closed the connection meanwhile: its KeyboardInterrupt goes on.
+            with suppress(sqlite.ProgrammingError):
+                raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
 
     return on_begin
 

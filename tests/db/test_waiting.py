@@ -87,7 +87,7 @@ def test_ctrl_c_stops_the_wait_at_once_and_changes_nothing(data_dir: Path) -> No
         pressed = time.monotonic()
         adding.send_signal(signal.SIGINT)
         said = adding.communicate(timeout=10)[1]
-        assert time.monotonic() - pressed < 3  # not after the other program's 12 seconds
+        assert time.monotonic() - pressed < 5  # not after the other program's 12 seconds
         assert adding.returncode == 1
         assert "interrupted; nothing was changed" in said
     finally:
