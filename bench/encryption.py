@@ -10,15 +10,19 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import Payload, fmt_ratio, median, print_table, ratio, timed
 from bench.workspace import Workspace
+
+if TYPE_CHECKING:
+    from nurture.app import Nurture
 
 ROUNDS = 3
 PASSPHRASE = "benchmark passphrase"
 
 
-def _cases(folder: Path, key: bytes | None) -> tuple[dict[str, Callable[[], object]], object]:
+def _cases(folder: Path, key: bytes | None) -> tuple[dict[str, Callable[[], object]], Nurture]:
     from nurture.app import Nurture
     from nurture.domain.dto import ContactDraft
     from nurture.services.listing import ContactQuery
@@ -66,7 +70,7 @@ def run(workspace: Workspace) -> Payload:
             cases[name] = {"product_ms": product, "floor_ms": floor, "ratio": ratio(product, floor)}
             rows.append((name, f"{product:.0f}", f"{floor:.0f}", fmt_ratio(ratio(product, floor))))
         for opened in (plain_app, sealed_app):
-            opened.close()  # type: ignore[attr-defined]
+            opened.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print_table(

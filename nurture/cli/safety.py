@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,14 +13,18 @@ from pathlib import Path
 from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.db.backups import Backup, every_backup, restore
-from nurture.db.encryption import change_passphrase, encrypt, recover, unlock
+from nurture.db.encryption import (
+    change_passphrase,
+    encrypt,
+    from_environment,
+    recover,
+    unlock,
+)
 from nurture.db.keys import recovery_text
 from nurture.errors import NotFoundError, StorageError
 from nurture.humanize import plural
 from nurture.instance import app_running
 from nurture.paths import resolve_data_dir
-
-PASSPHRASE_ENV = "NURTURE_PASSPHRASE"
 
 
 def backup(app: Nurture, args: argparse.Namespace) -> None:
@@ -133,15 +136,11 @@ def recover_key(args: argparse.Namespace) -> None:
 
 
 def ask_passphrase(prompt: str) -> str | None:
-    """From the terminal (not echoed), else from the environment for scripts:
-    $NURTURE_PASSPHRASE, $NURTURE_NEW_PASSPHRASE, $NURTURE_RECOVERY_KEY; None if neither."""
+    """From the terminal (not echoed), else from the environment for scripts
+    (`encryption.from_environment`); None if neither."""
     if sys.stdin.isatty():
         return getpass.getpass(f"{prompt}: ")
-    if prompt in ("New passphrase", "Once more"):
-        return os.environ.get("NURTURE_NEW_PASSPHRASE")
-    if prompt == "Recovery key":
-        return os.environ.get("NURTURE_RECOVERY_KEY")
-    return os.environ.get(PASSPHRASE_ENV)
+    return from_environment(prompt)
 
 
 def _chosen(data_dir: Path, given: str) -> Backup:

@@ -138,8 +138,9 @@ def rotate(folder: Path, now: datetime, made: Path | None = None) -> list[Path]:
     """Remove what the age-based policy does not keep (never `made`, the copy just made);
     stray parts of crashed backups too. Returns what was removed."""
     today = now.astimezone(UTC)
-    ahead = [b for b in listed(folder) if b.made > today]  # the clock was wrong: all kept
-    backups = [b for b in listed(folder) if b.made <= today]  # the policy is about these
+    everyone = listed(folder)
+    ahead = [b for b in everyone if b.made > today]  # the clock was wrong: all kept
+    backups = [b for b in everyone if b.made <= today]  # the policy is about these
     keep: set[Path] = {b.path for b in ahead} | {b.path for b in backups[:_KEEP_NEWEST]}
     if made is not None:
         keep.add(made)

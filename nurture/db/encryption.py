@@ -34,6 +34,23 @@ Ask = Callable[[str], str | None]
 _TRIES = 3
 
 
+# An automated start (a script, a test, the installer's smoke test) answers these questions
+# through the environment instead of a person.
+_ANSWERS = {
+    "Passphrase": "NURTURE_PASSPHRASE",
+    "New passphrase": "NURTURE_NEW_PASSPHRASE",
+    "Once more": "NURTURE_NEW_PASSPHRASE",
+    "Recovery key": "NURTURE_RECOVERY_KEY",
+}
+
+
+def from_environment(prompt: str) -> str | None:
+    """The answer to a question asked by `prompt` ("Passphrase", "New passphrase", "Once
+    more", "Recovery key") given in the environment, if any."""
+    name = _ANSWERS.get(prompt)
+    return os.environ.get(name) or None if name else None
+
+
 class LockedError(StorageError):
     """The file is encrypted and its key could not be had: nothing was opened."""
 

@@ -37,6 +37,18 @@ def release(handle: int | None) -> None:
 
 
 @contextmanager
+def one_at_a_time(lock: Path) -> Iterator[None]:
+    """Hold `lock` alone, waiting for whoever holds it (the data folder's migration)."""
+    handle = os.open(lock, os.O_CREAT | os.O_RDWR, FILE_MODE)
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing lets the lock go
+
+
+@contextmanager
 def alone(data_dir: Path, doing: str) -> Iterator[None]:
     """The folder to this program alone while `doing` ("restore", "encrypt"), or a message
     naming why not."""

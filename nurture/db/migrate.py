@@ -5,20 +5,13 @@ make one pre-upgrade backup and one upgrade, not three racing ones."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nurture.db.driver import connect, sqlite
-
-try:
-    import fcntl
-except ImportError:  # Windows: no second process races a first start there in practice
-    fcntl = None  # type: ignore[assignment]
-
 from nurture.db.backups import backup_before_upgrade, every_backup
+from nurture.db.driver import connect, sqlite
 from nurture.db.engine import Database, translate
+from nurture.db.in_use import one_at_a_time
 from nurture.db.schema import HEAD_REVISION
 from nurture.errors import DatabaseCorruptError, SchemaTooNewError, StorageError
 from nurture.paths import FILE_MODE, database_path, private_file, private_folder
@@ -43,7 +36,7 @@ def open_database(data_dir: Path, key: bytes | None = None) -> Database:
         raise StorageError(f"Nurture cannot create its data folder {data_dir}: {error}") from error
     if read_revision(path, key) == HEAD_REVISION:
         return Database(path, key=key)
-    with _one_migrator(data_dir):
+    with one_at_a_time(data_dir / "migrate.lock"):
         current = read_revision(path, key)  # another process may have upgraded it meanwhile
         if current != HEAD_REVISION:
             if current is not None:
@@ -58,19 +51,6 @@ def open_database(data_dir: Path, key: bytes | None = None) -> Database:
                 raise
             return database
     return Database(path, key=key)
-
-
-@contextmanager
-def _one_migrator(data_dir: Path) -> Iterator[None]:
-    """Hold the data folder's migration lock (waiting for another process that holds it)."""
-    lock = data_dir / "migrate.lock"
-    handle = os.open(lock, os.O_CREAT | os.O_RDWR, FILE_MODE)
-    try:
-        if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
 
 
 def _private_database(path: Path) -> None:

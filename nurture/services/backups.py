@@ -26,6 +26,7 @@ from nurture.paths import backups_dir, private_file, private_folder
 from nurture.services.settings import SettingsService
 
 DAILY = timedelta(days=1)
+RECENT = timedelta(hours=1)  # a copy this fresh covers the next risky step too
 
 
 class BackupService:
@@ -65,10 +66,11 @@ class BackupService:
 
     def before(self, operation: str) -> Backup | None:
         """A backup before an operation that changes much at once, unless nothing changed since
-        the newest one."""
+        the newest one or that one is less than an hour old: at 100,000 contacts a copy takes
+        seconds, and merging twenty duplicates in a row (each undoable) needs one, not twenty."""
         now = self._clock()
         newest = self._newest(now)
-        if newest is not None and self._last_write() <= newest.made:
+        if newest is not None and (now - newest.made < RECENT or self._last_write() <= newest.made):
             return None
         return self.make(f"before-{operation}")
 

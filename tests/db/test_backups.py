@@ -172,27 +172,34 @@ def test_a_stray_part_of_a_crashed_backup_is_cleared(app: Nurture) -> None:
 
 
 def test_a_backup_comes_before_a_merge_or_a_bulk_delete_when_anything_changed(
-    app: Nurture,
+    data_dir: Path,
 ) -> None:
-    ids = [
-        app.contacts.create(ContactDraft(given_name=f"P{i:02d}", family_name="Lee")).value.id
-        for i in range(12)
-    ]
+    hours = [0]
+    app = Nurture.open(data_dir, clock=lambda: datetime.now(UTC) + timedelta(hours=hours[0]))
+    try:
+        ids = [
+            app.contacts.create(ContactDraft(given_name=f"P{i:02d}", family_name="Lee")).value.id
+            for i in range(14)
+        ]
 
-    def reasons() -> list[str]:
-        return [b.reason for b in app.backups.backups()]
+        def reasons() -> list[str]:
+            return [b.reason for b in app.backups.backups()]
 
-    app.deletion.delete(ids[:1])
-    assert reasons() == []  # one person is not a bulk delete (and undo brings them back)
-    app.deletion.delete(ids[1:11])
-    assert reasons() == ["before-bulk-delete"]
-    twin = app.contacts.create(ContactDraft(given_name="P11", family_name="Lee")).value.id
-    app.merging.merge(ids[11], twin)
-    assert reasons()[0] == "before-merge"
-    assert app.backups.before("import") is not None  # the merge changed things since
-    made = len(reasons())
-    assert app.backups.before("import") is None  # nothing changed since: no second copy
-    assert len(reasons()) == made
+        app.deletion.delete(ids[:1])
+        assert reasons() == []  # one person is not a bulk delete (and undo brings them back)
+        app.deletion.delete(ids[1:11])
+        assert reasons() == ["before-bulk-delete"]
+        app.merging.merge(ids[11], ids[12])
+        assert reasons() == ["before-bulk-delete"]  # a copy this fresh covers a merge too
+        hours[0] = 2
+        app.merging.merge(ids[11], ids[13])
+        assert reasons()[0] == "before-merge"  # two hours and changes later: a new copy
+        hours[0] = 4
+        made = len(reasons())
+        assert app.backups.before("import") is None  # nothing changed since: no copy
+        assert len(reasons()) == made
+    finally:
+        app.close()
 
 
 def test_restore_waits_for_the_app_to_quit_and_says_what_it_did(data_dir: Path) -> None:

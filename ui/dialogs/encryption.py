@@ -8,7 +8,6 @@ smoke test); $NURTURE_PASSPHRASE the one asked at every start of a passphrase fo
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.app import Nurture
-from nurture.db.encryption import LockedError, encrypt, is_encrypted
+from nurture.db.encryption import LockedError, encrypt, from_environment, is_encrypted
 from nurture.db.keys import recovery_text
 from nurture.errors import NurtureError
 from nurture.io.files import write_whole
@@ -76,8 +75,8 @@ class NewPassphraseDialog(QDialog):
 
 
 def new_passphrase() -> str | None:
-    given = os.environ.get("NURTURE_NEW_PASSPHRASE")
-    if given:
+    given = from_environment("New passphrase")
+    if given is not None:
         return given
     dialog = NewPassphraseDialog()
     return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -4,7 +4,6 @@ deleted — and Nurture starts again on it. Also offered when the database canno
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.db.backups import Backup, every_backup, restore
-from nurture.db.encryption import unlock
+from nurture.db.encryption import from_environment, unlock
 from nurture.errors import NurtureError
 
 _REASONS = {
@@ -100,10 +99,11 @@ def restore_and_restart(parent: QWidget | None, data_dir: Path, chosen: Backup) 
 
 
 def ask_passphrase(prompt: str) -> str | None:
-    """The data file's passphrase, asked in a dialog (None when the user cancels), or
-    $NURTURE_PASSPHRASE for an automated start."""
-    if prompt == "Passphrase" and os.environ.get("NURTURE_PASSPHRASE"):
-        return os.environ["NURTURE_PASSPHRASE"]
+    """The data file's passphrase, from the environment for an automated start, else asked
+    in a dialog (None when the user cancels)."""
+    given = from_environment(prompt)
+    if given is not None:
+        return given
     text, ok = QInputDialog.getText(
         None, "Nurture: your data is encrypted", f"{prompt}:", QLineEdit.EchoMode.Password
     )
