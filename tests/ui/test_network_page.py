@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from nurture.app import Nurture
@@ -21,7 +22,7 @@ def text(table: QTableWidget, row: int, column: int) -> str:
 
 
 def test_sources_and_introductions_are_listed_and_open_their_cards(
-    qtbot: QtBot, core: Nurture, now: datetime
+    qtbot: QtBot, core: Nurture, now: datetime, qtmodeltester: ModelTester
 ) -> None:
     core.settings.update(currency="USD")
     dana, eli = person(core, "Dana", "Fox"), person(core, "Eli", "Moss")
@@ -37,9 +38,10 @@ def test_sources_and_introductions_are_listed_and_open_their_cards(
     main.network.open_contact.connect(opened.append)
     main.sidebar.setCurrentRow(4)
     page = main.network
-    table = page.partners
-    qtbot.waitUntil(lambda: table.rowCount() == 3)
-    rows = [[text(table, r, c) for c in range(table.columnCount())] for r in range(3)]
+    table, model = page.partners, page.rows
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(3)]
     assert rows[0][:6] == ["Dana Fox", "1", "2,500.00 USD", "1", "2,500.00 USD", "—"]
     assert rows[1][0] == "Eli Moss"
     assert rows[1][6] == "gone cold · never"
@@ -48,10 +50,12 @@ def test_sources_and_introductions_are_listed_and_open_their_cards(
     assert "1 gone cold — thank them, catch up · 1 referral you gave" in page.summary.text()
     assert text(page.introductions, 0, 1) == "Ann Lee ↔ Bo Roe"
     assert text(page.introductions, 0, 3) == "how did it go?"
-    table.itemActivated.emit(table.item(1, 0))
+    table.activated.emit(model.index(1, 0))
     assert opened == [eli]
     # A header click sorts by the numbers, not their words: who you sent the most first.
     table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
-    assert text(table, 0, 0) == "Gus Hale"
+    assert model.index(0, 0).data() == "Gus Hale"
     table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-    assert text(table, 0, 0) == "Dana Fox"
+    assert model.index(0, 0).data() == "Dana Fox"
+    table.activated.emit(model.index(0, 0))  # the row under the click, after sorting
+    assert opened == [eli, dana]

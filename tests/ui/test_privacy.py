@@ -17,8 +17,7 @@ from ui.views.network_page import NetworkPage
 
 def value(network: NetworkPage) -> str:
     """The first partner's all-time value, as the Network page shows it."""
-    item = network.partners.item(0, 4)
-    return item.text() if item is not None else ""
+    return str(network.rows.index(0, 4).data() or "")
 
 
 def test_private_hides_notes_tastes_gifts_and_amounts_until_switched_off(
@@ -56,7 +55,7 @@ def test_private_hides_notes_tastes_gifts_and_amounts_until_switched_off(
     assert "Cigar" not in gifts.detail.toPlainText()
     main.sidebar.setCurrentRow(4)
     network = main.network
-    qtbot.waitUntil(lambda: network.partners.rowCount() == 1)
+    qtbot.waitUntil(lambda: network.rows.rowCount() == 1)
     assert value(network) == HIDDEN
 
     main.private_action.trigger()  # off again: all of it back, nothing lost

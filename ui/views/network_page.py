@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.domain.network_view import NetworkOverview
-from nurture.humanize import ago, money, plural
+from nurture.humanize import plural
+from ui.models.partners import COLUMNS, PartnersModel
 from ui.theme import colours
 from ui.views.freshness import ReloadsWhenShown
 from ui.workspace import Workspace
@@ -40,22 +42,23 @@ class NetworkPage(ReloadsWhenShown):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.partners = _table(
-            (
-                "Referral partner",
-                "Sent you, 12 months",
-                "Value",
-                "All time",
-                "Value",
-                "You sent them",
-                "Last touch",
-            )
-        )
-        # The core's order (the most value first) until a header is clicked.
+        self.rows = PartnersModel()
+        self.partners = QTableView()
+        self.partners.setModel(self.rows)
+        _look(self.partners, len(COLUMNS))
+        self.partners.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Sized from the rows on screen, not all of them; then the core's order (the most
+        # value first) until a header is clicked.
+        self.partners.horizontalHeader().setResizeContentsPrecision(50)
         self.partners.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
-        self.introductions = _table(("Introduced", "Who", "Why", "What came of it"))
-        for table in (self.partners, self.introductions):
-            table.itemActivated.connect(self._open)
+        self.partners.setSortingEnabled(True)
+        self.partners.activated.connect(self._open_partner)
+        self.introductions = QTableWidget(0, 4)
+        self.introductions.setHorizontalHeaderLabels(
+            ["Introduced", "Who", "Why", "What came of it"]
+        )
+        _look(self.introductions, 4)
+        self.introductions.itemActivated.connect(self._open)
         split = QSplitter(Qt.Orientation.Vertical)
         for title, table in (
             ("Who sends you business, and whom you send it to", self.partners),
@@ -90,31 +93,7 @@ class NetworkPage(ReloadsWhenShown):
             + f" · {plural(len(view.introductions), 'introduction')}, "
             f"{view.introductions_waiting:,} waiting to hear how it went"
         )
-        hide = self.workspace.privacy.money  # View ▸ Private: values as •••
-        self.partners.setSortingEnabled(False)  # rows stay put while they are filled
-        self.partners.setRowCount(len(view.partners))
-        for row, p in enumerate(view.partners):
-            touched = p.last_touch.timestamp() if p.last_touch else 0.0
-            cells: tuple[tuple[str, str | float], ...] = (
-                (p.contact.name, p.contact.name.casefold()),
-                (_count(p.recent), p.recent),
-                (hide(_value(p.recent_cents, view.currency)), p.recent_cents),
-                (_count(p.total), p.total),
-                (hide(_value(p.total_cents, view.currency)), p.total_cents),
-                (_count(p.given), p.given),
-                (("gone cold · " if p in cold else "") + ago(p.last_touch, now), touched),
-            )
-            for column, (text, key) in enumerate(cells):
-                cell = _Cell(text, key)
-                cell.setData(_ID, p.contact.id)
-                if column == 6 and p in cold:
-                    cell.setForeground(QColor(c.warn))
-                if column in (1, 2, 3, 4, 5):
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.partners.setItem(row, column, cell)
-        self.partners.setSortingEnabled(True)
+        self.rows.set_view(view, now, self.workspace.privacy.on)
         self.introductions.setRowCount(len(view.introductions))
         for row, i in enumerate(view.introductions):
             said = (
@@ -134,41 +113,21 @@ class NetworkPage(ReloadsWhenShown):
         self.introductions.setColumnWidth(1, 340)
         self.introductions.setColumnWidth(2, 280)
 
+    def _open_partner(self, index: QModelIndex) -> None:
+        partner = self.rows.partner(index.row())
+        if partner is not None:
+            self.open_contact.emit(partner.contact.id)
+
     def _open(self, item: QTableWidgetItem) -> None:
         contact_id = item.data(_ID)
         if contact_id:
             self.open_contact.emit(int(contact_id))
 
 
-class _Cell(QTableWidgetItem):
-    """A cell that sorts by its value (10,000 after 9,000; the latest touch last), not its
-    words."""
-
-    def __init__(self, text: str, key: str | float) -> None:
-        super().__init__(text)
-        self.key = key
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        if isinstance(other, _Cell) and type(self.key) is type(other.key):
-            return self.key < other.key  # type: ignore[operator]
-        return super().__lt__(other)
-
-
-def _count(n: int) -> str:
-    return f"{n:,}" if n else "—"
-
-
-def _value(cents: int, currency: str) -> str:
-    return money(cents, currency) if cents else "—"
-
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+def _look(table: QTableView, columns: int) -> None:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return table
+    table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
