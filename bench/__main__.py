@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench import (
     agenda,
+    cli_start,
     cold_start,
     demo,
     encryption,
@@ -29,6 +30,7 @@ from bench.common import Payload, note, write_results
 from bench.workspace import Workspace
 
 BENCHMARKS: dict[str, Callable[[Workspace], Payload]] = {
+    "cli_start": cli_start.run,
     "demo": demo.run,
     "search": search.run,
     "cold_start": cold_start.run,

@@ -8,11 +8,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from nurture.cli.main import build_parser, parse_args, run_command
+    from nurture.cli.main import parse_args, run_command
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
-        build_parser().print_usage(sys.stderr)
+        from nurture.cli.parser import build_parser
+
+        build_parser(declared=None).print_usage(sys.stderr)
         print(
             "nurture: give a command (the app opens with `nurture` alone, or python -m ui).",
             file=sys.stderr,

@@ -1,5 +1,6 @@
-"""The list filters the command line shares (`contacts`, `campaign add`): a saved search to
-start from, then --search, --tag, --tier and --country on top of it."""
+"""The query the command line's list filters name (`contacts`, `campaign add`; declared by
+cli.parser.add_filters): a saved search to start from, then --search, --tag, --tier and
+--country on top of it."""
 
 from __future__ import annotations
 
@@ -12,14 +13,6 @@ from nurture.errors import ValidationError
 if TYPE_CHECKING:  # the parser is built before any of the core is loaded
     from nurture.app import Nurture
     from nurture.services.listing import ContactQuery
-
-
-def add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--saved", metavar="NAME", help="start from a saved search")
-    parser.add_argument("--search", metavar="TEXT", help="everyone a search finds")
-    parser.add_argument("--tag", metavar="T")
-    parser.add_argument("--tier", metavar="T")
-    parser.add_argument("--country", metavar="C", help="everyone living there (India, IN)")
 
 
 def chosen_query(app: Nurture, args: argparse.Namespace) -> ContactQuery | None:

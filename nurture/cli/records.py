@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from nurture.app import Nurture
-from nurture.cli.main import editable
+from nurture.cli.parser import editable
 from nurture.domain.enums import DateKind, Recurrence, RelationshipKind
 from nurture.errors import ValidationError
 

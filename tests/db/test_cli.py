@@ -19,7 +19,8 @@ import pytest
 
 from nurture import __version__
 from nurture.app import Nurture
-from nurture.cli.main import build_parser, parse_args
+from nurture.cli.main import parse_args
+from nurture.cli.parser import build_parser
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactDraft
 from nurture.domain.enums import RelationshipKind
@@ -315,7 +316,8 @@ def test_every_command_has_a_handler_and_importing_them_registers_nothing() -> N
     import argparse
     import importlib
 
-    from nurture.cli.main import COMMANDS, handler
+    from nurture.cli.main import handler
+    from nurture.cli.parser import COMMANDS
 
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
