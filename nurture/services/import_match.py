@@ -24,7 +24,10 @@ NAME_SIMILARITY = 90
 
 def name_key(name: str) -> str:
     """Lower case, no accents, single spaces: "José  García" and "jose garcia" are one key."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = name.casefold()
+    if folded.isascii():  # most names: nothing to decompose, nothing to take off
+        return " ".join(folded.split())
+    decomposed = unicodedata.normalize("NFKD", folded)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
