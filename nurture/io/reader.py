@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from nurture.errors import ValidationError
 from nurture.formats import IMPORT_FORMATS, VCARD, CsvFormat
+from nurture.gc_pause import cycle_collection_paused
 from nurture.io.csv_formats import Field, detect, looks_like_header, mapping
 from nurture.io.csv_read import CsvRow, read_table
 from nurture.io.csv_rows import build
@@ -59,7 +60,8 @@ class ContactsFile:
         when no column maps to a field Nurture knows."""
         key = tuple(sorted((chosen or {}).items()))
         if key not in self._parsed:
-            self._parsed[key] = _csv(self, chosen)  # a vCard file was parsed when read
+            with cycle_collection_paused():
+                self._parsed[key] = _csv(self, chosen)  # a vCard file was parsed when read
         return self._parsed[key]
 
 
@@ -70,6 +72,11 @@ def read(
     the file as a whole cannot be read."""
     if fmt not in IMPORT_FORMATS:
         raise ValidationError(f"Unknown format '{fmt}': choose one of {', '.join(IMPORT_FORMATS)}.")
+    with cycle_collection_paused():
+        return _read(data, name, fmt, encoding)
+
+
+def _read(data: bytes, name: str, fmt: str, encoding: str | None) -> ContactsFile:
     decoded = decode(data, name, encoding)
     text = decoded.text
     if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):

@@ -25,6 +25,7 @@ from nurture.domain.dto import ContactRef, ImportBatchValue, JobChange
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, NurtureError, ValidationError
 from nurture.formats import OnDuplicate
+from nurture.gc_pause import cycle_collection_paused
 from nurture.io.incoming import IncomingContact, Problem
 from nurture.io.reader import Column, ContactsFile, read
 from nurture.services.contacts import refresh_names
@@ -115,6 +116,17 @@ class ImportService:
             return self._import(source, options, progress, cancelled, preview=False)
 
     def _import(
+        self,
+        source: ContactsFile,
+        options: ImportOptions,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        preview: bool,
+    ) -> Outcome[ImportReport]:
+        with cycle_collection_paused():
+            return self._import_all(source, options, progress, cancelled, preview)
+
+    def _import_all(
         self,
         source: ContactsFile,
         options: ImportOptions,

@@ -3,6 +3,7 @@ undoable batch per import, cancellation and progress, and files that must change
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -419,6 +420,18 @@ def test_cancelling_a_small_import_leaves_nothing_behind(us: Nurture) -> None:
         )
 
     assert state(us) == before
+
+
+def test_the_cycle_collector_paused_for_an_import_runs_again_after_it(us: Nurture) -> None:
+    # Paused so 100,000 rows import in seconds; left off, the app's memory would only grow.
+    data = many_rows(60)
+    us.importing.run(us.importing.open(data, "leads.csv"), ImportOptions())
+    assert gc.isenabled()
+    with pytest.raises(ImportCancelled):
+        us.importing.run(
+            us.importing.open(data, "leads.csv"), ImportOptions(), cancelled=lambda: True
+        )
+    assert gc.isenabled()
 
 
 def test_progress_counts_up_to_every_row(us: Nurture) -> None:
