@@ -41,6 +41,10 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
+# The contacts keep-in-touch is about: the main ones (not a kid or an assistant), not archived.
+_ACTIVE_MAIN = "is_light = 0 AND archived = 0"
+
+
 class Contact(Base):
     __tablename__ = "contacts"
     __table_args__ = (
@@ -48,6 +52,25 @@ class Contact(Base):
         Index("ix_contacts_last_interaction_at", "last_interaction_at"),
         Index("ix_contacts_referred_by_id", "referred_by_id"),
         Index("ix_contacts_import_batch_id", "import_batch_id"),
+        # Keep-in-touch at 100,000 contacts: who may be due is found by ranges of the last
+        # touch per cadence (services.cadence.due_candidates_sql), not by computing everyone's.
+        Index(
+            "ix_contacts_touch_own",
+            "keep_in_touch_days",
+            "last_interaction_at",
+            sqlite_where=text(f"{_ACTIVE_MAIN} AND keep_in_touch_days IS NOT NULL"),
+        ),
+        Index(
+            "ix_contacts_touch_tier",
+            "tier",
+            "last_interaction_at",
+            sqlite_where=text(f"{_ACTIVE_MAIN} AND keep_in_touch_days IS NULL"),
+        ),
+        Index(
+            "ix_contacts_untouched",
+            "created_at",
+            sqlite_where=text(f"{_ACTIVE_MAIN} AND last_interaction_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,6 +192,7 @@ class ImportantDate(Base):
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
         CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day_range"),
         Index("ix_important_dates_month_day", "month", "day"),
+        Index("ix_important_dates_once", "year", sqlite_where=text("recurrence = 'once'")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete=CASCADE), index=True)

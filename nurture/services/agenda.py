@@ -23,7 +23,13 @@ from nurture.calendar.recurrence import follow_up_dates
 from nurture.db.engine import Database
 from nurture.domain.enums import RelationshipKind
 from nurture.domain.occurrence import Occurrence, OccurrenceKind, Source
-from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
+from nurture.services.cadence import (
+    cadence_sql,
+    due_candidates_sql,
+    due_day_sql,
+    offset_parameter,
+    utc_offset,
+)
 from nurture.services.settings import Settings, SettingsService
 from nurture.services.unit_of_work import raw_rows
 
@@ -60,8 +66,9 @@ _YEARLY = (
     "d.recurrence = 'yearly' AND NOT (d.month = 2 AND d.day = 29) AND (d.year IS NULL OR "
     f"d.year <= CASE WHEN {_MD} >= :a THEN :y ELSE :y + 1 END) AND "
 )
-_SAME_YEAR = f"{_MD} BETWEEN :a AND :b"
-_ACROSS_YEARS = f"({_MD} >= :a OR {_MD} <= :b)"
+# As row values, so that SQLite reads the window's range of the (month, day) index.
+_SAME_YEAR = "(d.month, d.day) BETWEEN (:am, :ad) AND (:bm, :bd)"
+_ACROSS_YEARS = "((d.month, d.day) >= (:am, :ad) OR (d.month, d.day) <= (:bm, :bd))"
 _RARE = "(d.recurrence = 'once' AND d.year BETWEEN :y AND :y2) OR (d.recurrence = 'yearly' AND d.month = 2 AND d.day = 29)"  # noqa: E501
 
 _FOLLOW_UPS = text("""
@@ -76,7 +83,8 @@ _GOING_COLD = """
 SELECT id, display_name, {due} AS due
   FROM (SELECT c.id, c.display_name, c.last_interaction_at, c.created_at,
                {cadence} AS cadence
-          FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
+          FROM (SELECT DISTINCT id FROM ({candidates})) may CROSS JOIN contacts c ON c.id = may.id
+         WHERE c.is_light = 0 AND c.archived = 0)
  WHERE cadence IS NOT NULL AND due <= :end {since}
 """
 _NOUNS = {
@@ -179,7 +187,14 @@ def _rows(session: Session, day_sql: str, where: str, params: dict[str, Any]) ->
 def _yearly_dates(session: Session, start: date, end: date) -> Iterator[Occurrence]:
     """Yearly dates (but Feb 29) in a window of at most a year, their day computed in SQL."""
     window = _SAME_YEAR if start.year == end.year else _ACROSS_YEARS
-    params = {"a": start.month * 100 + start.day, "b": end.month * 100 + end.day, "y": start.year}
+    params = {
+        "a": start.month * 100 + start.day,
+        "am": start.month,
+        "ad": start.day,
+        "bm": end.month,
+        "bd": end.day,
+        "y": start.year,
+    }
     for row, owner_id, owner, who in _rows(session, _YEARLY_DAY, _YEARLY + window, params):
         day = date.fromisoformat(row[0])
         year = row[1]
@@ -305,11 +320,13 @@ def _going_cold(
     now: datetime,
 ) -> Iterator[Occurrence]:
     cadence, params = cadence_sql(session, settings, "c")
-    params.update(end=end.isoformat(), start=start.isoformat())
+    params.update(end=end.isoformat(), by=end.isoformat(), since=start.isoformat())
     params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
-    since = "" if overdue_on is not None else "AND due >= :start"
+    overdue_too = overdue_on is not None
+    since = "" if overdue_too else "AND due >= :since"
     due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
-    sql = _GOING_COLD.format(cadence=cadence, since=since, due=due_sql)
+    candidates = due_candidates_sql(session, settings, since=not overdue_too)
+    sql = _GOING_COLD.format(cadence=cadence, since=since, due=due_sql, candidates=candidates)
     for cid, name, due_text in raw_rows(session, sql, params):
         due = date.fromisoformat(due_text)
         day = due if due >= start or overdue_on is None else overdue_on

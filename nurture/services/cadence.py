@@ -23,21 +23,96 @@ _TAG_CADENCE = (
     " WHERE ct.contact_id = {alias}.id)"
 )
 _ANY_TAG_CADENCE = text("SELECT EXISTS (SELECT 1 FROM tags WHERE keep_in_touch_days IS NOT NULL)")
+_ACTIVE_MAIN = "{alias}.is_light = 0 AND {alias}.archived = 0"
+# The partial indexes of migration 0014, named: without statistics SQLite would rather take the
+# contacts list's index and visit every contact.
+_OWN = "INDEXED BY ix_contacts_touch_own"
+_BY_TIER = "INDEXED BY ix_contacts_touch_tier"
+_UNTOUCHED = "INDEXED BY ix_contacts_untouched"
 
 
-def cadence_sql(session: Session, settings: Settings, alias: str) -> tuple[str, dict[str, Any]]:
+def _has_tag_cadence(session: Session) -> bool:
+    # Most networks give no tag a cadence: then no contact needs its tags looked at.
+    return bool(session.execute(_ANY_TAG_CADENCE).scalar())
+
+
+def cadence_sql(
+    session: Session, settings: Settings, alias: str, own: bool = True
+) -> tuple[str, dict[str, Any]]:
     """A contact's keep-in-touch cadence in days as SQL (`alias` names the contacts table):
-    its own, else its tags' shortest, else its tier's from settings; NULL for none."""
+    its own, else its tags' shortest, else its tier's from settings; NULL for none.
+    `own=False`: for contacts known to have no cadence of their own."""
     tiers = list(settings.tier_cadence.items())
     whens = " ".join(f"WHEN :tier{i} THEN :days{i}" for i in range(len(tiers)))
     params: dict[str, Any] = {}
     for i, (tier, days) in enumerate(tiers):
         params[f"tier{i}"], params[f"days{i}"] = tier, int(days)
-    # Most networks give no tag a cadence: then no contact needs its tags looked at.
-    has_tag_cadence = session.execute(_ANY_TAG_CADENCE).scalar()
-    tagged = _TAG_CADENCE.format(alias=alias) if has_tag_cadence else "NULL"
+    tagged = _TAG_CADENCE.format(alias=alias) if _has_tag_cadence(session) else "NULL"
     by_tier = f"CASE {alias}.tier {whens} ELSE NULL END" if whens else "NULL"
-    return f"coalesce({alias}.keep_in_touch_days, {tagged}, {by_tier})", params
+    mine = f"{alias}.keep_in_touch_days, " if own else ""
+    return f"coalesce({mine}{tagged}, {by_tier})", params
+
+
+def due_candidates_sql(
+    session: Session,
+    settings: Settings,
+    early_share: int | None = None,
+    since: bool = False,
+) -> str:
+    """The ids of contacts whose keep-in-touch due day, less a `1/early_share` of their
+    cadence, may fall on or before the day in `:by` (and with `since`, not before `:since`).
+
+    A superset, for the exact rule (`due_day_sql`) to decide on: it is read by index ranges of
+    the last touch for each cadence in use (own, per tier; every contact of a tag with a
+    cadence; everyone never touched), so at 100,000 contacts it costs the few thousand who
+    may be due, not a date computed for everyone. Two days of slack cover any UTC offset.
+    Needs cadence_sql's parameters (the tiers' cadences)."""
+
+    def before(days: str) -> str:
+        kept = f"({days} - {days} / {early_share})" if early_share else days
+        return f"date(:by, '+2 days', '-' || {kept} || ' days')"
+
+    def after(days: str) -> str:
+        return f" AND c.last_interaction_at >= date(:since, '-2 days', '-' || {days} || ' days')"
+
+    active = _ACTIVE_MAIN.format(alias="c")
+    branches = [
+        "SELECT c.id FROM (SELECT DISTINCT keep_in_touch_days AS days"
+        f" FROM contacts c {_OWN} WHERE {active} AND c.keep_in_touch_days IS NOT NULL) own"
+        f" CROSS JOIN contacts c {_OWN} ON c.keep_in_touch_days = own.days"
+        f" WHERE {active} AND c.keep_in_touch_days IS NOT NULL"
+        f" AND c.last_interaction_at < {before('own.days')}" + (after("own.days") if since else "")
+    ]
+    for i in range(len(settings.tier_cadence)):
+        branches.append(
+            f"SELECT c.id FROM contacts c {_BY_TIER} WHERE {active}"
+            f" AND c.keep_in_touch_days IS NULL AND c.tier = :tier{i}"
+            f" AND c.last_interaction_at < {before(f':days{i}')}"
+            + (after(f":days{i}") if since else "")
+        )
+    branches.append(
+        f"SELECT c.id FROM contacts c {_UNTOUCHED} WHERE {active} AND c.last_interaction_at IS NULL"
+    )
+    if _has_tag_cadence(session):
+        branches.append(
+            "SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+            " WHERE t.keep_in_touch_days IS NOT NULL"
+        )
+    return " UNION ALL ".join(branches)
+
+
+def per_day_sql(session: Session, settings: Settings) -> tuple[str, dict[str, Any]]:
+    """How many people a calendar day everyone's cadence asks for (the sum of 1/cadence), in
+    two index scans: those with a cadence of their own, then everyone else by tier and tag."""
+    others, params = cadence_sql(session, settings, "c", own=False)
+    active = _ACTIVE_MAIN.format(alias="c")
+    return (
+        f"SELECT (SELECT total(1.0 / c.keep_in_touch_days) FROM contacts c {_OWN}"
+        f" WHERE {active} AND c.keep_in_touch_days IS NOT NULL)"
+        f" + (SELECT total(1.0 / {others}) FROM contacts c {_BY_TIER} WHERE {active}"
+        " AND c.keep_in_touch_days IS NULL)",
+        params,
+    )
 
 
 def due_day_sql(last_touch: str, added: str, cadence: str) -> str:

@@ -25,7 +25,14 @@ from nurture.domain.vocabulary import tier_rank
 from nurture.errors import NotFoundError
 from nurture.humanize import ago, plural
 from nurture.services.agenda import AgendaService
-from nurture.services.cadence import cadence_sql, due_day_sql, offset_parameter, utc_offset
+from nurture.services.cadence import (
+    cadence_sql,
+    due_candidates_sql,
+    due_day_sql,
+    offset_parameter,
+    per_day_sql,
+    utc_offset,
+)
 from nurture.services.contacts import ContactsService
 from nurture.services.insights import InsightsService
 from nurture.services.reminders import ReminderService, snooze_within
@@ -44,24 +51,20 @@ _OCCASIONS = frozenset(
         OccurrenceKind.CUSTOM,
     }
 )
-_WITH_CADENCE = """
-SELECT id, tier, cadence, {due} AS due, date(last_interaction_at, :offset) AS last_day
-  FROM (SELECT c.id, c.tier, c.last_interaction_at, c.created_at, {cadence} AS cadence
-          FROM contacts c WHERE c.is_light = 0 AND c.archived = 0)
- WHERE cadence IS NOT NULL
-"""
-# Only who can matter to the day's list and the backlog: the overdue (always planned before
-# anyone else, so nobody else moves their days), whoever may be planned by the day (a quarter
-# of a cadence early), and who was touched on it. What the cadences ask a day is summed in SQL.
-# One pass over everyone (materialized once), then the part and the sum; the sum comes last,
-# as a row with no id.
+# Who can matter to the day's list and the backlog: the overdue (always planned before anyone
+# else, so nobody else moves their days), whoever may be planned by the day (a quarter of a
+# cadence early), and who was touched on it — read among the candidates the indexes find.
 _DUES = f"""
-WITH everyone AS MATERIALIZED ({_WITH_CADENCE})
-SELECT id, tier, cadence, due, last_day FROM everyone
+SELECT id, tier, cadence, due, last_day
+  FROM (SELECT id, tier, cadence, {{due}} AS due, date(last_interaction_at, :offset) AS last_day
+          FROM (SELECT c.id, c.tier, c.last_interaction_at, c.created_at, {{cadence}} AS cadence
+                  FROM (SELECT id FROM ({{candidates}}) UNION SELECT c.id FROM contacts c
+                         WHERE c.last_interaction_at >= date(:day, '-1 days')) may
+                 CROSS JOIN contacts c ON c.id = may.id
+                 WHERE c.is_light = 0 AND c.archived = 0)
+         WHERE cadence IS NOT NULL)
  WHERE due < :touch OR last_day = :day
     OR date(due, '-' || (cadence / {EARLY_SHARE}) || ' days') <= :touch
-UNION ALL
-SELECT NULL, NULL, total(1.0 / cadence), NULL, NULL FROM everyone
 """
 # Campaign gifts still to buy or ship by a day soon (or already past): the plan's to-dos.
 _GIFT_TASKS = """
@@ -279,11 +282,14 @@ def _dues(
     people a calendar day everyone's cadence asks for."""
     cadence, params = cadence_sql(session, settings, "c")
     params["offset"] = offset_parameter(utc_offset(settings.time_zone, now))
-    params.update(day=day.isoformat(), touch=touch_day.isoformat())
+    params.update(day=day.isoformat(), touch=touch_day.isoformat(), by=touch_day.isoformat())
     due_sql = due_day_sql("last_interaction_at", "created_at", "cadence")
-    *rows, (_, _, per_day, _, _) = raw_rows(
-        session, _DUES.format(cadence=cadence, due=due_sql), params
+    candidates = due_candidates_sql(session, settings, early_share=EARLY_SHARE)
+    rows = raw_rows(
+        session, _DUES.format(cadence=cadence, due=due_sql, candidates=candidates), params
     )
+    total_sql, total_params = per_day_sql(session, settings)
+    per_day = float(raw_rows(session, total_sql, total_params)[0][0])
     skips = {
         cid: date.fromisoformat(until)
         for cid, until in raw_rows(

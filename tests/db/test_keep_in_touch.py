@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -150,3 +152,51 @@ def test_the_command_line_sets_a_tags_cadence_and_shows_the_state(data_dir: Path
     show = [*nurture, "show", "Ann Lee", "--json"]
     shown = json.loads(subprocess.run(show, capture_output=True, text=True).stdout)
     assert shown["keep_in_touch"] == ann["keep_in_touch"]
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin"])
+def test_the_agenda_finds_everyone_due_however_cadences_and_touches_fall(
+    data_dir: Path, zone: str
+) -> None:
+    # The agenda reads who may be due through index ranges per cadence (services.cadence);
+    # whoever the card's rule says is due in a window must be there, and nobody else.
+    rng = random.Random(zone)
+    now = datetime.now(UTC).replace(microsecond=0)
+    with Nurture.open(data_dir) as app:
+        app.settings.update(time_zone=zone, tier_cadence={"A": 14, "B": 45, "C": 90})
+        for i in range(120):
+            draft = ContactDraft(
+                given_name=f"Person {i}",
+                tier=rng.choice(["", "A", "B", "C"]),
+                keep_in_touch_days=rng.choice([None, None, 1, 7, 30, 365]),
+                tags=rng.choice([(), (), ("Golf",)]),
+            )
+            cid = app.contacts.create(draft).value.id
+            if rng.random() < 0.85:  # some were never touched: due since they were added
+                hours = rng.randint(0, 24 * 200)
+                app.interactions.log(InteractionKind.CALL, [cid], now - timedelta(hours=hours))
+        app.contacts.set_tag_cadence("Golf", 21)
+        dues = {
+            s.id: s.keep_in_touch.due
+            for s in app.listing.page(ContactQuery(), limit=1000)
+            if s.keep_in_touch is not None and s.keep_in_touch.due is not None
+        }
+        today = app.clock().astimezone(ZoneInfo(zone)).date()
+        for start, days, holds_today in [
+            (today, 7, True),
+            (today - timedelta(days=3), 30, True),
+            (today + timedelta(days=20), 40, False),
+            (today + timedelta(days=1), 1, False),
+        ]:
+            end = start + timedelta(days=days - 1)
+            found = {
+                o.contact_id: o.due
+                for o in app.agenda.between(start, end, today)
+                if o.kind is OccurrenceKind.KEEP_IN_TOUCH
+            }
+            expected = {
+                cid: due
+                for cid, due in dues.items()
+                if due <= end and (holds_today or due >= start)
+            }
+            assert found == expected, (start, end)
