@@ -2,7 +2,8 @@
 record what they changed (`import_batch_items`) so the batch can be undone exactly.
 
 Nothing existing is overwritten: an empty field is filled, a new email, phone, address, link,
-tag, date or relative is added, a different value is kept as it was and reported.
+tag, date or relative is added, a different value is kept as it was and reported. A preview
+(`dry_run`) decides all of it the same way and writes none of it.
 """
 
 from __future__ import annotations
@@ -59,11 +60,15 @@ TABLES = [
 ]
 _SCALARS = (*NAME_AND_WORK_FIELDS, "how_we_met")
 _IN_CHUNK = 900
+NEW_PEOPLE_LISTED = 1_000
 
 
 class ImportWriter:
-    def __init__(self, work: UnitOfWork, batch_id: int, region: str, now: datetime) -> None:
+    def __init__(
+        self, work: UnitOfWork, batch_id: int, region: str, now: datetime, dry_run: bool = False
+    ) -> None:
         self.work = work
+        self.dry_run = dry_run
         self.connection: Connection = work.session.connection()
         self.batch_id = batch_id
         self.region = region
@@ -77,6 +82,8 @@ class ImportWriter:
         self.added_rows = 0
         self.changed: set[int] = set()
         self._uids_taken: set[str] = set()
+        self._new_uids: dict[str, int] = {}  # this import's people, found by referrals
+        self._new_people: list[tuple[int, str]] = []  # main contacts added: (id, name)
         # (contact, file line, field, on the card, in the file): a new job, for the report.
         self.job_changes: list[tuple[int, int, str, str, str]] = []
         # (contact, referrer's uuid, referrer's name, file line): linked once everyone is in.
@@ -110,6 +117,12 @@ class ImportWriter:
         parts = (draft.given_name, draft.middle_name, draft.family_name, draft.nickname)
         uid = incoming.uid if incoming.uid and incoming.uid not in self._uids_taken else new_uuid()
         self._uids_taken.add(uid)
+        self._new_uids[uid] = contact_id
+        shown = display_name(
+            *parts, draft.organization, reach_of(draft), draft.prefix, draft.suffix, draft.shown_as
+        )
+        if not light:
+            self._new_people.append((contact_id, shown))
         self.bulk.add(
             table_of(Contact),
             {
@@ -122,14 +135,7 @@ class ImportWriter:
                 "suffix": draft.suffix,
                 "nickname": draft.nickname,
                 "shown_as": draft.shown_as,
-                "display_name": display_name(
-                    *parts,
-                    draft.organization,
-                    reach_of(draft),
-                    draft.prefix,
-                    draft.suffix,
-                    draft.shown_as,
-                ),
+                "display_name": shown,
                 "sort_name": sort_name(*parts, draft.organization),
                 "organization": draft.organization,
                 "title": draft.title,
@@ -214,30 +220,33 @@ class ImportWriter:
         if uid:
             self._referrals.append((contact_id, uid, name, incoming.line))
 
+    def new_people(self) -> list[tuple[int, str]]:
+        """The first NEW_PEOPLE_LISTED main contacts this import added, by id: (id, name)."""
+        listed = sorted(self._new_people)[:NEW_PEOPLE_LISTED]
+        return [(cid, self._renamed(cid).get("display_name", name)) for cid, name in listed]
+
     def finish(self) -> list[tuple[int, str]]:
         """Write what is queued, then link referrals; (line, note) for referrers not found."""
+        if self.dry_run:
+            return self._link_referrals()
         self.bulk.flush()
         for contact_id, values in self._updates.items():
-            have = self._existing[contact_id]
-            if any(name in values for name in NAME_AND_WORK_FIELDS):  # the names may change
-                parts = (
-                    have["given_name"],
-                    have["middle_name"],
-                    have["family_name"],
-                    have["nickname"],
-                )
-                values["display_name"] = display_name(
-                    *parts,
-                    have["organization"],
-                    "",
-                    have["prefix"],
-                    have["suffix"],
-                    have["shown_as"],
-                )
-                values["sort_name"] = sort_name(*parts, have["organization"])
+            values.update(self._renamed(contact_id))
             self.connection.execute(update(Contact).where(Contact.id == contact_id).values(values))
         self.work.touch(Area.CONTACTS, *self._updates, *self.changed)
         return self._link_referrals()
+
+    def _renamed(self, contact_id: int) -> dict[str, str]:
+        """The names a merge changed a contact's shown and sorted names to, if it did."""
+        values = self._updates.get(contact_id, {})
+        if not any(name in values for name in NAME_AND_WORK_FIELDS):
+            return {}
+        have = self._existing[contact_id]
+        parts = (have["given_name"], have["middle_name"], have["family_name"], have["nickname"])
+        shown = display_name(
+            *parts, have["organization"], "", have["prefix"], have["suffix"], have["shown_as"]
+        )
+        return {"display_name": shown, "sort_name": sort_name(*parts, have["organization"])}
 
     def _link_referrals(self) -> list[tuple[int, str]]:
         notes: list[tuple[int, str]] = []
@@ -250,10 +259,13 @@ class ImportWriter:
                 )
             )
             ids.update((uid, contact_id) for uid, contact_id in rows)
+        ids.update(self._new_uids)  # a preview has not written them
         for contact_id, uid, name, line in self._referrals:
             referrer = ids.get(uid)
             if referrer is None or referrer == contact_id:
                 notes.append((line, f"referred by {name or uid} left out: not in the file or here"))
+                continue
+            if self.dry_run:
                 continue
             done = self.connection.execute(
                 update(Contact)
@@ -263,7 +275,7 @@ class ImportWriter:
             if done.rowcount and contact_id < self.first_new:  # a new one goes with the batch
                 change = {"before": {"referred_by_id": None}, "after": {"referred_by_id": referrer}}
                 self._record("contacts", contact_id, change)
-        if self._referrals:
+        if self._referrals and not self.dry_run:
             self.bulk.flush()  # the undo records
         return notes
 

@@ -2,8 +2,8 @@
 
 The file is read completely first (a file that cannot be read changes nothing); then one
 transaction matches every incoming contact (email, phone, name), merges or skips duplicates by
-choice, creates the rest in bulk and records the batch. A preview is the same import rolled
-back; cancelling rolls back too.
+choice, creates the rest in bulk and records the batch. A preview makes the same decisions
+and writes none of them (nor the search index); cancelling rolls back.
 """
 
 from __future__ import annotations
@@ -149,12 +149,14 @@ class ImportService:
                 batch = ImportBatch(source=name, format=parsed.format)
                 work.session.add(batch)
                 work.session.flush()
-                writer = ImportWriter(work, batch.id, region, self._clock())
+                # A preview decides everything the import would and writes none of it.
+                writer = ImportWriter(work, batch.id, region, self._clock(), dry_run=preview)
                 counts, notes, duplicates = _write(
                     writer, parsed.contacts, options.on_duplicate, progress, cancelled
                 )
                 notes.extend(Problem(line, note) for line, note in writer.finish())
-                search_index.index_new(work.session.connection(), writer.first_new)
+                if not preview:
+                    search_index.index_new(work.session.connection(), writer.first_new)
                 batch.added, batch.merged, batch.skipped = counts[0], counts[1], counts[3]
                 report = ImportReport(
                     None if preview else batch.id,
@@ -171,7 +173,7 @@ class ImportService:
                     tuple(duplicates),
                     tuple(parsed.notices),
                     _job_changes(work.session, writer.job_changes),
-                    _new_people(work.session, writer.first_new),
+                    tuple(ContactRef(cid, name) for cid, name in writer.new_people()),
                 )
                 work.touch(Area.IMPORTS)
                 if counts[0]:
@@ -290,19 +292,6 @@ def _write(
     if progress is not None:
         progress(len(plan), len(plan))
     return counts, notes, duplicates
-
-
-NEW_PEOPLE_LISTED = 1_000
-
-
-def _new_people(session: Session, first_new: int) -> tuple[ContactRef, ...]:
-    rows = session.execute(
-        select(Contact.id, Contact.display_name)
-        .where(Contact.id >= first_new, Contact.is_light.is_(False))
-        .order_by(Contact.id)
-        .limit(NEW_PEOPLE_LISTED)
-    )
-    return tuple(ContactRef(cid, name) for cid, name in rows)
 
 
 def _job_changes(

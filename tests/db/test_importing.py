@@ -3,6 +3,7 @@ undoable batch per import, cancellation and progress, and files that must change
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from datetime import date
 from pathlib import Path
@@ -151,6 +152,56 @@ def test_preview_counts_new_duplicate_and_invalid_rows_and_changes_nothing(
     assert us.contacts.card(priya.id) == before_card
     real = us.importing.run(us.importing.open(data, "contacts.csv"), ImportOptions()).value
     assert (real.created, real.merged, len(real.errors)) == (3, 1, 1)
+
+
+REFERRALS_VCF = """BEGIN:VCARD\r
+VERSION:3.0\r
+N:Chen;Bo;;;\r
+FN:Bo Chen\r
+X-NURTURE-REFERRED-BY;X-NAME=Ann Lee:urn:uuid:11111111-1111-4111-8111-111111111111\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+N:Lee;Ann;;;\r
+FN:Ann Lee\r
+UID:urn:uuid:11111111-1111-4111-8111-111111111111\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+N:Dee;Cy;;;\r
+FN:Cy Dee\r
+X-NURTURE-REFERRED-BY;X-NAME=Nobody:urn:uuid:22222222-2222-4222-8222-222222222222\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:\r
+EMAIL:eve@mail.example\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+N:Park;Eve;;;\r
+FN:Eve Park\r
+EMAIL:eve@mail.example\r
+END:VCARD\r
+"""
+
+
+def test_preview_reports_exactly_what_the_import_then_does(us: Nurture) -> None:
+    # A referrer later in the file, one nowhere, and a nameless card named by a later one:
+    # the preview writes nothing, yet finds and names them all as the import does.
+    data = REFERRALS_VCF.encode()
+    before = state(us)
+
+    seen = us.importing.preview(us.importing.open(data, "people.vcf"), ImportOptions())
+
+    assert state(us) == before
+    done = us.importing.run(us.importing.open(data, "people.vcf"), ImportOptions()).value
+    assert dataclasses.replace(seen, batch=done.batch) == done
+    assert [p.name for p in done.new_people] == ["Bo Chen", "Ann Lee", "Cy Dee", "Eve Park"]
+    assert [p.message for p in done.notes] == [
+        "referred by Nobody left out: not in the file or here"
+    ]
+    assert card(us, "Bo Chen").referred_by is not None
 
 
 def test_preview_shows_the_column_mapping_for_the_wizard(us: Nurture) -> None:
