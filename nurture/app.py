@@ -16,7 +16,6 @@ from nurture.db.engine import Database
 from nurture.db.migrate import open_database
 from nurture.errors import ValidationError
 from nurture.paths import resolve_data_dir
-from nurture.services.listing import ListingService
 
 if TYPE_CHECKING:
     from nurture.services.agenda import AgendaService
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from nurture.services.importing import ImportService
     from nurture.services.insights import InsightsService
     from nurture.services.interactions import InteractionsService
+    from nurture.services.listing import ListingService
     from nurture.services.merging import MergeService
     from nurture.services.network import NetworkService
     from nurture.services.plan import PlanService
@@ -54,7 +54,6 @@ class Nurture:
         self.database = database
         # The one clock of the core: every "today" and "now" a service needs comes from it.
         self.clock: Callable[[], datetime] = clock or _utc_now
-        self.listing = ListingService(database, self.clock)
 
     @classmethod
     def open(
@@ -67,6 +66,12 @@ class Nurture:
         `key`: the raw key of an encrypted file."""
         folder = resolve_data_dir(data_dir)
         return cls(open_database(folder, key), folder, clock)
+
+    @cached_property
+    def listing(self) -> ListingService:
+        from nurture.services.listing import ListingService
+
+        return ListingService(self.database, self.clock)
 
     @cached_property
     def agenda(self) -> AgendaService:

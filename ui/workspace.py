@@ -39,6 +39,8 @@ class Workspace(QObject):
         self.bus = Bus(self)
         self.tasks = TaskRunner(self)  # writes (and reads that must follow them), in order
         self.reads = TaskRunner(self)  # reads that never wait behind a long import
+        # Reads done ahead of need (the calendar's next month): never in the way of one asked for.
+        self.ahead = TaskRunner(self)
         self.window: QWidget | None = None
         self.privacy = Privacy(self)  # View ▸ Private: what pages redact while it is on
         core.database.waiting = self.waiting.emit

@@ -12,7 +12,7 @@ from nurture.db.backups import backup_before_upgrade, every_backup
 from nurture.db.driver import connect, sqlite
 from nurture.db.engine import Database, translate
 from nurture.db.in_use import one_at_a_time
-from nurture.db.schema import HEAD_REVISION
+from nurture.db.revision import HEAD_REVISION
 from nurture.errors import DatabaseCorruptError, SchemaTooNewError, StorageError
 from nurture.paths import FILE_MODE, database_path, private_file, private_folder
 

@@ -9,6 +9,7 @@ month-only dates, follow-up RRULEs, holidays. Occurrences are computed, never st
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -46,16 +47,16 @@ SELECT {day}, d.year, d.kind, d.label, d.lead_days, d.id, d.month, d.day, d.recu
 """
 # A date of a light contact (a kid, a spouse) is shown through the main contact it belongs to,
 # found through a relationship in either direction: (light id, main id, main name, kind, inverted).
+# The relatives come as one JSON list: SQLite looks each up through the relationships' indexes.
 _OWNERS = """
-SELECT r.related_id, m.id, m.display_name, r.kind, 0, m.archived FROM relationships r
- CROSS JOIN contacts m ON m.id = r.contact_id AND m.is_light = 0 {related}
+SELECT r.related_id, m.id, m.display_name, r.kind, 0, m.archived
+  FROM json_each(:ids) k CROSS JOIN relationships r ON r.related_id = k.value
+  CROSS JOIN contacts m ON m.id = r.contact_id AND m.is_light = 0
 UNION ALL
-SELECT r.contact_id, m.id, m.display_name, r.kind, 1, m.archived FROM relationships r
- CROSS JOIN contacts m ON m.id = r.related_id AND m.is_light = 0 {contact}
+SELECT r.contact_id, m.id, m.display_name, r.kind, 1, m.archived
+  FROM json_each(:ids) k CROSS JOIN relationships r ON r.contact_id = k.value
+  CROSS JOIN contacts m ON m.id = r.related_id AND m.is_light = 0
 """
-# Below this many relatives, their owners are looked up by id (CROSS JOIN makes SQLite start
-# from the relationships, through their indexes) rather than all read at once.
-_FEW_RELATIVES = 20_000
 _MD = "(d.month * 100 + d.day)"
 # The year a yearly month/day falls in within [start, end]: the start's, or the next one's.
 _YEARLY_DAY = (
@@ -87,7 +88,7 @@ SELECT id, display_name, {due} AS due
          WHERE c.is_light = 0 AND c.archived = 0)
  WHERE cadence IS NOT NULL AND due <= :end {since}
 """
-_NOUNS = {
+_NOUN_OF = {
     RelationshipKind.SPOUSE: "spouse",
     RelationshipKind.CHILD: "child",
     RelationshipKind.PARENT: "parent",
@@ -98,6 +99,12 @@ _NOUNS = {
     RelationshipKind.COMPETITOR: "competitor",
     RelationshipKind.FRIEND: "friend",
     RelationshipKind.CUSTOM: "relative",
+}
+# What the relative is to the main contact, by the stored kind and the side it was recorded from.
+_NOUNS = {
+    (kind.value, inverted): _NOUN_OF[kind.inverse if inverted else kind]
+    for kind in RelationshipKind
+    for inverted in (False, True)
 }
 _KINDS = {kind.value: kind for kind in OccurrenceKind}
 
@@ -148,24 +155,13 @@ class AgendaService:
 def _owners(session: Session, light_ids: set[int]) -> dict[int, tuple[int, str, str] | None]:
     """For each relative: (main contact id, its name, what the relative is to it); None when
     every main contact it belongs to is archived (the family goes with the client)."""
-    if len(light_ids) < _FEW_RELATIVES:
-        ids = ",".join(str(i) for i in light_ids) or "NULL"
-        sql = _OWNERS.format(
-            related=f"WHERE r.related_id IN ({ids})", contact=f"WHERE r.contact_id IN ({ids})"
-        )
-    else:
-        sql = _OWNERS.format(related="", contact="")
     owners: dict[int, tuple[int, str, str] | None] = {}
-    for light_id, main_id, main_name, kind, inverted, archived in raw_rows(session, sql, {}):
+    rows = raw_rows(session, _OWNERS, {"ids": json.dumps(sorted(light_ids))})
+    for light_id, main_id, main_name, kind, inverted, archived in rows:
         if archived:
             owners.setdefault(light_id, None)
         elif owners.get(light_id) is None:
-            relation = RelationshipKind(kind)
-            owners[light_id] = (
-                main_id,
-                main_name,
-                _NOUNS[relation.inverse if inverted else relation],
-            )
+            owners[light_id] = (main_id, main_name, _NOUNS[kind, bool(inverted)])
     return owners
 
 

@@ -480,7 +480,7 @@ def test_merging_a_duplicate_pair_keeps_every_interaction(
     dialog = DuplicatesDialog(window, window.workspace)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: bool(dialog.names.stringList()))  # found on the worker
+    qtbot.waitUntil(lambda: dialog.left is not None)  # the pair, then its cards, on the worker
     assert "same email" in dialog.names.stringList()[0]
     dialog.groups["given_name"].button(1).setChecked(True)  # take "John" from the right
     dialog.merge()
@@ -520,6 +520,41 @@ def test_the_calendar_places_feb_29_by_year_and_policy(
 
     calendar.filters["Birthdays"].setChecked(False)
     assert calendar.grid.chips(date(2029, 3, 1)) == []
+
+
+def test_the_next_month_is_read_ahead_and_read_again_after_a_change(
+    qtbot: QtBot, core: Nurture, now: datetime
+) -> None:
+    from nurture.domain.dates import PartialDate
+    from nurture.domain.enums import DateKind
+
+    core.settings.update(time_zone="UTC", gift_holidays=[])
+    ann = _person(core, "Ann", "March")
+    core.records.add_date(ann, DateKind.BIRTHDAY, PartialDate(1980, 3, 12))
+    clock = [datetime(2028, 2, 10, 9, 0, tzinfo=now.tzinfo)]
+    window = MainWindow(core, app_icon(), lambda: clock[0])
+    qtbot.addWidget(window)
+    window.show()
+    calendar = window.calendar
+    window.sidebar.setCurrentRow(2)
+
+    def read(year: int, month: int) -> bool:  # that month's grid is read and kept
+        return any((first + timedelta(days=15)).month == month for first, _, _ in calendar._ready)
+
+    qtbot.waitUntil(lambda: read(2028, 3))
+
+    calendar.go(1)  # March, read ahead: on screen at once, no wait for the worker
+    assert calendar.grid.chips(date(2028, 3, 12)) == ["Ann March"]
+
+    bob = _person(core, "Bob", "April")
+    before = calendar._generation
+    window.workspace.write(
+        lambda: core.records.add_date(bob, DateKind.BIRTHDAY, PartialDate(1981, 4, 3))
+    )
+    # The change is published: April, read ahead before it, is read again.
+    qtbot.waitUntil(lambda: calendar._generation > before and read(2028, 4))
+    calendar.go(1)
+    assert calendar.grid.chips(date(2028, 4, 3)) == ["Bob April"]
 
 
 def test_the_import_wizard_maps_imports_handles_a_duplicate_and_undoes(
@@ -678,9 +713,10 @@ def test_not_a_duplicate_is_remembered_and_every_pair_can_be_picked(
     third = dialog.list.visualRect(dialog.names.index(2, 0)).center()
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=third)
     assert dialog.list.currentIndex().row() == 2  # nothing of the last pair covers the list
+    qtbot.waitUntil(lambda: dialog.right is not None)  # its cards are read on the worker
+    assert dialog.left is not None
     assert dialog.right is not None
-    shown = {dialog.left.id if dialog.left else 0, dialog.right.id}
-    assert shown in [set(p) for p in pairs]
+    assert {dialog.left.id, dialog.right.id} == set(pairs[2])
     dialog.distinct_button.click()
     qtbot.waitUntil(lambda: len(dialog.names.stringList()) == 2)
     assert len(core.duplicates.find()) == 2

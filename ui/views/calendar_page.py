@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from nurture.domain.occurrence import Occurrence, OccurrenceKind
+from nurture.services.unit_of_work import Changes
 from ui.models.occurrences import Row
+from ui.tasks import TaskRunner
 from ui.views.freshness import ReloadsWhenShown
-from ui.views.month_grid import MonthGrid, first_weekday
+from ui.views.month_grid import MonthGrid, first_weekday, month_days
 from ui.views.occurrence_list import OccurrenceList
 from ui.workspace import Workspace
+
+Window = tuple[date, date, date]  # the grid's first and last day, and today
 
 FILTERS = (
     ("Birthdays", {OccurrenceKind.BIRTHDAY}),
@@ -43,6 +47,10 @@ class CalendarPage(ReloadsWhenShown):
         super().__init__(parent)
         self.workspace = workspace
         self.found: list[Occurrence] = []
+        # Months read (first and last day of the grid, today), until the data changes.
+        self._ready: dict[Window, list[Occurrence]] = {}
+        self._reading: dict[Window, int] = {}  # and the generation they are read for
+        self._generation = 0  # counts changes: a month read before the last one is not kept
         self.grid = MonthGrid()
         self.grid.day_chosen.connect(lambda _day: self._show_day())
         self.items = OccurrenceList()
@@ -102,22 +110,63 @@ class CalendarPage(ReloadsWhenShown):
         self.grid.today = today
         self.grid.year, self.grid.month = year, month
         self.title.setText(f"{date(year, month, 1):%B %Y}")
-        self.reload()
+        self._show_month()
 
     def reload(self) -> None:
-        days = self.grid.days()
-        agenda, today = self.workspace.core.agenda, self.grid.today
-        year, month = self.grid.year, self.grid.month
-        self.workspace.reads.run(
-            lambda: (year, month, agenda.between(days[0], days[-1], today)),
-            self._loaded,
-            self.workspace.fail,
-        )
+        self._forget()  # the data changed (or the page was shown again): read it anew
+        self._show_month()
 
-    def _loaded(self, result: tuple[int, int, list[Occurrence]]) -> None:
-        year, month, self.found = result
-        if (year, month) == (self.grid.year, self.grid.month):
-            self._filter()
+    def _show_month(self) -> None:
+        year, month = self.grid.year, self.grid.month
+        window = self._window(year, month)
+        if window in self._ready:
+            self._display(self._ready[window])
+        elif window not in self._reading:
+            self._read(window, self.workspace.reads)
+        # At 100,000 contacts a month holds some 60,000 items and takes a second or two to
+        # compute: the months either side are read ahead, so Previous and Next show at once.
+        for step in (1, -1):
+            index = year * 12 + month - 1 + step
+            ahead = self._window(index // 12, index % 12 + 1)
+            if ahead not in self._ready and ahead not in self._reading:
+                self._read(ahead, self.workspace.ahead)
+
+    def _window(self, year: int, month: int) -> Window:
+        days = month_days(year, month, self.grid.first)
+        return days[0], days[-1], self.grid.today
+
+    def _read(self, window: Window, runner: TaskRunner) -> None:
+        agenda = self.workspace.core.agenda
+        generation = self._reading[window] = self._generation
+
+        def finished(found: list[Occurrence]) -> None:
+            if self._reading.get(window) != generation:
+                return  # read before the last change: that month is being read again
+            del self._reading[window]
+            self._ready[window] = found
+            if window == self._window(self.grid.year, self.grid.month):
+                self._display(found)
+
+        def failed(message: str) -> None:
+            if self._reading.get(window) == generation:
+                del self._reading[window]
+            if runner is not self.workspace.ahead:  # a month read ahead is read again when due
+                self.workspace.fail(message)
+
+        runner.run(lambda: agenda.between(*window), finished, failed)
+
+    def _changed(self, changes: Changes) -> None:
+        self._forget()
+        super()._changed(changes)
+
+    def _forget(self) -> None:
+        self._generation += 1
+        self._ready.clear()
+        self._reading.clear()
+
+    def _display(self, found: list[Occurrence]) -> None:
+        self.found = found
+        self._filter()
 
     def kinds(self) -> set[OccurrenceKind]:
         return {k for label, kinds in FILTERS if self.filters[label].isChecked() for k in kinds}
