@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, text
 
-from nurture.contact_points import email_key, is_email
+from nurture.contact_points import email_key, is_email, phone_parts
+from nurture.db.driver import Connection
 from nurture.io.incoming import IncomingContact
 
 # token_sort_ratio at or above this counts as the same name ("Jon Smith" / "John Smith": 95).
@@ -38,12 +38,14 @@ def incoming_name(contact: IncomingContact) -> str:
 
 @dataclass(slots=True)
 class Profile:
-    """What tells two people apart: their emails, phones, name and employer."""
+    """What tells two people apart: their emails, phones, name and employer (and, for an
+    incoming contact, its family name's key, where a close spelling is looked for)."""
 
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
     name: str = ""
     organization: str = ""
+    family: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,68 +58,90 @@ class Match:
 class Matcher:
     """Indexes of everyone in the database (and everyone added so far by this import)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, region: str) -> None:
+        """Read through the driver: at 100,000 contacts, SQLAlchemy's per-row result
+        processing would cost more than the queries."""
+        self.region = region
+        # A number as written -> (E.164, national): each spelling is parsed once.
+        self._phone_parts: dict[str, tuple[str, str]] = {}
         self.by_email: dict[str, int] = {}
         self.by_phone: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.by_family: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.profiles: dict[int, Profile] = defaultdict(Profile)
         self.added: set[int] = set()  # people this import created
-        emails = connection.execute(text("SELECT address_key, contact_id FROM emails"))
-        for key, contact_id in emails:
+        for key, contact_id in connection.execute("SELECT address_key, contact_id FROM emails"):
             self.by_email.setdefault(key, contact_id)
             self.profiles[contact_id].emails.add(key)
-        for e164, contact_id in connection.execute(
-            text("SELECT e164, contact_id FROM phones WHERE e164 <> ''")
+        for e164, contact_id, raw, national in connection.execute(
+            "SELECT e164, contact_id, raw, national FROM phones WHERE e164 <> ''"
         ):
             self.by_phone.setdefault(e164, contact_id)
             self.profiles[contact_id].phones.add(e164)
+            if national and raw.startswith("+"):  # international: the same in every region
+                self._phone_parts.setdefault(raw, (e164, national))
         for contact_id, given, middle, family, organization in connection.execute(
-            text(
-                "SELECT id, given_name, middle_name, family_name, organization FROM contacts "
-                "WHERE is_light = 0"
-            )
+            "SELECT id, given_name, middle_name, family_name, organization FROM contacts "
+            "WHERE is_light = 0"
         ):
-            full = " ".join(p for p in (given, middle, family) if p)
-            self.add_name(contact_id, full, family)
-            self.profiles[contact_id].name = name_key(full)
-            self.profiles[contact_id].organization = name_key(organization)
+            profile = self.profiles[contact_id]
+            profile.name = name_key(" ".join(p for p in (given, middle, family) if p))
+            profile.organization = name_key(organization)
+            self._index_name(contact_id, profile.name, name_key(family))
 
-    def add_name(self, contact_id: int, full: str, family: str) -> None:
-        key = name_key(full)
+    def _index_name(self, contact_id: int, key: str, family: str) -> None:
         if key:
             self.by_name.setdefault(key, contact_id)
-            self.by_family[name_key(family) or key].append((key, contact_id))
+            self.by_family[family or key].append((key, contact_id))
 
-    def add(self, contact_id: int, contact: IncomingContact, phones: list[str]) -> None:
+    def phone_parts(self, raw: str) -> tuple[str, str]:
+        """(E.164, national significant number) of a number as written, parsed once per
+        spelling (a file repeats office numbers); a number in international form that is
+        already stored here is read as stored (a file imported again is not parsed again)."""
+        parts = self._phone_parts.get(raw)
+        if parts is None:
+            parts = self._phone_parts[raw] = phone_parts(raw, self.region)
+        return parts
+
+    @staticmethod
+    def profile(contact: IncomingContact, phones: list[str]) -> Profile:
+        """An incoming contact's keys, made once for finding, adding and merging it."""
+        return Profile(
+            {email_key(e.address) for e in contact.emails if is_email(e.address)},
+            {p for p in phones if p},
+            name_key(incoming_name(contact)),
+            name_key(contact.organization),
+            name_key(contact.family_name),
+        )
+
+    def add(self, contact_id: int, incoming: Profile) -> None:
         self.added.add(contact_id)
-        self.merge(contact_id, contact, phones)
-        self.add_name(contact_id, incoming_name(contact), contact.family_name)
+        self.merge(contact_id, incoming)
+        self._index_name(contact_id, incoming.name, incoming.family)
 
-    def merge(self, contact_id: int, contact: IncomingContact, phones: list[str]) -> None:
+    def merge(self, contact_id: int, incoming: Profile) -> None:
         """What an incoming contact brings to `contact_id` (new, or merged into it)."""
         profile = self.profiles[contact_id]
-        for email in contact.emails:
-            if is_email(email.address):
-                key = email_key(email.address)
-                self.by_email.setdefault(key, contact_id)
-                profile.emails.add(key)
-        for e164 in phones:
-            if e164:
-                self.by_phone.setdefault(e164, contact_id)
-                profile.phones.add(e164)
-        profile.name = profile.name or name_key(incoming_name(contact))
-        profile.organization = profile.organization or name_key(contact.organization)
+        for key in incoming.emails:
+            self.by_email.setdefault(key, contact_id)
+        profile.emails |= incoming.emails
+        for e164 in incoming.phones:
+            self.by_phone.setdefault(e164, contact_id)
+        profile.phones |= incoming.phones
+        profile.name = profile.name or incoming.name
+        profile.organization = profile.organization or incoming.organization
 
-    def find(self, contact: IncomingContact, phones: list[str]) -> Match | None:
-        """The person this incoming contact already is, if any, and how sure that is: the
-        first sure match (email, then phone, then name), else the first doubtful one."""
-        for email in contact.emails:
-            # "n/a" in an email column is not an address two people can share.
-            found = self.by_email.get(email_key(email.address)) if is_email(email.address) else None
-            if found is not None:
-                return Match(found, f"same email {email.address}", True)
-        incoming = self._profile(contact, phones)
+    def find(self, contact: IncomingContact, phones: list[str], incoming: Profile) -> Match | None:
+        """The person this incoming contact (its E.164 phones in order, its `profile`) already
+        is, if any, and how sure that is: the first sure match (email, then phone, then name),
+        else the first doubtful one."""
+        if incoming.emails:
+            for email in contact.emails:
+                # "n/a" in an email column is not an address two people can share.
+                key = email_key(email.address)
+                found = self.by_email.get(key) if key in incoming.emails else None
+                if found is not None:
+                    return Match(found, f"same email {email.address}", True)
         doubtful: Match | None = None
         for e164 in phones:
             found = self.by_phone.get(e164) if e164 else None
@@ -132,7 +156,7 @@ class Matcher:
         key = incoming.name
         found, why = (self.by_name.get(key), "same name") if key else (None, "")
         if key and found is None:
-            found, why = self._similar(contact, key), "similar name"
+            found, why = self._similar(key, incoming.family), "similar name"
         if found is not None:
             # Two rows of one file are two people unless an email or a phone says otherwise.
             sure = found not in self.added and not self._conflicts(incoming, found, False)
@@ -141,22 +165,13 @@ class Matcher:
             doubtful = doubtful or Match(found, why, False)
         return doubtful
 
-    def _similar(self, contact: IncomingContact, key: str) -> int | None:
-        family = name_key(contact.family_name) or key
+    def _similar(self, key: str, family: str) -> int | None:
         best: tuple[float, int] | None = None
-        for other, contact_id in self.by_family.get(family, ()):
+        for other, contact_id in self.by_family.get(family or key, ()):
             score = fuzz.token_sort_ratio(key, other)
             if score >= NAME_SIMILARITY and (best is None or score > best[0]):
                 best = (score, contact_id)
         return best[1] if best else None
-
-    def _profile(self, contact: IncomingContact, phones: list[str]) -> Profile:
-        return Profile(
-            {email_key(e.address) for e in contact.emails if is_email(e.address)},
-            {p for p in phones if p},
-            name_key(incoming_name(contact)),
-            name_key(contact.organization),
-        )
 
     def _conflicts(self, incoming: Profile, contact_id: int, by_phone: bool) -> bool:
         """Whether what each side says about itself tells them apart."""

@@ -16,7 +16,6 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from nurture.contact_points import phone_parts
 from nurture.db import history, search_index
 from nurture.db.bookkeeping import ImportBatch, ImportBatchItem
 from nurture.db.engine import Database
@@ -240,17 +239,17 @@ def _write(
     cancelled: Callable[[], bool] | None,
 ) -> tuple[list[int], list[Problem], list[tuple[int, int, str]]]:
     """[created, merged, unchanged, skipped], notes and duplicates found."""
-    matcher = Matcher(writer.connection)
+    matcher = Matcher(driver_connection(writer.work.session), writer.region)
     counts = [0, 0, 0, 0]
     notes: list[Problem] = []
     duplicates: list[tuple[int, int, str]] = []
     plan: list[tuple[IncomingContact, list[tuple[str, str]], int, bool]] = []
-    region = writer.region
     # First pass: who is who (new people are indexed at once, so a file's own repeats merge).
     for incoming in contacts:
-        phones = [phone_parts(p.raw, region) for p in incoming.phones]
+        phones = [matcher.phone_parts(p.raw) for p in incoming.phones]
         e164s = [e164 for e164, _ in phones]
-        found = None if on_duplicate is OnDuplicate.ADD else matcher.find(incoming, e164s)
+        keys = matcher.profile(incoming, e164s)
+        found = None if on_duplicate is OnDuplicate.ADD else matcher.find(incoming, e164s, keys)
         if found is not None and not found.sure:
             # Listed for review, not merged: Find duplicates shows the pair.
             notes.append(
@@ -263,11 +262,11 @@ def _write(
             found = None
         if found is None:
             contact_id = writer.new_id()
-            matcher.add(contact_id, incoming, e164s)
+            matcher.add(contact_id, keys)
             plan.append((incoming, phones, contact_id, True))
             continue
         contact_id, why = found.contact_id, found.why
-        matcher.merge(contact_id, incoming, e164s)
+        matcher.merge(contact_id, keys)
         duplicates.append((incoming.line, contact_id, why))
         if on_duplicate is OnDuplicate.SKIP:
             counts[3] += 1

@@ -573,6 +573,20 @@ def test_another_default_region_reads_national_numbers_of_that_country(app: Nurt
     assert phones(card(app, "Alfie Moss")) == ["+447700900123"]
 
 
+def test_a_number_read_once_is_read_alike_again_and_a_national_one_in_todays_region(
+    us: Nurture,
+) -> None:
+    run(us, b"First Name,Last Name,Mobile Phone\nAnn,Lee,+1 415 555 0199\nBo,Chen,(415) 555-0123\n")
+    us.settings.update(phone_region="GB")
+
+    # The same spellings on new people: the international one as stored, the national one as
+    # a number of the region set now.
+    run(us, b"First Name,Last Name,Mobile Phone\nCy,Dee,+1 415 555 0199\nDi,Eve,(415) 555-0123\n")
+
+    assert phones(card(us, "Cy Dee")) == ["+14155550199"]
+    assert phones(card(us, "Di Eve")) == ["+444155550123"]
+
+
 def test_google_primary_mark_chooses_the_primary_phone(us: Nurture) -> None:
     run(us, "google_current.csv")
 
