@@ -6,7 +6,8 @@ bare QMainWindow of the same size and quits at its first paint. Both run offscre
 (QT_QPA_PLATFORM=offscreen) with a fresh XDG_CONFIG_HOME each (first-run QSettings), one untimed
 warm-up each (so .pyc files and the OS file cache are warm, as on any second start), then
 alternately. "paint" is the QMainWindow's first Paint event, "frame" the end of that paint pass
-(the contacts table's visible rows included), "exit" the process's end (informational).
+(the contacts table's visible rows included), "exit" the process's end (informational); the
+peak resident memory at that frame is measured too (target: at most 250 MiB with the list open).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bench.workspace import Workspace
 
 RUNS = 7
 TARGET_RATIO = 1.3
+TARGET_RSS_MIB = 250.0
 CHILD = BENCH_DIR / "start_window.py"
 TIMEOUT_S = 120
 
@@ -52,6 +54,7 @@ def _spawn(arguments: list[str], config_home: Path) -> dict[str, float]:
         "paint_ms": (marks["paint_ns"] - started_ns) / 1e6,
         "frame_ms": (marks["frame_ns"] - started_ns) / 1e6,
         "exit_ms": (exit_ns - started_ns) / 1e6,
+        "rss_mib": float(marks["rss_mib"]),
     }
 
 
@@ -88,6 +91,10 @@ def run(workspace: Workspace) -> Payload:
                 fmt_ratio(ratio(product, floor)),
             )
         )
+    rss, rss_floor = med("product", "rss_mib"), med("floor", "rss_mib")
+    rows.append(
+        ("memory (MiB, peak)", f"{rss:.0f}", f"{rss_floor:.0f}", fmt_ratio(ratio(rss, rss_floor)))
+    )
     paint_ratio = summary["paint_ms"]["ratio"]
     print_table(
         f"cold_start: spawn to the main window's first paint, {workspace.contacts:,}-contact "
@@ -101,6 +108,11 @@ def run(workspace: Workspace) -> Payload:
         + (" meets" if paint_ratio is not None and paint_ratio <= TARGET_RATIO else " MISSES")
         + f" the {TARGET_RATIO}x target"
     )
+    note(
+        f"  memory {rss:.0f} MiB"
+        + (" meets" if rss <= TARGET_RSS_MIB else " MISSES")
+        + f" the {TARGET_RSS_MIB:.0f} MiB target"
+    )
     return {
         "contacts": workspace.contacts,
         "runs": RUNS,
@@ -110,5 +122,9 @@ def run(workspace: Workspace) -> Payload:
         "ratio": paint_ratio,
         "meets_target": paint_ratio is not None and paint_ratio <= TARGET_RATIO,
         "medians": summary,
+        "rss_mib": rss,
+        "floor_rss_mib": rss_floor,
+        "meets_memory_target": rss <= TARGET_RSS_MIB,
+        "figures": {"window first paint": summary["paint_ms"]["product"], "memory MiB": rss},
         "samples": samples,
     }
