@@ -157,4 +157,5 @@ def run(workspace: Workspace) -> Payload:
             }
             for case, (p, f) in rows.items()
         },
+        "figures": {case.split(" (")[0]: median(p) for case, (p, _f) in rows.items()},
     }

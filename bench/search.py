@@ -215,6 +215,11 @@ def run(workspace: Workspace) -> Payload:
         "cli_startup_ms": median(baseline),
         "cli_startup_samples_ms": baseline,
         "queries": results,
+        "figures": {
+            "search page (median query)": median([r["page_ms"] for r in results]),
+            "search count (median query)": median([r["count_ms"] for r in results]),
+            "nurture contacts --search (median)": median([r["cli_ms"] for r in results]),
+        },
     }
 
 
