@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select, text, update
+from sqlalchemy import Connection, Table, select, update
 
 from nurture.contact_points import (
     check_email,
@@ -42,7 +42,7 @@ from nurture.io.incoming import IncomingContact, IncomingDate
 from nurture.services.contacts import find_tag, reach_of, tag_for
 from nurture.services.import_match import name_key
 from nurture.services.records import date_recurrence
-from nurture.services.unit_of_work import UnitOfWork
+from nurture.services.unit_of_work import UnitOfWork, driver_connection
 
 TABLES = [
     table_of(m)
@@ -60,6 +60,7 @@ TABLES = [
 ]
 _SCALARS = (*NAME_AND_WORK_FIELDS, "how_we_met")
 _IN_CHUNK = 900
+_LOADED = ("id", *_SCALARS, "notes", "starred", "met_on", "has_photo")
 NEW_PEOPLE_LISTED = 1_000
 
 
@@ -171,10 +172,54 @@ class ImportWriter:
     # -- merging into existing contacts ------------------------------------------------------
 
     def load_existing(self, contact_ids: set[int]) -> None:
-        """What the matched contacts already have, read in a few queries for all of them."""
-        ids = sorted(contact_ids)
-        for start in range(0, len(ids), _IN_CHUNK):
-            self._load(ids[start : start + _IN_CHUNK])
+        """What the matched contacts already have: one query per table for all of them (the
+        ids go in as one JSON array), read through the driver (a file imported again matches
+        everyone: SQLAlchemy's per-row processing would cost more than the queries)."""
+        if not contact_ids:
+            return
+        ids = json.dumps(sorted(contact_ids))
+        driver = driver_connection(self.work.session)
+
+        def rows(sql: str) -> Any:
+            return driver.execute(sql.replace(":ids", "(SELECT value FROM json_each(?))"), (ids,))
+
+        existing = self._existing
+        for row in rows(
+            f"SELECT id, {', '.join(_SCALARS)}, notes, starred, met_on, "
+            "photo IS NOT NULL FROM contacts WHERE id IN :ids"
+        ):
+            existing[row[0]] = dict(zip(_LOADED, row, strict=True))
+        for contact_id, key in rows(
+            "SELECT contact_id, address_key FROM emails WHERE contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("emails", set()).add(key)
+        for contact_id, e164, raw in rows(
+            "SELECT contact_id, e164, raw FROM phones WHERE contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("phones", set()).add(e164 or name_key(raw))
+        for contact_id, street, city, postal in rows(
+            "SELECT contact_id, street, city, postal_code FROM addresses WHERE contact_id IN :ids"
+        ):
+            key = name_key(f"{street} {city} {postal}")
+            existing[contact_id].setdefault("addresses", set()).add(key)
+        for contact_id, url in rows(
+            "SELECT contact_id, url FROM web_links WHERE contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("links", set()).add(url)
+        for contact_id, tag_id in rows(
+            "SELECT contact_id, tag_id FROM contact_tags WHERE contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("tags", set()).add(tag_id)
+        for contact_id, kind, year, month, day in rows(
+            "SELECT contact_id, kind, year, month, day FROM important_dates "
+            "WHERE contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("dates", set()).add((kind, year, month, day))
+        for contact_id, name in rows(
+            "SELECT r.contact_id, c.display_name FROM relationships r JOIN contacts c "
+            "ON c.id = r.related_id WHERE r.contact_id IN :ids"
+        ):
+            existing[contact_id].setdefault("relatives", set()).add(name_key(name))
 
     def merge(
         self, contact_id: int, incoming: IncomingContact, phones: list[tuple[str, str]]
@@ -476,54 +521,6 @@ class ImportWriter:
                 self._record("tags", tag_id)  # undo removes it if nobody else has it by then
             self._tags[key] = tag_id
         return self._tags[key]
-
-    def _load(self, ids: list[int]) -> None:
-        params = {"ids": ids}
-
-        def rows(sql: str) -> Any:
-            return self.connection.execute(
-                text(sql).bindparams(bindparam("ids", expanding=True)), params
-            )
-
-        for row in rows(
-            f"SELECT id, {', '.join(_SCALARS)}, notes, starred, met_on, "
-            "photo IS NOT NULL FROM contacts WHERE id IN :ids"
-        ):
-            values = dict(
-                zip(("id", *_SCALARS, "notes", "starred", "met_on", "has_photo"), row, strict=True)
-            )
-            self._existing[row[0]] = values
-        for contact_id, key in rows(
-            "SELECT contact_id, address_key FROM emails WHERE contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("emails", set()).add(key)
-        for contact_id, e164, raw in rows(
-            "SELECT contact_id, e164, raw FROM phones WHERE contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("phones", set()).add(e164 or name_key(raw))
-        for contact_id, street, city, postal in rows(
-            "SELECT contact_id, street, city, postal_code FROM addresses WHERE contact_id IN :ids"
-        ):
-            key = name_key(f"{street} {city} {postal}")
-            self._existing[contact_id].setdefault("addresses", set()).add(key)
-        for contact_id, url in rows(
-            "SELECT contact_id, url FROM web_links WHERE contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("links", set()).add(url)
-        for contact_id, tag_id in rows(
-            "SELECT contact_id, tag_id FROM contact_tags WHERE contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("tags", set()).add(tag_id)
-        for contact_id, kind, year, month, day in rows(
-            "SELECT contact_id, kind, year, month, day FROM important_dates "
-            "WHERE contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("dates", set()).add((kind, year, month, day))
-        for contact_id, name in rows(
-            "SELECT r.contact_id, c.display_name FROM relationships r JOIN contacts c "
-            "ON c.id = r.related_id WHERE r.contact_id IN :ids"
-        ):
-            self._existing[contact_id].setdefault("relatives", set()).add(name_key(name))
 
 
 def _primary_index(marks: list[bool]) -> int:
