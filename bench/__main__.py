@@ -19,6 +19,7 @@ from bench import (
     cli_start,
     cold_start,
     demo,
+    duplicates,
     encryption,
     gifts,
     import_csv,
@@ -40,6 +41,7 @@ BENCHMARKS: dict[str, Callable[[Workspace], Payload]] = {
     "encryption": encryption.run,
     "import": import_csv.run,
     "ui_list": ui_list.run,
+    "duplicates": duplicates.run,
 }
 
 

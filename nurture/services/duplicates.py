@@ -24,6 +24,7 @@ from nurture.db.people import Contact, DistinctPair
 from nurture.domain.dto import ContactRef
 from nurture.domain.enums import Area
 from nurture.errors import NotFoundError, ValidationError
+from nurture.gc_pause import cycle_collection_paused
 from nurture.services.import_match import NAME_SIMILARITY, name_key
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
@@ -63,8 +64,11 @@ class DuplicatesService:
 
     def find(self, limit: int | None = 1000) -> list[DuplicatePair]:
         """Pairs, strongest evidence first (email, phone, name, similar name), each pair once,
-        at most `limit` of them (None: all); never a pair the user said are different people."""
-        with self._db.read() as session:
+        at most `limit` of them (None: all); never a pair the user said are different people.
+
+        The cycle collector waits meanwhile: a full collection walks the 100,000 rows read
+        here with the GIL held, and the window (on another thread) froze for it."""
+        with cycle_collection_paused(), self._db.read() as session:
             found = _Found(limit, {(a, b) for a, b in session.execute(_DISTINCT)})
             emails = session.execute(_SAME_EMAIL).all()
             found.take(((a, b), f"same email {address}") for a, b, address in emails)

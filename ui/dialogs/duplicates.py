@@ -4,7 +4,9 @@ is kept (MergeService)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TypeVar
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -19,12 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from nurture.domain.dto import ContactCard
 from nurture.services.duplicates import DuplicatePair
 from nurture.services.merging import MERGEABLE_FIELDS
 from ui.operations import contacts as ops
 from ui.workspace import Workspace
+
+T = TypeVar("T")
 
 _LABELS = {
     "given_name": "Given name",
@@ -43,7 +48,8 @@ _LABELS = {
 
 
 class DuplicatesDialog(QDialog):
-    """Opens at once; the pairs are found on the read worker (seconds at 100,000 contacts)."""
+    """Opens at once; the pairs, then each pair's two cards, are read on the read worker (the
+    pairs take about a second at 100,000 contacts): the window never waits for them."""
 
     def __init__(self, parent: QWidget | None, workspace: Workspace) -> None:
         super().__init__(parent)
@@ -59,6 +65,7 @@ class DuplicatesDialog(QDialog):
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_pair())
         self.groups: dict[str, QButtonGroup] = {}
+        self.asked: DuplicatePair | None = None  # the pair whose cards were last asked for
         self.left: ContactCard | None = None
         self.right: ContactCard | None = None
         # The pair's fields live in one panel made anew for each pair: nothing of the last
@@ -98,7 +105,20 @@ class DuplicatesDialog(QDialog):
 
     def reload(self) -> None:
         duplicates = self.workspace.core.duplicates
-        self.workspace.reads.run(lambda: duplicates.find(limit=500), self._found, self._failed)
+        self._read(lambda: duplicates.find(limit=500), self._found)
+
+    def _read(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """On the read worker; an answer that comes back once the dialog is gone is dropped."""
+
+        def answer(value: T) -> None:
+            if isValid(self):
+                done(value)
+
+        def failed(message: str) -> None:
+            if isValid(self):
+                self._failed(message)
+
+        self.workspace.reads.run(work, answer, failed)
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
@@ -113,47 +133,69 @@ class DuplicatesDialog(QDialog):
             self.list.setCurrentIndex(self.names.index(min(row, len(pairs) - 1), 0))
         self._show_pair()
 
+    def _current(self) -> DuplicatePair | None:
+        row = self.list.currentIndex().row()
+        return self.pairs[row] if 0 <= row < len(self.pairs) else None
+
     def _show_pair(self) -> None:
+        """Both cards are read on the worker; until they are in, the buttons wait."""
+        pair = self._current()
+        if pair is not None and pair is self.asked:
+            return  # already shown, or on its way
+        self.asked = pair
+        self.left = self.right = None
+        self._enable(False)
+        if pair is None:
+            self._replace_detail()
+            self.status.setText("No likely duplicates.")
+            return
+        contacts = self.workspace.core.contacts
+        self._read(
+            lambda: (contacts.card(pair.first.id), contacts.card(pair.second.id)),
+            lambda cards: self._show_cards(pair, *cards),
+        )
+
+    def _replace_detail(self) -> QWidget:
         fresh = QWidget()
         self.side.replaceWidget(self.detail, fresh)
         self.detail.deleteLater()
         self.detail = fresh
         self.groups.clear()
-        row = self.list.currentIndex().row()
-        pair = self.pairs[row] if 0 <= row < len(self.pairs) else None
-        self._enable(pair is not None)
-        if pair is None:
-            self.status.setText("No likely duplicates.")
-            return
-        contacts = self.workspace.core.contacts
-        self.left, self.right = contacts.card(pair.first.id), contacts.card(pair.second.id)
-        touches = len(self.left.interactions) + len(self.right.interactions)
+        return fresh
+
+    def _show_cards(self, pair: DuplicatePair, left: ContactCard, right: ContactCard) -> None:
+        if pair is not self.asked:
+            return  # another pair was picked meanwhile: its own cards are on their way
+        fresh = self._replace_detail()
+        self.left, self.right = left, right
+        self._enable(True)
+        touches = len(left.interactions) + len(right.interactions)
         logged = f"all {touches} logged touches, " if touches else ""
         self.status.setText(
             f"Merging keeps {logged}every date, email, phone, gift and relationship of both."
         )
         fields = QGridLayout(fresh)
         fields.setContentsMargins(0, 0, 0, 0)
-        fields.addWidget(QLabel(f"<b>{escape(self.left.name)}</b>"), 0, 1)
-        fields.addWidget(QLabel(f"<b>{escape(self.right.name)}</b>"), 0, 2)
+        fields.addWidget(QLabel(f"<b>{escape(left.name)}</b>"), 0, 1)
+        fields.addWidget(QLabel(f"<b>{escape(right.name)}</b>"), 0, 2)
         line = 1
         for name in MERGEABLE_FIELDS:
-            mine, theirs = getattr(self.left.draft, name), getattr(self.right.draft, name)
+            mine, theirs = getattr(left.draft, name), getattr(right.draft, name)
             if not (mine or theirs):
                 continue
             group = QButtonGroup(fresh)
-            left, right = QRadioButton(mine or "—"), QRadioButton(theirs or "—")
-            (left if mine else right).setChecked(True)
-            group.addButton(left, 0)
-            group.addButton(right, 1)
+            keep, take = QRadioButton(mine or "—"), QRadioButton(theirs or "—")
+            (keep if mine else take).setChecked(True)
+            group.addButton(keep, 0)
+            group.addButton(take, 1)
             self.groups[name] = group
             fields.addWidget(QLabel(_LABELS.get(name, name)), line, 0, Qt.AlignmentFlag.AlignRight)
-            fields.addWidget(left, line, 1)
-            fields.addWidget(right, line, 2)
+            fields.addWidget(keep, line, 1)
+            fields.addWidget(take, line, 2)
             line += 1
         for label, mine_all, theirs_all in (
-            ("Emails", _emails(self.left), _emails(self.right)),
-            ("Phones", _phones(self.left), _phones(self.right)),
+            ("Emails", _emails(left), _emails(right)),
+            ("Phones", _phones(left), _phones(right)),
         ):
             if mine_all or theirs_all:
                 fields.addWidget(QLabel(label), line, 0, Qt.AlignmentFlag.AlignRight)
