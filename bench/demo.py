@@ -3,14 +3,16 @@
 The floor is the least a program could spend writing the same database: plain `sqlite3`
 `executemany` of exactly as many rows per table as the product wrote (counted in the product's
 file), into a fresh Nurture data folder (so the same schema, indexes, triggers and FTS5 table),
-with the product's pragmas (WAL, synchronous=FULL, foreign_keys=ON) and in one transaction.
+with the product's pragmas (WAL, synchronous=FULL, foreign_keys=ON) and in one transaction, its
+secondary indexes dropped first and made again after the rows, as the product does into an empty
+database.
 
 Floor rows are synthetic but of the product's shape: the non-key columns cycle through a sample
 of the product's own rows (so text lengths and NULLs match), ids count up, foreign keys point at
 existing parents in ascending order, and unique columns get unique values. The rows are built
 before the clock starts, so the floor times SQLite (and the driver), not Python building rows.
-The product's extra passes (`last_interaction_at`, the search index built with INSERT ... SELECT)
-are covered by the floor's direct writes of those values and of the FTS5 rows.
+The product's extra pass (the search index built with INSERT ... SELECT) is covered by the
+floor's direct writes of the FTS5 rows.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from nurture.db.engine import BUSY_TIMEOUT_MS
 from nurture.demo import generate
 from nurture.paths import database_path
 
-TARGET_SECONDS = 60.0
+TARGET_SECONDS = 30.0  # issue 17: sample data of 100,000 contacts in half a minute
+TARGET_CONTACTS = 100_000
 SAMPLE_ROWS = 1000
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 SKIPPED_TABLES = frozenset({"alembic_version"})
@@ -41,8 +44,9 @@ Override = Callable[[int, list[Any]], None]
 
 
 def runs_for(contacts: int) -> int:
-    """Product runs (each followed by a floor run): 3, or 2 at 50,000+ contacts to fit ~4 min."""
-    return 2 if contacts >= 50_000 else 3
+    """Product runs (each followed by a floor run): 3, or 2 at 50,000+ contacts to fit ~4 min,
+    1 at 500,000+ (a run takes minutes there)."""
+    return 1 if contacts >= 500_000 else 2 if contacts >= 50_000 else 3
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -297,8 +301,18 @@ def run_floor(plans: list[_TablePlan], path: Path) -> float:
     try:
         started = time.perf_counter()
         connection.execute("BEGIN IMMEDIATE")
+        tables = [plan.name for plan in plans if not plan.virtual]
+        indexes = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({', '.join('?' for _ in tables)})",
+            tables,
+        ).fetchall()
+        for name, _sql in indexes:
+            connection.execute(f'DROP INDEX "{name}"')
         for plan in plans:
             connection.executemany(plan.sql, plan.rows)
+        for _name, sql in indexes:
+            connection.execute(sql)
         connection.execute("COMMIT")
         return time.perf_counter() - started
     finally:
@@ -345,17 +359,19 @@ def run(workspace: Workspace) -> Payload:
         note(f"  demo run {attempt + 1}/{runs}: floor   {seconds:.2f} s")
     product = median(product_times)
     floor = median(floor_times)
+    # The target is the issue's, for 100,000 contacts; a larger network has none.
+    meets = product <= TARGET_SECONDS if contacts <= TARGET_CONTACTS else None
     print_table(
         f"demo: generate({contacts:,} contacts) vs raw sqlite3 executemany of the same rows "
         f"(median of {runs})",
-        ("what", "seconds", "floor s", "ratio", f"target < {TARGET_SECONDS:.0f} s"),
+        ("what", "seconds", "floor s", "ratio", f"target <= {TARGET_SECONDS:.0f} s"),
         [
             (
                 "nurture.demo.generate",
                 f"{product:.2f}",
                 f"{floor:.2f}",
                 fmt_ratio(ratio(product, floor)),
-                "yes" if product < TARGET_SECONDS else "NO",
+                {True: "yes", False: "NO", None: "n/a"}[meets],
             )
         ],
     )
@@ -371,9 +387,10 @@ def run(workspace: Workspace) -> Payload:
         "floor_seconds": floor,
         "ratio": ratio(product, floor),
         "target_seconds": TARGET_SECONDS,
-        "meets_target": product < TARGET_SECONDS,
+        "meets_target": meets,
         "product_samples": product_times,
         "floor_samples": floor_times,
         "rows_per_table": counts,
         "total_rows": sum(counts.values()),
+        "figures": {"generate": product * 1000},
     }

@@ -45,10 +45,6 @@ class BulkWriter:
         rows: list[tuple[Any, ...]] = self._rows[table]
         return rows
 
-    @property
-    def pending(self) -> int:
-        return sum(len(rows) for rows in self._rows.values())
-
     def flush(self) -> None:
         for table, rows in self._rows.items():
             if not rows:

@@ -16,6 +16,7 @@ import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from itertools import accumulate, count
 from typing import Any
 
@@ -58,7 +59,7 @@ from nurture.demo.words import (
 from nurture.domain.enums import Area
 from nurture.services.unit_of_work import Outcome, unit_of_work
 
-_BATCH = 20_000
+_BATCH_CONTACTS = 2_000  # with their rows, about 20,000 rows a batch
 _DAYS_IN_MONTH = {month: calendar.monthrange(2001, month)[1] for month in range(1, 13)}
 # Parents before children, so foreign keys hold at every flush.
 _TABLES = [
@@ -178,6 +179,7 @@ class DemoReport:
     seconds: float
 
 
+@cache  # a few hundred names and company words, a million calls
 def _ascii(text_value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text_value)
     return "".join(c for c in decomposed if c.isascii() and c.isalnum()).lower()
@@ -471,7 +473,7 @@ class _Builder:
             outcome = rng.choice(("", "They signed a pilot", "Met for lunch"))
             self.introductions.append((cid, other, on, reason, outcome))
         self.main_ids.append(cid)
-        if self.w.pending >= _BATCH:
+        if len(self.contacts) >= _BATCH_CONTACTS:
             self.w.flush()
 
     def _referral_given(self, cid: int) -> None:
