@@ -51,7 +51,10 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
         if not value or field is None:
             continue
         target = field.target
-        if target in _TEXT:
+        if "." in target:  # first: most of Google's and Outlook's columns are groups' parts
+            group_kind, part = target.split(".", 1)
+            groups[(group_kind, field.group)][part] = value
+        elif target in _TEXT:
             setattr(contact, target, value)
         elif target == "notes":
             extra_notes.append(value)
@@ -87,9 +90,6 @@ def build(row: CsvRow, fields: Sequence[Field | None], csv_format: CsvFormat) ->
             _connected(contact, value)
         elif target in ("birth_year", "birth_month", "birth_day"):
             split_birthday[target] = value
-        elif "." in target:
-            group_kind, part = target.split(".", 1)
-            groups[(group_kind, field.group)][part] = value
     contact.notes = "\n\n".join(extra_notes)
     if split_birthday:
         try:

@@ -94,10 +94,15 @@ class IncomingContact:
         fallback = self.emails[0].address if self.emails else ""
         return parts or self.full_name or self.nickname or self.organization or fallback
 
-    def to_draft(self) -> ContactDraft:
+    def name_parts(self) -> tuple[str, str, str]:
+        """(given, middle, family): the parts, else the formatted name split."""
         given, middle, family = self.given_name, self.middle_name, self.family_name
         if not (given or family) and self.full_name.strip():
-            given, middle, family = split_name(self.full_name)
+            return split_name(self.full_name)
+        return given, middle, family
+
+    def to_draft(self) -> ContactDraft:
+        given, middle, family = self.name_parts()
         return ContactDraft(
             given_name=given,
             middle_name=middle,

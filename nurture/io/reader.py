@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from nurture.io.decoding import Decoded, decode
 from nurture.io.incoming import IncomingContact, Problem
 
 _SAMPLE_ROWS = 20
+_VCARD_START = re.compile(r"\s*BEGIN:VCARD", re.IGNORECASE)  # not upper() of the whole file
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def read(
 def _read(data: bytes, name: str, fmt: str, encoding: str | None) -> ContactsFile:
     decoded = decode(data, name, encoding)
     text = decoded.text
-    if fmt == VCARD or (fmt == "auto" and text.lstrip().upper().startswith("BEGIN:VCARD")):
+    if fmt == VCARD or (fmt == "auto" and _VCARD_START.match(text)):
         opened = ContactsFile(name, decoded)
         opened._parsed[()] = _vcards(decoded)
         return opened

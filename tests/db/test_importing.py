@@ -270,6 +270,12 @@ def test_names_match_without_accents_and_with_a_close_spelling(
     assert "Jon Smythe-Waters" in names(us)
 
 
+def test_someone_known_only_by_an_email_or_a_phone_is_listed_by_it(us: Nurture) -> None:
+    run(us, b"First Name,Last Name,E-mail Address,Mobile Phone\n,,kim@mail.example,\n,,,555 0100\n")
+
+    assert sorted(names(us)) == ["555 0100", "kim@mail.example"]
+
+
 def test_a_repeated_row_in_the_same_file_merges_into_the_first(us: Nurture) -> None:
     report = run(us, "duplicate_rows.csv")
 
