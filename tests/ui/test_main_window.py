@@ -46,6 +46,9 @@ def test_first_run_offers_sample_data_and_then_lists_it(
     assert not window.toolbar.isVisible()
 
     qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    # The click returns at once: the network is made on the worker while the page shows it.
+    assert window.welcome.progress.isVisible()
+    assert not window.welcome.sample_button.isEnabled()
 
     qtbot.waitUntil(lambda: window.root.currentWidget() is window.body, timeout=20_000)
     main_contacts = core.listing.count(ContactQuery())
