@@ -6,13 +6,13 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from nurture.app import Nurture
 from nurture.db.gifts import Gift, Preference
 from nurture.db.network import Relationship
 from nurture.db.people import Contact, Email, ImportantDate
-from nurture.db.touches import interaction_participants
+from nurture.db.touches import Interaction, interaction_participants
 from nurture.demo import generate
 from nurture.domain.enums import ContactSort, DateKind, Recurrence, RelationshipKind
 from nurture.services.listing import ContactQuery
@@ -57,6 +57,43 @@ def test_the_last_touch_of_each_contact_is_its_newest_interaction(app: Nurture) 
     assert card.interactions
     assert card.last_interaction_at == max(i.occurred_at for i in card.interactions)
     assert card.last_interaction_at <= NOW
+
+
+def test_every_contact_s_last_touch_is_its_newest_interaction_even_as_another_participant(
+    app: Nurture,
+) -> None:
+    generate(app.database, contacts=300, seed=6, now=NOW)
+    generate(app.database, contacts=100, seed=7, now=NOW)  # into a database with people
+    with app.database.read() as session:
+        newest = (
+            select(func.max(Interaction.occurred_at))
+            .join(interaction_participants)
+            .where(interaction_participants.c.contact_id == Contact.id)
+            .scalar_subquery()
+        )
+        shared = select(func.count()).select_from(
+            select(interaction_participants.c.interaction_id)
+            .group_by(interaction_participants.c.interaction_id)
+            .having(func.count() > 1)
+            .subquery()
+        )
+        assert (session.scalar(shared) or 0) > 50  # people touched in others' meetings
+        wrong = session.scalar(
+            select(func.count())
+            .select_from(Contact)
+            .where(func.coalesce(Contact.last_interaction_at, NOW) != func.coalesce(newest, NOW))
+        )
+    assert wrong == 0
+
+
+def test_a_demo_into_an_empty_database_leaves_the_schema_as_it_was(app: Nurture) -> None:
+    """Its indexes are built after the rows: all of them, as the migrations made them."""
+    schema = text("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+    with app.database.read() as session:
+        before = session.execute(schema).all()
+    generate(app.database, contacts=30, seed=1, now=NOW)
+    with app.database.read() as session:
+        assert session.execute(schema).all() == before
 
 
 def test_the_same_seed_gives_the_same_people(
