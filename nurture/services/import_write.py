@@ -58,8 +58,8 @@ TABLES = [
         ImportBatchItem,
     )
 ]
+_CONTACTS, _EMAILS, _PHONES, _ADDRESSES, _LINKS, _, _DATES, _RELATIONSHIPS, _ITEMS = TABLES
 _SCALARS = (*NAME_AND_WORK_FIELDS, "how_we_met")
-_CONTACTS = table_of(Contact)
 _IN_CHUNK = 900
 _LOADED = ("id", *_SCALARS, "notes", "starred", "met_on", "has_photo")
 NEW_PEOPLE_LISTED = 1_000
@@ -76,7 +76,7 @@ class ImportWriter:
         self.region = region
         self.ids = IdAllocator(self.connection)
         self.bulk = BulkWriter(self.connection, TABLES)
-        self.first_new = self.ids.peek(table_of(Contact))
+        self.first_new = self.ids.peek(_CONTACTS)
         self.stamp = utc_text(now)
         self._tags: dict[str, int] = {}
         self._existing: dict[int, dict[str, Any]] = {}
@@ -94,7 +94,7 @@ class ImportWriter:
     # -- new contacts ------------------------------------------------------------------------
 
     def new_id(self) -> int:
-        return self.ids.take(table_of(Contact))
+        return self.ids.take(_CONTACTS)
 
     def reserve_uids(self, uids: list[str]) -> None:
         """Which of the file's UIDs already name a contact here: a new contact keeps its UID
@@ -324,9 +324,9 @@ class ImportWriter:
 
     def _record(self, table: str, row_id: int, before: dict[str, Any] | None = None) -> None:
         self.bulk.add(
-            table_of(ImportBatchItem),
+            _ITEMS,
             {
-                "id": self.ids.take(table_of(ImportBatchItem)),
+                "id": self.ids.take(_ITEMS),
                 "batch_id": self.batch_id,
                 "table_name": table,
                 "row_id": row_id,
@@ -367,7 +367,7 @@ class ImportWriter:
             if key in emails:
                 continue
             self._row(
-                table_of(Email),
+                _EMAILS,
                 {
                     "contact_id": contact_id,
                     "address": address,
@@ -388,7 +388,7 @@ class ImportWriter:
             if key in numbers or not any(c.isdigit() for c in phone.raw):
                 continue
             self._row(
-                table_of(Phone),
+                _PHONES,
                 {
                     "contact_id": contact_id,
                     "raw": phone.raw.strip(),
@@ -407,7 +407,7 @@ class ImportWriter:
             if key in places or not key:
                 continue
             self._row(
-                table_of(Address),
+                _ADDRESSES,
                 {
                     "contact_id": contact_id,
                     "label": a.label,
@@ -427,7 +427,7 @@ class ImportWriter:
             if link.url in links:
                 continue
             self._row(
-                table_of(WebLink),
+                _LINKS,
                 {
                     "contact_id": contact_id,
                     "kind": link.kind.value,
@@ -459,7 +459,7 @@ class ImportWriter:
             relative_id = self.new_id()
             self.create(relative_id, relative, [], light=True)
             self._row(
-                table_of(Relationship),
+                _RELATIONSHIPS,
                 {
                     "contact_id": contact_id,
                     "related_id": relative_id,
@@ -479,33 +479,34 @@ class ImportWriter:
         known: set[tuple[str, int | None, int, int | None]] = have.setdefault("dates", set())
         kinds = {kind for kind, *_ in known}
         for item in dates:
-            key = (item.kind.value, item.date.year, item.date.month, item.date.day)
+            kind, when = item.kind.value, item.date  # an enum's value is a slow lookup
+            key = (kind, when.year, when.month, when.day)
             if key in known:
                 continue
-            if item.kind.value == "birthday" and "birthday" in kinds:
-                notes.append(f"kept the birthday on file (the file says {item.date.iso()})")
+            if kind == "birthday" and "birthday" in kinds:
+                notes.append(f"kept the birthday on file (the file says {when.iso()})")
                 continue
             try:
-                recurrence = date_recurrence(item.kind, item.date)
+                recurrence = date_recurrence(item.kind, when)
             except ValidationError as error:
-                notes.append(f"{item.kind.value} left out: {error.message}")
+                notes.append(f"{kind} left out: {error.message}")
                 continue
             self._row(
-                table_of(ImportantDate),
+                _DATES,
                 {
                     "contact_id": contact_id,
-                    "kind": item.kind.value,
+                    "kind": kind,
                     "label": item.label.strip(),
-                    "year": item.date.year,
-                    "month": item.date.month,
-                    "day": item.date.day,
+                    "year": when.year,
+                    "month": when.month,
+                    "day": when.day,
                     "recurrence": recurrence.value,
                     "lead_days": None,
                 },
                 record,
             )
             known.add(key)
-            kinds.add(item.kind.value)
+            kinds.add(kind)
         return notes
 
     def _tag(self, name: str) -> int:
