@@ -62,6 +62,11 @@ class BulkWriter:
             )
             rows.clear()  # the same list: a buffer handed out stays the queue
 
+    def discard(self) -> None:
+        """Drop the queued rows unwritten (a preview's)."""
+        for rows in self._rows.values():
+            rows.clear()
+
 
 class IdAllocator:
     """Hands out primary keys above each table's current maximum, so inserts need no RETURNING."""

@@ -266,6 +266,14 @@ class ImportWriter:
         listed = sorted(self._new_people)[:NEW_PEOPLE_LISTED]
         return [(cid, self._renamed(cid).get("display_name", name)) for cid, name in listed]
 
+    def write_queued(self) -> None:
+        """Write the rows queued so far (a preview drops them): a 100,000-row import never
+        holds all of its rows at once."""
+        if self.dry_run:
+            self.bulk.discard()
+        else:
+            self.bulk.flush()
+
     def finish(self) -> list[tuple[int, str]]:
         """Write what is queued, then link referrals; (line, note) for referrers not found."""
         if self.dry_run:

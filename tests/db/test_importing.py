@@ -17,7 +17,12 @@ from nurture.domain.dto import ContactCard, ContactDraft, EmailValue, PhoneValue
 from nurture.domain.enums import DateKind, RelationshipKind
 from nurture.errors import NotFoundError, ValidationError
 from nurture.formats import OnDuplicate
-from nurture.services.importing import ImportCancelled, ImportOptions, ImportReport
+from nurture.services.importing import (
+    WRITE_EVERY,
+    ImportCancelled,
+    ImportOptions,
+    ImportReport,
+)
 from nurture.services.listing import ContactQuery
 from tests.conftest import MakeContact
 
@@ -477,6 +482,31 @@ def test_cancelling_a_small_import_leaves_nothing_behind(us: Nurture) -> None:
         )
 
     assert state(us) == before
+
+
+def test_a_large_file_written_in_parts_is_still_one_batch(us: Nurture) -> None:
+    # More rows than one write holds: cancelled past the first write, previewed, imported and
+    # undone, each is all or nothing.
+    data = many_rows(WRITE_EVERY + 700)
+    before = state(us)
+    polls: list[int] = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) > WRITE_EVERY + 500
+
+    with pytest.raises(ImportCancelled):
+        us.importing.run(us.importing.open(data, "leads.csv"), ImportOptions(), cancelled=cancelled)
+    assert state(us) == before
+    assert preview(us, data).created == WRITE_EVERY + 700
+    assert state(us) == before
+
+    report = run(us, data)
+
+    assert report.created == len(names(us)) == WRITE_EVERY + 700
+    assert report.batch is not None
+    us.importing.undo(report.batch)
+    assert (names(us), us.listing.tags()) == ([], [])
 
 
 def test_the_cycle_collector_paused_for_an_import_runs_again_after_it(us: Nurture) -> None:
