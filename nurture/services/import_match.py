@@ -50,11 +50,17 @@ class Profile:
 
 @dataclass(slots=True)
 class Family:
-    """Everyone of one family name: their name keys with the words sorted (what
-    token_sort_ratio compares), and their ids, in the order they were met."""
+    """Everyone of one family name: their name keys and ids, in the order they were met."""
 
-    sorted_keys: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    _sorted: list[str] = field(default_factory=list)
+
+    def sorted_keys(self) -> list[str]:
+        """The keys with their words sorted (what token_sort_ratio compares), made when the
+        family is first searched: most never are."""
+        self._sorted.extend(_sorted_words(key) for key in self.keys[len(self._sorted) :])
+        return self._sorted
 
 
 def _sorted_words(key: str) -> str:
@@ -106,7 +112,7 @@ class Matcher:
         if key:
             self.by_name.setdefault(key, contact_id)
             family_of = self.by_family[family or key]
-            family_of.sorted_keys.append(_sorted_words(key))
+            family_of.keys.append(key)
             family_of.ids.append(contact_id)
 
     def phone_parts(self, raw: str) -> tuple[str, str]:
@@ -187,7 +193,10 @@ class Matcher:
         if others is None:
             return None
         best = process.extractOne(
-            _sorted_words(key), others.sorted_keys, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
+            _sorted_words(key),
+            others.sorted_keys(),
+            scorer=fuzz.ratio,
+            score_cutoff=NAME_SIMILARITY,
         )
         return others.ids[best[2]] if best else None
 
