@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [name for name in BENCHMARKS if not args.names or name in args.names]
     sizes = _sizes(args)
     figures: curve.Figures = {}
+    failed: list[str] = []
     started = time.perf_counter()
     for contacts in sizes:
         names = [n for n in chosen if contacts < FULL_SIZE or n in AT_FULL_SIZE]
@@ -100,14 +101,21 @@ def main(argv: list[str] | None = None) -> int:
             workspace = Workspace(Path(root), contacts)
             for name in names:
                 note(f"\n== {name} ({contacts:,} contacts) ==")
-                payload = BENCHMARKS[name](workspace)
+                try:
+                    payload = BENCHMARKS[name](workspace)
+                except Exception as error:  # one broken benchmark must not cost the whole run
+                    note(f"  {name} FAILED at {contacts:,} contacts: {error!r}")
+                    failed.append(f"{name}-{contacts}")
+                    continue
                 curve.collect(figures, name, contacts, payload)
                 path = write_results(f"{name}-{contacts}", payload)
                 note(f"  results: {path}")
     summary = curve.report(figures, sizes)
-    write_results("cost_curve", summary)
+    write_results("cost_curve", {**summary, "failed": failed})
     note(f"\nAll done in {time.perf_counter() - started:.0f} s.")
-    return 0
+    if failed:
+        note(f"FAILED: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
