@@ -121,8 +121,12 @@ class CalendarPage(ReloadsWhenShown):
         window = self._window(year, month)
         if window in self._ready:
             self._display(self._ready[window])
-        elif window not in self._reading:
-            self._read(window, self.workspace.reads)
+        else:  # a second or two at 100,000 contacts: an empty month says it is coming
+            self.found = []
+            self.grid.show_month(year, month, [])
+            self.items.show_rows([], f"Reading {date(year, month, 1):%B %Y}…")
+            if window not in self._reading:
+                self._read(window, self.workspace.reads)
         # At 100,000 contacts a month holds some 60,000 items and takes a second or two to
         # compute: the months either side are read ahead, so Previous and Next show at once.
         for step in (1, -1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,13 @@ from nurture.services.unit_of_work import Changes, Outcome
 from ui import state
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.quick_log import QuickLogDialog
-from ui.views.calendar_page import CalendarPage
-from ui.views.gifts_page import GiftsPage
-from ui.views.network_page import NetworkPage
 
 if TYPE_CHECKING:
     from ui.scheduler import ReminderScheduler
     from ui.tray import Tray
+    from ui.views.calendar_page import CalendarPage
+    from ui.views.gifts_page import GiftsPage
+    from ui.views.network_page import NetworkPage
 from ui import icons
 from ui.day_plan import DayPlanFeed
 from ui.operations import contacts as ops
@@ -66,6 +67,8 @@ SEARCH_DELAY_MS = 150
 # Work that can wait until the window is on screen starts this long after it.
 STARTUP_DELAY_MS = 250
 PAGES = ("Today", "Contacts", "Calendar", "Gifts", "Network")
+# Pages made (and their modules loaded) when first opened, not before the window's first paint.
+LATER_PAGES = {"Calendar": "calendar", "Gifts": "gifts", "Network": "network"}
 
 
 class SearchField(QLineEdit):
@@ -99,18 +102,13 @@ class MainWindow(QMainWindow):
         self.today.open_contact.connect(self.open_contact)
         self.today.log_requested.connect(self.quick_log)
         self.today.gift_requested.connect(self._gift_for)
-        self.calendar = CalendarPage(self.workspace)
-        self.calendar.open_contact.connect(self.open_contact)
-        self.gifts = GiftsPage(self.workspace)
-        self.gifts.open_contact.connect(self.open_contact)
-        self.network = NetworkPage(self.workspace)
-        self.network.open_contact.connect(self.open_contact)
         self.welcome = WelcomePage(icon)
         self.welcome.try_sample_data.connect(self._create_sample_data)
         self.welcome.import_requested.connect(self.import_file)
         self.pages = QStackedWidget()
-        for page in (self.today, self.contacts, self.calendar, self.gifts, self.network):
-            self.pages.addWidget(page)
+        for name in PAGES:
+            made = {"Today": self.today, "Contacts": self.contacts}.get(name)
+            self.pages.addWidget(made or QWidget())  # a later page's place, kept until opened
         self.sidebar = QListWidget()
         self.sidebar.addItems(PAGES)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -277,13 +275,52 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _show_page(self, row: int) -> None:
+        later = LATER_PAGES.get(PAGES[row]) if 0 <= row < len(PAGES) else None
+        if later is not None:
+            getattr(self, later)  # made on first opening
         self.pages.setCurrentIndex(row)  # Today shows its plan as it is shown (the feed's)
-        if self.pages.currentWidget() is self.calendar:
+        if later == "calendar":
             self.calendar.show_today()
-        elif self.pages.currentWidget() is self.gifts:
+        elif later == "gifts":
             self.gifts.reload()
-        elif self.pages.currentWidget() is self.network:
+        elif later == "network":
             self.network.reload()
+
+    @cached_property
+    def calendar(self) -> CalendarPage:
+        from ui.views.calendar_page import CalendarPage
+
+        page = CalendarPage(self.workspace)
+        page.open_contact.connect(self.open_contact)
+        self._place("Calendar", page)
+        return page
+
+    @cached_property
+    def gifts(self) -> GiftsPage:
+        from ui.views.gifts_page import GiftsPage
+
+        page = GiftsPage(self.workspace)
+        page.open_contact.connect(self.open_contact)
+        self._place("Gifts", page)
+        return page
+
+    @cached_property
+    def network(self) -> NetworkPage:
+        from ui.views.network_page import NetworkPage
+
+        page = NetworkPage(self.workspace)
+        page.open_contact.connect(self.open_contact)
+        self._place("Network", page)
+        return page
+
+    def _place(self, name: str, page: QWidget) -> None:
+        """A later page, in the place kept for it."""
+        row = PAGES.index(name)
+        kept = self.pages.widget(row)
+        assert kept is not None
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(kept)
+        kept.deleteLater()
 
     def _update_count(self) -> None:
         count = self.contacts.model.rowCount()
