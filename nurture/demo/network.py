@@ -576,8 +576,10 @@ def _campaigns(connection: Connection, draw: random.Random, today: date, first: 
     """Christmas campaigns of the last two years (given, most thanked for) and this year's (a
     few chosen, some bought, with buy-by and ship-by days), for the A and B clients: the
     Gifts page and Today's plan are never empty. Returns the gifts added."""
+    # The first clients by id: walked in id order (`+is_light` keeps SQLite from sorting every
+    # main contact through the list's index first: 3 s instead of 1 ms at 100,000 contacts).
     clients = connection.exec_driver_sql(
-        "SELECT id, tier FROM contacts WHERE id >= ? AND is_light = 0 AND tier IN ('A', 'B') "
+        "SELECT id, tier FROM contacts WHERE id >= ? AND +is_light = 0 AND tier IN ('A', 'B') "
         "ORDER BY id LIMIT ?",
         (first, _CAMPAIGN_RECIPIENTS),
     ).fetchall()
