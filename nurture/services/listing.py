@@ -218,10 +218,7 @@ def _summaries(
     if not ids:
         return []
     wanted = list(ids)
-    match = search_index.match_expression(search) if search.strip() else None
-    found_by = (
-        search_index.reasons(session.connection(), match, wanted) if match is not None else {}
-    )
+    found_by = search_index.reasons(session.connection(), search, wanted)
     tags: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
     for contact_id, name, days in session.execute(
         select(contact_tags.c.contact_id, Tag.name, Tag.keep_in_touch_days)

@@ -260,3 +260,14 @@ def test_search_by_a_contact_point_added_in_an_update(
     assert _found(app, "ann@new.example") == {"Ann Lee"}
     assert _found(app, "2125550199") == {"Ann Lee"}
     assert _found(app, "old.example") == set()
+
+
+def test_a_word_deep_in_a_note_is_shown_with_a_few_words_around_it(
+    app: Nurture, make_contact: MakeContact
+) -> None:
+    note = "Met at the Hamburg trade fair in 2019; his partner Jürgen Müller runs the plant there."
+    make_contact("Theo Brandt", notes=note)
+    (found,) = app.listing.page(ContactQuery(search="muller"))  # accents aside, as the index
+    assert found.found_by == "note: …partner Jürgen Müller runs the plant…"
+    (found,) = app.listing.page(ContactQuery(search="hamburg fair"))
+    assert found.found_by == "note: Met at the Hamburg trade fair…"
