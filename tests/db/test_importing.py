@@ -24,6 +24,7 @@ from nurture.services.importing import (
     ImportReport,
 )
 from nurture.services.listing import ContactQuery
+from nurture.services.unit_of_work import REBUILD_INDEX_ABOVE
 from tests.conftest import MakeContact
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -507,6 +508,23 @@ def test_a_large_file_written_in_parts_is_still_one_batch(us: Nurture) -> None:
     assert report.batch is not None
     us.importing.undo(report.batch)
     assert (names(us), us.listing.tags()) == ([], [])
+
+
+def test_a_re_import_that_changes_thousands_is_searchable_and_undone_from_search(
+    us: Nurture,
+) -> None:
+    # More people than are reindexed one by one: the search index is made again whole.
+    count = REBUILD_INDEX_ABOVE + 100
+    run(us, many_rows(count))
+
+    report = run(us, many_rows(count, tag="Gala"))
+
+    assert report.merged == count
+    assert len(us.listing.ids(ContactQuery(search="gala"))) == count
+    assert report.batch is not None
+    us.importing.undo(report.batch)
+    assert us.listing.ids(ContactQuery(search="gala")) == []
+    assert len(us.listing.ids(ContactQuery(search="leads"))) == count
 
 
 def test_the_cycle_collector_paused_for_an_import_runs_again_after_it(us: Nurture) -> None:
