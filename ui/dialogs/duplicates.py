@@ -12,12 +12,14 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +57,8 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Duplicates")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(960, 580)
+        room = self.screen().availableGeometry()  # a 13-inch screen at 150 %: 853 × 480
+        self.resize(min(960, room.width()), min(580, room.height()))
         self.workspace = workspace
         self.pairs: list[DuplicatePair] = []
         self.names = QStringListModel(self)
@@ -82,9 +85,13 @@ class DuplicatesDialog(QDialog):
         buttons.addWidget(self.distinct_button)
         buttons.addStretch(1)
         buttons.addWidget(self.merge_button)
+        # Scrolled, so that a long email or a 150 % screen never pushes the buttons off it.
+        self.pane = QScrollArea()
+        self.pane.setWidgetResizable(True)
+        self.pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.pane.setWidget(self.detail)
         self.side = QVBoxLayout()
-        self.side.addWidget(self.detail)
-        self.side.addStretch(1)
+        self.side.addWidget(self.pane, 1)
         self.side.addWidget(self.status)
         self.side.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -157,8 +164,7 @@ class DuplicatesDialog(QDialog):
 
     def _replace_detail(self) -> QWidget:
         fresh = QWidget()
-        self.side.replaceWidget(self.detail, fresh)
-        self.detail.deleteLater()
+        self.pane.setWidget(fresh)  # the scroll area deletes the last pair's panel
         self.detail = fresh
         self.groups.clear()
         return fresh
@@ -176,6 +182,7 @@ class DuplicatesDialog(QDialog):
         )
         fields = QGridLayout(fresh)
         fields.setContentsMargins(0, 0, 0, 0)
+        fields.setAlignment(Qt.AlignmentFlag.AlignTop)  # rows together, the room below
         fields.addWidget(QLabel(f"<b>{escape(left.name)}</b>"), 0, 1)
         fields.addWidget(QLabel(f"<b>{escape(right.name)}</b>"), 0, 2)
         line = 1
