@@ -1,0 +1,1 @@
+"""Sync with a CardDAV/CalDAV server the user already has (issue 18)."""
