@@ -115,18 +115,8 @@ class ImportService:
         with self._db.doing(f"the import of {source.name}"):
             return self._import(source, options, progress, cancelled, preview=False)
 
+    @cycle_collection_paused()
     def _import(
-        self,
-        source: ContactsFile,
-        options: ImportOptions,
-        progress: Progress | None,
-        cancelled: Callable[[], bool] | None,
-        preview: bool,
-    ) -> Outcome[ImportReport]:
-        with cycle_collection_paused():
-            return self._import_all(source, options, progress, cancelled, preview)
-
-    def _import_all(
         self,
         source: ContactsFile,
         options: ImportOptions,
