@@ -50,7 +50,7 @@ class MonthGrid(QWidget):
         self.year, self.month = self.today.year, self.today.month
         self.chosen = self.today
         self.by_day: dict[date, list[Occurrence]] = defaultdict(list)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(420, 300)  # a 13-inch screen at 150 %: 853 × 480 for the window
 
     def show_month(self, year: int, month: int, occurrences: list[Occurrence]) -> None:
         self.year, self.month = year, month
