@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from nurture.services.saved_searches import SavedSearchService
     from nurture.services.settings import SettingsService
     from nurture.services.unit_of_work import Outcome
+    from nurture.sync.engine import SyncEngine
 
     Editor = Callable[..., Outcome[None]]
     Remover = Callable[[int], Outcome[None]]
@@ -158,6 +159,12 @@ class Nurture:
         from nurture.services.saved_searches import SavedSearchService
 
         return SavedSearchService(self.settings)
+
+    @cached_property
+    def sync(self) -> SyncEngine:
+        from nurture.sync.engine import SyncEngine
+
+        return SyncEngine(self.database, self.settings, self.clock)
 
     @cached_property
     def settings(self) -> SettingsService:

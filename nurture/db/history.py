@@ -16,7 +16,18 @@ from collections.abc import Iterable
 from nurture.db.driver import sqlite
 
 STEPS_KEPT = 100
-UNTRACKED = frozenset({"alembic_version", "history_steps", "history_rows"})
+# The sync's bookkeeping is what the server holds, which undo cannot take back: an undone change
+# is a local change the next sync sends.
+UNTRACKED = frozenset(
+    {
+        "alembic_version",
+        "history_steps",
+        "history_rows",
+        "sync_books",
+        "sync_cards",
+        "sync_conflicts",
+    }
+)
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS history_steps (

@@ -112,7 +112,7 @@ def _account(data_dir: Path) -> str:
     return f"database:{data_dir.resolve()}"
 
 
-def _trusted(backend: object) -> bool:
+def trusted(backend: object) -> bool:
     """A keyring that keeps secrets as secrets (Secret Service, Keychain, Windows' Credential
     Locker: priority 1 and up). keyrings.alt's files (priority below 1) keep them nearly in
     the clear: refused, unless $NURTURE_TEST_KEYRING says a test chose it."""
@@ -137,7 +137,7 @@ def keyring_put(data_dir: Path, key: bytes) -> bool:
     import keyring
     from keyring.errors import KeyringError
 
-    if not _trusted(keyring.get_keyring()):
+    if not trusted(keyring.get_keyring()):
         return False
     try:
         keyring.set_password(KEYRING_SERVICE, _account(data_dir), key.hex())

@@ -3,4 +3,4 @@ a file already at it loads neither Alembic nor the table definitions, which keep
 (the window's, each command's) light."""
 
 # Alembic's head revision; tests/db/test_migrations.py checks that it matches the newest script.
-HEAD_REVISION = "0014_agenda_indexes"
+HEAD_REVISION = "0015_sync"

@@ -100,7 +100,7 @@ class ExportService:
                 query = query.where(Contact.is_light.is_(False))
             ids = [i for i in session.scalars(query) if contact_ids is None or i in chosen]
             for start in range(0, len(ids), _CHUNK):
-                yield from _cards(session, ids[start : start + _CHUNK])
+                yield from cards_of(session, ids[start : start + _CHUNK])
 
     def _events(self, contact_ids: Sequence[int] | None) -> Iterator[CalendarEvent]:
         chosen = set(contact_ids or ())
@@ -162,7 +162,7 @@ def _date_event(
     return CalendarEvent(uid, summary, start, yearly=True)
 
 
-def _cards(session: Session, ids: list[int]) -> Iterator[ContactCard]:
+def cards_of(session: Session, ids: Sequence[int]) -> Iterator[ContactCard]:
     contacts = session.scalars(
         select(Contact)
         .where(Contact.id.in_(ids))

@@ -90,6 +90,18 @@ class Settings:
     reconnect_tags: list[str] = field(
         default_factory=lambda: ["Former colleagues", "Clients", "Referral Sources"]
     )
+    # CardDAV sync (`nurture.sync`): the server, the login (its password is in the keyring),
+    # the address book's URL, and which contacts go: "people" (not light contacts),
+    # "everyone", or "tag" (those tagged `sync_tag`). Archived contacts never go.
+    sync_url: str = ""
+    sync_user: str = ""
+    sync_book: str = ""
+    sync_scope: str = "people"
+    sync_tag: str = ""
+    sync_extras: bool = False  # tier, cadence, how we met... as X-NURTURE-* properties
+    sync_every_minutes: int = 15  # while the app runs; 0: only when asked
+    # A sync that would delete more than this share of the book (in %) stops and asks.
+    sync_delete_percent: int = 10
 
     @property
     def leap_day_policy(self) -> LeapDayPolicy:
@@ -151,3 +163,11 @@ def _check(settings: Settings) -> None:
         raise ValidationError("A yearly gift limit cannot be negative.")
     if not 0 <= settings.daily_touches <= 10_000:
         raise ValidationError("People a day is a number from 0 (automatic) to 10,000.")
+    if settings.sync_scope not in ("people", "everyone", "tag"):
+        raise ValidationError("Sync people, everyone, or those with a tag.")
+    if settings.sync_scope == "tag" and not settings.sync_tag.strip():
+        raise ValidationError("Name the tag whose contacts sync.")
+    if not 0 <= settings.sync_every_minutes <= 24 * 60:
+        raise ValidationError("Sync every 0 (only when asked) to 1,440 minutes.")
+    if not 0 <= settings.sync_delete_percent <= 100:
+        raise ValidationError("The share of the book a sync may delete is 0 to 100 %.")

@@ -1,30 +1,32 @@
-"""The DAV client's first step: find the user's address book and calendar homes on a server.
+"""The WebDAV layer of the sync: one session with the server, its verbs, and discovery.
 
 RFC 6764 discovery: the URL the user gives (a server, or its `/.well-known/carddav`), then the
 `current-user-principal` (RFC 5397), then its `addressbook-home-set` (RFC 6352) and
-`calendar-home-set` (RFC 4791). Requests go through httpx; every failure becomes a message that
-says what happened and what to do.
+`calendar-home-set` (RFC 4791). Requests go through httpx over one kept-alive connection; a
+network failure or a refused login becomes a `SyncError` that says what happened and what to
+do, and every other answer goes back to the caller, which knows what it means for its request.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from types import TracebackType
+from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import httpx
 
 from nurture.errors import NurtureError
 
-_DAV, _CARD, _CAL = "DAV:", "urn:ietf:params:xml:ns:carddav", "urn:ietf:params:xml:ns:caldav"
-_TIMEOUT_S = 20.0
+DAV, CARD, CAL = "DAV:", "urn:ietf:params:xml:ns:carddav", "urn:ietf:params:xml:ns:caldav"
+TIMEOUT_S = 20.0
+_XML = '<?xml version="1.0" encoding="utf-8"?>'
 _PRINCIPAL = (
-    '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:">'
-    "<d:prop><d:current-user-principal/></d:prop></d:propfind>"
+    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/></d:prop></d:propfind>'
 )
 _HOMES = (
-    '<?xml version="1.0" encoding="utf-8"?>'
-    f'<d:propfind xmlns:d="DAV:" xmlns:card="{_CARD}" xmlns:cal="{_CAL}"><d:prop>'
+    f'{_XML}<d:propfind xmlns:d="DAV:" xmlns:card="{CARD}" xmlns:cal="{CAL}"><d:prop>'
     "<card:addressbook-home-set/><cal:calendar-home-set/></d:prop></d:propfind>"
 )
 
@@ -40,21 +42,122 @@ class Homes:
     calendars: str  # and their calendars ("" when the server keeps none)
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One <response> of a multistatus: a resource, its status and the properties it gave."""
+
+    href: str  # absolute URL, percent-decoded, so the same resource always has the same text
+    status: int
+    props: dict[str, ElementTree.Element]
+
+    def text(self, namespace: str, name: str) -> str:
+        found = self.props.get(f"{{{namespace}}}{name}")
+        return (found.text or "").strip() if found is not None else ""
+
+
+class DavSession:
+    """A logged-in connection to one server; use it in a `with` block."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.client = httpx.Client(
+            auth=httpx.BasicAuth(user, password), timeout=TIMEOUT_S, follow_redirects=True
+        )
+
+    def __enter__(self) -> DavSession:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.client.close()
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        body: str | bytes = b"",
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        """The server's answer, whatever it is, except a failure to reach it or a refused login."""
+        content = body.encode() if isinstance(body, str) else body
+        try:
+            answer = self.client.request(method, url, content=content, headers=headers)
+        except httpx.TimeoutException as error:
+            raise SyncError(
+                f"{_host(url)} did not answer in {TIMEOUT_S:.0f} s; try again later."
+            ) from error
+        except httpx.HTTPError as error:
+            raise SyncError(
+                f"Could not reach {_host(url)} ({error}); check the address and the network."
+            ) from error
+        if answer.status_code == 401:
+            raise SyncError(
+                f"{_host(url)} refused the user name or password: check them "
+                "(iCloud and Fastmail need an app password)."
+            )
+        return answer
+
+    def multistatus(self, method: str, url: str, body: str, depth: int) -> list[Entry]:
+        """The responses of a PROPFIND or REPORT; any answer but 207 Multi-Status is an error."""
+        headers = {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}
+        answer = self.send(method, url, body, headers)
+        if answer.status_code != 207:
+            raise refused(answer, f"{method} {url}")
+        return list(entries(answer, url))
+
+
+def entries(answer: httpx.Response, base: str) -> Iterator[Entry]:
+    try:
+        tree = ElementTree.fromstring(answer.content)
+    except ElementTree.ParseError as error:
+        raise SyncError(f"{_host(base)} answered with unreadable XML ({error}).") from error
+    for response in tree.iter(f"{{{DAV}}}response"):
+        href = response.findtext(f"{{{DAV}}}href", "").strip()
+        status = _status(response.findtext(f"{{{DAV}}}status", ""))
+        props: dict[str, ElementTree.Element] = {}
+        for propstat in response.iter(f"{{{DAV}}}propstat"):
+            if _status(propstat.findtext(f"{{{DAV}}}status", "")) == 200:
+                for prop in propstat.iter(f"{{{DAV}}}prop"):
+                    props.update((child.tag, child) for child in prop)
+            status = status or 200
+        yield Entry(absolute(base, href), status or 200, props)
+
+
+def absolute(base: str, href: str) -> str:
+    return unquote(urljoin(base, href))
+
+
+def refused(answer: httpx.Response, what: str) -> SyncError:
+    """What the server's refusal means to the user."""
+    code = answer.status_code
+    if code == 403:
+        return SyncError(f"The server does not let this account do that ({what}: 403 Forbidden).")
+    if code == 404:
+        return SyncError(f"The server has nothing at that address ({what}: 404 Not Found).")
+    if code == 507:
+        return SyncError("The server is out of space (507): free some room there and sync again.")
+    return SyncError(
+        f"The server answered {code} {answer.reason_phrase} ({what}); check the server address."
+    )
+
+
 def discover(url: str, user: str, password: str) -> Homes:
     """Where the user's address books and calendars live on the server at `url`."""
-    with httpx.Client(
-        auth=httpx.BasicAuth(user, password), timeout=_TIMEOUT_S, follow_redirects=True
-    ) as client:
-        start = _well_known(client, url)
-        principal = _href(_propfind(client, start, _PRINCIPAL, 0), _DAV, "current-user-principal")
+    with DavSession(user, password) as session:
+        start = _well_known(session, url)
+        found = session.multistatus("PROPFIND", start, _PRINCIPAL, 0)
+        principal = _href(found, DAV, "current-user-principal")
         if not principal:
             raise SyncError(f"{url} does not say whose account this is: is it a CardDAV server?")
         principal = urljoin(start, principal)
-        homes = _propfind(client, principal, _HOMES, 0)
-        books = _href(homes, _CARD, "addressbook-home-set")
+        homes = session.multistatus("PROPFIND", principal, _HOMES, 0)
+        books = _href(homes, CARD, "addressbook-home-set")
         if not books:
             raise SyncError(f"{url} keeps no address books for {user}.")
-        calendars = _href(homes, _CAL, "calendar-home-set")
+        calendars = _href(homes, CAL, "calendar-home-set")
         return Homes(
             principal,
             urljoin(principal, books),
@@ -62,48 +165,31 @@ def discover(url: str, user: str, password: str) -> Homes:
         )
 
 
-def _well_known(client: httpx.Client, url: str) -> str:
+def _well_known(session: DavSession, url: str) -> str:
     """The URL to ask: the server's /.well-known/carddav when it answers, else `url` itself."""
     known = urljoin(url, "/.well-known/carddav")
     try:
-        answer = _send(client, "PROPFIND", known, _PRINCIPAL, 0)
-    except SyncError:
+        answer = session.send("PROPFIND", known, _PRINCIPAL, {"Depth": "0"})
+    except SyncError as error:
+        if "refused" in str(error):
+            raise
         return url
     return str(answer.url) if answer.status_code == 207 else url
 
 
-def _propfind(client: httpx.Client, url: str, body: str, depth: int) -> ElementTree.Element:
-    answer = _send(client, "PROPFIND", url, body, depth)
-    if answer.status_code != 207:
-        raise SyncError(
-            f"{url} answered {answer.status_code} {answer.reason_phrase} to a DAV request: "
-            "check the server address."
-        )
-    try:
-        return ElementTree.fromstring(answer.content)
-    except ElementTree.ParseError as error:
-        raise SyncError(f"{url} answered with unreadable XML ({error}).") from error
+def _href(found: list[Entry], namespace: str, name: str) -> str:
+    for entry in found:
+        prop = entry.props.get(f"{{{namespace}}}{name}")
+        if prop is not None:
+            return (prop.findtext(f"{{{DAV}}}href") or "").strip()
+    return ""
 
 
-def _send(client: httpx.Client, method: str, url: str, body: str, depth: int) -> httpx.Response:
-    headers = {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}
-    try:
-        answer = client.request(method, url, content=body.encode(), headers=headers)
-    except httpx.TimeoutException as error:
-        raise SyncError(f"{url} did not answer in {_TIMEOUT_S:.0f} s; try again later.") from error
-    except httpx.HTTPError as error:
-        raise SyncError(
-            f"Could not reach {url} ({error}); check the address and the network."
-        ) from error
-    if answer.status_code == 401:
-        raise SyncError(
-            f"{url} refused the user name or password: check them (an app password for iCloud)."
-        )
-    if answer.status_code == 403:
-        raise SyncError(f"{url} does not let this account in (403 Forbidden).")
-    return answer
+def _status(line: str) -> int:
+    """200 from 'HTTP/1.1 200 OK'; 0 when absent."""
+    parts = line.split()
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
 
 
-def _href(tree: ElementTree.Element, namespace: str, name: str) -> str:
-    found = tree.find(f".//{{{namespace}}}{name}/{{{_DAV}}}href")
-    return (found.text or "").strip() if found is not None else ""
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url

@@ -1,4 +1,5 @@
-"""A real Radicale (the test extras install it) on 127.0.0.1, one per test, with one user."""
+"""A real Radicale (the test extras install it) on 127.0.0.1, one per test, with one user; it
+can be stopped and started again on the same port and folder, as a server that goes away."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -16,57 +16,68 @@ import pytest
 USER, PASSWORD = "sam", "dark chocolate 70%"
 
 
-@dataclass(frozen=True)
-class Server:
-    url: str
-    user: str = USER
-    password: str = PASSWORD
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[Server]:
-    users = tmp_path / "users"
-    users.write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "radicale",
-            "--server-hosts",
-            f"127.0.0.1:{port}",
-            "--storage-filesystem-folder",
-            str(tmp_path / "collections"),
-            "--auth-type",
-            "htpasswd",
-            "--auth-htpasswd-filename",
-            str(users),
-            "--auth-htpasswd-encryption",
-            "plain",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
+class Server:
+    def __init__(self, folder: Path, *options: str) -> None:
+        self.folder = folder
+        self.options = options
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.user, self.password = USER, PASSWORD
+        self.process: subprocess.Popen[bytes] | None = None
+        users = folder / "users"
+        users.write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "radicale",
+                "--server-hosts",
+                f"127.0.0.1:{self.port}",
+                "--storage-filesystem-folder",
+                str(self.folder / "collections"),
+                "--auth-type",
+                "htpasswd",
+                "--auth-htpasswd-filename",
+                str(self.folder / "users"),
+                "--auth-htpasswd-encryption",
+                "plain",
+                *self.options,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 20
         while True:
             try:
-                httpx.get(url, timeout=1)
-                break
+                httpx.get(self.url, timeout=1)
+                return
             except httpx.HTTPError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    said = server.communicate()[1].decode(errors="replace")
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.process.kill()
+                    said = self.process.communicate()[1].decode(errors="replace")
                     raise RuntimeError(f"Radicale did not start: {said}") from None
                 time.sleep(0.05)
-        yield Server(url)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.communicate(timeout=10)  # and its stderr pipe closed
+        self.process = None
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[Server]:
+    server = Server(tmp_path)
+    server.start()
+    try:
+        yield server
     finally:
-        server.terminate()
-        server.communicate(timeout=10)  # and its stderr pipe closed
+        server.stop()

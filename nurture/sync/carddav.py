@@ -1,0 +1,198 @@
+"""An address book on a CardDAV server (RFC 6352): which books there are, what changed since a
+sync token (RFC 6578, with a full listing when the token is no longer valid), the cards
+themselves (addressbook-multiget), and conditional writes: If-None-Match for a new card,
+If-Match for a change or a delete, so a card changed on the server meanwhile is never
+overwritten (412 Precondition Failed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from urllib.parse import quote, urlsplit, urlunsplit
+from xml.sax.saxutils import escape
+
+from nurture.sync.dav import CARD, DAV, DavSession, SyncError, entries, refused
+
+_XML = '<?xml version="1.0" encoding="utf-8"?>'
+_BOOKS = (
+    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:displayname/></d:prop>'
+    "</d:propfind>"
+)
+_LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+_TOKEN = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>'
+# Cards fetched per addressbook-multiget: one request per 200 keeps each answer a few hundred KB.
+FETCH_BATCH = 200
+VCARD_TYPE = "text/vcard; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    url: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """What changed in a book: cards new or changed (href -> ETag) and cards removed. `full`:
+    this is the whole book (a first sync or an expired token), so any card known locally and
+    not in `changed` is gone."""
+
+    token: str
+    changed: dict[str, str] = field(default_factory=dict)
+    removed: frozenset[str] = frozenset()
+    full: bool = False
+
+
+class Written(Enum):
+    DONE = "done"
+    STALE = "stale"  # 412: the card changed (or appeared, or went) on the server meanwhile
+    REFUSED = "refused"  # the server would not take it (its rules, its size limit...)
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    outcome: Written
+    etag: str = ""  # the server's new ETag, when it said it
+    reason: str = ""
+
+
+def address_books(session: DavSession, home: str) -> list[Book]:
+    found = session.multistatus("PROPFIND", home, _BOOKS, 1)
+    return [
+        Book(entry.href, entry.text(DAV, "displayname") or _last_segment(entry.href))
+        for entry in found
+        if (kind := entry.props.get(f"{{{DAV}}}resourcetype")) is not None
+        and kind.find(f"{{{CARD}}}addressbook") is not None
+    ]
+
+
+def make_address_book(session: DavSession, home: str, name: str) -> Book:
+    """A new address book called `name` in the user's home (extended MKCOL, RFC 5689)."""
+    url = f"{home.rstrip('/')}/{quote(name.lower().replace(' ', '-'))}/"
+    body = (
+        f'{_XML}<d:mkcol xmlns:d="DAV:" xmlns:card="{CARD}"><d:set><d:prop>'
+        "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>"
+        f"<d:displayname>{escape(name)}</d:displayname></d:prop></d:set></d:mkcol>"
+    )
+    answer = session.send("MKCOL", url, body, {"Content-Type": "application/xml; charset=utf-8"})
+    if answer.status_code not in (200, 201):
+        raise refused(answer, f"making the address book {name}")
+    return Book(url, name)
+
+
+def changes(session: DavSession, book: str, token: str) -> Delta:
+    """What changed since `token` ("" for everything); the whole book when the server no longer
+    knows the token (403/409 valid-sync-token) or does not do sync-collection at all."""
+    answer = session.send(
+        "REPORT",
+        book,
+        _sync_collection(token),
+        {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
+    )
+    if answer.status_code == 207:
+        changed: dict[str, str] = {}
+        removed: set[str] = set()
+        for entry in entries(answer, book):
+            if entry.href.rstrip("/") == book.rstrip("/"):
+                continue
+            if entry.status == 404:
+                removed.add(entry.href)
+            else:
+                changed[entry.href] = entry.text(DAV, "getetag")
+        new_token = _sync_token(answer.content)
+        return Delta(new_token, changed, frozenset(removed), full=not token)
+    if token and answer.status_code in (403, 409):  # the token expired: start again
+        return changes(session, book, "")
+    if answer.status_code in (400, 403, 405, 415, 501):  # no sync-collection: list it all
+        return _listing(session, book)
+    raise refused(answer, f"asking {book} what changed")
+
+
+def fetch(session: DavSession, book: str, hrefs: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """href -> (ETag, vCard text) of each card still there, `FETCH_BATCH` per request."""
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(hrefs), FETCH_BATCH):
+        batch = hrefs[start : start + FETCH_BATCH]
+        body = (
+            f'{_XML}<card:addressbook-multiget xmlns:d="DAV:" xmlns:card="{CARD}">'
+            "<d:prop><d:getetag/><card:address-data/></d:prop>"
+            + "".join(f"<d:href>{escape(_path(href))}</d:href>" for href in batch)
+            + "</card:addressbook-multiget>"
+        )
+        for entry in session.multistatus("REPORT", book, body, 1):
+            text = entry.text(CARD, "address-data")
+            if entry.status == 200 and text:
+                found[entry.href] = (entry.text(DAV, "getetag"), text)
+    return found
+
+
+def put(session: DavSession, href: str, card: str, etag: str | None) -> WriteResult:
+    """Write a card: `etag` None for a new one (If-None-Match: *), else the ETag it must still
+    have on the server (If-Match)."""
+    condition = {"If-None-Match": "*"} if etag is None else {"If-Match": etag}
+    answer = session.send("PUT", href, card, {"Content-Type": VCARD_TYPE, **condition})
+    if answer.status_code in (200, 201, 204):
+        return WriteResult(Written.DONE, answer.headers.get("ETag", ""))
+    if answer.status_code == 412:
+        return WriteResult(Written.STALE)
+    if answer.status_code == 507:
+        raise refused(answer, "writing a card")
+    return WriteResult(Written.REFUSED, reason=_reason(answer.status_code, answer.text))
+
+
+def delete(session: DavSession, href: str, etag: str) -> WriteResult:
+    answer = session.send("DELETE", href, headers={"If-Match": etag} if etag else {})
+    if answer.status_code in (200, 204, 404):  # 404: already gone, which is what was asked
+        return WriteResult(Written.DONE)
+    if answer.status_code == 412:
+        return WriteResult(Written.STALE)
+    return WriteResult(Written.REFUSED, reason=_reason(answer.status_code, answer.text))
+
+
+def card_href(book: str, uid: str) -> str:
+    return f"{book.rstrip('/')}/{uid}.vcf"
+
+
+def _listing(session: DavSession, book: str) -> Delta:
+    found = session.multistatus("PROPFIND", book, _LISTING, 1)
+    listed = {
+        entry.href: entry.text(DAV, "getetag")
+        for entry in found
+        if entry.href.rstrip("/") != book.rstrip("/")
+    }
+    token_entries = session.multistatus("PROPFIND", book, _TOKEN, 0)
+    token = token_entries[0].text(DAV, "sync-token") if token_entries else ""
+    return Delta(token, listed, full=True)
+
+
+def _sync_collection(token: str) -> str:
+    return (
+        f'{_XML}<d:sync-collection xmlns:d="{DAV}">'
+        f"<d:sync-token>{escape(token)}</d:sync-token><d:sync-level>1</d:sync-level>"
+        "<d:prop><d:getetag/></d:prop></d:sync-collection>"
+    )
+
+
+def _sync_token(content: bytes) -> str:
+    from xml.etree import ElementTree
+
+    try:
+        return ElementTree.fromstring(content).findtext(f"{{{DAV}}}sync-token", "").strip()
+    except ElementTree.ParseError as error:
+        raise SyncError(f"The server answered with unreadable XML ({error}).") from error
+
+
+def _path(href: str) -> str:
+    """The href as the server wants it in a request body: the path, percent-encoded."""
+    parts = urlsplit(href)
+    return urlunsplit(("", "", quote(parts.path), "", ""))
+
+
+def _last_segment(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _reason(status: int, text: str) -> str:
+    said = " ".join(text.split())[:200]
+    return f"{status}: {said}" if said else str(status)

@@ -1,0 +1,368 @@
+"""One sync of Nurture's contacts with a CardDAV address book.
+
+1. Ask the server what changed since the last sync token (the whole book on a first sync or
+   when the token expired) and fetch those cards.
+2. Plan (`sync.plan`): merge each changed card with its contact field by field, find what
+   Nurture changed, and what each side deleted. A plan that deletes more than the set share
+   of the book stops here and asks (`TooManyDeletes`); a dry run stops here and reports.
+3. Write Nurture's side in one transaction: the server's changes merged in, new cards as new
+   contacts, cards deleted there archived here, conflicts set aside in `sync_conflicts`.
+4. Send Nurture's side: each card with If-Match (If-None-Match for a new one), then the
+   deletes, recording each answer as it comes, so a server that disappears halfway loses
+   nothing: what was sent is known, and the next sync sends the rest.
+5. Keep the new sync token.
+
+A sync is not a step of Edit ▸ Undo: what it did is on the server too, which undo cannot
+reach. A value a conflict replaced stays in the contact's sync history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from nurture.db.engine import Database
+from nurture.db.people import Contact
+from nurture.db.sync_state import SyncBook, SyncCard
+from nurture.domain.enums import Area
+from nurture.io.incoming import IncomingContact
+from nurture.services.settings import Settings, SettingsService
+from nurture.services.unit_of_work import Changes, unit_of_work
+from nurture.sync import carddav, local
+from nurture.sync.carddav import Written
+from nurture.sync.cards import card_text
+from nurture.sync.dav import DavSession, SyncError
+from nurture.sync.plan import Fetched, Known, Local, Plan, Push, make_plan, parse
+
+Progress = Callable[[str, int, int], None]  # (what, done, of)
+_SAVE_EVERY = 200  # cards sent between two commits of what the server said
+
+
+class TooManyDeletes(SyncError):
+    """The sync would delete more of the book than the user allows without asking."""
+
+    def __init__(self, here: int, there: int, book_size: int) -> None:
+        self.here, self.there, self.book_size = here, there, book_size
+        super().__init__(
+            f"This sync would archive {here} contact(s) here and delete {there} card(s) on the "
+            f"server, of {book_size}: more than you allow without asking. If that is what you "
+            "meant, sync again and allow the deletes."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictNote:
+    contact: str
+    field: str
+    kept: Any
+    set_aside: Any
+    from_server: bool  # the value set aside was the server's
+
+
+@dataclass(slots=True)
+class SyncReport:
+    book: str
+    dry_run: bool = False
+    added_here: int = 0
+    changed_here: int = 0
+    archived_here: int = 0
+    added_there: int = 0
+    changed_there: int = 0
+    deleted_there: int = 0
+    changed_meanwhile: int = 0  # cards changed on the server during the sync: merged next time
+    conflicts: list[ConflictNote] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (contact, the server's reason)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (card, why)
+    changes: Changes = field(default_factory=Changes)
+
+    def summary(self) -> str:
+        parts = [
+            f"{count} {what}"
+            for count, what in (
+                (self.added_here, "new here"),
+                (self.changed_here, "updated here"),
+                (self.archived_here, "archived here (deleted on the server)"),
+                (self.added_there, "sent to the server"),
+                (self.changed_there, "updated on the server"),
+                (self.deleted_there, "deleted on the server"),
+                (len(self.conflicts), "conflict(s) settled"),
+                (len(self.refused), "refused by the server"),
+                (len(self.unreadable), "unreadable card(s) left alone"),
+            )
+            if count
+        ]
+        done = "; ".join(parts) if parts else "Everything was already in sync"
+        return f"{'Would do: ' if self.dry_run else ''}{done}."
+
+
+class SyncEngine:
+    def __init__(
+        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
+        self._db = database
+        self._settings = settings
+        self._clock = clock
+
+    def run(
+        self,
+        password: str,
+        dry_run: bool = False,
+        allow_deletes: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        settings = self._settings.get()
+        if not (settings.sync_url and settings.sync_user and settings.sync_book):
+            raise SyncError("Sync is not set up: choose a server and an address book first.")
+        book = settings.sync_book
+        tell = progress or (lambda what, done, of: None)
+        report = SyncReport(book, dry_run)
+        with DavSession(settings.sync_user, password) as dav:
+            tell("Asking the server what changed", 0, 0)
+            token, known = self._state(book)
+            delta = carddav.changes(dav, book, token)
+            removed = set(delta.removed) & known.keys()
+            if delta.full:
+                removed |= known.keys() - delta.changed.keys()
+            wanted = [
+                href
+                for href, etag in delta.changed.items()
+                if href not in known or not etag or known[href].etag != etag
+            ]
+            tell("Fetching changed cards", 0, len(wanted))
+            fetched = {
+                href: (etag, text, parse(text))
+                for href, (etag, text) in carddav.fetch(dav, book, wanted).items()
+            }
+            removed |= {href for href in wanted if href not in fetched and href in known}
+            plan = self._plan(book, known, fetched, removed, settings)
+            report.unreadable = plan.unreadable
+            self._guard(plan, len(known), settings, allow_deletes)
+            if dry_run:
+                _count_plan(plan, report)
+                return report
+            self._write_here(book, plan, settings, report)
+            self._send(dav, book, plan, settings.sync_extras, report, tell)
+            self._finish(book, delta.token)
+        return report
+
+    def _state(self, book: str) -> tuple[str, dict[str, Known]]:
+        with self._db.read() as session:
+            state = session.get(SyncBook, book)
+            rows = session.execute(
+                select(
+                    SyncCard.href,
+                    SyncCard.contact_uuid,
+                    SyncCard.etag,
+                    SyncCard.card,
+                    SyncCard.fields,
+                ).where(SyncCard.book_url == book)
+            )
+            known = {
+                href: Known(uuid, etag, card, fields) for href, uuid, etag, card, fields in rows
+            }
+        return (state.token if state else ""), known
+
+    def _plan(
+        self,
+        book: str,
+        known: dict[str, Known],
+        fetched: dict[str, Fetched],
+        removed: set[str],
+        settings: Settings,
+    ) -> Plan:
+        with self._db.read() as session:
+            scope = local.in_scope(session, settings)
+            uids = [
+                card.uid
+                for href, (_, _, card) in fetched.items()
+                if href not in known and isinstance(card, IncomingContact) and card.uid
+            ]
+            named = local.contacts_by_uuid(session, [k.uuid for k in known.values()] + uids)
+            ids = sorted(set(scope.values()) | set(named.values()))
+            updated = _updated_at(session, ids)
+            in_scope_ids = set(scope.values())
+            locals_by_uuid = {
+                contact.uuid: Local(
+                    contact.id,
+                    contact.name,
+                    contact.fields,
+                    updated[contact.id],
+                    contact.id in in_scope_ids,
+                )
+                for contact in local.local_contacts(session, ids, settings.sync_extras)
+            }
+        return make_plan(book, known, fetched, removed, locals_by_uuid, settings.sync_extras)
+
+    def _guard(self, plan: Plan, book_size: int, settings: Settings, allow: bool) -> None:
+        here, there = len(plan.archive_here), len(plan.delete_there)
+        share = settings.sync_delete_percent
+        if not allow and here + there > 3 and (here + there) * 100 > share * max(book_size, 1):
+            raise TooManyDeletes(here, there, book_size)
+
+    def _write_here(self, book: str, plan: Plan, settings: Settings, report: SyncReport) -> None:
+        region = settings.phone_region
+        agreed: dict[int, tuple[str, str, str, str]] = {}  # id -> (href, uuid, etag, text)
+        with unit_of_work(self._db, None) as work:
+            session = work.session
+            _keep_book(session, book)
+            for pulled in plan.pulled:
+                if pulled.contact is None:
+                    contact_id = local.create_contact(
+                        session, pulled.card, pulled.uuid, region, settings.sync_extras
+                    )
+                    report.added_here += 1
+                else:
+                    contact_id = pulled.contact.id
+                    merged = pulled.merged
+                    assert merged is not None
+                    if merged.to_nurture:
+                        local.apply_fields(session, contact_id, merged.fields, region)
+                        if "photo" in merged.to_nurture:
+                            local.set_photo(session, contact_id, pulled.card.photo)
+                        report.changed_here += 1
+                    local.keep_conflicts(session, contact_id, merged.conflicts)
+                    report.conflicts.extend(
+                        ConflictNote(
+                            pulled.contact.name, c.field, c.kept, c.set_aside, c.from_server
+                        )
+                        for c in merged.conflicts
+                    )
+                    if merged.to_server:  # agreed once the server has taken Nurture's side
+                        local.remember(
+                            session,
+                            book,
+                            pulled.href,
+                            pulled.uuid,
+                            pulled.etag,
+                            pulled.text,
+                            pulled.ours_then or {},
+                        )
+                        continue
+                agreed[contact_id] = (pulled.href, pulled.uuid, pulled.etag, pulled.text)
+                work.touch(Area.CONTACTS, contact_id)
+                work.touch(Area.DATES, contact_id)
+                work.touch(Area.TAGS, contact_id)
+            for href, contact in plan.archive_here:
+                local.archive(session, contact.id)
+                local.forget(session, href)
+                work.touch(Area.CONTACTS, contact.id)
+                report.archived_here += 1
+            for href in plan.forget:
+                local.forget(session, href)
+            session.flush()
+            for now in local.local_contacts(session, sorted(agreed), settings.sync_extras):
+                href, uuid, etag, text_ = agreed[now.id]
+                local.remember(session, book, href, uuid, etag, text_, now.fields)
+        report.changes = work.changes
+
+    def _send(
+        self,
+        dav: DavSession,
+        book: str,
+        plan: Plan,
+        extras: bool,
+        report: SyncReport,
+        tell: Progress,
+    ) -> None:
+        pushes = {push.contact.id: push for push in plan.pushes}
+        done: list[tuple[str, str, str, str, dict[str, Any]]] = []
+        gone: list[str] = []
+        total = len(pushes) + len(plan.delete_there)
+        try:
+            with self._db.read() as session:
+                cards = local.cards_with_photos(session, sorted(pushes))
+                for number, (card, photo) in enumerate(cards, start=1):
+                    push = pushes[card.id]
+                    tell("Sending changes", number, total)
+                    sent = card_text(card, photo, push.server_copy, extras)
+                    result = carddav.put(dav, push.href, sent, push.etag)
+                    if result.outcome is Written.DONE:
+                        fields = local.fields_of_card(card, photo, extras)
+                        done.append((push.href, card.uuid, result.etag, sent, fields))
+                        _count_push(push, report)
+                    elif result.outcome is Written.STALE:
+                        report.changed_meanwhile += 1
+                    else:
+                        report.refused.append((card.name, result.reason))
+                    if len(done) >= _SAVE_EVERY:
+                        self._remember(book, done, gone)
+            for number, (href, etag, who) in enumerate(plan.delete_there, start=len(pushes) + 1):
+                tell("Deleting on the server", number, total)
+                result = carddav.delete(dav, href, etag)
+                if result.outcome is Written.DONE:
+                    gone.append(href)
+                    report.deleted_there += 1
+                elif result.outcome is Written.STALE:
+                    report.changed_meanwhile += 1
+                else:
+                    report.refused.append((who, result.reason))
+        finally:  # what the server took is recorded even when it stops answering halfway
+            self._remember(book, done, gone)
+
+    def _remember(
+        self, book: str, done: list[tuple[str, str, str, str, dict[str, Any]]], gone: list[str]
+    ) -> None:
+        if not (done or gone):
+            return
+        with self._db.write() as session:
+            for href, uuid, etag, sent, fields in done:
+                local.remember(session, book, href, uuid, etag, sent, fields)
+            for href in gone:
+                local.forget(session, href)
+        done.clear()
+        gone.clear()
+
+    def _finish(self, book: str, token: str) -> None:
+        with self._db.write() as session:
+            state = _keep_book(session, book)
+            state.token = token
+            state.synced_at = self._clock()
+
+
+def _keep_book(session: Session, book: str) -> SyncBook:
+    """The book's state row; a book chosen instead of another starts afresh."""
+    session.execute(text("DELETE FROM sync_books WHERE url != :url"), {"url": book})
+    state = session.get(SyncBook, book)
+    if state is None:
+        state = SyncBook(url=book, token="")
+        session.add(state)
+        session.flush()
+    return state
+
+
+def _updated_at(session: Session, ids: Sequence[int]) -> dict[int, datetime]:
+    found: dict[int, datetime] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Contact.id, Contact.updated_at).where(Contact.id.in_(ids[start : start + 500]))
+        )
+        found.update((contact_id, when) for contact_id, when in rows)
+    return found
+
+
+def _count_push(push: Push, report: SyncReport) -> None:
+    if push.etag is None:
+        report.added_there += 1
+    else:
+        report.changed_there += 1
+
+
+def _count_plan(plan: Plan, report: SyncReport) -> None:
+    for pulled in plan.pulled:
+        if pulled.contact is None:
+            report.added_here += 1
+        elif pulled.merged is not None:
+            report.changed_here += bool(pulled.merged.to_nurture)
+            report.conflicts.extend(
+                ConflictNote(pulled.contact.name, c.field, c.kept, c.set_aside, c.from_server)
+                for c in pulled.merged.conflicts
+            )
+    for push in plan.pushes:
+        _count_push(push, report)
+    report.archived_here = len(plan.archive_here)
+    report.deleted_there = len(plan.delete_there)

@@ -1,0 +1,190 @@
+"""Nurture's side of a sync: which contacts go to the server, their synced fields, and the
+writes a sync makes to them (a server's change merged in, a card new from the phone, a card
+deleted there archived here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from nurture.db.people import Contact, ImportantDate
+from nurture.db.sync_state import SyncCard, SyncConflict
+from nurture.domain.dates import PartialDate
+from nurture.domain.dto import ContactCard, ImportantDateValue
+from nurture.domain.enums import DateKind
+from nurture.io.incoming import IncomingContact
+from nurture.services.cards import contact_draft
+from nurture.services.contacts import apply_draft, set_dates
+from nurture.services.exporting import cards_of
+from nurture.services.settings import Settings
+from nurture.sync.fields import Conflict, DateTriple, Fields, dates_from, draft_with, fields_of
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class LocalContact:
+    id: int
+    uuid: str
+    name: str
+    fields: Fields
+
+
+def in_scope(session: Session, settings: Settings) -> dict[str, int]:
+    """uuid -> id of every contact that goes to the server: never an archived one; not light
+    contacts unless the user chose everyone; only a tag's when the user chose a tag."""
+    where = ["c.archived = 0"]
+    params: dict[str, str] = {}
+    if settings.sync_scope == "people":
+        where.append("c.is_light = 0")
+    elif settings.sync_scope == "tag":
+        where.append(
+            "c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+            " WHERE t.name = :tag COLLATE NOCASE)"
+        )
+        params["tag"] = settings.sync_tag.strip()
+    sql = f"SELECT c.uuid, c.id FROM contacts c WHERE {' AND '.join(where)}"
+    return {str(row[0]): int(row[1]) for row in session.execute(text(sql), params)}
+
+
+def contacts_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, int]:
+    """uuid -> id of those of `uuids` that exist at all (archived or not)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(uuids), _CHUNK):
+        rows = session.execute(
+            select(Contact.uuid, Contact.id).where(Contact.uuid.in_(uuids[start : start + _CHUNK]))
+        )
+        found.update((uuid, contact_id) for uuid, contact_id in rows)
+    return found
+
+
+def local_contacts(session: Session, ids: Sequence[int], extras: bool) -> Iterator[LocalContact]:
+    for card, photo in cards_with_photos(session, ids):
+        yield LocalContact(card.id, card.uuid, card.name, fields_of_card(card, photo, extras))
+
+
+def cards_with_photos(
+    session: Session, ids: Sequence[int]
+) -> Iterator[tuple[ContactCard, bytes | None]]:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        photos: dict[int, bytes | None] = {
+            row.id: row.photo
+            for row in session.execute(
+                select(Contact.id, Contact.photo).where(
+                    Contact.id.in_(chunk), Contact.photo.is_not(None)
+                )
+            )
+        }
+        for card in cards_of(session, chunk):
+            yield card, photos.get(card.id)
+
+
+def fields_of_card(card: ContactCard, photo: bytes | None, extras: bool) -> Fields:
+    return fields_of(card.draft, ((d.kind, d.date, d.label) for d in card.dates), photo, extras)
+
+
+def apply_fields(session: Session, contact_id: int, fields: Fields, region: str) -> None:
+    """Set a contact's synced fields; its dates keep their ids (and reminders) where unchanged."""
+    contact = session.get_one(Contact, contact_id)
+    apply_draft(session, contact, draft_with(contact_draft(contact), fields), region)
+    set_dates(session, contact_id, _date_entries(session, contact_id, dates_from(fields)))
+
+
+def set_photo(session: Session, contact_id: int, photo: bytes | None) -> None:
+    session.get_one(Contact, contact_id).photo = photo
+
+
+def create_contact(
+    session: Session, card: IncomingContact, uuid: str, region: str, extras: bool
+) -> int:
+    """A new contact from a card made on the phone."""
+    contact = Contact(uuid=uuid)
+    draft = card.to_draft()
+    if not extras:  # Nurture's own fields only come in when the user turned them on
+        from dataclasses import replace
+
+        draft = replace(draft, tier="", keep_in_touch_days=None, how_we_met="", met_on=None)
+    apply_draft(session, contact, draft, region)
+    contact.photo = card.photo
+    session.add(contact)
+    session.flush()
+    set_dates(
+        session,
+        contact.id,
+        [ImportantDateValue(0, d.kind, d.date, d.label) for d in card.dates],
+    )
+    return contact.id
+
+
+def archive(session: Session, contact_id: int) -> None:
+    session.get_one(Contact, contact_id).archived = True
+
+
+def keep_conflicts(session: Session, contact_id: int, conflicts: Sequence[Conflict]) -> None:
+    session.add_all(
+        SyncConflict(
+            contact_id=contact_id,
+            field=c.field,
+            kept=json.dumps(c.kept, ensure_ascii=False),
+            set_aside=json.dumps(c.set_aside, ensure_ascii=False),
+            from_server=c.from_server,
+        )
+        for c in conflicts
+    )
+
+
+def remember(
+    session: Session, book: str, href: str, uuid: str, etag: str, card: str, fields: Fields
+) -> None:
+    """What both sides agreed on for this card, for the next sync to compare with."""
+    session.execute(
+        text("DELETE FROM sync_cards WHERE contact_uuid = :uuid AND href != :href"),
+        {"uuid": uuid, "href": href},
+    )
+    session.merge(
+        SyncCard(
+            href=href,
+            book_url=book,
+            contact_uuid=uuid,
+            etag=etag,
+            card=card,
+            fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def forget(session: Session, href: str) -> None:
+    session.execute(text("DELETE FROM sync_cards WHERE href = :href"), {"href": href})
+
+
+def _date_entries(
+    session: Session, contact_id: int, wanted: Sequence[DateTriple]
+) -> list[ImportantDateValue]:
+    stored = list(
+        session.scalars(select(ImportantDate).where(ImportantDate.contact_id == contact_id))
+    )
+    entries: list[ImportantDateValue] = []
+    for kind, when, label in wanted:
+        same = next(
+            (
+                row
+                for row in stored
+                if (row.kind, PartialDate(row.year, row.month, row.day)) == (str(kind), when)
+            ),
+            None,
+        )
+        if same is not None:
+            stored.remove(same)
+            entries.append(
+                ImportantDateValue(
+                    same.id, DateKind(same.kind), when, label, lead_days=same.lead_days
+                )
+            )
+        else:
+            entries.append(ImportantDateValue(0, kind, when, label))
+    return entries
