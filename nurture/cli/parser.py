@@ -377,6 +377,26 @@ def _encrypt(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _sync(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would change, change nothing"
+    )
+    parser.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="go ahead when the sync deletes more of the address book than you allow",
+    )
+    _json_only(parser)
+
+
+def _sync_account(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", metavar="URL", help="the server (https://…)")
+    parser.add_argument("user", metavar="USER")
+    parser.add_argument(
+        "--book", default="", metavar="NAME", help="the address book (made if missing)"
+    )
+
+
 def _recover(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase", action="store_true", help="keep the key behind a new passphrase"
@@ -467,6 +487,14 @@ COMMANDS: dict[str, Command] = {
     ),
     "redo": Command("redo the change undone last", _nothing, ("people", "redo")),
     "tag": Command("settings of a tag", _tag, ("people", "tag")),
+    "sync": Command(
+        "sync contacts with your CardDAV address book (your phone's)", _sync, ("sync", "sync")
+    ),
+    "sync-account": Command(
+        "connect to a CardDAV server; the password goes to the keyring",
+        _sync_account,
+        ("sync", "sync_account"),
+    ),
     "backup": Command(
         "a checked copy of the database in the backups folder", _nothing, ("safety", "backup")
     ),
