@@ -164,7 +164,7 @@ class Nurture:
     def sync(self) -> SyncEngine:
         from nurture.sync.engine import SyncEngine
 
-        return SyncEngine(self.database, self.settings, self.clock)
+        return SyncEngine(self.database, self.settings, self.clock, self.exporting.events)
 
     @cached_property
     def settings(self) -> SettingsService:

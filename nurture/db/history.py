@@ -26,6 +26,7 @@ UNTRACKED = frozenset(
         "sync_books",
         "sync_cards",
         "sync_conflicts",
+        "sync_events",
     }
 )
 

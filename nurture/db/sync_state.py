@@ -5,7 +5,7 @@ values a conflict set aside, kept for the contact's history.
 
 Rows point at contacts by their UUID, not their id: a card whose contact is gone (deleted,
 merged away) is a tombstone the next sync deletes on the server, and an undone delete finds
-its card again."""
+its card again. The calendar's events, one-way from Nurture, are kept apart (`SyncEvent`)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ class SyncCard(Base):
     etag: Mapped[str] = mapped_column(String(400), default="")
     card: Mapped[str] = mapped_column(Text, default="")  # the server's text, as last seen
     fields: Mapped[str] = mapped_column(Text, default="{}")  # JSON: Nurture's side, as synced
+
+
+class SyncEvent(Base):
+    """An event of the "Nurture" calendar as last sent: the calendar is Nurture's alone, so
+    an event is sent again when Nurture's occasion changed (`digest`) or the server's copy did
+    (`etag`: edited or deleted on the phone)."""
+
+    __tablename__ = "sync_events"
+    href: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    etag: Mapped[str] = mapped_column(String(400), default="")
+    digest: Mapped[str] = mapped_column(String(64), default="")
 
 
 class SyncConflict(Base):

@@ -68,7 +68,7 @@ class ExportService:
             choices = ", ".join(f.value for f in ExportFormat)
             raise ValidationError(f"Unknown export format '{fmt}': choose {choices}.") from error
         if fmt is ExportFormat.ICS:
-            return write_ics(self._events(contact_ids), now or self._clock())
+            return write_ics(self.events(contact_ids), now or self._clock())
         cards = list(self.cards(contact_ids))
         if fmt is ExportFormat.CSV:
             return write_google_csv(cards).encode("utf-8")
@@ -102,7 +102,9 @@ class ExportService:
             for start in range(0, len(ids), _CHUNK):
                 yield from cards_of(session, ids[start : start + _CHUNK])
 
-    def _events(self, contact_ids: Sequence[int] | None) -> Iterator[CalendarEvent]:
+    def events(self, contact_ids: Sequence[int] | None = None) -> Iterator[CalendarEvent]:
+        """The occasions of every contact not archived (or of these), and the open follow-ups,
+        as the .ics export and the synced calendar carry them."""
         chosen = set(contact_ids or ())
         leap_day = SettingsService(self._db).get().leap_day_policy
 

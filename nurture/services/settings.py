@@ -96,6 +96,7 @@ class Settings:
     sync_url: str = ""
     sync_user: str = ""
     sync_book: str = ""
+    sync_calendar: str = ""  # the "Nurture" calendar's URL; "" when the server keeps none
     sync_scope: str = "people"
     sync_tag: str = ""
     sync_extras: bool = False  # tier, cadence, how we met... as X-NURTURE-* properties

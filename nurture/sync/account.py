@@ -10,6 +10,7 @@ database, would put a server login wherever a backup of that file goes.
 from __future__ import annotations
 
 from nurture.services.settings import SettingsService
+from nurture.sync.caldav import find_or_make_calendar
 from nurture.sync.carddav import Book, address_books, make_address_book
 from nurture.sync.dav import DavSession, SyncError, discover
 
@@ -18,10 +19,16 @@ DEFAULT_BOOK = "Nurture"
 
 
 def connect(
-    settings: SettingsService, url: str, user: str, password: str, book_name: str = ""
+    settings: SettingsService,
+    url: str,
+    user: str,
+    password: str,
+    book_name: str = "",
+    calendar: bool = True,
 ) -> Book:
     """Log in to the server at `url`, choose the address book called `book_name` (made when
-    missing; without a name the first one, or a new "Nurture"), and keep the choice."""
+    missing; without a name the first one, or a new "Nurture"), find or make the "Nurture"
+    calendar when the server keeps calendars and `calendar` is asked for, and keep the choice."""
     url, user = url.strip(), user.strip()
     if not url.startswith(("http://", "https://")):
         raise SyncError("The server address starts with https:// (or http:// on your own network).")
@@ -34,7 +41,8 @@ def connect(
         chosen = next((b for b in books if not wanted or b.name.casefold() == wanted), None)
         if chosen is None:
             chosen = make_address_book(dav, homes.addressbooks, book_name.strip() or DEFAULT_BOOK)
-    settings.update(sync_url=url, sync_user=user, sync_book=chosen.url)
+        dates = find_or_make_calendar(dav, homes.calendars) if calendar and homes.calendars else ""
+    settings.update(sync_url=url, sync_user=user, sync_book=chosen.url, sync_calendar=dates)
     return chosen
 
 

@@ -130,14 +130,21 @@ def fetch(session: DavSession, book: str, hrefs: Sequence[str]) -> dict[str, tup
 def put(session: DavSession, href: str, card: str, etag: str | None) -> WriteResult:
     """Write a card: `etag` None for a new one (If-None-Match: *), else the ETag it must still
     have on the server (If-Match)."""
-    condition = {"If-None-Match": "*"} if etag is None else {"If-Match": etag}
-    answer = session.send("PUT", href, card, {"Content-Type": VCARD_TYPE, **condition})
+    return put_resource(session, href, card, etag, VCARD_TYPE)
+
+
+def put_resource(
+    session: DavSession, href: str, text: str | bytes, etag: str | None, content_type: str
+) -> WriteResult:
+    """PUT with If-None-Match: * (`etag` None), If-Match (`etag`), or no condition ("")."""
+    condition = {"If-None-Match": "*"} if etag is None else {"If-Match": etag} if etag else {}
+    answer = session.send("PUT", href, text, {"Content-Type": content_type, **condition})
     if answer.status_code in (200, 201, 204):
         return WriteResult(Written.DONE, answer.headers.get("ETag", ""))
     if answer.status_code == 412:
         return WriteResult(Written.STALE)
     if answer.status_code == 507:
-        raise refused(answer, "writing a card")
+        raise refused(answer, "writing to the server")
     return WriteResult(Written.REFUSED, reason=_reason(answer.status_code, answer.text))
 
 

@@ -11,6 +11,7 @@
    deletes, recording each answer as it comes, so a server that disappears halfway loses
    nothing: what was sent is known, and the next sync sends the rest.
 5. Keep the new sync token.
+6. Bring the "Nurture" calendar up to date (`sync.caldav`), one-way.
 
 A sync is not a step of Edit ▸ Undo: what it did is on the server too, which undo cannot
 reach. A value a conflict replaced stays in the contact's sync history.
@@ -18,7 +19,7 @@ reach. A value a conflict replaced stays in the contact's sync history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -28,12 +29,14 @@ from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
 from nurture.db.people import Contact
-from nurture.db.sync_state import SyncBook, SyncCard
+from nurture.db.sync_state import SyncBook, SyncCard, SyncEvent
 from nurture.domain.enums import Area
+from nurture.io.ics import CalendarEvent
 from nurture.io.incoming import IncomingContact
 from nurture.services.settings import Settings, SettingsService
 from nurture.services.unit_of_work import Changes, unit_of_work
 from nurture.sync import carddav, local
+from nurture.sync.caldav import Sent, publish
 from nurture.sync.carddav import Written
 from nurture.sync.cards import card_text
 from nurture.sync.dav import DavSession, SyncError
@@ -75,6 +78,8 @@ class SyncReport:
     changed_there: int = 0
     deleted_there: int = 0
     changed_meanwhile: int = 0  # cards changed on the server during the sync: merged next time
+    events_sent: int = 0  # to the "Nurture" calendar
+    events_deleted: int = 0
     conflicts: list[ConflictNote] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (contact, the server's reason)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (card, why)
@@ -90,6 +95,8 @@ class SyncReport:
                 (self.added_there, "sent to the server"),
                 (self.changed_there, "updated on the server"),
                 (self.deleted_there, "deleted on the server"),
+                (self.events_sent, "calendar event(s) sent"),
+                (self.events_deleted, "calendar event(s) deleted"),
                 (len(self.conflicts), "conflict(s) settled"),
                 (len(self.refused), "refused by the server"),
                 (len(self.unreadable), "unreadable card(s) left alone"),
@@ -102,11 +109,16 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(
-        self, database: Database, settings: SettingsService, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        settings: SettingsService,
+        clock: Callable[[], datetime],
+        events: Callable[[], Iterable[CalendarEvent]],
     ) -> None:
         self._db = database
         self._settings = settings
         self._clock = clock
+        self._events = events  # the occasions and follow-ups, as the .ics export has them
 
     def run(
         self,
@@ -144,11 +156,30 @@ class SyncEngine:
             self._guard(plan, len(known), settings, allow_deletes)
             if dry_run:
                 _count_plan(plan, report)
-                return report
-            self._write_here(book, plan, settings, report)
-            self._send(dav, book, plan, settings.sync_extras, report, tell)
-            self._finish(book, delta.token)
+            else:
+                self._write_here(book, plan, settings, report)
+                self._send(dav, book, plan, settings.sync_extras, report, tell)
+                self._finish(book, delta.token)
+            if settings.sync_calendar:
+                tell("Sending the calendar", 0, 0)
+                self._publish(dav, settings.sync_calendar, report)
         return report
+
+    def _publish(self, dav: DavSession, calendar: str, report: SyncReport) -> None:
+        with self._db.read() as session:
+            known = {
+                row.href: Sent(row.etag, row.digest) for row in session.scalars(select(SyncEvent))
+            }
+        done = publish(dav, calendar, self._events(), known, self._clock(), report.dry_run)
+        report.events_sent, report.events_deleted = len(done.sent), len(done.deleted)
+        report.refused.extend(done.refused)
+        if report.dry_run:
+            return
+        with self._db.write() as session:
+            for href, sent in done.sent.items():
+                session.merge(SyncEvent(href=href, etag=sent.etag, digest=sent.digest))
+            for href in done.deleted:
+                session.execute(text("DELETE FROM sync_events WHERE href = :href"), {"href": href})
 
     def _state(self, book: str) -> tuple[str, dict[str, Known]]:
         with self._db.read() as session:

@@ -206,6 +206,7 @@ def test_every_table_but_the_search_index_is_recorded_with_all_its_columns(app: 
         "sync_books",
         "sync_cards",
         "sync_conflicts",
+        "sync_events",
     }
 
 

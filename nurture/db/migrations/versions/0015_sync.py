@@ -1,5 +1,5 @@
-"""CardDAV sync: the address book's sync token, each card's ETag and last server text, and the
-values a sync conflict set aside.
+"""CardDAV sync: the address book's sync token, each card's ETag and last server text, the
+values a sync conflict set aside, and the events sent to the "Nurture" calendar.
 
 Revision ID: 0015_sync
 Revises: 0014_agenda_indexes
@@ -42,6 +42,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("contact_uuid", name=op.f("uq_sync_cards_contact_uuid")),
     )
     op.create_table(
+        "sync_events",
+        sa.Column("href", sa.String(length=2000), nullable=False),
+        sa.Column("etag", sa.String(length=400), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("href", name=op.f("pk_sync_events")),
+    )
+    op.create_table(
         "sync_conflicts",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
@@ -64,5 +71,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_sync_conflicts_contact_id"), "sync_conflicts")
     op.drop_table("sync_conflicts")
+    op.drop_table("sync_events")
     op.drop_table("sync_cards")
     op.drop_table("sync_books")

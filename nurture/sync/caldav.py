@@ -1,0 +1,133 @@
+"""The "Nurture" calendar on a CalDAV server (RFC 4791): birthdays, anniversaries, graduations
+and follow-ups, one-way from Nurture, each occasion one event on the same days as the agenda
+(a Feb 29 birthday by the user's leap-day rule, as the .ics export writes it).
+
+The calendar is Nurture's alone: an event edited or deleted on the phone is put back as Nurture
+has it at the next sync, and an occasion gone from Nurture is deleted there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from nurture.io.ics import CALENDAR_NAME, CalendarEvent, write_ics
+from nurture.sync.carddav import Written, delete, put_resource
+from nurture.sync.dav import CAL, DAV, DavSession, refused
+
+_XML = '<?xml version="1.0" encoding="utf-8"?>'
+_CALENDARS = (
+    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:displayname/></d:prop>'
+    "</d:propfind>"
+)
+_LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+ICS_TYPE = "text/calendar; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    etag: str
+    digest: str
+
+
+@dataclass(slots=True)
+class Publication:
+    """What publishing the calendar did (or, planned, would do)."""
+
+    sent: dict[str, Sent] = field(default_factory=dict)  # href -> what the server now has
+    deleted: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (event, the server's reason)
+
+
+def find_or_make_calendar(session: DavSession, home: str) -> str:
+    """The URL of the user's "Nurture" calendar, made (MKCALENDAR) when missing."""
+    for entry in session.multistatus("PROPFIND", home, _CALENDARS, 1):
+        kind = entry.props.get(f"{{{DAV}}}resourcetype")
+        is_calendar = kind is not None and kind.find(f"{{{CAL}}}calendar") is not None
+        if is_calendar and entry.text(DAV, "displayname") == CALENDAR_NAME:
+            return entry.href
+    url = f"{home.rstrip('/')}/{quote(CALENDAR_NAME.lower())}-calendar/"  # beside a book "nurture"
+    body = (
+        f'{_XML}<c:mkcalendar xmlns:d="DAV:" xmlns:c="{CAL}"><d:set><d:prop>'
+        f"<d:displayname>{escape(CALENDAR_NAME)}</d:displayname>"
+        '<c:supported-calendar-component-set><c:comp name="VEVENT"/>'
+        "</c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>"
+    )
+    answer = session.send(
+        "MKCALENDAR", url, body, {"Content-Type": "application/xml; charset=utf-8"}
+    )
+    if answer.status_code not in (200, 201):
+        raise refused(answer, "making the Nurture calendar")
+    return url
+
+
+def event_href(calendar: str, uid: str) -> str:
+    return f"{calendar.rstrip('/')}/{re.sub(r'[^A-Za-z0-9-]', '-', uid)}.ics"
+
+
+def digest(event: CalendarEvent) -> str:
+    """What the event says, without its time stamp: equal digests, nothing to send."""
+    said = "\x1f".join(
+        (
+            event.uid,
+            event.summary,
+            event.start.isoformat(),
+            str(event.yearly),
+            event.rrule,
+            str(event.whole_month),
+            event.description,
+        )
+    )
+    return hashlib.sha256(said.encode()).hexdigest()[:32]
+
+
+def publish(
+    session: DavSession,
+    calendar: str,
+    events: Iterable[CalendarEvent],
+    known: Mapping[str, Sent],
+    now: datetime,
+    dry_run: bool = False,
+) -> Publication:
+    """Send the events whose occasion changed here, or whose copy changed or went there; delete
+    the events of occasions gone from Nurture. `known`: what the last sync sent, by href."""
+    listed = {
+        entry.href: entry.text(DAV, "getetag")
+        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1)
+        if entry.href.rstrip("/") != calendar.rstrip("/")
+    }
+    done = Publication()
+    wanted: set[str] = set()
+    for event in events:
+        href = event_href(calendar, event.uid)
+        wanted.add(href)
+        was, now_digest = known.get(href), digest(event)
+        there = listed.get(href)
+        if (
+            was is not None
+            and was.digest == now_digest
+            and there is not None
+            and (there == was.etag or not was.etag)  # no ETag said: trust the digest
+        ):
+            continue
+        if dry_run:
+            done.sent[href] = Sent("", now_digest)
+            continue
+        text = write_ics([event], now)
+        # The calendar is Nurture's: whatever the server holds there is replaced.
+        result = put_resource(session, href, text, None if there is None else there, ICS_TYPE)
+        if result.outcome is Written.STALE:  # changed there between the listing and now
+            result = put_resource(session, href, text, "", ICS_TYPE)
+        if result.outcome is Written.DONE:
+            done.sent[href] = Sent(result.etag, now_digest)
+        else:
+            done.refused.append((event.summary, result.reason))
+    for href in sorted((set(known) | set(listed)) - wanted):
+        if dry_run or delete(session, href, "").outcome is Written.DONE:
+            done.deleted.append(href)
+    return done
