@@ -17,6 +17,7 @@ from nurture.app import Nurture
 from nurture.contact_points import split_name
 from nurture.domain.dto import ContactCard, ContactDraft, EmailValue, PhoneValue
 from nurture.paths import database_path
+from tests.radicale_server import Server
 
 MakeContact = Callable[..., ContactCard]
 
@@ -81,3 +82,14 @@ def make_contact(app: Nurture) -> MakeContact:
         return app.contacts.create(draft).value
 
     return make
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[Server]:
+    """A CardDAV/CalDAV server of the test's own, started and stopped around it."""
+    server = Server(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

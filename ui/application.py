@@ -100,6 +100,7 @@ def run_app(data_dir: str | None = None, minimized: bool = False) -> int:
     # The tray, the reminder engine and the database's check come up once the window painted.
     QTimer.singleShot(STARTUP_DELAY_MS, lambda: _start_reminders(window))
     window.safety.start()
+    window.sync_control.start()
     if recovery is not None:
         kept = RecoveryKeyDialog(window, recovery)
         kept.show()  # not modal: the app goes on while the user keeps the key

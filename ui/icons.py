@@ -32,6 +32,7 @@ _ICONS = {
     "restore": ("document-revert", _SP.SP_BrowserReload),
     "check": ("dialog-ok", _SP.SP_DialogApplyButton),
     "private": ("view-private", _SP.SP_DialogNoButton),
+    "sync": ("view-refresh", _SP.SP_BrowserReload),
 }
 
 

@@ -30,21 +30,8 @@ def sync(app: Nurture, args: argparse.Namespace) -> None:
         print_json(_report_json(report))
         return
     print(report.summary())
-    for note in report.conflicts:
-        whose = "the server's" if note.from_server else "Nurture's"
-        print(
-            f"  {note.contact}: {note.field} is now {_shown(note.kept)}; {whose} "
-            f"{_shown(note.set_aside)} was kept in the contact's sync history"
-        )
-    for who, reason in report.refused:
-        print(f"  {who}: the server refused the card ({reason})")
-    for card, why in report.unreadable:
-        print(f"  {card}: left alone, it could not be read ({why})")
-    if report.changed_meanwhile:
-        print(
-            f"  {report.changed_meanwhile} card(s) changed on the server during the sync: "
-            "they are merged at the next sync"
-        )
+    for line in report.details():
+        print(f"  {line}")
 
 
 def sync_account(app: Nurture, args: argparse.Namespace) -> None:
@@ -78,12 +65,6 @@ def _ask(prompt: str) -> str:
             "terminal to be asked."
         )
     return getpass.getpass(prompt)
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(_shown(part) for part in value if part not in ("", False)) or "(none)"
-    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _report_json(report: SyncReport) -> dict[str, object]:

@@ -106,6 +106,26 @@ class SyncReport:
         done = "; ".join(parts) if parts else "Everything was already in sync"
         return f"{'Would do: ' if self.dry_run else ''}{done}."
 
+    def details(self) -> list[str]:
+        """One line per thing the user may want to look at: conflicts, refusals, leftovers."""
+        lines = []
+        for note in self.conflicts:
+            whose = "the server's" if note.from_server else "Nurture's"
+            lines.append(
+                f"{note.contact}: {_label(note.field)} is now {_shown(note.kept)}; {whose} "
+                f"{_shown(note.set_aside)} is kept in the contact's sync history"
+            )
+        lines.extend(f"{who}: the server refused it ({why})" for who, why in self.refused)
+        lines.extend(
+            f"{card}: left alone, it could not be read ({why})" for card, why in self.unreadable
+        )
+        if self.changed_meanwhile:
+            lines.append(
+                f"{self.changed_meanwhile} card(s) changed on the server during the sync: "
+                "they are merged at the next sync"
+            )
+        return lines
+
 
 class SyncEngine:
     def __init__(
@@ -119,6 +139,13 @@ class SyncEngine:
         self._settings = settings
         self._clock = clock
         self._events = events  # the occasions and follow-ups, as the .ics export has them
+
+    def last_synced(self) -> datetime | None:
+        """When the chosen address book was last synced to the end; None if never."""
+        book = self._settings.get().sync_book
+        with self._db.read() as session:
+            state = session.get(SyncBook, book) if book else None
+            return state.synced_at if state is not None else None
 
     def run(
         self,
@@ -353,6 +380,20 @@ class SyncEngine:
             state = _keep_book(session, book)
             state.token = token
             state.synced_at = self._clock()
+
+
+def _label(field_name: str) -> str:
+    return field_name.replace("_", " ")
+
+
+def _shown(value: object) -> str:
+    """A field's value as a person reads it: a list by its words, "(none)" for nothing."""
+    if isinstance(value, list):
+        words = [_shown(part) for part in value if part not in ("", False, True, None)]
+        return ", ".join(word for word in words if word != "(none)") or "(none)"
+    return (
+        f"“{value}”" if isinstance(value, str) and value else "(none)" if not value else str(value)
+    )
 
 
 def _keep_book(session: Session, book: str) -> SyncBook:

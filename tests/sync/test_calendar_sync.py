@@ -15,7 +15,7 @@ from nurture.domain.enums import DateKind
 from nurture.sync import carddav
 from nurture.sync.account import connect
 from nurture.sync.dav import DavSession
-from tests.sync.conftest import Server
+from tests.radicale_server import Server
 
 
 class CalendarOnPhone:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.db.test_cli import failed, nurture, ok
-from tests.sync.conftest import Server
+from tests.radicale_server import Server
 
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 

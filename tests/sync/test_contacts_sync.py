@@ -20,7 +20,7 @@ from nurture.sync import carddav
 from nurture.sync.account import connect
 from nurture.sync.dav import DavSession, SyncError
 from nurture.sync.engine import SyncReport, TooManyDeletes
-from tests.sync.conftest import Server
+from tests.radicale_server import Server
 
 PHONE_CARD = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:{family};{given};;;\r\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nurture.sync.dav import SyncError, discover
-from tests.sync.conftest import Server
+from tests.radicale_server import Server
 
 
 def test_the_homes_are_found_from_the_server_address(radicale: Server) -> None:

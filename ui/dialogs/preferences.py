@@ -1,6 +1,6 @@
 """Preferences: reminder lead times and digest time, the Feb 29 rule, the country for holidays
-and phone numbers, the gift holidays to track and the keep-in-touch cadence per tier. They are
-stored in the database, so they travel with backups."""
+and phone numbers, the gift holidays to track, the keep-in-touch cadence per tier, and sync.
+They are stored in the database, so they travel with backups."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nurture.calendar.gift_days import CATALOGUE
 from nurture.services.settings import Settings
+from ui.dialogs.sync_preferences import SyncPreferences
 
 _LEAD_KINDS = (
     ("birthday", "Birthdays"),
@@ -157,6 +158,8 @@ class PreferencesDialog(QDialog):
             page = QWidget()
             page.setLayout(form)
             self.tabs.addTab(page, title)
+        self.sync = SyncPreferences(settings)
+        self.tabs.addTab(self.sync, "Sync")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
@@ -195,4 +198,5 @@ class PreferencesDialog(QDialog):
             "close_to_tray": self.close_to_tray.isChecked(),
             "start_at_login": self.start_at_login.isChecked(),
             "second_backup_folder": self.second_backups.text().strip(),
+            **self.sync.values(),
         }

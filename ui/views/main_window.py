@@ -57,6 +57,7 @@ from ui import icons
 from ui.day_plan import DayPlanFeed
 from ui.operations import contacts as ops
 from ui.safety import DataSafety
+from ui.sync import SyncControl
 from ui.theme import ACCENT, colours
 from ui.views.contacts_page import ContactsPage
 from ui.views.today_page import TodayPage
@@ -166,8 +167,10 @@ class MainWindow(QMainWindow):
         self.scheduler: ReminderScheduler | None = None
         self._quitting = False
         self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
         self.safety = DataSafety(self, self.workspace, self.show_banner)
+        self.sync_control = SyncControl(self, self.workspace, self.show_banner)
+        self.statusBar().addPermanentWidget(self.sync_control.label)
+        self.statusBar().addPermanentWidget(self.count_label)
         self.workspace.waiting.connect(
             lambda what: self.show_banner(
                 f"Waiting for {what} to finish; your change is saved right after."
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Year in review…", self.year_in_review, "Ctrl+Shift+Y", "review")
         file_menu.addSeparator()
         self._action(file_menu, "&Preferences…", self.preferences, "Ctrl+,", "preferences")
+        self.sync_action = self.sync_control.install(file_menu)
         file_menu.addSeparator()
         backups = file_menu.addMenu("&Backups")
         file_menu.addSeparator()
@@ -434,10 +438,17 @@ class MainWindow(QMainWindow):
         from ui.operations.preferences import save_preferences
 
         dialog = PreferencesDialog(self, self.core.settings.get())
+        dialog.sync.connect_requested.connect(
+            lambda url, user, password, book: self.sync_control.connect_account(
+                url, user, password, book, dialog.sync.show_result
+            )
+        )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         changes, settings = dialog.changes(), self.core.settings
-        self.workspace.write(lambda: save_preferences(settings, changes))
+        self.workspace.write(
+            lambda: save_preferences(settings, changes), lambda _s: self.sync_control.reschedule()
+        )
 
     def export_file(self) -> None:
         from ui.dialogs.export import LISTED, SELECTED, ExportDialog
@@ -556,5 +567,6 @@ class MainWindow(QMainWindow):
                     "make closing the window quit instead.",
                 )
             return
+        self.sync_control.stop(10_000)
         self.workspace.tasks.wait(10_000)
         super().closeEvent(event)

@@ -1,5 +1,6 @@
-"""A real Radicale (the test extras install it) on 127.0.0.1, one per test, with one user; it
-can be stopped and started again on the same port and folder, as a server that goes away."""
+"""A real Radicale (the test extras install it) on 127.0.0.1 with one user; it can be stopped
+and started again on the same port and folder, as a server that goes away. The `radicale`
+fixture (tests/conftest.py) gives each test its own."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 USER, PASSWORD = "sam", "dark chocolate 70%"
 
@@ -71,13 +70,3 @@ class Server:
             self.process.terminate()
             self.process.communicate(timeout=10)  # and its stderr pipe closed
         self.process = None
-
-
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[Server]:
-    server = Server(tmp_path)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
