@@ -3,7 +3,7 @@
 Usage (from a checkout, with Xvfb and imagemagick installed):
     python docs/shoot.py DATA_DIR NAME [--size 1280x720] [--scale 1] [--dark]
         [--page contacts|today|calendar|gifts|new-campaign|network|review|editor|duplicates|
-                preferences|restore|private|recovery]
+                preferences|sync|restore|private|recovery]
         [--row N] [--search TEXT] [--campaign NAME]
 
 Starts its own Xvfb, opens the window on DATA_DIR (a `nurture demo` database), sets the scene,
@@ -78,6 +78,7 @@ def _scene(args: argparse.Namespace) -> int:
             "gifts": 3,
             "new-campaign": 3,
             "preferences": 1,
+            "sync": 1,
             "restore": 1,
             "private": 1,
             "recovery": 1,
@@ -103,6 +104,7 @@ def _scene(args: argparse.Namespace) -> int:
             "review": review,
             "new-campaign": new_campaign,
             "preferences": lambda: modal(window.preferences),
+            "sync": sync_tab,
             "restore": lambda: modal(window.safety.choose_backup),
             "private": private,
             "recovery": recovery,
@@ -124,6 +126,16 @@ def _scene(args: argparse.Namespace) -> int:
         if card is not None:
             QTimer.singleShot(1200, shoot)
             window.edit_contact(card.id)  # modal: the timer takes the picture meanwhile
+
+    def sync_tab() -> None:
+        def choose() -> None:
+            dialog = QApplication.activeModalWidget()
+            tabs = getattr(dialog, "tabs", None)
+            if tabs is not None:
+                tabs.setCurrentIndex(tabs.count() - 1)
+
+        QTimer.singleShot(800, choose)
+        modal(window.preferences)
 
     def modal(opens: Callable[[], object]) -> None:
         QTimer.singleShot(1500, shoot)  # the dialog is modal: the timer takes the picture

@@ -39,7 +39,7 @@ def test_connecting_in_preferences_then_syncing_now(
 
     def connect_then_ok(dialog: QWidget) -> None:
         assert isinstance(dialog, PreferencesDialog)
-        dialog.tabs.setCurrentWidget(dialog.sync)
+        dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
         dialog.sync.url.setText(radicale.url)
         dialog.sync.user.setText(radicale.user)
         dialog.sync.password.setText(radicale.password)

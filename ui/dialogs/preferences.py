@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSystemTrayIcon,
     QTabWidget,
@@ -159,7 +160,11 @@ class PreferencesDialog(QDialog):
             page.setLayout(form)
             self.tabs.addTab(page, title)
         self.sync = SyncPreferences(settings)
-        self.tabs.addTab(self.sync, "Sync")
+        room = QScrollArea()  # at 150 % on a 13-inch screen the form is taller than the room
+        room.setWidget(self.sync)
+        room.setWidgetResizable(True)
+        room.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(room, "Sync")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(

@@ -28,11 +28,18 @@ _SCOPES = (
     ("tag", "Only the contacts with a tag"),
 )
 _HELP = (
-    "Your phone keeps its contacts on a CardDAV server: Radicale or Baïkal of your own, "
-    "Nextcloud, Fastmail (https://carddav.fastmail.com), iCloud (https://contacts.icloud.com, "
-    "with an app-specific password). Names, companies, emails, phones, addresses, links, "
-    "birthdays and other dates, notes, photos and tags sync both ways; gifts, tastes, "
-    "interactions and introductions stay here."
+    "Your contacts and dates on your phone, through the CardDAV server it syncs with "
+    "(Radicale, Baïkal, Nextcloud, Fastmail, iCloud). Gifts, tastes and interactions stay here."
+)
+_WHAT_SYNCS = (
+    "Both ways: names, companies, titles, emails, phones, addresses, links, birthdays and "
+    "other dates (year-less too), notes, photos and tags. One way, to a calendar “Nurture”: "
+    "birthdays, anniversaries, graduations and follow-ups."
+)
+_SERVERS = (
+    "Fastmail: https://carddav.fastmail.com · iCloud: https://contacts.icloud.com (with an "
+    "app-specific password) · Nextcloud: https://your.cloud/remote.php/dav · Radicale or "
+    "Baïkal: the address you run it at"
 )
 
 
@@ -44,9 +51,11 @@ class SyncPreferences(QWidget):
         form = QFormLayout(self)
         about = QLabel(_HELP)
         about.setWordWrap(True)
+        about.setToolTip(_WHAT_SYNCS)
         form.addRow(about)
         self.url = QLineEdit(settings.sync_url)
         self.url.setPlaceholderText("https://dav.example.com")
+        self.url.setToolTip(_SERVERS)
         form.addRow("Server", self.url)
         self.user = QLineEdit(settings.sync_user)
         form.addRow("User name", self.user)
