@@ -3,6 +3,7 @@ back, what he changes in Nurture goes out, and nothing is lost on either side.""
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -293,3 +294,42 @@ def test_a_server_that_goes_away_mid_sync_loses_nothing_and_the_next_sync_comple
     with app.database.read() as session:  # and no card came back as a second contact
         assert session.execute(text("SELECT count(*) FROM contacts")).scalar() == 6
     assert sync(app, radicale).summary() == "Everything was already in sync."
+
+
+JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
+
+
+def test_a_photo_from_the_phone_comes_in_and_nurtures_fields_travel_only_when_asked(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    robert = make_contact("Robert Hughes", tier="A", how_we_met="Golf club, 2019")
+    sync(app, radicale)
+    href, etag, card = phone.card_of("Robert Hughes")
+    assert "X-NURTURE" not in card  # Nurture's own fields stay home by default
+    photo = f"PHOTO;ENCODING=b;TYPE=JPEG:{base64.b64encode(JPEG).decode()}"
+    phone.put(href, edited(card, "END:VCARD", f"{photo}\nEND:VCARD"), etag)
+
+    assert sync(app, radicale).changed_here == 1
+    assert app.contacts.card(robert.id).has_photo
+    app.settings.update(sync_extras=True)
+    assert sync(app, radicale).changed_there == 1
+    _, _, now = phone.card_of("Robert Hughes")
+    assert "X-NURTURE-TIER:A" in now
+    assert "X-NURTURE-HOW-WE-MET:Golf club\\, 2019" in now
+    assert "PHOTO;ENCODING=b;TYPE=JPEG:" in now  # Nurture's copy of the phone's photo
+
+
+def test_only_the_chosen_tags_contacts_sync_and_one_leaving_it_leaves_the_phone(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    client = make_contact("Robert Hughes", tags=("Clients",))
+    make_contact("Dentist Appointment")
+    app.settings.update(sync_scope="tag", sync_tag="clients")
+
+    assert sync(app, radicale).added_there == 1
+    assert [card for _, card in phone.cards().values() if "FN:Robert Hughes" in card]
+    app.contacts.remove_tags([client.id], ["Clients"])
+
+    assert sync(app, radicale).deleted_there == 1
+    assert phone.cards() == {}
+    assert not app.contacts.card(client.id).draft.archived  # still here, only off the phone
