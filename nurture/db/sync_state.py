@@ -32,6 +32,9 @@ class SyncCard(Base):
     etag: Mapped[str] = mapped_column(String(400), default="")
     card: Mapped[str] = mapped_column(Text, default="")  # the server's text, as last seen
     fields: Mapped[str] = mapped_column(Text, default="{}")  # JSON: Nurture's side, as synced
+    # A digest of the contact's stored columns then: equal now, nothing changed here, and the
+    # contact need not be read whole (`sync.local.fingerprints`).
+    digest: Mapped[str] = mapped_column(String(64), default="")
 
 
 class SyncEvent(Base):

@@ -19,7 +19,7 @@ reach. A value a conflict replaced stays in the contact's sync history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -28,7 +28,6 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from nurture.db.engine import Database
-from nurture.db.people import Contact
 from nurture.db.sync_state import SyncBook, SyncCard, SyncEvent
 from nurture.domain.enums import Area
 from nurture.io.ics import CalendarEvent
@@ -40,6 +39,7 @@ from nurture.sync.caldav import Sent, publish
 from nurture.sync.carddav import Written
 from nurture.sync.cards import card_text
 from nurture.sync.dav import DavSession, SyncError
+from nurture.sync.fields import Fields
 from nurture.sync.plan import Fetched, Known, Local, Plan, Push, make_plan, parse
 
 Progress = Callable[[str, int, int], None]  # (what, done, of)
@@ -56,6 +56,18 @@ class TooManyDeletes(SyncError):
             f"server, of {book_size}: more than you allow without asking. If that is what you "
             "meant, sync again and allow the deletes."
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Agreed:
+    """A card both sides now hold alike, as `local.remember` keeps it."""
+
+    href: str
+    uuid: str
+    etag: str
+    card: str
+    fields: Fields
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +230,10 @@ class SyncEngine:
                     SyncCard.etag,
                     SyncCard.card,
                     SyncCard.fields,
+                    SyncCard.digest,
                 ).where(SyncCard.book_url == book)
             )
-            known = {
-                href: Known(uuid, etag, card, fields) for href, uuid, etag, card, fields in rows
-            }
+            known = {row.href: Known(*row[1:]) for row in rows}
         return (state.token if state else ""), known
 
     def _plan(
@@ -233,27 +244,37 @@ class SyncEngine:
         removed: set[str],
         settings: Settings,
     ) -> Plan:
+        extras = settings.sync_extras
         with self._db.read() as session:
-            scope = local.in_scope(session, settings)
+            scope = set(local.in_scope(session, settings).values())
             uids = [
                 card.uid
                 for href, (_, _, card) in fetched.items()
                 if href not in known and isinstance(card, IncomingContact) and card.uid
             ]
             named = local.contacts_by_uuid(session, [k.uuid for k in known.values()] + uids)
-            ids = sorted(set(scope.values()) | set(named.values()))
-            updated = _updated_at(session, ids)
-            in_scope_ids = set(scope.values())
-            locals_by_uuid = {
-                contact.uuid: Local(
-                    contact.id,
-                    contact.name,
-                    contact.fields,
-                    updated[contact.id],
-                    contact.id in in_scope_ids,
-                )
-                for contact in local.local_contacts(session, ids, settings.sync_extras)
-            }
+            prints = local.fingerprints(session, sorted(scope | set(named.values())), extras)
+            # A contact is read whole only when it changed here (its digest moved), when its
+            # card changed there, or when it is new to the sync.
+            digests = {k.uuid: k.digest for k in known.values()}
+            touched = {known[href].uuid for href in (fetched.keys() | removed) if href in known}
+            touched.update(uids)
+            wanted = [
+                contact_id
+                for contact_id, found in prints.items()
+                if found.uuid in touched or digests.get(found.uuid) != found.digest
+            ]
+            fields = {c.id: c.fields for c in local.local_contacts(session, wanted, extras)}
+        locals_by_uuid = {
+            found.uuid: Local(
+                contact_id,
+                found.name,
+                fields.get(contact_id),
+                found.updated_at,
+                contact_id in scope,
+            )
+            for contact_id, found in prints.items()
+        }
         return make_plan(book, known, fetched, removed, locals_by_uuid, settings.sync_extras)
 
     def _guard(self, plan: Plan, book_size: int, settings: Settings, allow: bool) -> None:
@@ -299,6 +320,7 @@ class SyncEngine:
                             pulled.etag,
                             pulled.text,
                             pulled.ours_then or {},
+                            "",
                         )
                         continue
                 agreed[contact_id] = (pulled.href, pulled.uuid, pulled.etag, pulled.text)
@@ -313,9 +335,12 @@ class SyncEngine:
             for href in plan.forget:
                 local.forget(session, href)
             session.flush()
-            for now in local.local_contacts(session, sorted(agreed), settings.sync_extras):
+            extras = settings.sync_extras
+            prints = local.fingerprints(session, sorted(agreed), extras)
+            for now in local.local_contacts(session, sorted(agreed), extras):
                 href, uuid, etag, text_ = agreed[now.id]
-                local.remember(session, book, href, uuid, etag, text_, now.fields)
+                digest = prints[now.id].digest
+                local.remember(session, book, href, uuid, etag, text_, now.fields, digest)
         report.changes = work.changes
 
     def _send(
@@ -328,27 +353,35 @@ class SyncEngine:
         tell: Progress,
     ) -> None:
         pushes = {push.contact.id: push for push in plan.pushes}
-        done: list[tuple[str, str, str, str, dict[str, Any]]] = []
+        done: list[Agreed] = []
         gone: list[str] = []
         total = len(pushes) + len(plan.delete_there)
+        ids = sorted(pushes)
+        number = 0
         try:
-            with self._db.read() as session:
-                cards = local.cards_with_photos(session, sorted(pushes))
-                for number, (card, photo) in enumerate(cards, start=1):
+            # A few hundred cards read at a time, each batch in a short read: a long upload
+            # never holds a snapshot of the database open.
+            for start in range(0, len(ids), _SAVE_EVERY):
+                chunk = ids[start : start + _SAVE_EVERY]
+                with self._db.read() as session:
+                    cards = list(local.cards_with_photos(session, chunk))
+                    prints = local.fingerprints(session, chunk, extras)
+                for card, photo in cards:
+                    number += 1
                     push = pushes[card.id]
                     tell("Sending changes", number, total)
                     sent = card_text(card, photo, push.server_copy, extras)
                     result = carddav.put(dav, push.href, sent, push.etag)
                     if result.outcome is Written.DONE:
                         fields = local.fields_of_card(card, photo, extras)
-                        done.append((push.href, card.uuid, result.etag, sent, fields))
+                        digest = prints[card.id].digest
+                        done.append(Agreed(push.href, card.uuid, result.etag, sent, fields, digest))
                         _count_push(push, report)
                     elif result.outcome is Written.STALE:
                         report.changed_meanwhile += 1
                     else:
                         report.refused.append((card.name, result.reason))
-                    if len(done) >= _SAVE_EVERY:
-                        self._remember(book, done, gone)
+                self._remember(book, done, gone)
             for number, (href, etag, who) in enumerate(plan.delete_there, start=len(pushes) + 1):
                 tell("Deleting on the server", number, total)
                 result = carddav.delete(dav, href, etag)
@@ -362,14 +395,12 @@ class SyncEngine:
         finally:  # what the server took is recorded even when it stops answering halfway
             self._remember(book, done, gone)
 
-    def _remember(
-        self, book: str, done: list[tuple[str, str, str, str, dict[str, Any]]], gone: list[str]
-    ) -> None:
+    def _remember(self, book: str, done: list[Agreed], gone: list[str]) -> None:
         if not (done or gone):
             return
         with self._db.write() as session:
-            for href, uuid, etag, sent, fields in done:
-                local.remember(session, book, href, uuid, etag, sent, fields)
+            for a in done:
+                local.remember(session, book, a.href, a.uuid, a.etag, a.card, a.fields, a.digest)
             for href in gone:
                 local.forget(session, href)
         done.clear()
@@ -405,16 +436,6 @@ def _keep_book(session: Session, book: str) -> SyncBook:
         session.add(state)
         session.flush()
     return state
-
-
-def _updated_at(session: Session, ids: Sequence[int]) -> dict[int, datetime]:
-    found: dict[int, datetime] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(
-            select(Contact.id, Contact.updated_at).where(Contact.id.in_(ids[start : start + 500]))
-        )
-        found.update((contact_id, when) for contact_id, when in rows)
-    return found
 
 
 def _count_push(push: Push, report: SyncReport) -> None:

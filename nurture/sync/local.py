@@ -4,9 +4,11 @@ deleted there archived here)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -21,6 +23,7 @@ from nurture.services.cards import contact_draft
 from nurture.services.contacts import apply_draft, set_dates
 from nurture.services.exporting import cards_of
 from nurture.services.settings import Settings
+from nurture.services.unit_of_work import raw_rows
 from nurture.sync.fields import Conflict, DateTriple, Fields, dates_from, draft_with, fields_of
 
 _CHUNK = 500
@@ -32,6 +35,41 @@ class LocalContact:
     uuid: str
     name: str
     fields: Fields
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    uuid: str
+    name: str
+    updated_at: datetime
+    digest: str
+
+
+# Every stored column a synced field comes from, each contact point list in its order: one row
+# per contact, read by SQLite in one pass, so an unchanged contact costs a digest, not a card.
+_FINGERPRINTS = """
+SELECT c.id, c.uuid, c.display_name, c.updated_at,
+  c.prefix, c.given_name, c.middle_name, c.family_name, c.suffix, c.nickname, c.organization,
+  c.department, c.title, c.notes, c.starred, {extras}
+  length(c.photo), hex(substr(c.photo, 1, 48)), hex(substr(c.photo, -48)),
+  (SELECT group_concat(address || char(31) || label || char(31) || is_primary, char(30))
+     FROM (SELECT * FROM emails WHERE contact_id = c.id ORDER BY position)),
+  (SELECT group_concat(raw || char(31) || label || char(31) || is_primary, char(30))
+     FROM (SELECT * FROM phones WHERE contact_id = c.id ORDER BY position)),
+  (SELECT group_concat(label || char(31) || street || char(31) || city || char(31) || region
+          || char(31) || postal_code || char(31) || country || char(31) || is_primary, char(30))
+     FROM (SELECT * FROM addresses WHERE contact_id = c.id ORDER BY position)),
+  (SELECT group_concat(url || char(31) || kind || char(31) || label || char(31) || is_primary,
+          char(30))
+     FROM (SELECT * FROM web_links WHERE contact_id = c.id ORDER BY position)),
+  (SELECT group_concat(name, char(30)) FROM (SELECT t.name FROM contact_tags ct
+     JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name)),
+  (SELECT group_concat(kind || char(31) || ifnull(year, '') || '-' || month || '-'
+          || ifnull(day, '') || char(31) || label, char(30))
+     FROM (SELECT * FROM important_dates WHERE contact_id = c.id ORDER BY id))
+FROM contacts c WHERE c.id IN (SELECT value FROM json_each(:ids))
+"""
+_EXTRA_COLUMNS = "c.tier, c.keep_in_touch_days, c.how_we_met, c.met_on, c.time_zone,"
 
 
 def in_scope(session: Session, settings: Settings) -> dict[str, int]:
@@ -59,6 +97,20 @@ def contacts_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, int]:
             select(Contact.uuid, Contact.id).where(Contact.uuid.in_(uuids[start : start + _CHUNK]))
         )
         found.update((uuid, contact_id) for uuid, contact_id in rows)
+    return found
+
+
+def fingerprints(session: Session, ids: Sequence[int], extras: bool) -> dict[int, Fingerprint]:
+    """id -> what the contact is, with a digest of everything its synced fields come from."""
+    sql = _FINGERPRINTS.format(extras=_EXTRA_COLUMNS if extras else "")
+    found: dict[int, Fingerprint] = {}
+    for contact_id, uuid, name, updated_at, *columns in raw_rows(
+        session, sql, {"ids": json.dumps(list(ids))}
+    ):
+        said = "\x1d".join("" if value is None else str(value) for value in columns)
+        digest = hashlib.sha256(said.encode()).hexdigest()[:32]
+        when = datetime.fromisoformat(updated_at).replace(tzinfo=UTC)
+        found[contact_id] = Fingerprint(uuid, name, when, digest)
     return found
 
 
@@ -139,7 +191,14 @@ def keep_conflicts(session: Session, contact_id: int, conflicts: Sequence[Confli
 
 
 def remember(
-    session: Session, book: str, href: str, uuid: str, etag: str, card: str, fields: Fields
+    session: Session,
+    book: str,
+    href: str,
+    uuid: str,
+    etag: str,
+    card: str,
+    fields: Fields,
+    digest: str,
 ) -> None:
     """What both sides agreed on for this card, for the next sync to compare with."""
     session.execute(
@@ -154,6 +213,7 @@ def remember(
             etag=etag,
             card=card,
             fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+            digest=digest,
         )
     )
 

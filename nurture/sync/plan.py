@@ -31,15 +31,19 @@ class Known:
     etag: str
     card: str
     fields: str  # JSON
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
 class Local:
     id: int
     name: str
-    fields: Fields
+    fields: Fields | None  # None: unchanged since the last sync, so not read
     updated_at: datetime
     in_scope: bool
+
+    def changed_since(self, fields_then: str) -> bool:
+        return self.fields is not None and self.fields != json.loads(fields_then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,8 @@ def make_plan(
         ours_then = json.loads(was.fields) if was is not None else None
         theirs_then = _fields_of(was.card, extras) if was is not None else None
         newer = _server_is_newer(text, local.updated_at)
-        merged = merge(ours_then, local.fields, theirs_then, card_fields(card, extras), newer)
+        ours = local.fields if local.fields is not None else ours_then or {}
+        merged = merge(ours_then, ours, theirs_then, card_fields(card, extras), newer)
         plan.pulled.append(Pulled(href, etag, text, card, uuid, local, merged, ours_then))
         if not local.in_scope:  # archived here (or left the scope) since: goes once merged
             plan.delete_there.append((href, etag, local.name))
@@ -119,7 +124,7 @@ def make_plan(
         linked.add(was.uuid)
         if local is None or not local.in_scope:
             plan.forget.append(href)
-        elif local.fields != json.loads(was.fields):  # changed here, deleted there: send again
+        elif local.changed_since(was.fields):  # changed here, deleted there: send again
             plan.pushes.append(Push(local, href, None, ""))
         else:
             plan.archive_here.append((href, local))
@@ -130,7 +135,7 @@ def make_plan(
         local = locals_by_uuid.get(was.uuid)
         if local is None or not local.in_scope:
             plan.delete_there.append((href, was.etag, local.name if local else href))
-        elif local.fields != json.loads(was.fields):
+        elif local.changed_since(was.fields):
             plan.pushes.append(Push(local, href, was.etag, was.card))
     plan.pushes.extend(
         Push(local, card_href(book, uuid), None, "")

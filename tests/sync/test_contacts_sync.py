@@ -333,3 +333,17 @@ def test_only_the_chosen_tags_contacts_sync_and_one_leaving_it_leaves_the_phone(
     assert sync(app, radicale).deleted_there == 1
     assert phone.cards() == {}
     assert not app.contacts.card(client.id).draft.archived  # still here, only off the phone
+
+
+def test_a_change_to_a_date_or_a_tag_alone_is_found_and_sent(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    robert = make_contact("Robert Hughes")
+    sync(app, radicale)
+    app.records.add_date(robert.id, DateKind.BIRTHDAY, PartialDate(1971, 3, 14))
+    app.contacts.add_tags([robert.id], ["Golf"])
+
+    assert sync(app, radicale).changed_there == 1
+    _, _, card = phone.card_of("Robert Hughes")
+    assert "BDAY:1971-03-14" in card
+    assert "CATEGORIES:Golf" in card

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("etag", sa.String(length=400), nullable=False),
         sa.Column("card", sa.Text(), nullable=False),
         sa.Column("fields", sa.Text(), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
             ["book_url"],
             ["sync_books.url"],
