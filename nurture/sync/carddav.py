@@ -20,6 +20,7 @@ _BOOKS = (
     "</d:propfind>"
 )
 _LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+_NAME = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:displayname/></d:prop></d:propfind>'
 _TOKEN = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>'
 # Cards fetched per addressbook-multiget: one request per 200 keeps each answer a few hundred KB.
 FETCH_BATCH = 200
@@ -155,6 +156,24 @@ def delete(session: DavSession, href: str, etag: str) -> WriteResult:
     if answer.status_code == 412:
         return WriteResult(Written.STALE)
     return WriteResult(Written.REFUSED, reason=_reason(answer.status_code, answer.text))
+
+
+def put_book(session: DavSession, book: str, cards: str) -> bool:
+    """Upload many cards in one request by PUT on the (empty) book itself, as Radicale takes a
+    whole address book; True when the server took them. Its name is kept: Radicale forgets it.
+    Other servers refuse a PUT on a collection, and the cards then go one by one."""
+    found = session.multistatus("PROPFIND", book, _NAME, 0)
+    name = found[0].text(DAV, "displayname") if found else ""
+    answer = session.send("PUT", book, cards, {"Content-Type": VCARD_TYPE})
+    if answer.status_code not in (200, 201, 204):
+        return False
+    if name:
+        body = (
+            f'{_XML}<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop>'
+            f"<d:displayname>{escape(name)}</d:displayname></d:prop></d:set></d:propertyupdate>"
+        )
+        session.send("PROPPATCH", book, body, {"Content-Type": "application/xml; charset=utf-8"})
+    return True
 
 
 def card_href(book: str, uid: str) -> str:

@@ -42,8 +42,8 @@ def card_text(card: ContactCard, photo: bytes | None, server_copy: str | None, e
     ]
     if photo:
         ours.append(_photo_line(photo))
-    if not server_copy:
-        return _joined(ours)
+    if not server_copy:  # the bare UUID: Radicale names a card of a whole-book upload by it
+        return _joined([line.replace("UID:urn:uuid:", "UID:", 1) for line in ours])
     theirs = _lines(server_copy)
     uid = next((line for line in theirs if _name(line) == "UID"), "")
     if uid:  # the server's card keeps the UID it was given, whoever gave it

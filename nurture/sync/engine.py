@@ -20,7 +20,7 @@ reach. A value a conflict replaced stays in the contact's sync history.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +44,10 @@ from nurture.sync.plan import Fetched, Known, Local, Plan, Push, make_plan, pars
 
 Progress = Callable[[str, int, int], None]  # (what, done, of)
 _SAVE_EVERY = 200  # cards sent between two commits of what the server said
+# A first upload of at least this many cards into an empty book goes in one request, where the
+# server takes it: Radicale checks every card's UID against the whole book, so thousands of
+# single uploads slow down as the book grows.
+_WHOLE_BOOK_FROM = 50
 
 
 class TooManyDeletes(SyncError):
@@ -197,7 +201,8 @@ class SyncEngine:
                 _count_plan(plan, report)
             else:
                 self._write_here(book, plan, settings, report)
-                self._send(dav, book, plan, settings.sync_extras, report, tell)
+                empty = delta.full and not delta.changed
+                self._send(dav, book, plan, settings.sync_extras, report, tell, empty)
                 self._finish(book, delta.token)
             if settings.sync_calendar:
                 tell("Sending the calendar", 0, 0)
@@ -351,8 +356,11 @@ class SyncEngine:
         extras: bool,
         report: SyncReport,
         tell: Progress,
+        empty_book: bool,
     ) -> None:
         pushes = {push.contact.id: push for push in plan.pushes}
+        if empty_book and len(pushes) >= _WHOLE_BOOK_FROM:
+            pushes = self._send_book(dav, book, pushes, extras, report, tell)
         done: list[Agreed] = []
         gone: list[str] = []
         total = len(pushes) + len(plan.delete_there)
@@ -394,6 +402,40 @@ class SyncEngine:
                     report.refused.append((who, result.reason))
         finally:  # what the server took is recorded even when it stops answering halfway
             self._remember(book, done, gone)
+
+    def _send_book(
+        self,
+        dav: DavSession,
+        book: str,
+        pushes: dict[int, Push],
+        extras: bool,
+        report: SyncReport,
+        tell: Progress,
+    ) -> dict[int, Push]:
+        """A first upload into an empty book in one request; the pushes left to send one by
+        one (all of them when the server will not take a whole book)."""
+        ids = sorted(pushes)
+        ready: list[Agreed] = []
+        for start in range(0, len(ids), _SAVE_EVERY):
+            chunk = ids[start : start + _SAVE_EVERY]
+            tell("Preparing the cards", start, len(ids))
+            with self._db.read() as session:
+                prints = local.fingerprints(session, chunk, extras)
+                for card, photo in local.cards_with_photos(session, chunk):
+                    sent = card_text(card, photo, "", extras)
+                    fields = local.fields_of_card(card, photo, extras)
+                    href = carddav.card_href(book, card.uuid)
+                    ready.append(Agreed(href, card.uuid, "", sent, fields, prints[card.id].digest))
+        tell("Sending every card at once", 0, 0)
+        if not carddav.put_book(dav, book, "".join(agreed.card for agreed in ready)):
+            return pushes
+        # Radicale names each card by its UID; one it named otherwise is matched by its UID at
+        # the next sync, like any card Nurture sent before.
+        listed = carddav.changes(dav, book, "").changed
+        done = [replace(a, etag=listed[a.href]) for a in ready if a.href in listed]
+        report.added_there += len(done)
+        self._remember(book, done, [])
+        return {}
 
     def _remember(self, book: str, done: list[Agreed], gone: list[str]) -> None:
         if not (done or gone):

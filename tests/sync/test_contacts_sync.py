@@ -103,7 +103,7 @@ def test_a_first_sync_sends_every_person_and_a_second_one_has_nothing_to_do(
     assert len(cards) == 2  # a light contact (a client's kid) stays in Nurture by default
     leap = next(card for card in cards if "FN:Leap Day" in card)
     assert "BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29" in leap
-    assert f"UID:urn:uuid:{created.value.uuid}" in leap
+    assert f"UID:{created.value.uuid}" in leap
     assert "CATEGORIES:Clients" in leap
     again = sync(app, radicale)
     assert again.summary() == "Everything was already in sync."
@@ -347,3 +347,20 @@ def test_a_change_to_a_date_or_a_tag_alone_is_found_and_sent(
     _, _, card = phone.card_of("Robert Hughes")
     assert "BDAY:1971-03-14" in card
     assert "CATEGORIES:Golf" in card
+
+
+def test_a_first_upload_of_many_goes_in_one_request_and_syncs_on_as_usual(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    people = [make_contact(f"Client {n:02d}", emails=[f"c{n}@example.com"]) for n in range(60)]
+
+    assert sync(app, radicale).added_there == 60
+
+    assert len(phone.cards()) == 60
+    with DavSession(radicale.user, radicale.password) as dav:
+        names = [book.name for book in carddav.address_books(dav, radicale.url + "sam/")]
+    assert names == ["Nurture"]  # the book keeps its name
+    assert sync(app, radicale).summary() == "Everything was already in sync."
+    app.contacts.update(people[7].id, replace(people[7].draft, title="Partner"))
+    assert sync(app, radicale).changed_there == 1
+    assert "TITLE:Partner" in phone.card_of("Client 07")[2]
