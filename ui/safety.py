@@ -7,33 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from nurture.db.backups import Backup, quick_check
 from nurture.db.repair import CheckReport
 from ui import icons
 from ui.dialogs.restore import RestoreDialog
-from ui.tasks import TaskRunner
-from ui.workspace import Workspace
+from ui.workspace import WindowPart, Workspace
 
 DAILY_CHECK_MS = 30 * 60 * 1000  # the daily backup is due once a day; asked every half hour
 FIRST_CHECK_MS = 20_000  # after the window and the day's plan
 
 
-class DataSafety(QObject):
+class DataSafety(WindowPart):
     restore_requested = Signal(object)  # Backup: quit, put it in place, start again
 
     def __init__(
         self, window: QWidget, workspace: Workspace, show_banner: Callable[[str], None]
     ) -> None:
-        """`window`: the parent of its dialogs; `show_banner`: a line at the foot of it."""
-        super().__init__(window)
-        self.window = window
-        self.workspace = workspace
-        self.core = workspace.core
-        self.show_banner = show_banner
-        self.runner = TaskRunner(self)  # a backup takes seconds at 100,000: never in the way
+        super().__init__(window, workspace, show_banner)  # a backup takes seconds at 100,000
         self.timer = QTimer(self, interval=DAILY_CHECK_MS)
         self.timer.timeout.connect(self.daily)
         self.damaged = ""

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 
 from nurture.app import Nurture
 from ui import icons
-from ui.tasks import TaskRunner
-from ui.workspace import Workspace
+from ui.workspace import WindowPart, Workspace
 
 if TYPE_CHECKING:  # the sync (and its HTTP client) loads when first used, not at start
     from nurture.sync.engine import SyncReport, TooManyDeletes
@@ -58,18 +57,13 @@ def _connect(core: Nurture, url: str, user: str, password: str, book: str) -> Co
     return Connected(chosen.name, bool(core.settings.get().sync_calendar), kept)
 
 
-class SyncControl(QObject):
+class SyncControl(WindowPart):
     progressed = Signal(str, int, int)  # emitted on the sync thread, shown on the GUI thread
 
     def __init__(
         self, window: QWidget, workspace: Workspace, show_banner: Callable[[str], None]
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.workspace = workspace
-        self.core = workspace.core
-        self.show_banner = show_banner
-        self.runner = TaskRunner(self)
+        super().__init__(window, workspace, show_banner)
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync(interactive=False))
         self.label = QLabel()

@@ -71,3 +71,19 @@ class Workspace(QObject):
 
     def redo(self) -> None:
         self.write(self.core.history.redo)
+
+
+class WindowPart(QObject):
+    """A part of the main window that works in the background (backups, sync): its dialogs'
+    parent, the workspace, a line at the window's foot, and a worker of its own, so a backup
+    or a slow server never waits behind an edit, nor an edit behind them."""
+
+    def __init__(
+        self, window: QWidget, workspace: Workspace, show_banner: Callable[[str], None]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = workspace
+        self.core = workspace.core
+        self.show_banner = show_banner
+        self.runner = TaskRunner(self)
