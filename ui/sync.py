@@ -23,7 +23,7 @@ from ui import icons
 from ui.workspace import WindowPart, Workspace
 
 if TYPE_CHECKING:  # the sync (and its HTTP client) loads when first used, not at start
-    from nurture.sync.engine import SyncReport, TooManyDeletes
+    from nurture.sync.report import SyncReport, TooManyDeletes
 
 _MINUTE_MS = 60_000
 _FIRST_SYNC_MS = 15_000  # after the window, the day's plan and the database's check
@@ -41,7 +41,7 @@ def _sync(
     core: Nurture, password: str, allow_deletes: bool, progress: Callable[[str, int, int], None]
 ) -> SyncReport | TooManyDeletes:
     """Runs on the sync thread; a plan that deletes too much comes back to be asked about."""
-    from nurture.sync.engine import TooManyDeletes
+    from nurture.sync.report import TooManyDeletes
 
     try:
         return core.sync.run(password, allow_deletes=allow_deletes, progress=progress)
@@ -179,7 +179,7 @@ class SyncControl(WindowPart):
         self.label.setText(f"{what}… {done:,} of {of:,}" if of else f"{what}…")
 
     def _done(self, result: SyncReport | TooManyDeletes, interactive: bool) -> None:
-        from nurture.sync.engine import TooManyDeletes
+        from nurture.sync.report import TooManyDeletes
 
         self.running = False
         if isinstance(result, TooManyDeletes):

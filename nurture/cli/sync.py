@@ -14,7 +14,7 @@ from nurture.app import Nurture
 from nurture.cli.output import print_json
 from nurture.sync.account import connect, save_password, saved_password
 from nurture.sync.dav import SyncError
-from nurture.sync.engine import SyncReport, TooManyDeletes
+from nurture.sync.report import SyncReport, TooManyDeletes
 
 PASSWORD_VARIABLE = "NURTURE_SYNC_PASSWORD"
 

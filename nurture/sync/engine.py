@@ -20,9 +20,8 @@ reach. A value a conflict replaced stays in the contact's sync history.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -33,7 +32,7 @@ from nurture.domain.enums import Area
 from nurture.io.ics import CalendarEvent
 from nurture.io.incoming import IncomingContact
 from nurture.services.settings import Settings, SettingsService
-from nurture.services.unit_of_work import Changes, unit_of_work
+from nurture.services.unit_of_work import unit_of_work
 from nurture.sync import carddav, local
 from nurture.sync.caldav import Sent, publish
 from nurture.sync.carddav import Written
@@ -41,6 +40,13 @@ from nurture.sync.cards import card_text
 from nurture.sync.dav import DavSession, SyncError
 from nurture.sync.fields import Fields
 from nurture.sync.plan import Fetched, Known, Local, Plan, Push, make_plan, parse
+from nurture.sync.report import (
+    ConflictNote,
+    SyncReport,
+    TooManyDeletes,
+    count_plan,
+    count_push,
+)
 
 Progress = Callable[[str, int, int], None]  # (what, done, of)
 _SAVE_EVERY = 200  # cards sent between two commits of what the server said
@@ -48,18 +54,6 @@ _SAVE_EVERY = 200  # cards sent between two commits of what the server said
 # server takes it: Radicale checks every card's UID against the whole book, so thousands of
 # single uploads slow down as the book grows.
 _WHOLE_BOOK_FROM = 50
-
-
-class TooManyDeletes(SyncError):
-    """The sync would delete more of the book than the user allows without asking."""
-
-    def __init__(self, here: int, there: int, book_size: int) -> None:
-        self.here, self.there, self.book_size = here, there, book_size
-        super().__init__(
-            f"This sync would archive {here} contact(s) here and delete {there} card(s) on the "
-            f"server, of {book_size}: more than you allow without asking. If that is what you "
-            "meant, sync again and allow the deletes."
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,75 +66,6 @@ class Agreed:
     card: str
     fields: Fields
     digest: str
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictNote:
-    contact: str
-    field: str
-    kept: Any
-    set_aside: Any
-    from_server: bool  # the value set aside was the server's
-
-
-@dataclass(slots=True)
-class SyncReport:
-    book: str
-    dry_run: bool = False
-    added_here: int = 0
-    changed_here: int = 0
-    archived_here: int = 0
-    added_there: int = 0
-    changed_there: int = 0
-    deleted_there: int = 0
-    changed_meanwhile: int = 0  # cards changed on the server during the sync: merged next time
-    events_sent: int = 0  # to the "Nurture" calendar
-    events_deleted: int = 0
-    conflicts: list[ConflictNote] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (contact, the server's reason)
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (card, why)
-    changes: Changes = field(default_factory=Changes)
-
-    def summary(self) -> str:
-        parts = [
-            f"{count} {what}"
-            for count, what in (
-                (self.added_here, "new here"),
-                (self.changed_here, "updated here"),
-                (self.archived_here, "archived here (deleted on the server)"),
-                (self.added_there, "sent to the server"),
-                (self.changed_there, "updated on the server"),
-                (self.deleted_there, "deleted on the server"),
-                (self.events_sent, "calendar event(s) sent"),
-                (self.events_deleted, "calendar event(s) deleted"),
-                (len(self.conflicts), "conflict(s) settled"),
-                (len(self.refused), "refused by the server"),
-                (len(self.unreadable), "unreadable card(s) left alone"),
-            )
-            if count
-        ]
-        done = "; ".join(parts) if parts else "Everything was already in sync"
-        return f"{'Would do: ' if self.dry_run else ''}{done}."
-
-    def details(self) -> list[str]:
-        """One line per thing the user may want to look at: conflicts, refusals, leftovers."""
-        lines = []
-        for note in self.conflicts:
-            whose = "the server's" if note.from_server else "Nurture's"
-            lines.append(
-                f"{note.contact}: {_label(note.field)} is now {_shown(note.kept)}; {whose} "
-                f"{_shown(note.set_aside)} is kept in the contact's sync history"
-            )
-        lines.extend(f"{who}: the server refused it ({why})" for who, why in self.refused)
-        lines.extend(
-            f"{card}: left alone, it could not be read ({why})" for card, why in self.unreadable
-        )
-        if self.changed_meanwhile:
-            lines.append(
-                f"{self.changed_meanwhile} card(s) changed on the server during the sync: "
-                "they are merged at the next sync"
-            )
-        return lines
 
 
 class SyncEngine:
@@ -198,7 +123,7 @@ class SyncEngine:
             report.unreadable = plan.unreadable
             self._guard(plan, len(known), settings, allow_deletes)
             if dry_run:
-                _count_plan(plan, report)
+                count_plan(plan, report)
             else:
                 self._write_here(book, plan, settings, report)
                 empty = delta.full and not delta.changed
@@ -384,7 +309,7 @@ class SyncEngine:
                         fields = local.fields_of_card(card, photo, extras)
                         digest = prints[card.id].digest
                         done.append(Agreed(push.href, card.uuid, result.etag, sent, fields, digest))
-                        _count_push(push, report)
+                        count_push(push, report)
                     elif result.outcome is Written.STALE:
                         report.changed_meanwhile += 1
                     else:
@@ -455,20 +380,6 @@ class SyncEngine:
             state.synced_at = self._clock()
 
 
-def _label(field_name: str) -> str:
-    return field_name.replace("_", " ")
-
-
-def _shown(value: object) -> str:
-    """A field's value as a person reads it: a list by its words, "(none)" for nothing."""
-    if isinstance(value, list):
-        words = [_shown(part) for part in value if part not in ("", False, True, None)]
-        return ", ".join(word for word in words if word != "(none)") or "(none)"
-    return (
-        f"“{value}”" if isinstance(value, str) and value else "(none)" if not value else str(value)
-    )
-
-
 def _keep_book(session: Session, book: str) -> SyncBook:
     """The book's state row; a book chosen instead of another starts afresh."""
     session.execute(text("DELETE FROM sync_books WHERE url != :url"), {"url": book})
@@ -478,26 +389,3 @@ def _keep_book(session: Session, book: str) -> SyncBook:
         session.add(state)
         session.flush()
     return state
-
-
-def _count_push(push: Push, report: SyncReport) -> None:
-    if push.etag is None:
-        report.added_there += 1
-    else:
-        report.changed_there += 1
-
-
-def _count_plan(plan: Plan, report: SyncReport) -> None:
-    for pulled in plan.pulled:
-        if pulled.contact is None:
-            report.added_here += 1
-        elif pulled.merged is not None:
-            report.changed_here += bool(pulled.merged.to_nurture)
-            report.conflicts.extend(
-                ConflictNote(pulled.contact.name, c.field, c.kept, c.set_aside, c.from_server)
-                for c in pulled.merged.conflicts
-            )
-    for push in plan.pushes:
-        _count_push(push, report)
-    report.archived_here = len(plan.archive_here)
-    report.deleted_there = len(plan.delete_there)

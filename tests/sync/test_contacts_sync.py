@@ -20,7 +20,7 @@ from nurture.errors import NotFoundError
 from nurture.sync import carddav
 from nurture.sync.account import connect
 from nurture.sync.dav import DavSession, SyncError
-from nurture.sync.engine import SyncReport, TooManyDeletes
+from nurture.sync.report import SyncReport, TooManyDeletes
 from tests.radicale_server import Server
 
 PHONE_CARD = (
