@@ -122,6 +122,23 @@ def _migrations() -> str:
     return revision
 
 
+@check("sync: HTTP client and TLS roots")
+def _sync_client() -> str:
+    """CardDAV sync speaks HTTPS to iCloud, Fastmail, Nextcloud: the bundle must carry the
+    client, the engine's modules and the certificate authorities it checks servers against."""
+    import ssl
+
+    import certifi
+    import httpx
+
+    from nurture.sync.engine import SyncEngine
+
+    roots = ssl.create_default_context(cafile=certifi.where()).cert_store_stats()["x509_ca"]
+    assert roots > 50, roots
+    assert SyncEngine.__name__ == "SyncEngine"
+    return f"httpx {httpx.__version__}, {roots} certificate authorities"
+
+
 @check("keyring backends")
 def _keyring() -> str:
     from importlib.metadata import entry_points
