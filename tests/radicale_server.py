@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 
@@ -33,6 +34,10 @@ class Server:
         users.write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
 
     def start(self) -> None:
+        with (self.folder / "radicale.log").open("ab") as log:
+            self._start(log)
+
+    def _start(self, log: BinaryIO) -> None:
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -48,10 +53,13 @@ class Server:
                 str(self.folder / "users"),
                 "--auth-htpasswd-encryption",
                 "plain",
+                "--logging-level",
+                "warning",
                 *self.options,
             ],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            # A file, not a pipe nobody reads: a full pipe would stop the server mid-request.
+            stderr=log,
         )
         deadline = time.monotonic() + 20
         while True:
@@ -61,12 +69,12 @@ class Server:
             except httpx.HTTPError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.process.kill()
-                    said = self.process.communicate()[1].decode(errors="replace")
+                    said = (self.folder / "radicale.log").read_text(errors="replace")
                     raise RuntimeError(f"Radicale did not start: {said}") from None
                 time.sleep(0.05)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
-            self.process.communicate(timeout=10)  # and its stderr pipe closed
+            self.process.wait(timeout=10)
         self.process = None

@@ -43,7 +43,8 @@ class SyncEvent(Base):
     (`etag`: edited or deleted on the phone)."""
 
     __tablename__ = "sync_events"
-    href: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), primary_key=True)  # the occasion's UID
+    href: Mapped[str] = mapped_column(String(2000))
     etag: Mapped[str] = mapped_column(String(400), default="")
     digest: Mapped[str] = mapped_column(String(64), default="")
 

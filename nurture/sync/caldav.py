@@ -27,10 +27,14 @@ _CALENDARS = (
 )
 _LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
 ICS_TYPE = "text/calendar; charset=utf-8"
+# A first publication of at least this many events into an empty calendar goes in one request
+# where the server takes a whole calendar (one by one, Radicale slows as the calendar grows).
+WHOLE_CALENDAR_FROM = 50
 
 
 @dataclass(frozen=True, slots=True)
 class Sent:
+    href: str
     etag: str
     digest: str
 
@@ -39,7 +43,7 @@ class Sent:
 class Publication:
     """What publishing the calendar did (or, planned, would do)."""
 
-    sent: dict[str, Sent] = field(default_factory=dict)  # href -> what the server now has
+    sent: dict[str, Sent] = field(default_factory=dict)  # UID -> what the server now has
     deleted: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (event, the server's reason)
 
@@ -95,18 +99,17 @@ def publish(
     dry_run: bool = False,
 ) -> Publication:
     """Send the events whose occasion changed here, or whose copy changed or went there; delete
-    the events of occasions gone from Nurture. `known`: what the last sync sent, by href."""
-    listed = {
-        entry.href: entry.text(DAV, "getetag")
-        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1)
-        if entry.href.rstrip("/") != calendar.rstrip("/")
-    }
+    the events of occasions gone from Nurture. `known`: what the last sync sent, by UID."""
+    listed = _listing(session, calendar)
+    events = list(events)
     done = Publication()
-    wanted: set[str] = set()
+    if not listed and len(events) >= WHOLE_CALENDAR_FROM and not dry_run:
+        done.sent.update(_send_whole(session, calendar, events, now))
     for event in events:
-        href = event_href(calendar, event.uid)
-        wanted.add(href)
-        was, now_digest = known.get(href), digest(event)
+        was, now_digest = known.get(event.uid), digest(event)
+        if event.uid in done.sent:
+            continue
+        href = was.href if was is not None else event_href(calendar, event.uid)
         there = listed.get(href)
         if (
             was is not None
@@ -114,9 +117,10 @@ def publish(
             and there is not None
             and (there == was.etag or not was.etag)  # no ETag said: trust the digest
         ):
+            done.sent[event.uid] = was
             continue
         if dry_run:
-            done.sent[href] = Sent("", now_digest)
+            done.sent[event.uid] = Sent(href, "", now_digest)
             continue
         text = write_ics([event], now)
         # The calendar is Nurture's: whatever the server holds there is replaced.
@@ -124,10 +128,36 @@ def publish(
         if result.outcome is Written.STALE:  # changed there between the listing and now
             result = put_resource(session, href, text, "", ICS_TYPE)
         if result.outcome is Written.DONE:
-            done.sent[href] = Sent(result.etag, now_digest)
+            done.sent[event.uid] = Sent(href, result.etag, now_digest)
         else:
             done.refused.append((event.summary, result.reason))
-    for href in sorted((set(known) | set(listed)) - wanted):
+    kept = {sent.href for sent in done.sent.values()}
+    for href in sorted(({sent.href for sent in known.values()} | set(listed)) - kept):
         if dry_run or delete(session, href, "").outcome is Written.DONE:
             done.deleted.append(href)
     return done
+
+
+def _listing(session: DavSession, calendar: str) -> dict[str, str]:
+    return {
+        entry.href: entry.text(DAV, "getetag")
+        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1)
+        if entry.href.rstrip("/") != calendar.rstrip("/")
+    }
+
+
+def _send_whole(
+    session: DavSession, calendar: str, events: list[CalendarEvent], now: datetime
+) -> dict[str, Sent]:
+    """Every event in one PUT on the empty calendar, where the server takes a whole calendar
+    (Radicale does, naming each event by its UID); {} where it does not."""
+    answer = session.send("PUT", calendar, write_ics(events, now), {"Content-Type": ICS_TYPE})
+    if answer.status_code not in (200, 201, 204):
+        return {}
+    listed = _listing(session, calendar)
+    sent: dict[str, Sent] = {}
+    for event in events:
+        href = f"{calendar.rstrip('/')}/{event.uid}.ics"
+        if href in listed:
+            sent[event.uid] = Sent(href, listed[href], digest(event))
+    return sent

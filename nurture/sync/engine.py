@@ -137,18 +137,21 @@ class SyncEngine:
     def _publish(self, dav: DavSession, calendar: str, report: SyncReport) -> None:
         with self._db.read() as session:
             known = {
-                row.href: Sent(row.etag, row.digest) for row in session.scalars(select(SyncEvent))
+                row.uid: Sent(row.href, row.etag, row.digest)
+                for row in session.scalars(select(SyncEvent))
             }
         done = publish(dav, calendar, self._events(), known, self._clock(), report.dry_run)
-        report.events_sent, report.events_deleted = len(done.sent), len(done.deleted)
+        report.events_sent = sum(sent is not known.get(uid) for uid, sent in done.sent.items())
+        report.events_deleted = len(done.deleted)
         report.refused.extend(done.refused)
         if report.dry_run:
             return
-        with self._db.write() as session:
-            for href, sent in done.sent.items():
-                session.merge(SyncEvent(href=href, etag=sent.etag, digest=sent.digest))
-            for href in done.deleted:
-                session.execute(text("DELETE FROM sync_events WHERE href = :href"), {"href": href})
+        with self._db.write() as session:  # what the calendar holds now, and nothing else
+            session.execute(text("DELETE FROM sync_events"))
+            session.add_all(
+                SyncEvent(uid=uid, href=sent.href, etag=sent.etag, digest=sent.digest)
+                for uid, sent in done.sent.items()
+            )
 
     def _state(self, book: str) -> tuple[str, dict[str, Known]]:
         with self._db.read() as session:

@@ -102,3 +102,22 @@ def test_the_calendar_follows_nurture_and_puts_back_what_the_phone_removed(
     assert [e["summary"] for e in calendar.events().values()] == [
         "Robert Hughes's birthday (since 1971)"
     ]
+
+
+def test_a_first_calendar_of_many_events_goes_in_one_request_and_follows_on(
+    app: Nurture, radicale: Server, calendar: CalendarOnPhone
+) -> None:
+    from nurture.demo import generate
+
+    generate(app.database, 30, seed=3)
+    occasions = len(list(app.exporting.events()))
+    assert occasions >= 50
+
+    assert app.sync.run(radicale.password).events_sent == occasions
+    assert len(calendar.events()) == occasions
+    assert app.sync.run(radicale.password).summary() == "Everything was already in sync."
+    robert = app.contacts.create(ContactDraft(given_name="Robert", family_name="Hughes")).value
+    app.records.add_date(robert.id, DateKind.BIRTHDAY, PartialDate(1971, 3, 14))
+    report = app.sync.run(radicale.password)
+    assert (report.added_there, report.events_sent, report.events_deleted) == (1, 1, 0)
+    assert len(calendar.events()) == occasions + 1

@@ -44,10 +44,11 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_events",
+        sa.Column("uid", sa.String(length=200), nullable=False),
         sa.Column("href", sa.String(length=2000), nullable=False),
         sa.Column("etag", sa.String(length=400), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("href", name=op.f("pk_sync_events")),
+        sa.PrimaryKeyConstraint("uid", name=op.f("pk_sync_events")),
     )
     op.create_table(
         "sync_conflicts",
