@@ -1,4 +1,4 @@
-"""Short human phrases for times and counts, as lists and cards show them."""
+"""Short human phrases for times, counts and stored values, as lists and cards show them."""
 
 from __future__ import annotations
 
@@ -32,3 +32,19 @@ def plural(count: int, unit: str, many: str = "") -> str:
 def money(cents: int, currency: str) -> str:
     """'1,250.00 EUR': amounts are kept in minor units with their ISO 4217 code."""
     return f"{cents / 100:,.2f} {currency}".strip()
+
+
+def field_label(name: str) -> str:
+    """A stored field as the user reads it: "other dates", "web links"."""
+    return name.replace("_", " ")
+
+
+def field_value(value: object) -> str:
+    """A field's value as a person reads it: “text” quoted, a list by its words, "(none)" for
+    nothing (a sync conflict's kept and set-aside values, JSON as stored)."""
+    if isinstance(value, list):
+        words = [field_value(part) for part in value if part not in ("", False, True, None)]
+        return ", ".join(word for word in words if word != "(none)") or "(none)"
+    if isinstance(value, str):
+        return f"“{value}”" if value else "(none)"
+    return "(none)" if value is None else str(value)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from html import escape
 
-from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue
+from nurture.domain.dto import ContactCard, GiftValue, ImportantDateValue, SetAsideValue
 from nurture.domain.enums import GiftDirection
 from nurture.domain.gifts import given_before
 from nurture.domain.keep_in_touch import TouchState
@@ -155,8 +155,19 @@ def card_html(
     _section(parts, "How we met", about)
     if d.notes:
         parts.append("<h2>Notes</h2><p>" + escape(d.notes).replace("\n", "<br>") + "</p>")
+    _section(parts, "Set aside by sync", [_set_aside_row(value) for value in card.set_aside])
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _set_aside_row(value: SetAsideValue) -> str:
+    """Both sides changed a field and the newer won: the other value, kept here to copy back."""
+    whose = "the phone's" if value.from_phone else "Nurture's"
+    said = (
+        f"{escape(value.set_aside)} <span class='muted'>({whose}, {value.at.astimezone():%d %b %Y};"
+        f" kept {escape(value.kept)})</span>"
+    )
+    return _row(value.field, said, False)
 
 
 def _row(label: str, value: str, primary: bool) -> str:

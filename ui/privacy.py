@@ -37,6 +37,7 @@ def redacted_card(card: ContactCard) -> ContactCard:
     return replace(
         card,
         draft=replace(card.draft, notes="", how_we_met=""),
+        set_aside=(),  # a set-aside note or title says what the card hides
         preferences=(),
         gifts=(),
         household=tuple(replace(r, tastes=(), last_gift=None) for r in card.household),

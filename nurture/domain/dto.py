@@ -282,6 +282,17 @@ class Relative:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAsideValue:
+    """A value a sync conflict set aside: both sides changed `field`; the newer one was kept."""
+
+    field: str  # as the user reads it: "organization", "phones"
+    set_aside: str  # the value, in words
+    kept: str
+    from_phone: bool  # the set-aside value was the server's (the phone's)
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ContactCard:
     """Everything the core knows about one contact."""
 
@@ -307,3 +318,4 @@ class ContactCard:
     family_dates: tuple[tuple[ContactRef, RelationshipKind, ImportantDateValue], ...] = ()
     household: tuple[Relative, ...] = ()  # spouse, children, parents: tastes and last gifts
     has_photo: bool = False
+    set_aside: tuple[SetAsideValue, ...] = ()  # by sync conflicts, the newest first

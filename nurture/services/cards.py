@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
@@ -14,6 +15,7 @@ from nurture.calendar.recurrence import first_open
 from nurture.db.gifts import Gift, Preference
 from nurture.db.network import Introduction, Referral, Relationship
 from nurture.db.people import Address, Contact, ImportantDate
+from nurture.db.sync_state import SyncConflict
 from nurture.db.touches import FollowUp, Interaction, interaction_participants
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import (
@@ -32,6 +34,7 @@ from nurture.domain.dto import (
     ReferralValue,
     RelationshipValue,
     Relative,
+    SetAsideValue,
     WebLinkValue,
 )
 from nurture.domain.enums import (
@@ -45,6 +48,7 @@ from nurture.domain.enums import (
     WebKind,
 )
 from nurture.errors import NotFoundError
+from nurture.humanize import field_label, field_value
 from nurture.services.cadence import DayRules
 
 # The card shows the newest interactions; older ones stay in the database and the timeline.
@@ -133,6 +137,27 @@ def load_card(session: Session, contact_id: int, rules: DayRules) -> ContactCard
         introductions=_introductions(session, contact_id),
         referrals=_referrals(session, contact_id),
         has_photo=contact.photo is not None,
+        set_aside=_set_aside(session, contact_id),
+    )
+
+
+def _set_aside(session: Session, contact_id: int) -> tuple[SetAsideValue, ...]:
+    """The values sync conflicts set aside for this contact, the newest first (the last 20)."""
+    rows = session.scalars(
+        select(SyncConflict)
+        .where(SyncConflict.contact_id == contact_id)
+        .order_by(SyncConflict.at.desc(), SyncConflict.id.desc())
+        .limit(20)
+    )
+    return tuple(
+        SetAsideValue(
+            field_label(row.field),
+            field_value(json.loads(row.set_aside)),
+            field_value(json.loads(row.kept)),
+            row.from_server,
+            row.at,
+        )
+        for row in rows
     )
 
 

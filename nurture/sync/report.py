@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from nurture.humanize import field_label, field_value
 from nurture.services.unit_of_work import Changes
 from nurture.sync.dav import SyncError
 from nurture.sync.plan import Plan, Push
@@ -75,9 +76,10 @@ class SyncReport:
         lines = []
         for note in self.conflicts:
             whose = "the server's" if note.from_server else "Nurture's"
+            now, other = field_value(note.kept), field_value(note.set_aside)
             lines.append(
-                f"{note.contact}: {_label(note.field)} is now {_shown(note.kept)}; {whose} "
-                f"{_shown(note.set_aside)} is kept in the contact's sync history"
+                f"{note.contact}: {field_label(note.field)} is now {now}; {whose} {other} "
+                "is kept on the contact's card (Set aside by sync)"
             )
         lines.extend(f"{who}: the server refused it ({why})" for who, why in self.refused)
         lines.extend(
@@ -89,20 +91,6 @@ class SyncReport:
                 "they are merged at the next sync"
             )
         return lines
-
-
-def _label(field_name: str) -> str:
-    return field_name.replace("_", " ")
-
-
-def _shown(value: object) -> str:
-    """A field's value as a person reads it: a list by its words, "(none)" for nothing."""
-    if isinstance(value, list):
-        words = [_shown(part) for part in value if part not in ("", False, True, None)]
-        return ", ".join(word for word in words if word != "(none)") or "(none)"
-    return (
-        f"“{value}”" if isinstance(value, str) and value else "(none)" if not value else str(value)
-    )
 
 
 def count_push(push: Push, report: SyncReport) -> None:

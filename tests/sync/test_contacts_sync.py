@@ -177,6 +177,16 @@ def test_the_same_field_changed_on_both_sides_keeps_the_newer_and_sets_the_other
             text("SELECT field, set_aside FROM sync_conflicts WHERE contact_id = :id"), {"id": mia}
         ).all()
     assert [tuple(row) for row in kept] == [("organization", '"Chen Dental"')]
+    assert report.details() == [
+        "Mia Chen: organization is now “Chen Orthodontics”; Nurture's “Chen Dental” is kept on "
+        "the contact's card (Set aside by sync)"
+    ]
+    [set_aside] = app.contacts.card(mia).set_aside
+    assert (set_aside.field, set_aside.set_aside, set_aside.from_phone) == (
+        "organization",
+        "“Chen Dental”",
+        False,
+    )
     assert sync(app, radicale).summary() == "Everything was already in sync."
 
 

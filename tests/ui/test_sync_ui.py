@@ -102,3 +102,31 @@ def test_a_sync_that_fails_says_why_and_asks_for_the_password_again(
     assert "refused the user name or password" in messages[0]
     assert shown.sync_control.label.text() == "Sync failed"
     assert shown.sync_control.session_password is None  # asked again next time
+
+
+def test_a_value_a_sync_conflict_set_aside_shows_on_the_card_but_not_in_private(
+    core: Nurture, now: datetime
+) -> None:
+    import re
+
+    from nurture.db.sync_state import SyncConflict
+    from ui.card_html import card_html
+    from ui.privacy import redacted_card
+
+    mia = person(core, "Mia", "Chen")
+    with core.database.write() as session:
+        session.add(
+            SyncConflict(
+                contact_id=mia,
+                field="organization",
+                kept='"Chen Orthodontics"',
+                set_aside='"Chen Dental"',
+                from_server=True,
+                at=now,
+            )
+        )
+    card = core.contacts.card(mia)
+    shown = re.sub("<[^>]+>", "", card_html(card, now))
+    assert "Set aside by sync" in shown
+    assert "organization“Chen Dental” (the phone's, 22 Nov 2026; kept “Chen Orthodontics”)" in shown
+    assert "Chen Dental" not in card_html(redacted_card(card), now)
