@@ -17,8 +17,8 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from nurture.io.ics import CALENDAR_NAME, CalendarEvent, write_ics
-from nurture.sync.carddav import Written, delete, put_resource
-from nurture.sync.dav import CAL, DAV, DavSession, refused
+from nurture.sync.carddav import CARDS_A_SECOND, Written, delete, put_resource
+from nurture.sync.dav import CAL, DAV, TIMEOUT_S, WHOLE_BOOK_TIMEOUT_S, DavSession, refused
 
 _XML = '<?xml version="1.0" encoding="utf-8"?>'
 _CALENDARS = (
@@ -141,7 +141,7 @@ def publish(
 def _listing(session: DavSession, calendar: str) -> dict[str, str]:
     return {
         entry.href: entry.text(DAV, "getetag")
-        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1)
+        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1, WHOLE_BOOK_TIMEOUT_S)
         if entry.href.rstrip("/") != calendar.rstrip("/")
     }
 
@@ -151,7 +151,8 @@ def _send_whole(
 ) -> dict[str, Sent]:
     """Every event in one PUT on the empty calendar, where the server takes a whole calendar
     (Radicale does, naming each event by its UID); {} where it does not."""
-    answer = session.send("PUT", calendar, write_ics(events, now), {"Content-Type": ICS_TYPE})
+    wait = TIMEOUT_S + len(events) / CARDS_A_SECOND
+    answer = session.send("PUT", calendar, write_ics(events, now), {"Content-Type": ICS_TYPE}, wait)
     if answer.status_code not in (200, 201, 204):
         return {}
     listed = _listing(session, calendar)

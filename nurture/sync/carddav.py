@@ -12,7 +12,16 @@ from enum import Enum
 from urllib.parse import quote, urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
-from nurture.sync.dav import CARD, DAV, DavSession, SyncError, entries, refused
+from nurture.sync.dav import (
+    CARD,
+    DAV,
+    TIMEOUT_S,
+    WHOLE_BOOK_TIMEOUT_S,
+    DavSession,
+    SyncError,
+    entries,
+    refused,
+)
 
 _XML = '<?xml version="1.0" encoding="utf-8"?>'
 _BOOKS = (
@@ -24,6 +33,7 @@ _NAME = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:displayname/></d:prop></d:
 _TOKEN = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>'
 # Cards fetched per addressbook-multiget: one request per 200 keeps each answer a few hundred KB.
 FETCH_BATCH = 200
+CARDS_A_SECOND = 200  # the least a server takes in a whole-book upload before it times out
 VCARD_TYPE = "text/vcard; charset=utf-8"
 
 
@@ -90,6 +100,7 @@ def changes(session: DavSession, book: str, token: str) -> Delta:
         book,
         _sync_collection(token),
         {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
+        TIMEOUT_S if token else WHOLE_BOOK_TIMEOUT_S,
     )
     if answer.status_code == 207:
         changed: dict[str, str] = {}
@@ -158,13 +169,15 @@ def delete(session: DavSession, href: str, etag: str) -> WriteResult:
     return WriteResult(Written.REFUSED, reason=_reason(answer.status_code, answer.text))
 
 
-def put_book(session: DavSession, book: str, cards: str) -> bool:
+def put_book(session: DavSession, book: str, cards: str, count: int) -> bool:
     """Upload many cards in one request by PUT on the (empty) book itself, as Radicale takes a
     whole address book; True when the server took them. Its name is kept: Radicale forgets it.
     Other servers refuse a PUT on a collection, and the cards then go one by one."""
     found = session.multistatus("PROPFIND", book, _NAME, 0)
     name = found[0].text(DAV, "displayname") if found else ""
-    answer = session.send("PUT", book, cards, {"Content-Type": VCARD_TYPE})
+    # Radicale takes ~37 s for 20,000 cards (13 MB): the wait grows with the book.
+    wait = TIMEOUT_S + count / CARDS_A_SECOND
+    answer = session.send("PUT", book, cards, {"Content-Type": VCARD_TYPE}, wait)
     if answer.status_code not in (200, 201, 204):
         return False
     if name:
@@ -181,7 +194,7 @@ def card_href(book: str, uid: str) -> str:
 
 
 def _listing(session: DavSession, book: str) -> Delta:
-    found = session.multistatus("PROPFIND", book, _LISTING, 1)
+    found = session.multistatus("PROPFIND", book, _LISTING, 1, WHOLE_BOOK_TIMEOUT_S)
     listed = {
         entry.href: entry.text(DAV, "getetag")
         for entry in found

@@ -21,6 +21,8 @@ from nurture.errors import NurtureError
 
 DAV, CARD, CAL = "DAV:", "urn:ietf:params:xml:ns:carddav", "urn:ietf:params:xml:ns:caldav"
 TIMEOUT_S = 20.0
+# Listing a whole book: Radicale takes ~27 s for 20,000 cards just after they arrived.
+WHOLE_BOOK_TIMEOUT_S = 180.0
 _XML = '<?xml version="1.0" encoding="utf-8"?>'
 _PRINCIPAL = (
     f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/></d:prop></d:propfind>'
@@ -80,14 +82,18 @@ class DavSession:
         url: str,
         body: str | bytes = b"",
         headers: dict[str, str] | None = None,
+        timeout: float = TIMEOUT_S,
     ) -> httpx.Response:
-        """The server's answer, whatever it is, except a failure to reach it or a refused login."""
+        """The server's answer, whatever it is, except a failure to reach it or a refused login.
+        `timeout`: longer for a request the server needs long for (a whole book)."""
         content = body.encode() if isinstance(body, str) else body
         try:
-            answer = self.client.request(method, url, content=content, headers=headers)
+            answer = self.client.request(
+                method, url, content=content, headers=headers, timeout=timeout
+            )
         except httpx.TimeoutException as error:
             raise SyncError(
-                f"{_host(url)} did not answer in {TIMEOUT_S:.0f} s; try again later."
+                f"{_host(url)} did not answer in {timeout:.0f} s; try again later."
             ) from error
         except httpx.HTTPError as error:
             raise SyncError(
@@ -100,10 +106,12 @@ class DavSession:
             )
         return answer
 
-    def multistatus(self, method: str, url: str, body: str, depth: int) -> list[Entry]:
+    def multistatus(
+        self, method: str, url: str, body: str, depth: int, timeout: float = TIMEOUT_S
+    ) -> list[Entry]:
         """The responses of a PROPFIND or REPORT; any answer but 207 Multi-Status is an error."""
         headers = {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}
-        answer = self.send(method, url, body, headers)
+        answer = self.send(method, url, body, headers, timeout)
         if answer.status_code != 207:
             raise refused(answer, f"{method} {url}")
         return list(entries(answer, url))

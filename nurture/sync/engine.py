@@ -20,7 +20,7 @@ reach. A value a conflict replaced stays in the contact's sync history.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select, text
@@ -32,13 +32,13 @@ from nurture.domain.enums import Area
 from nurture.io.ics import CalendarEvent
 from nurture.io.incoming import IncomingContact
 from nurture.services.settings import Settings, SettingsService
-from nurture.services.unit_of_work import unit_of_work
+from nurture.services.unit_of_work import UnitOfWork, unit_of_work
 from nurture.sync import carddav, local
 from nurture.sync.caldav import Sent, publish
 from nurture.sync.carddav import Written
 from nurture.sync.cards import card_text
 from nurture.sync.dav import DavSession, SyncError
-from nurture.sync.fields import Fields
+from nurture.sync.local import Agreed
 from nurture.sync.plan import Fetched, Known, Local, Plan, Push, make_plan, parse
 from nurture.sync.report import (
     ConflictNote,
@@ -54,18 +54,6 @@ _SAVE_EVERY = 200  # cards sent between two commits of what the server said
 # server takes it: Radicale checks every card's UID against the whole book, so thousands of
 # single uploads slow down as the book grows.
 _WHOLE_BOOK_FROM = 50
-
-
-@dataclass(frozen=True, slots=True)
-class Agreed:
-    """A card both sides now hold alike, as `local.remember` keeps it."""
-
-    href: str
-    uuid: str
-    etag: str
-    card: str
-    fields: Fields
-    digest: str
 
 
 class SyncEngine:
@@ -187,15 +175,15 @@ class SyncEngine:
             ]
             named = local.contacts_by_uuid(session, [k.uuid for k in known.values()] + uids)
             prints = local.fingerprints(session, sorted(scope | set(named.values())), extras)
-            # A contact is read whole only when it changed here (its digest moved), when its
-            # card changed there, or when it is new to the sync.
+            # A contact is read whole only when its card changed there, or when it has a card
+            # and changed here (its digest moved); one new to the server is read when sent.
             digests = {k.uuid: k.digest for k in known.values()}
             touched = {known[href].uuid for href in (fetched.keys() | removed) if href in known}
             touched.update(uids)
             wanted = [
                 contact_id
                 for contact_id, found in prints.items()
-                if found.uuid in touched or digests.get(found.uuid) != found.digest
+                if found.uuid in touched or digests.get(found.uuid, found.digest) != found.digest
             ]
             fields = {c.id: c.fields for c in local.local_contacts(session, wanted, extras)}
         locals_by_uuid = {
@@ -227,6 +215,7 @@ class SyncEngine:
                     contact_id = local.create_contact(
                         session, pulled.card, pulled.uuid, region, settings.sync_extras
                     )
+                    _touch(work, contact_id)
                     report.added_here += 1
                 else:
                     contact_id = pulled.contact.id
@@ -236,6 +225,7 @@ class SyncEngine:
                         local.apply_fields(session, contact_id, merged.fields, region)
                         if "photo" in merged.to_nurture:
                             local.set_photo(session, contact_id, pulled.card.photo)
+                        _touch(work, contact_id)
                         report.changed_here += 1
                     local.keep_conflicts(session, contact_id, merged.conflicts)
                     report.conflicts.extend(
@@ -245,21 +235,11 @@ class SyncEngine:
                         for c in merged.conflicts
                     )
                     if merged.to_server:  # agreed once the server has taken Nurture's side
-                        local.remember(
-                            session,
-                            book,
-                            pulled.href,
-                            pulled.uuid,
-                            pulled.etag,
-                            pulled.text,
-                            pulled.ours_then or {},
-                            "",
-                        )
+                        then = pulled.ours_then or {}
+                        seen = Agreed(pulled.href, pulled.uuid, pulled.etag, pulled.text, then, "")
+                        local.remember(session, book, [seen])
                         continue
                 agreed[contact_id] = (pulled.href, pulled.uuid, pulled.etag, pulled.text)
-                work.touch(Area.CONTACTS, contact_id)
-                work.touch(Area.DATES, contact_id)
-                work.touch(Area.TAGS, contact_id)
             for href, contact in plan.archive_here:
                 local.archive(session, contact.id)
                 local.forget(session, href)
@@ -270,10 +250,14 @@ class SyncEngine:
             session.flush()
             extras = settings.sync_extras
             prints = local.fingerprints(session, sorted(agreed), extras)
-            for now in local.local_contacts(session, sorted(agreed), extras):
-                href, uuid, etag, text_ = agreed[now.id]
-                digest = prints[now.id].digest
-                local.remember(session, book, href, uuid, etag, text_, now.fields, digest)
+            local.remember(
+                session,
+                book,
+                [
+                    Agreed(*agreed[now.id], now.fields, prints[now.id].digest)
+                    for now in local.local_contacts(session, sorted(agreed), extras)
+                ],
+            )
         report.changes = work.changes
 
     def _send(
@@ -355,7 +339,7 @@ class SyncEngine:
                     href = carddav.card_href(book, card.uuid)
                     ready.append(Agreed(href, card.uuid, "", sent, fields, prints[card.id].digest))
         tell("Sending every card at once", 0, 0)
-        if not carddav.put_book(dav, book, "".join(agreed.card for agreed in ready)):
+        if not carddav.put_book(dav, book, "".join(agreed.card for agreed in ready), len(ready)):
             return pushes
         # Radicale names each card by its UID; one it named otherwise is matched by its UID at
         # the next sync, like any card Nurture sent before.
@@ -369,8 +353,7 @@ class SyncEngine:
         if not (done or gone):
             return
         with self._db.write() as session:
-            for a in done:
-                local.remember(session, book, a.href, a.uuid, a.etag, a.card, a.fields, a.digest)
+            local.remember(session, book, done)
             for href in gone:
                 local.forget(session, href)
         done.clear()
@@ -381,6 +364,12 @@ class SyncEngine:
             state = _keep_book(session, book)
             state.token = token
             state.synced_at = self._clock()
+
+
+def _touch(work: UnitOfWork, contact_id: int) -> None:
+    """A contact the sync wrote: its row, dates and tags may all have changed."""
+    for area in (Area.CONTACTS, Area.DATES, Area.TAGS):
+        work.touch(area, contact_id)
 
 
 def _keep_book(session: Session, book: str) -> SyncBook:

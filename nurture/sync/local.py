@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from nurture.db.people import Contact, ImportantDate
-from nurture.db.sync_state import SyncCard, SyncConflict
+from nurture.db.sync_state import SyncConflict
 from nurture.domain.dates import PartialDate
 from nurture.domain.dto import ContactCard, ImportantDateValue
 from nurture.domain.enums import DateKind
@@ -35,6 +35,18 @@ class LocalContact:
     uuid: str
     name: str
     fields: Fields
+
+
+@dataclass(frozen=True, slots=True)
+class Agreed:
+    """A card both sides now hold alike, as `remember` keeps it."""
+
+    href: str
+    uuid: str
+    etag: str
+    card: str
+    fields: Fields
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,31 +202,29 @@ def keep_conflicts(session: Session, contact_id: int, conflicts: Sequence[Confli
     )
 
 
-def remember(
-    session: Session,
-    book: str,
-    href: str,
-    uuid: str,
-    etag: str,
-    card: str,
-    fields: Fields,
-    digest: str,
-) -> None:
-    """What both sides agreed on for this card, for the next sync to compare with."""
+def remember(session: Session, book: str, agreed: Sequence[Agreed]) -> None:
+    """What both sides agreed on for these cards, for the next sync to compare with. A card
+    replaces the one at its href and any other of its contact (REPLACE on both keys)."""
+    if not agreed:
+        return
     session.execute(
-        text("DELETE FROM sync_cards WHERE contact_uuid = :uuid AND href != :href"),
-        {"uuid": uuid, "href": href},
-    )
-    session.merge(
-        SyncCard(
-            href=href,
-            book_url=book,
-            contact_uuid=uuid,
-            etag=etag,
-            card=card,
-            fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
-            digest=digest,
-        )
+        text(
+            "INSERT OR REPLACE INTO sync_cards"
+            " (href, book_url, contact_uuid, etag, card, fields, digest)"
+            " VALUES (:href, :book, :uuid, :etag, :card, :fields, :digest)"
+        ),
+        [
+            {
+                "href": a.href,
+                "book": book,
+                "uuid": a.uuid,
+                "etag": a.etag,
+                "card": a.card,
+                "fields": json.dumps(a.fields, ensure_ascii=False, sort_keys=True),
+                "digest": a.digest,
+            }
+            for a in agreed
+        ],
     )
 
 
