@@ -144,17 +144,13 @@ class SyncEngine:
     def _state(self, book: str) -> tuple[str, dict[str, Known]]:
         with self._db.read() as session:
             state = session.get(SyncBook, book)
+            # Each card's text and fields are read later, only for the cards the plan needs.
             rows = session.execute(
-                select(
-                    SyncCard.href,
-                    SyncCard.contact_uuid,
-                    SyncCard.etag,
-                    SyncCard.card,
-                    SyncCard.fields,
-                    SyncCard.digest,
-                ).where(SyncCard.book_url == book)
+                select(SyncCard.href, SyncCard.contact_uuid, SyncCard.etag, SyncCard.digest).where(
+                    SyncCard.book_url == book
+                )
             )
-            known = {row.href: Known(*row[1:]) for row in rows}
+            known = {href: Known(uuid, etag, "", "{}", digest) for href, uuid, etag, digest in rows}
         return (state.token if state else ""), known
 
     def _plan(
@@ -186,6 +182,8 @@ class SyncEngine:
                 if found.uuid in touched or digests.get(found.uuid, found.digest) != found.digest
             ]
             fields = {c.id: c.fields for c in local.local_contacts(session, wanted, extras)}
+            needed = touched | {prints[contact_id].uuid for contact_id in wanted}
+            known = local.with_texts(session, known, needed)
         locals_by_uuid = {
             found.uuid: Local(
                 contact_id,

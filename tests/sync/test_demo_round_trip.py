@@ -54,8 +54,9 @@ def test_the_demo_network_goes_up_and_comes_down_whole(
         assert synced_view(other) == sent
         chosen = sorted(sent)[0]
         some = other.contacts.card(id_of(other, chosen))
-        other.contacts.update(some.id, replace(some.draft, title="Managing Partner"))
-        assert other.sync.run(radicale.password).changed_there == 1
+        other.contacts.update(some.id, replace(some.draft, title="Keeper of the Highland Malts"))
+        pushed = other.sync.run(radicale.password)
+        assert pushed.changed_there == 1
 
     assert app.sync.run(radicale.password).changed_here == 1
-    assert app.contacts.card(id_of(app, chosen)).draft.title == "Managing Partner"
+    assert app.contacts.card(id_of(app, chosen)).draft.title == "Keeper of the Highland Malts"
