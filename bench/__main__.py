@@ -31,6 +31,7 @@ from bench import (
     import_csv,
     plan,
     search,
+    sync,
     ui_list,
 )
 from bench.common import Payload, note, write_results
@@ -54,6 +55,7 @@ BENCHMARKS: dict[str, Callable[[Workspace], Payload]] = {
     "import": import_csv.run,
     "ui_list": ui_list.run,
     "duplicates": duplicates.run,
+    "sync": sync.run,
 }
 
 
