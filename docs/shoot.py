@@ -68,6 +68,7 @@ def _scene(args: argparse.Namespace) -> int:
     window = MainWindow(core, app_icon(), local_now)
     window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager
     window.show()
+    window.sync_control.start()  # as the app does: the sync's line at the foot, when set up
     target = HERE / "screenshots" / f"{args.name}.png"
 
     def scene() -> None:

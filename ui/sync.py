@@ -84,7 +84,7 @@ class SyncControl(WindowPart):
         """Sync every few minutes from now on, the first time soon after start."""
         self.reschedule()
         if self.core.settings.get().sync_book:
-            self.label.setText("Not synced yet this session")
+            self.label.setText("Not synced yet")
             QTimer.singleShot(_FIRST_SYNC_MS, lambda: self.sync(interactive=False))
 
     def reschedule(self) -> None:
@@ -112,7 +112,8 @@ class SyncControl(WindowPart):
         password = saved_password(settings.sync_url, settings.sync_user) or self.session_password
         if password is None:
             if not interactive:
-                self.label.setText("Sync waits for your password (File ▸ Sync now)")
+                self.label.setText("Sync: password needed")
+                self.label.setToolTip("File ▸ Sync now asks for it (no keyring here keeps it)")
                 return
             host = urlsplit(settings.sync_url).netloc or settings.sync_url
             given, ok = QInputDialog.getText(
@@ -176,7 +177,8 @@ class SyncControl(WindowPart):
         self.progressed.emit(what, done, of)
 
     def _show_progress(self, what: str, done: int, of: int) -> None:
-        self.label.setText(f"{what}… {done:,} of {of:,}" if of else f"{what}…")
+        self.label.setText(f"Syncing {done:,} of {of:,}" if of else "Syncing…")
+        self.label.setToolTip(what)
 
     def _done(self, result: SyncReport | TooManyDeletes, interactive: bool) -> None:
         from nurture.sync.report import TooManyDeletes
@@ -213,7 +215,8 @@ class SyncControl(WindowPart):
             self.sync(interactive, allow_deletes=True)
         else:
             self.paused = "Sync paused: it would delete much of the address book"
-            self.label.setText(self.paused)
+            self.label.setText("Sync paused")
+            self.label.setToolTip(self.paused)
 
     def _failed(self, message: str, interactive: bool) -> None:
         self.running = False
