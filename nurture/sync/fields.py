@@ -14,25 +14,21 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nurture.domain.dates import PartialDate
-from nurture.domain.dto import AddressValue, ContactDraft, EmailValue, PhoneValue, WebLinkValue
+from nurture.domain.dto import (
+    NAME_AND_WORK_FIELDS,
+    AddressValue,
+    ContactDraft,
+    EmailValue,
+    PhoneValue,
+    WebLinkValue,
+)
 from nurture.domain.enums import DateKind, WebKind
 from nurture.io.incoming import IncomingContact
 
 Fields = dict[str, Any]  # field name -> a JSON value (str, bool, int, None or nested lists)
 DateTriple = tuple[DateKind, PartialDate, str]  # (kind, date, label)
 
-TEXT_FIELDS = (
-    "prefix",
-    "given_name",
-    "middle_name",
-    "family_name",
-    "suffix",
-    "nickname",
-    "organization",
-    "department",
-    "title",
-    "notes",
-)
+TEXT_FIELDS = (*NAME_AND_WORK_FIELDS, "notes")  # the name as shown (a card's FN) included
 LIST_FIELDS = ("emails", "phones", "addresses", "web_links", "tags")
 DATE_FIELDS = ("birthday", "anniversary", "other_dates")
 # Nurture's own fields, carried as X-NURTURE-* properties only when the user turns that on.

@@ -62,7 +62,8 @@ class Fingerprint:
 # per contact, read by SQLite in one pass, so an unchanged contact costs a digest, not a card.
 _FINGERPRINTS = """
 SELECT c.id, c.uuid, c.display_name, c.updated_at,
-  c.prefix, c.given_name, c.middle_name, c.family_name, c.suffix, c.nickname, c.organization,
+  c.prefix, c.given_name, c.middle_name, c.family_name, c.suffix, c.nickname, c.shown_as,
+  c.organization,
   c.department, c.title, c.notes, c.starred, {extras}
   length(c.photo), hex(substr(c.photo, 1, 48)), hex(substr(c.photo, -48)),
   (SELECT group_concat(address || char(31) || label || char(31) || is_primary, char(30))
