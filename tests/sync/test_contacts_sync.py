@@ -374,3 +374,16 @@ def test_a_first_upload_of_many_goes_in_one_request_and_syncs_on_as_usual(
     app.contacts.update(people[7].id, replace(people[7].draft, title="Partner"))
     assert sync(app, radicale).changed_there == 1
     assert "TITLE:Partner" in phone.card_of("Client 07")[2]
+
+
+def test_the_name_as_shown_edited_on_the_phone_comes_back(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    robert = make_contact("Robert Hughes")
+    sync(app, radicale)
+    href, etag, card = phone.card_of("Robert Hughes")
+    phone.put(href, edited(card, "FN:Robert Hughes", "FN:Bob Hughes (golf)"), etag)
+
+    assert sync(app, radicale).changed_here == 1
+    assert app.contacts.card(robert.id).name == "Bob Hughes (golf)"
+    assert sync(app, radicale).summary() == "Everything was already in sync."
