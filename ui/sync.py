@@ -10,7 +10,6 @@ memory only; the periodic sync waits until then.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -23,6 +22,8 @@ from ui import icons
 from ui.workspace import WindowPart, Workspace
 
 if TYPE_CHECKING:  # the sync (and its HTTP client) loads when first used, not at start
+    from nurture.sync.account import Connected
+    from nurture.sync.dav import SyncError
     from nurture.sync.report import SyncReport, TooManyDeletes
 
 _MINUTE_MS = 60_000
@@ -30,31 +31,33 @@ _FIRST_SYNC_MS = 15_000  # after the window, the day's plan and the database's c
 _DETAILS_SHOWN = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Connected:
-    book: str
-    calendar: bool
-    password_kept: bool
-
-
 def _sync(
-    core: Nurture, password: str, allow_deletes: bool, progress: Callable[[str, int, int], None]
-) -> SyncReport | TooManyDeletes:
-    """Runs on the sync thread; a plan that deletes too much comes back to be asked about."""
+    core: Nurture,
+    password: str | None,
+    allow_deletes: bool,
+    progress: Callable[[str, int, int], None],
+) -> SyncReport | SyncError | None:
+    """Runs on the sync thread, the keyring too (it may wait for the desktop to unlock it).
+    None: no password is kept and none was given. A mass delete or a refused login comes back
+    as a value: the window has a question, or a password to forget."""
+    from nurture.sync.account import saved_password
+    from nurture.sync.dav import LoginRefused
     from nurture.sync.report import TooManyDeletes
 
+    settings = core.settings.get()
+    password = password or saved_password(settings.sync_url, settings.sync_user)
+    if password is None:
+        return None
     try:
         return core.sync.run(password, allow_deletes=allow_deletes, progress=progress)
-    except TooManyDeletes as error:
+    except (TooManyDeletes, LoginRefused) as error:
         return error
 
 
 def _connect(core: Nurture, url: str, user: str, password: str, book: str) -> Connected:
-    from nurture.sync.account import connect, save_password
+    from nurture.sync.account import connect
 
-    chosen = connect(core.settings, url, user, password, book)
-    kept = save_password(url.strip(), user.strip(), password)
-    return Connected(chosen.name, bool(core.settings.get().sync_calendar), kept)
+    return connect(core.settings, url, user, password, book, keep_password=True)
 
 
 class SyncControl(WindowPart):
@@ -95,7 +98,9 @@ class SyncControl(WindowPart):
         else:
             self.timer.stop()
 
-    def sync(self, interactive: bool, allow_deletes: bool = False) -> None:
+    def sync(
+        self, interactive: bool, allow_deletes: bool = False, password: str | None = None
+    ) -> None:
         settings = self.core.settings.get()
         if self.running:
             return
@@ -107,33 +112,29 @@ class SyncControl(WindowPart):
             return
         if self.paused and not interactive:
             return
-        from nurture.sync.account import saved_password
-
-        password = saved_password(settings.sync_url, settings.sync_user) or self.session_password
-        if password is None:
-            if not interactive:
-                self.label.setText("Sync: password needed")
-                self.label.setToolTip("File ▸ Sync now asks for it (no keyring here keeps it)")
-                return
-            host = urlsplit(settings.sync_url).netloc or settings.sync_url
-            given, ok = QInputDialog.getText(
-                self.window,
-                "Sync",
-                f"Password for {settings.sync_user} at {host}\n"
-                "(no keyring here keeps it: Nurture forgets it when it quits)",
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok or not given:
-                return
-            password = self.session_password = given
         self.running, self.paused = True, ""
         self.label.setText("Syncing…")
-        core = self.core
+        core, given = self.core, password or self.session_password
         self.runner.run(
-            lambda: _sync(core, password, allow_deletes, self._progress),
-            lambda result: self._done(result, interactive),
+            lambda: _sync(core, given, allow_deletes, self._progress),
+            lambda result: self._done(result, interactive, allow_deletes),
             lambda message: self._failed(message, interactive),
         )
+
+    def _ask_password(self, allow_deletes: bool) -> None:
+        """No keyring keeps the password: ask, keep it for this session, and sync."""
+        settings = self.core.settings.get()
+        host = urlsplit(settings.sync_url).netloc or settings.sync_url
+        given, ok = QInputDialog.getText(
+            self.window,
+            "Sync",
+            f"Password for {settings.sync_user} at {host}\n"
+            "(no keyring here keeps it: Nurture forgets it when it quits)",
+            QLineEdit.EchoMode.Password,
+        )
+        if ok and given:
+            self.session_password = given
+            self.sync(interactive=True, allow_deletes=allow_deletes, password=given)
 
     def connect_account(
         self, url: str, user: str, password: str, book: str, report: Callable[[str, bool], None]
@@ -144,7 +145,7 @@ class SyncControl(WindowPart):
         def connected(done: Connected) -> None:
             if not done.password_kept:
                 self.session_password = password
-            said = [f"Connected: your contacts sync with the address book “{done.book}”."]
+            said = [f"Connected: your contacts sync with the address book “{done.book.name}”."]
             if done.calendar:
                 said.append("Birthdays and follow-ups go to the calendar “Nurture”.")
             said.append(
@@ -180,12 +181,25 @@ class SyncControl(WindowPart):
         self.label.setText(f"Syncing {done:,} of {of:,}" if of else "Syncing…")
         self.label.setToolTip(what)
 
-    def _done(self, result: SyncReport | TooManyDeletes, interactive: bool) -> None:
+    def _done(
+        self, result: SyncReport | SyncError | None, interactive: bool, allow_deletes: bool
+    ) -> None:
         from nurture.sync.report import TooManyDeletes
 
         self.running = False
+        if result is None:
+            if interactive:
+                self._ask_password(allow_deletes)
+            else:
+                self.label.setText("Sync: password needed")
+                self.label.setToolTip("File ▸ Sync now asks for it (no keyring here keeps it)")
+            return
         if isinstance(result, TooManyDeletes):
             self._ask_about_deletes(result, interactive)
+            return
+        if isinstance(result, Exception):  # the login refused: ask again next time
+            self.session_password = None
+            self._failed(result.message, interactive)
             return
         self.workspace.bus.publish(result.changes)
         when = self.core.sync.last_synced()
@@ -220,8 +234,6 @@ class SyncControl(WindowPart):
 
     def _failed(self, message: str, interactive: bool) -> None:
         self.running = False
-        if "password" in message:
-            self.session_password = None
         self.label.setText("Sync failed")
         self.label.setToolTip(message)
         if interactive:

@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from nurture.app import Nurture
 from nurture.cli.output import print_json
-from nurture.sync.account import connect, save_password, saved_password
+from nurture.sync.account import connect, saved_password
 from nurture.sync.dav import SyncError
 from nurture.sync.report import SyncReport, TooManyDeletes
 
@@ -36,9 +36,9 @@ def sync(app: Nurture, args: argparse.Namespace) -> None:
 
 def sync_account(app: Nurture, args: argparse.Namespace) -> None:
     password = os.environ.get(PASSWORD_VARIABLE) or _ask(f"Password for {args.user}: ")
-    book = connect(app.settings, args.url, args.user, password, args.book)
-    print(f"Syncing with the address book {book.name} ({book.url}).")
-    if save_password(args.url.strip(), args.user.strip(), password):
+    done = connect(app.settings, args.url, args.user, password, args.book, keep_password=True)
+    print(f"Syncing with the address book {done.book.name} ({done.book.url}).")
+    if done.password_kept:
         print("The password is kept in this computer's keyring.")
     else:
         print(

@@ -9,6 +9,8 @@ database, would put a server login wherever a backup of that file goes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from nurture.services.settings import SettingsService
 from nurture.sync.caldav import find_or_make_calendar
 from nurture.sync.carddav import Book, address_books, make_address_book
@@ -18,6 +20,13 @@ KEYRING_SERVICE = "Nurture sync"
 DEFAULT_BOOK = "Nurture"
 
 
+@dataclass(frozen=True, slots=True)
+class Connected:
+    book: Book
+    calendar: str  # the "Nurture" calendar's URL; "" when none
+    password_kept: bool  # in the keyring; False when not asked to or no keyring works
+
+
 def connect(
     settings: SettingsService,
     url: str,
@@ -25,10 +34,12 @@ def connect(
     password: str,
     book_name: str = "",
     calendar: bool = True,
-) -> Book:
+    keep_password: bool = False,
+) -> Connected:
     """Log in to the server at `url`, choose the address book called `book_name` (made when
     missing; without a name the first one, or a new "Nurture"), find or make the "Nurture"
-    calendar when the server keeps calendars and `calendar` is asked for, and keep the choice."""
+    calendar when the server keeps calendars and `calendar` is asked for, and keep the choice
+    (and, with `keep_password`, the password in the keyring)."""
     url, user = url.strip(), user.strip()
     if not url.startswith(("http://", "https://")):
         raise SyncError("The server address starts with https:// (or http:// on your own network).")
@@ -43,7 +54,7 @@ def connect(
             chosen = make_address_book(dav, homes.addressbooks, book_name.strip() or DEFAULT_BOOK)
         dates = find_or_make_calendar(dav, homes.calendars) if calendar and homes.calendars else ""
     settings.update(sync_url=url, sync_user=user, sync_book=chosen.url, sync_calendar=dates)
-    return chosen
+    return Connected(chosen, dates, keep_password and save_password(url, user, password))
 
 
 def saved_password(url: str, user: str) -> str | None:

@@ -11,21 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from nurture.io.ics import CALENDAR_NAME, CalendarEvent, write_ics
 from nurture.sync.carddav import CARDS_A_SECOND, Written, delete, put_resource
-from nurture.sync.dav import CAL, DAV, TIMEOUT_S, WHOLE_BOOK_TIMEOUT_S, DavSession, refused
+from nurture.sync.dav import CAL, DAV, TIMEOUT_S, XML, DavSession, refused
 
-_XML = '<?xml version="1.0" encoding="utf-8"?>'
-_CALENDARS = (
-    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:displayname/></d:prop>'
-    "</d:propfind>"
-)
-_LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
 ICS_TYPE = "text/calendar; charset=utf-8"
 # A first publication of at least this many events into an empty calendar goes in one request
 # where the server takes a whole calendar (one by one, Radicale slows as the calendar grows).
@@ -50,21 +44,17 @@ class Publication:
 
 def find_or_make_calendar(session: DavSession, home: str) -> str:
     """The URL of the user's "Nurture" calendar, made (MKCALENDAR) when missing."""
-    for entry in session.multistatus("PROPFIND", home, _CALENDARS, 1):
-        kind = entry.props.get(f"{{{DAV}}}resourcetype")
-        is_calendar = kind is not None and kind.find(f"{{{CAL}}}calendar") is not None
-        if is_calendar and entry.text(DAV, "displayname") == CALENDAR_NAME:
+    for entry in session.collections(home, CAL, "calendar"):
+        if entry.text(DAV, "displayname") == CALENDAR_NAME:
             return entry.href
     url = f"{home.rstrip('/')}/{quote(CALENDAR_NAME.lower())}-calendar/"  # beside a book "nurture"
     body = (
-        f'{_XML}<c:mkcalendar xmlns:d="DAV:" xmlns:c="{CAL}"><d:set><d:prop>'
+        f'{XML}<c:mkcalendar xmlns:d="DAV:" xmlns:c="{CAL}"><d:set><d:prop>'
         f"<d:displayname>{escape(CALENDAR_NAME)}</d:displayname>"
         '<c:supported-calendar-component-set><c:comp name="VEVENT"/>'
         "</c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>"
     )
-    answer = session.send(
-        "MKCALENDAR", url, body, {"Content-Type": "application/xml; charset=utf-8"}
-    )
+    answer = session.send_xml("MKCALENDAR", url, body)
     if answer.status_code not in (200, 201):
         raise refused(answer, "making the Nurture calendar")
     return url
@@ -75,19 +65,9 @@ def event_href(calendar: str, uid: str) -> str:
 
 
 def digest(event: CalendarEvent) -> str:
-    """What the event says, without its time stamp: equal digests, nothing to send."""
-    said = "\x1f".join(
-        (
-            event.uid,
-            event.summary,
-            event.start.isoformat(),
-            str(event.yearly),
-            event.rrule,
-            str(event.whole_month),
-            event.description,
-        )
-    )
-    return hashlib.sha256(said.encode()).hexdigest()[:32]
+    """What the event says (all of it: an event has no time stamp until written): equal
+    digests, nothing to send."""
+    return hashlib.sha256(repr(astuple(event)).encode()).hexdigest()[:32]
 
 
 def publish(
@@ -100,7 +80,7 @@ def publish(
 ) -> Publication:
     """Send the events whose occasion changed here, or whose copy changed or went there; delete
     the events of occasions gone from Nurture. `known`: what the last sync sent, by UID."""
-    listed = _listing(session, calendar)
+    listed = session.listing(calendar)
     events = list(events)
     done = Publication()
     if not listed and len(events) >= WHOLE_CALENDAR_FROM and not dry_run:
@@ -138,14 +118,6 @@ def publish(
     return done
 
 
-def _listing(session: DavSession, calendar: str) -> dict[str, str]:
-    return {
-        entry.href: entry.text(DAV, "getetag")
-        for entry in session.multistatus("PROPFIND", calendar, _LISTING, 1, WHOLE_BOOK_TIMEOUT_S)
-        if entry.href.rstrip("/") != calendar.rstrip("/")
-    }
-
-
 def _send_whole(
     session: DavSession, calendar: str, events: list[CalendarEvent], now: datetime
 ) -> dict[str, Sent]:
@@ -155,7 +127,7 @@ def _send_whole(
     answer = session.send("PUT", calendar, write_ics(events, now), {"Content-Type": ICS_TYPE}, wait)
     if answer.status_code not in (200, 201, 204):
         return {}
-    listed = _listing(session, calendar)
+    listed = session.listing(calendar)
     sent: dict[str, Sent] = {}
     for event in events:
         href = f"{calendar.rstrip('/')}/{event.uid}.ics"

@@ -17,20 +17,16 @@ from nurture.sync.dav import (
     DAV,
     TIMEOUT_S,
     WHOLE_BOOK_TIMEOUT_S,
+    XML,
     DavSession,
-    SyncError,
     entries,
+    propfind,
     refused,
+    tree_of,
 )
 
-_XML = '<?xml version="1.0" encoding="utf-8"?>'
-_BOOKS = (
-    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:displayname/></d:prop>'
-    "</d:propfind>"
-)
-_LISTING = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
-_NAME = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:displayname/></d:prop></d:propfind>'
-_TOKEN = f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>'
+_NAME = propfind("displayname")
+_TOKEN = propfind("sync-token")
 # Cards fetched per addressbook-multiget: one request per 200 keeps each answer a few hundred KB.
 FETCH_BATCH = 200
 CARDS_A_SECOND = 200  # the least a server takes in a whole-book upload before it times out
@@ -69,12 +65,9 @@ class WriteResult:
 
 
 def address_books(session: DavSession, home: str) -> list[Book]:
-    found = session.multistatus("PROPFIND", home, _BOOKS, 1)
     return [
         Book(entry.href, entry.text(DAV, "displayname") or _last_segment(entry.href))
-        for entry in found
-        if (kind := entry.props.get(f"{{{DAV}}}resourcetype")) is not None
-        and kind.find(f"{{{CARD}}}addressbook") is not None
+        for entry in session.collections(home, CARD, "addressbook")
     ]
 
 
@@ -82,11 +75,11 @@ def make_address_book(session: DavSession, home: str, name: str) -> Book:
     """A new address book called `name` in the user's home (extended MKCOL, RFC 5689)."""
     url = f"{home.rstrip('/')}/{quote(name.lower().replace(' ', '-'))}/"
     body = (
-        f'{_XML}<d:mkcol xmlns:d="DAV:" xmlns:card="{CARD}"><d:set><d:prop>'
+        f'{XML}<d:mkcol xmlns:d="DAV:" xmlns:card="{CARD}"><d:set><d:prop>'
         "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>"
         f"<d:displayname>{escape(name)}</d:displayname></d:prop></d:set></d:mkcol>"
     )
-    answer = session.send("MKCOL", url, body, {"Content-Type": "application/xml; charset=utf-8"})
+    answer = session.send_xml("MKCOL", url, body)
     if answer.status_code not in (200, 201):
         raise refused(answer, f"making the address book {name}")
     return Book(url, name)
@@ -95,24 +88,20 @@ def make_address_book(session: DavSession, home: str, name: str) -> Book:
 def changes(session: DavSession, book: str, token: str) -> Delta:
     """What changed since `token` ("" for everything); the whole book when the server no longer
     knows the token (403/409 valid-sync-token) or does not do sync-collection at all."""
-    answer = session.send(
-        "REPORT",
-        book,
-        _sync_collection(token),
-        {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
-        TIMEOUT_S if token else WHOLE_BOOK_TIMEOUT_S,
-    )
+    timeout = TIMEOUT_S if token else WHOLE_BOOK_TIMEOUT_S
+    answer = session.send_xml("REPORT", book, _sync_collection(token), 1, timeout)
     if answer.status_code == 207:
         changed: dict[str, str] = {}
         removed: set[str] = set()
-        for entry in entries(answer, book):
+        tree = tree_of(answer, book)
+        for entry in entries(tree, book):
             if entry.href.rstrip("/") == book.rstrip("/"):
                 continue
             if entry.status == 404:
                 removed.add(entry.href)
             else:
                 changed[entry.href] = entry.text(DAV, "getetag")
-        new_token = _sync_token(answer.content)
+        new_token = tree.findtext(f"{{{DAV}}}sync-token", "").strip()
         return Delta(new_token, changed, frozenset(removed), full=not token)
     if token and answer.status_code in (403, 409):  # the token expired: start again
         return changes(session, book, "")
@@ -127,7 +116,7 @@ def fetch(session: DavSession, book: str, hrefs: Sequence[str]) -> dict[str, tup
     for start in range(0, len(hrefs), FETCH_BATCH):
         batch = hrefs[start : start + FETCH_BATCH]
         body = (
-            f'{_XML}<card:addressbook-multiget xmlns:d="DAV:" xmlns:card="{CARD}">'
+            f'{XML}<card:addressbook-multiget xmlns:d="DAV:" xmlns:card="{CARD}">'
             "<d:prop><d:getetag/><card:address-data/></d:prop>"
             + "".join(f"<d:href>{escape(_path(href))}</d:href>" for href in batch)
             + "</card:addressbook-multiget>"
@@ -182,10 +171,10 @@ def put_book(session: DavSession, book: str, cards: str, count: int) -> bool:
         return False
     if name:
         body = (
-            f'{_XML}<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop>'
+            f'{XML}<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop>'
             f"<d:displayname>{escape(name)}</d:displayname></d:prop></d:set></d:propertyupdate>"
         )
-        session.send("PROPPATCH", book, body, {"Content-Type": "application/xml; charset=utf-8"})
+        session.send_xml("PROPPATCH", book, body)
     return True
 
 
@@ -194,12 +183,7 @@ def card_href(book: str, uid: str) -> str:
 
 
 def _listing(session: DavSession, book: str) -> Delta:
-    found = session.multistatus("PROPFIND", book, _LISTING, 1, WHOLE_BOOK_TIMEOUT_S)
-    listed = {
-        entry.href: entry.text(DAV, "getetag")
-        for entry in found
-        if entry.href.rstrip("/") != book.rstrip("/")
-    }
+    listed = session.listing(book)
     token_entries = session.multistatus("PROPFIND", book, _TOKEN, 0)
     token = token_entries[0].text(DAV, "sync-token") if token_entries else ""
     return Delta(token, listed, full=True)
@@ -207,19 +191,10 @@ def _listing(session: DavSession, book: str) -> Delta:
 
 def _sync_collection(token: str) -> str:
     return (
-        f'{_XML}<d:sync-collection xmlns:d="{DAV}">'
+        f'{XML}<d:sync-collection xmlns:d="{DAV}">'
         f"<d:sync-token>{escape(token)}</d:sync-token><d:sync-level>1</d:sync-level>"
         "<d:prop><d:getetag/></d:prop></d:sync-collection>"
     )
-
-
-def _sync_token(content: bytes) -> str:
-    from xml.etree import ElementTree
-
-    try:
-        return ElementTree.fromstring(content).findtext(f"{{{DAV}}}sync-token", "").strip()
-    except ElementTree.ParseError as error:
-        raise SyncError(f"The server answered with unreadable XML ({error}).") from error
 
 
 def _path(href: str) -> str:

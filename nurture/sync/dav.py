@@ -23,18 +23,31 @@ DAV, CARD, CAL = "DAV:", "urn:ietf:params:xml:ns:carddav", "urn:ietf:params:xml:
 TIMEOUT_S = 20.0
 # Listing a whole book: Radicale takes ~27 s for 20,000 cards just after they arrived.
 WHOLE_BOOK_TIMEOUT_S = 180.0
-_XML = '<?xml version="1.0" encoding="utf-8"?>'
-_PRINCIPAL = (
-    f'{_XML}<d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/></d:prop></d:propfind>'
-)
+XML = '<?xml version="1.0" encoding="utf-8"?>'
+XML_TYPE = "application/xml; charset=utf-8"
 _HOMES = (
-    f'{_XML}<d:propfind xmlns:d="DAV:" xmlns:card="{CARD}" xmlns:cal="{CAL}"><d:prop>'
+    f'{XML}<d:propfind xmlns:d="DAV:" xmlns:card="{CARD}" xmlns:cal="{CAL}"><d:prop>'
     "<card:addressbook-home-set/><cal:calendar-home-set/></d:prop></d:propfind>"
 )
 
 
+def propfind(*names: str) -> str:
+    """A PROPFIND body asking for these DAV: properties."""
+    props = "".join(f"<d:{name}/>" for name in names)
+    return f'{XML}<d:propfind xmlns:d="DAV:"><d:prop>{props}</d:prop></d:propfind>'
+
+
+_PRINCIPAL = propfind("current-user-principal")
+_LISTING = propfind("getetag")
+_KINDS = propfind("resourcetype", "displayname")
+
+
 class SyncError(NurtureError):
     """The server could not be reached, refused the login or answered what DAV does not."""
+
+
+class LoginRefused(SyncError):
+    """The server said no to the user name or password (401)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,28 +113,59 @@ class DavSession:
                 f"Could not reach {_host(url)} ({error}); check the address and the network."
             ) from error
         if answer.status_code == 401:
-            raise SyncError(
+            raise LoginRefused(
                 f"{_host(url)} refused the user name or password: check them "
                 "(iCloud and Fastmail need an app password)."
             )
         return answer
 
+    def send_xml(
+        self, method: str, url: str, body: str, depth: int | None = None, timeout: float = TIMEOUT_S
+    ) -> httpx.Response:
+        """A request with an XML body (PROPFIND, REPORT, MKCOL, PROPPATCH...)."""
+        headers = {"Content-Type": XML_TYPE}
+        if depth is not None:
+            headers["Depth"] = str(depth)
+        return self.send(method, url, body, headers, timeout)
+
     def multistatus(
         self, method: str, url: str, body: str, depth: int, timeout: float = TIMEOUT_S
     ) -> list[Entry]:
         """The responses of a PROPFIND or REPORT; any answer but 207 Multi-Status is an error."""
-        headers = {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}
-        answer = self.send(method, url, body, headers, timeout)
+        answer = self.send_xml(method, url, body, depth, timeout)
         if answer.status_code != 207:
             raise refused(answer, f"{method} {url}")
-        return list(entries(answer, url))
+        return list(entries(tree_of(answer, url), url))
+
+    def listing(self, collection: str) -> dict[str, str]:
+        """href -> ETag of everything in a collection (a whole book: it may take long)."""
+        return {
+            entry.href: entry.text(DAV, "getetag")
+            for entry in self.multistatus("PROPFIND", collection, _LISTING, 1, WHOLE_BOOK_TIMEOUT_S)
+            if entry.href.rstrip("/") != collection.rstrip("/")
+        }
+
+    def collections(self, home: str, namespace: str, kind: str) -> list[Entry]:
+        """The collections in `home` of this resource type (CardDAV's addressbook, CalDAV's
+        calendar), each with its display name."""
+        return [
+            entry
+            for entry in self.multistatus("PROPFIND", home, _KINDS, 1)
+            if (types := entry.props.get(f"{{{DAV}}}resourcetype")) is not None
+            and types.find(f"{{{namespace}}}{kind}") is not None
+        ]
 
 
-def entries(answer: httpx.Response, base: str) -> Iterator[Entry]:
+def tree_of(answer: httpx.Response, base: str) -> ElementTree.Element:
+    """The answer's XML; unreadable XML is the server's fault, said so."""
     try:
-        tree = ElementTree.fromstring(answer.content)
+        return ElementTree.fromstring(answer.content)
     except ElementTree.ParseError as error:
         raise SyncError(f"{_host(base)} answered with unreadable XML ({error}).") from error
+
+
+def entries(tree: ElementTree.Element, base: str) -> Iterator[Entry]:
+    """The <response>s of a multistatus, their hrefs made absolute against `base`."""
     for response in tree.iter(f"{{{DAV}}}response"):
         href = response.findtext(f"{{{DAV}}}href", "").strip()
         status = _status(response.findtext(f"{{{DAV}}}status", ""))
@@ -130,8 +174,7 @@ def entries(answer: httpx.Response, base: str) -> Iterator[Entry]:
             if _status(propstat.findtext(f"{{{DAV}}}status", "")) == 200:
                 for prop in propstat.iter(f"{{{DAV}}}prop"):
                     props.update((child.tag, child) for child in prop)
-            status = status or 200
-        yield Entry(absolute(base, href), status or 200, props)
+        yield Entry(absolute(base, href), status or 200, props)  # a status of its own: 404
 
 
 def absolute(base: str, href: str) -> str:
@@ -177,10 +220,10 @@ def _well_known(session: DavSession, url: str) -> str:
     """The URL to ask: the server's /.well-known/carddav when it answers, else `url` itself."""
     known = urljoin(url, "/.well-known/carddav")
     try:
-        answer = session.send("PROPFIND", known, _PRINCIPAL, {"Depth": "0"})
-    except SyncError as error:
-        if "refused" in str(error):
-            raise
+        answer = session.send_xml("PROPFIND", known, _PRINCIPAL, 0)
+    except LoginRefused:
+        raise
+    except SyncError:  # no such address, or no answer there: ask the URL itself
         return url
     return str(answer.url) if answer.status_code == 207 else url
 

@@ -19,7 +19,7 @@ reach. A value a conflict replaced stays in the contact's sync history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
@@ -109,10 +109,10 @@ class SyncEngine:
             removed |= {href for href in wanted if href not in fetched and href in known}
             plan = self._plan(book, known, fetched, removed, settings)
             report.unreadable = plan.unreadable
-            self._guard(plan, len(known), settings, allow_deletes)
-            if dry_run:
+            if dry_run:  # says what would happen, mass deletes included, and asks nothing
                 count_plan(plan, report)
             else:
+                self._guard(plan, len(known), settings, allow_deletes)
                 self._write_here(book, plan, settings, report)
                 empty = delta.full and not delta.changed
                 self._send(dav, book, plan, settings.sync_extras, report, tell, empty)
@@ -181,7 +181,7 @@ class SyncEngine:
                 for contact_id, found in prints.items()
                 if found.uuid in touched or digests.get(found.uuid, found.digest) != found.digest
             ]
-            fields = {c.id: c.fields for c in local.local_contacts(session, wanted, extras)}
+            fields = local.synced_fields(session, wanted, extras)
             needed = touched | {prints[contact_id].uuid for contact_id in wanted}
             known = local.with_texts(session, known, needed)
         locals_by_uuid = {
@@ -248,13 +248,11 @@ class SyncEngine:
             session.flush()
             extras = settings.sync_extras
             prints = local.fingerprints(session, sorted(agreed), extras)
+            now = local.synced_fields(session, sorted(agreed), extras)
             local.remember(
                 session,
                 book,
-                [
-                    Agreed(*agreed[now.id], now.fields, prints[now.id].digest)
-                    for now in local.local_contacts(session, sorted(agreed), extras)
-                ],
+                [Agreed(*seen, now[i], prints[i].digest) for i, seen in agreed.items()],
             )
         report.changes = work.changes
 
@@ -274,31 +272,22 @@ class SyncEngine:
         done: list[Agreed] = []
         gone: list[str] = []
         total = len(pushes) + len(plan.delete_there)
-        ids = sorted(pushes)
+        pushes_by_href = {push.href: push for push in pushes.values()}
         number = 0
         try:
-            # A few hundred cards read at a time, each batch in a short read: a long upload
-            # never holds a snapshot of the database open.
-            for start in range(0, len(ids), _SAVE_EVERY):
-                chunk = ids[start : start + _SAVE_EVERY]
-                with self._db.read() as session:
-                    cards = list(local.cards_with_photos(session, chunk))
-                    prints = local.fingerprints(session, chunk, extras)
-                for card, photo in cards:
+            for batch in self._prepared(pushes, extras):
+                for name, ready in batch:
                     number += 1
-                    push = pushes[card.id]
+                    push = pushes_by_href[ready.href]
                     tell("Sending changes", number, total)
-                    sent = card_text(card, photo, push.server_copy, extras)
-                    result = carddav.put(dav, push.href, sent, push.etag)
+                    result = carddav.put(dav, push.href, ready.card, push.etag)
                     if result.outcome is Written.DONE:
-                        fields = local.fields_of_card(card, photo, extras)
-                        digest = prints[card.id].digest
-                        done.append(Agreed(push.href, card.uuid, result.etag, sent, fields, digest))
+                        done.append(replace(ready, etag=result.etag))
                         count_push(push, report)
                     elif result.outcome is Written.STALE:
                         report.changed_meanwhile += 1
                     else:
-                        report.refused.append((card.name, result.reason))
+                        report.refused.append((name, result.reason))
                 self._remember(book, done, gone)
             for number, (href, etag, who) in enumerate(plan.delete_there, start=len(pushes) + 1):
                 tell("Deleting on the server", number, total)
@@ -324,18 +313,8 @@ class SyncEngine:
     ) -> dict[int, Push]:
         """A first upload into an empty book in one request; the pushes left to send one by
         one (all of them when the server will not take a whole book)."""
-        ids = sorted(pushes)
-        ready: list[Agreed] = []
-        for start in range(0, len(ids), _SAVE_EVERY):
-            chunk = ids[start : start + _SAVE_EVERY]
-            tell("Preparing the cards", start, len(ids))
-            with self._db.read() as session:
-                prints = local.fingerprints(session, chunk, extras)
-                for card, photo in local.cards_with_photos(session, chunk):
-                    sent = card_text(card, photo, "", extras)
-                    fields = local.fields_of_card(card, photo, extras)
-                    href = carddav.card_href(book, card.uuid)
-                    ready.append(Agreed(href, card.uuid, "", sent, fields, prints[card.id].digest))
+        tell("Preparing the cards", 0, 0)
+        ready = [agreed for batch in self._prepared(pushes, extras) for _, agreed in batch]
         tell("Sending every card at once", 0, 0)
         if not carddav.put_book(dav, book, "".join(agreed.card for agreed in ready), len(ready)):
             return pushes
@@ -346,6 +325,33 @@ class SyncEngine:
         report.added_there += len(done)
         self._remember(book, done, [])
         return {}
+
+    def _prepared(
+        self, pushes: dict[int, Push], extras: bool
+    ) -> Iterator[list[tuple[str, Agreed]]]:
+        """The cards to send, a batch at a time, each with its contact's name and what both
+        sides will hold once the server takes it (its ETag still to come). Each batch is read
+        in a short read: a long upload never holds a snapshot of the database open."""
+        ids = sorted(pushes)
+        for start in range(0, len(ids), _SAVE_EVERY):
+            chunk = ids[start : start + _SAVE_EVERY]
+            with self._db.read() as session:
+                prints = local.fingerprints(session, chunk, extras)
+                batch = [
+                    (
+                        card.name,
+                        Agreed(
+                            pushes[card.id].href,
+                            card.uuid,
+                            "",
+                            card_text(card, photo, pushes[card.id].server_copy, extras),
+                            local.fields_of_card(card, photo, extras),
+                            prints[card.id].digest,
+                        ),
+                    )
+                    for card, photo in local.cards_with_photos(session, chunk)
+                ]
+            yield batch  # the read is over before anything is sent
 
     def _remember(self, book: str, done: list[Agreed], gone: list[str]) -> None:
         if not (done or gone):

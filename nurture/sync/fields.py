@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from nurture.domain.dates import PartialDate
@@ -113,8 +114,6 @@ def draft_with(draft: ContactDraft, fields: Mapping[str, Any]) -> ContactDraft:
     changes["tags"] = tuple(fields["tags"])
     changes["starred"] = bool(fields["starred"])
     if "tier" in fields:
-        from datetime import date
-
         changes.update(
             tier=fields["tier"],
             keep_in_touch_days=fields["keep_in_touch_days"],

@@ -31,14 +31,6 @@ _CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
-class LocalContact:
-    id: int
-    uuid: str
-    name: str
-    fields: Fields
-
-
-@dataclass(frozen=True, slots=True)
 class Agreed:
     """A card both sides now hold alike, as `remember` keeps it."""
 
@@ -128,9 +120,12 @@ def fingerprints(session: Session, ids: Sequence[int], extras: bool) -> dict[int
     return found
 
 
-def local_contacts(session: Session, ids: Sequence[int], extras: bool) -> Iterator[LocalContact]:
-    for card, photo in cards_with_photos(session, ids):
-        yield LocalContact(card.id, card.uuid, card.name, fields_of_card(card, photo, extras))
+def synced_fields(session: Session, ids: Sequence[int], extras: bool) -> dict[int, Fields]:
+    """id -> the synced fields of these contacts, read whole."""
+    return {
+        card.id: fields_of_card(card, photo, extras)
+        for card, photo in cards_with_photos(session, ids)
+    }
 
 
 def cards_with_photos(

@@ -98,10 +98,12 @@ def make_plan(
     plan = Plan()
     linked: set[str] = set()
     for href, (etag, text, card) in fetched.items():
+        was = known.get(href)
         if isinstance(card, CardError):
             plan.unreadable.append((href, card.message))
+            if was is not None:  # its contact keeps this card: no second one is sent
+                linked.add(was.uuid)
             continue
-        was = known.get(href)
         uuid = was.uuid if was is not None else _new_uuid(card, locals_by_uuid, linked)
         local = locals_by_uuid.get(uuid)
         linked.add(uuid)

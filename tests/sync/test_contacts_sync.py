@@ -66,8 +66,8 @@ class Phone:
 
 @pytest.fixture
 def phone(app: Nurture, radicale: Server) -> Phone:
-    book = connect(app.settings, radicale.url, radicale.user, radicale.password)
-    return Phone(radicale, book.url)
+    connected = connect(app.settings, radicale.url, radicale.user, radicale.password)
+    return Phone(radicale, connected.book.url)
 
 
 def sync(app: Nurture, server: Server, **options: object) -> SyncReport:
@@ -243,6 +243,8 @@ def test_a_sync_that_would_delete_much_of_the_book_stops_and_asks(
     with pytest.raises(TooManyDeletes, match="delete 5 card"):
         sync(app, radicale)
     assert len(phone.cards()) == 8
+    # A dry run says what would happen and asks nothing.
+    assert sync(app, radicale, dry_run=True).summary() == "Would do: 5 deleted on the server."
     assert sync(app, radicale, allow_deletes=True).deleted_there == 5
     assert len(phone.cards()) == 3
 
@@ -387,3 +389,23 @@ def test_the_name_as_shown_edited_on_the_phone_comes_back(
     assert sync(app, radicale).changed_here == 1
     assert app.contacts.card(robert.id).name == "Bob Hughes (golf)"
     assert sync(app, radicale).summary() == "Everything was already in sync."
+
+
+def test_a_card_the_phone_garbled_is_left_alone_and_not_sent_twice(
+    app: Nurture, radicale: Server, phone: Phone, make_contact: MakeContact
+) -> None:
+    robert = make_contact("Robert Hughes")
+    sync(app, radicale)
+    href, etag, _ = phone.card_of("Robert Hughes")
+    # Valid for the server, but with no name, email or phone, nothing Nurture could keep.
+    garbled = f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{robert.uuid}\r\nFN:\r\nN:;;;;\r\nEND:VCARD\r\n"
+    phone.put(href, garbled, etag)
+    app.contacts.update(robert.id, replace(robert.draft, title="Partner"))
+
+    report = sync(app, radicale)
+
+    assert report.details() == [
+        f"{href}: left alone, it could not be read (This card has no name, email or phone.)"
+    ]  # and nothing was sent for its contact: no second card, not even a refused one
+    assert (report.added_there, report.changed_there, report.changed_meanwhile) == (0, 0, 0)
+    assert len(phone.cards()) == 1  # the phone's card stays as it is, and no twin appears
