@@ -27,6 +27,8 @@ _SCOPES = (
     ("everyone", "Everyone, light contacts too"),
     ("tag", "Only the contacts with a tag"),
 )
+# Where no keyring works the password is not kept at all: say nothing about where it is.
+_AGAIN = "needed only to connect again"
 _HELP = (
     "Your contacts and dates on your phone, through the CardDAV server it syncs with "
     "(Radicale, Baïkal, Nextcloud, Fastmail, iCloud). Gifts, tastes and interactions stay here."
@@ -62,7 +64,7 @@ class SyncPreferences(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(
-            "kept in the keyring" if settings.sync_book else "an app password where there is one"
+            _AGAIN if settings.sync_book else "an app password where there is one"
         )
         form.addRow("Password", self.password)
         self.book = QLineEdit(_book_name(settings.sync_book))
@@ -125,7 +127,7 @@ class SyncPreferences(QWidget):
         self.result.setText(message if connected else f"Not connected: {message}")
         if connected:
             self.password.clear()
-            self.password.setPlaceholderText("kept")
+            self.password.setPlaceholderText(_AGAIN)
 
     def values(self) -> dict[str, Any]:
         """The sync settings as `SettingsService.update(**values)` takes them."""
